@@ -1,0 +1,88 @@
+"""What the commands share: options, output writing, terminal detection, catalog opening."""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from tthc_cli.config import Config, with_overrides
+from tthc_cli.errors import TthcError, UsageError
+from tthc_cli.loader import load_paths, resolve_config
+from tthc_cli.model import Catalog
+
+LangOpt = Annotated[
+    str | None, typer.Option("--lang", help="Ngôn ngữ: vi (mặc định) hoặc en. Language: vi or en.")
+]
+ConfigOpt = Annotated[
+    Path | None,
+    typer.Option("--config", help="Tệp cấu hình (mặc định: tìm tthc.yaml từ thư mục hiện tại đi lên)."),
+]
+OutputOpt = Annotated[
+    Path | None, typer.Option("--output", "-o", help="Ghi ra tệp thay vì màn hình. Write to FILE.")
+]
+ForceOpt = Annotated[bool, typer.Option("--force", help="Cho phép ghi đè tệp đã có. Overwrite FILE.")]
+PathsArg = Annotated[
+    list[Path] | None,
+    typer.Argument(help="Thư mục danh mục hoặc tệp thủ tục (mặc định: danh mục trong tthc.yaml)."),
+]
+
+
+def open_config(paths: list[Path], config_path: Path | None, lang: str | None, fail_on: str | None = None) -> Config:
+    if lang is not None and lang not in ("vi", "en"):
+        raise UsageError("error.bad-option", option="--lang", value=lang)
+    return with_overrides(resolve_config(paths, config_path), lang=lang, fail_on=fail_on)
+
+
+def open_catalog(paths: list[Path] | None, config_path: Path | None, lang: str | None) -> Catalog:
+    chosen = list(paths or [])
+    return load_paths(chosen, open_config(chosen, config_path, lang))
+
+
+def use_color(stream: object = None) -> bool:
+    """Colour only for a terminal, and never when NO_COLOR is set (https://no-color.org)."""
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    target = stream if stream is not None else sys.stdout
+    isatty = getattr(target, "isatty", None)
+    return bool(isatty and isatty())
+
+
+def terminal_width() -> int:
+    try:
+        return max(60, os.get_terminal_size().columns)
+    except OSError:
+        return 100
+
+
+def write_output(content: str | bytes, output: Path | None, force: bool) -> None:
+    """Print to stdout, or write ``output`` atomically; never overwrite unless ``force``."""
+    if output is None:
+        if isinstance(content, bytes):
+            sys.stdout.buffer.write(content)
+            sys.stdout.buffer.flush()
+        else:
+            sys.stdout.write(content)
+            sys.stdout.flush()
+        return
+    if output.exists() and not force:
+        raise TthcError("error.exists", path=str(output))
+    data = content.encode("utf-8") if isinstance(content, str) else content
+    folder = output.parent if str(output.parent) else Path(".")
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{output.name}.", suffix=".tmp", dir=folder)
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(data)
+            os.replace(tmp, output)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+    except OSError as exc:
+        raise TthcError("error.output", path=str(output), detail=exc.strerror or str(exc)) from None

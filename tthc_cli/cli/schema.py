@@ -1,0 +1,34 @@
+"""``tthc schema``: print or write the JSON Schemas shipped with the tool."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from tthc_cli import resources
+from tthc_cli.cli._common import ForceOpt, write_output
+from tthc_cli.errors import UsageError
+
+
+def command(
+    name: Annotated[str, typer.Argument(help="procedure, units hoặc config.")] = "procedure",
+    output_dir: Annotated[
+        Path | None, typer.Option("--output-dir", "-d", help="Ghi cả ba lược đồ vào thư mục này.")
+    ] = None,
+    force: ForceOpt = False,
+) -> None:
+    """In lược đồ JSON (print a JSON Schema), hoặc ghi tất cả vào một thư mục."""
+    if output_dir is not None:
+        output_dir.mkdir(parents=True, exist_ok=True)
+        for schema_name in resources.SCHEMA_NAMES:
+            write_output(resources.schema_text(schema_name), output_dir / f"{schema_name}.schema.json", force)
+        return
+    if name not in resources.SCHEMA_NAMES:
+        raise UsageError("error.bad-option", option="NAME", value=name)
+    write_output(resources.schema_text(name), None, False)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("schema")(command)

@@ -1,0 +1,63 @@
+"""``tthc validate``: check the catalog against the schemas and the rules."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from tthc_cli.cli._common import (
+    ConfigOpt,
+    ForceOpt,
+    LangOpt,
+    OutputOpt,
+    PathsArg,
+    open_config,
+    terminal_width,
+    use_color,
+    write_output,
+)
+from tthc_cli.errors import ExitCode, UsageError
+from tthc_cli.findings import Severity
+from tthc_cli.loader import load_paths
+from tthc_cli.reporters import REPORTERS, ReportContext
+from tthc_cli.validation import validate
+
+FORMATS = ", ".join(REPORTERS)
+
+
+def command(
+    paths: PathsArg = None,
+    output_format: Annotated[str, typer.Option("--format", "-f", help=f"Định dạng: {FORMATS}.")] = "text",
+    output: OutputOpt = None,
+    force: ForceOpt = False,
+    fail_on: Annotated[
+        str | None, typer.Option("--fail-on", help="Mức thấp nhất làm lệnh thất bại: error, warning, info.")
+    ] = None,
+    lang: LangOpt = None,
+    config_path: ConfigOpt = None,
+) -> None:
+    """Kiểm tra danh mục thủ tục (validate the catalog): lược đồ JSON và các quy tắc."""
+    if output_format not in REPORTERS:
+        raise UsageError("error.bad-option", option="--format", value=output_format)
+    if fail_on is not None and fail_on not in {s.value for s in Severity}:
+        raise UsageError("error.bad-option", option="--fail-on", value=fail_on)
+    chosen = list(paths or [])
+    config = open_config(chosen, config_path, lang, fail_on)
+    catalog = load_paths(chosen, config)
+    result = validate(catalog)
+    ctx = ReportContext(
+        lang=config.lang,
+        color=output is None and output_format == "text" and use_color(),
+        width=terminal_width(),
+    )
+    write_output(REPORTERS[output_format](result, ctx), output, force)
+    raise typer.Exit(ExitCode.FINDINGS if result.failed(config.fail_on) else ExitCode.OK)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("validate")(command)
+
+
+__all__ = ["Path", "register"]

@@ -1,0 +1,181 @@
+"""The catalog configuration (``tthc.yaml``): typed settings built from already-parsed data."""
+
+from __future__ import annotations
+
+import fnmatch
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from tthc_cli.findings import Severity
+from tthc_cli.yamlsafe import Limits
+
+CONFIG_NAMES = ("tthc.yaml", ".tthc.yaml")
+LANG_ENV = "TTHC_LANG"
+DEFAULT_LOCAL_CODE_PATTERN = r"^NB-[A-Z0-9]+(-[A-Z0-9]+)*-[0-9]{2,}$"
+
+
+@dataclass(frozen=True, slots=True)
+class AbolishedComponent:
+    """A document the law no longer accepts (matched in component names)."""
+
+    name: str
+    since: date
+    basis: str
+
+
+# Sổ hộ khẩu and sổ tạm trú stopped being valid at the end of 2022 (Luật Cư trú 2020,
+# khoản 3 Điều 38). Catalogs can replace this list in tthc.yaml (abolished_components).
+DEFAULT_ABOLISHED = (
+    AbolishedComponent("sổ hộ khẩu", date(2023, 1, 1), "Luật Cư trú số 68/2020/QH14, khoản 3 Điều 38"),
+    AbolishedComponent("sổ tạm trú", date(2023, 1, 1), "Luật Cư trú số 68/2020/QH14, khoản 3 Điều 38"),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class ConfigSuppression:
+    rule: str
+    reason: str
+    files: tuple[str, ...] = ()
+
+    def covers(self, rule: str, rel_path: str) -> bool:
+        if rule != self.rule:
+            return False
+        return not self.files or any(fnmatch.fnmatch(rel_path, pattern) for pattern in self.files)
+
+
+@dataclass(frozen=True, slots=True)
+class HourlyValue:
+    amount: int
+    start: date
+    source: str
+
+
+@dataclass(frozen=True, slots=True)
+class DayNote:
+    day: date
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class PlanSettings:
+    name: str = "plan-1085"
+    choices: Mapping[str, date] = field(default_factory=dict)
+    count_cut_as: str = "abolished_or_merged"
+    at_risk_days: int = 90
+    extra_milestones: tuple[Mapping[str, Any], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Config:
+    """Settings for one catalog; flags override them (see :func:`with_overrides`)."""
+
+    path: Path | None = None
+    catalog: Path | None = None
+    lang: str = "vi"
+    fail_on: Severity = Severity.ERROR
+    as_of: date | None = None
+    hours_per_working_day: float = 8.0
+    local_code_pattern: str = DEFAULT_LOCAL_CODE_PATTERN
+    rules: Mapping[str, str] = field(default_factory=dict)
+    suppress: tuple[ConfigSuppression, ...] = ()
+    ignore: tuple[str, ...] = ()
+    abolished_components: tuple[AbolishedComponent, ...] = DEFAULT_ABOLISHED
+    limits: Limits = Limits()
+    plan: PlanSettings = PlanSettings()
+    hourly_values: tuple[HourlyValue, ...] = ()
+    days_off: tuple[DayNote, ...] = ()
+    working_days: tuple[DayNote, ...] = ()
+
+    def today(self) -> date:
+        return self.as_of or date.today()
+
+    def severity_for(self, rule: str, default: Severity) -> Severity | None:
+        """The configured severity of ``rule``; None when it is switched off."""
+        chosen = self.rules.get(rule)
+        if chosen is None:
+            return default
+        return None if chosen == "off" else Severity(chosen)
+
+
+def _day(text: str) -> date:
+    return date.fromisoformat(text)
+
+
+def from_data(data: Mapping[str, Any], path: Path | None) -> Config:
+    """Build a Config from data that already passed ``config.schema.json``."""
+    base = path.parent if path else Path.cwd()
+    limits = data.get("limits", {})
+    plan = data.get("plan", {})
+    cost = data.get("cost", {})
+    calendar = data.get("calendar", {})
+    return Config(
+        path=path,
+        catalog=(base / data["catalog"]) if "catalog" in data else None,
+        lang=data.get("lang", "vi"),
+        fail_on=Severity(data.get("fail_on", "error")),
+        as_of=_day(data["as_of"]) if "as_of" in data else None,
+        hours_per_working_day=float(data.get("hours_per_working_day", 8)),
+        local_code_pattern=data.get("local_code_pattern", DEFAULT_LOCAL_CODE_PATTERN),
+        rules=dict(data.get("rules", {})),
+        suppress=tuple(
+            ConfigSuppression(s["rule"], s["reason"], tuple(s.get("files", ())))
+            for s in data.get("suppress", ())
+        ),
+        ignore=tuple(data.get("ignore", ())),
+        abolished_components=tuple(
+            AbolishedComponent(a["name"], _day(a["since"]), a["basis"])
+            for a in data["abolished_components"]
+        )
+        if "abolished_components" in data
+        else DEFAULT_ABOLISHED,
+        limits=Limits(**{k: limits[k] for k in ("max_file_bytes", "max_depth", "max_nodes") if k in limits}),
+        plan=PlanSettings(
+            name=plan.get("name", "plan-1085"),
+            choices={k: _day(v) for k, v in plan.get("choices", {}).items()},
+            count_cut_as=plan.get("count_cut_as", "abolished_or_merged"),
+            at_risk_days=plan.get("at_risk_days", 90),
+            extra_milestones=tuple(plan.get("extra_milestones", ())),
+        ),
+        hourly_values=tuple(
+            HourlyValue(h["amount"], _day(h["from"]), h["source"]) for h in cost.get("hourly_value", ())
+        ),
+        days_off=tuple(DayNote(_day(d["date"]), d["reason"]) for d in calendar.get("days_off", ())),
+        working_days=tuple(
+            DayNote(_day(d["date"]), d["reason"]) for d in calendar.get("working_days", ())
+        ),
+    )
+
+
+def find_config(start: Path) -> Path | None:
+    """The nearest tthc.yaml or .tthc.yaml from ``start`` upward, as ruff and yamllint do."""
+    here = start.resolve()
+    if here.is_file():
+        here = here.parent
+    for folder in (here, *here.parents):
+        for name in CONFIG_NAMES:
+            candidate = folder / name
+            if candidate.is_file():
+                return candidate
+    return None
+
+
+def with_overrides(
+    config: Config,
+    *,
+    lang: str | None = None,
+    fail_on: str | None = None,
+    as_of: date | None = None,
+) -> Config:
+    """Flags win over the environment, which wins over the file."""
+    env_lang = os.environ.get(LANG_ENV)
+    chosen_lang = lang or env_lang or config.lang
+    return replace(
+        config,
+        lang=chosen_lang if chosen_lang in ("vi", "en") else config.lang,
+        fail_on=Severity(fail_on) if fail_on else config.fail_on,
+        as_of=as_of or config.as_of,
+    )

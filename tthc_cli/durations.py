@@ -1,0 +1,82 @@
+"""Conversions between duration units, in one place.
+
+Working days and working hours convert exactly at ``hours_per_day`` (8 by default, the rate
+HCMC uses: 1,944 ngày làm việc ≈ 15,500 giờ). Calendar units cannot be turned into working
+days without a calendar, so they convert to a *range* of working days: the fewest and the
+most working days the span can hold, ignoring holidays (holidays only lower the count).
+Rules use the range to flag only what is certainly wrong.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable
+
+from tthc_cli.model import Duration, TimeUnit
+
+DAY_HOURS = 24.0
+
+
+def _calendar_days_range(days: float) -> tuple[float, float]:
+    """Fewest and most Monday–Friday days in any span of ``days`` calendar days."""
+    whole = math.floor(days)
+    weeks, rest = divmod(whole, 7)
+    frac = days - whole
+    low = weeks * 5 + max(0, rest - 2)
+    high = weeks * 5 + min(rest, 5) + frac
+    return float(low), float(high)
+
+
+def working_days_range(duration: Duration, hours_per_day: float = 8.0) -> tuple[float, float]:
+    """The least and the most working days ``duration`` can mean."""
+    value = duration.value
+    if duration.unit is TimeUnit.WORKING_DAYS:
+        return value, value
+    if duration.unit is TimeUnit.WORKING_HOURS:
+        return value / hours_per_day, value / hours_per_day
+    if duration.unit is TimeUnit.CALENDAR_DAYS:
+        return _calendar_days_range(value)
+    if duration.unit is TimeUnit.HOURS:
+        low, _ = _calendar_days_range(value / DAY_HOURS)
+        return low, value / hours_per_day
+    low, _ = _calendar_days_range(value * 28)
+    _, high = _calendar_days_range(value * 31)
+    return low, high
+
+
+def exact_working_days(duration: Duration, hours_per_day: float = 8.0) -> float | None:
+    """Working days when the conversion is exact (working days or working hours), else None."""
+    low, high = working_days_range(duration, hours_per_day)
+    return low if low == high else None
+
+
+def to_working_hours(duration: Duration, hours_per_day: float = 8.0) -> float | None:
+    days = exact_working_days(duration, hours_per_day)
+    return None if days is None else days * hours_per_day
+
+
+def sum_range(durations: Iterable[Duration], hours_per_day: float = 8.0) -> tuple[float, float]:
+    low = high = 0.0
+    for duration in durations:
+        a, b = working_days_range(duration, hours_per_day)
+        low += a
+        high += b
+    return low, high
+
+
+def compare(old: Duration, new: Duration, hours_per_day: float = 8.0) -> int:
+    """-1 when ``new`` is certainly shorter, 1 when certainly longer, 0 when equal or unclear."""
+    if old.unit is new.unit:
+        return (new.value > old.value) - (new.value < old.value)
+    old_low, old_high = working_days_range(old, hours_per_day)
+    new_low, new_high = working_days_range(new, hours_per_day)
+    if new_high < old_low:
+        return -1
+    if new_low > old_high:
+        return 1
+    return 0
+
+
+def format_number(value: float) -> str:
+    """1.0 → '1', 1.5 → '1,5' is left to renderers; here: shortest exact decimal text."""
+    return f"{value:g}"

@@ -1,0 +1,106 @@
+"""The one findings type shared by the loader, the schema check, the rules and every reporter."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field, replace
+from enum import StrEnum
+
+ArgValue = str | int | float
+
+
+class Severity(StrEnum):
+    """How serious a finding is; ``--fail-on`` compares against this order."""
+
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+    @property
+    def rank(self) -> int:
+        return {"error": 3, "warning": 2, "info": 1}[self.value]
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Pos:
+    """A place in a file: 1-based line and column."""
+
+    file: str
+    line: int = 1
+    column: int = 1
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One problem: which rule, how serious, where, and a message key with its arguments.
+
+    ``message`` is a key into the message catalogs (``tthc_cli.messages``); reporters render it
+    in the chosen language. ``item`` names the list item the finding is about (for example
+    ``steps/tra-loi-y-kien``) so that a suppression written on that item applies.
+    ``suppressed`` holds the reason when an accepted suppression covers the finding.
+    """
+
+    rule: str
+    severity: Severity
+    message: str
+    pos: Pos
+    args: tuple[tuple[str, ArgValue], ...] = ()
+    item: str | None = None
+    suppressed: str | None = field(default=None, compare=False)
+
+    @property
+    def file(self) -> str:
+        return self.pos.file
+
+    @property
+    def line(self) -> int:
+        return self.pos.line
+
+    @property
+    def column(self) -> int:
+        return self.pos.column
+
+    @property
+    def arg_map(self) -> dict[str, ArgValue]:
+        return dict(self.args)
+
+    def sort_key(self) -> tuple[str, int, int, str, str]:
+        return (self.pos.file, self.pos.line, self.pos.column, self.rule, self.message)
+
+    def with_severity(self, severity: Severity) -> Finding:
+        return replace(self, severity=severity)
+
+    def with_suppression(self, reason: str) -> Finding:
+        return replace(self, suppressed=reason)
+
+
+def make(
+    rule: str,
+    severity: Severity,
+    pos: Pos,
+    /,
+    message: str | None = None,
+    item: str | None = None,
+    **args: ArgValue,
+) -> Finding:
+    """Build a finding; the message key defaults to the rule id."""
+    return Finding(
+        rule=rule,
+        severity=severity,
+        message=message or rule,
+        pos=pos,
+        args=tuple(sorted(args.items())),
+        item=item,
+    )
+
+
+def sorted_findings(findings: Iterable[Finding]) -> list[Finding]:
+    return sorted(findings, key=Finding.sort_key)
+
+
+def count_by_severity(findings: Iterable[Finding]) -> Mapping[Severity, int]:
+    counts = dict.fromkeys(Severity, 0)
+    for f in findings:
+        if f.suppressed is None:
+            counts[f.severity] += 1
+    return counts

@@ -1,0 +1,312 @@
+"""The only module that reads input: config files, catalog folders, single files, git revisions.
+
+Each file is read once, parsed by :mod:`tthc_cli.yamlsafe`, checked against its JSON Schema and,
+when that passes, turned into the typed model. Everything after this works on the model.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import os
+import subprocess
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Protocol
+
+from tthc_cli import build, schemacheck
+from tthc_cli.config import CONFIG_NAMES, Config, find_config, from_data
+from tthc_cli.errors import TthcError
+from tthc_cli.findings import Finding, Pos, Severity, make
+from tthc_cli.messages import render
+from tthc_cli.model import Catalog, Procedure, Unit
+from tthc_cli.yamlsafe import Limits, parse_yaml
+
+UNITS_FILE = "units.yaml"
+YAML_SUFFIXES = (".yaml", ".yml")
+
+
+class Source(Protocol):
+    """Where catalog files come from: a folder on disk or a git revision."""
+
+    def list(self) -> list[str]: ...
+
+    def read(self, rel: str) -> bytes: ...
+
+    def display(self, rel: str) -> str: ...
+
+
+def display_path(path: Path) -> str:
+    """A path as findings show it: relative to the working folder when below it, with ``/``."""
+    absolute = path.absolute()
+    try:
+        return absolute.relative_to(Path.cwd()).as_posix()
+    except ValueError:
+        return absolute.as_posix()
+
+
+@dataclass
+class DirSource:
+    """A catalog folder on disk; symbolic-link loops are reported and skipped."""
+
+    root: Path
+
+    def __post_init__(self) -> None:
+        self.walk_findings: list[Finding] = []
+
+    def list(self) -> list[str]:
+        found: list[str] = []
+        seen: set[tuple[int, int]] = set()
+        stack = [self.root]
+        while stack:
+            folder = stack.pop()
+            try:
+                info = folder.stat()
+                entries = sorted(os.scandir(folder), key=lambda e: e.name)
+            except OSError as exc:
+                self.walk_findings.append(
+                    make("file-unreadable", Severity.ERROR, Pos(display_path(folder)), error=str(exc))
+                )
+                continue
+            if (info.st_dev, info.st_ino) in seen:
+                self.walk_findings.append(
+                    make("walk-symlink-loop", Severity.WARNING, Pos(display_path(folder)),
+                         target=os.path.realpath(folder))
+                )
+                continue
+            seen.add((info.st_dev, info.st_ino))
+            for entry in entries:
+                if entry.name.startswith("."):
+                    continue
+                path = Path(entry.path)
+                try:
+                    is_dir = entry.is_dir()
+                except OSError:
+                    continue
+                if is_dir:
+                    stack.append(path)
+                elif entry.name.endswith(YAML_SUFFIXES):
+                    found.append(path.relative_to(self.root).as_posix())
+        return sorted(found)
+
+    def read(self, rel: str) -> bytes:
+        return (self.root / rel).read_bytes()
+
+    def display(self, rel: str) -> str:
+        return display_path(self.root / rel)
+
+
+@dataclass
+class GitSource:
+    """A catalog folder as it stands in a git revision, read from objects (no checkout)."""
+
+    repo: Path
+    rev: str
+    subdir: str = ""
+
+    def __post_init__(self) -> None:
+        self._blobs: dict[str, bytes] | None = None
+
+    def _git(self, *args: str, data: bytes | None = None) -> bytes:
+        try:
+            done = subprocess.run(
+                ["git", "-C", str(self.repo), *args], input=data, capture_output=True, check=False
+            )
+        except OSError as exc:
+            raise TthcError("error.git", rev=self.rev, detail=str(exc)) from None
+        if done.returncode != 0:
+            detail = done.stderr.decode("utf-8", "replace").strip().splitlines()
+            raise TthcError("error.git", rev=self.rev, detail=detail[-1] if detail else "git failed")
+        return done.stdout
+
+    def _load(self) -> dict[str, bytes]:
+        if self._blobs is None:
+            self._git("rev-parse", "--verify", "--quiet", f"{self.rev}^{{commit}}")
+            prefix = self.subdir.strip("/")
+            listing = self._git("ls-tree", "-r", "-z", "--full-tree", self.rev, "--", prefix or ".")
+            entries = []
+            for record in listing.split(b"\0"):
+                if not record:
+                    continue
+                meta, _, name = record.partition(b"\t")
+                parts = meta.split()
+                path = name.decode("utf-8", "surrogateescape")
+                if parts[1] == b"blob" and path.endswith(YAML_SUFFIXES):
+                    entries.append((path, parts[2].decode()))
+            batch = self._git("cat-file", "--batch", data="".join(f"{sha}\n" for _, sha in entries).encode())
+            blobs: dict[str, bytes] = {}
+            offset = 0
+            for path, _sha in entries:
+                header_end = batch.index(b"\n", offset)
+                size = int(batch[offset:header_end].split()[2])
+                start = header_end + 1
+                rel = path[len(prefix) + 1 :] if prefix else path
+                blobs[rel] = batch[start : start + size]
+                offset = start + size + 1
+            self._blobs = blobs
+        return self._blobs
+
+    def list(self) -> list[str]:
+        return sorted(rel for rel in self._load() if not any(p.startswith(".") for p in rel.split("/")))
+
+    def read(self, rel: str) -> bytes:
+        return self._load()[rel]
+
+    def display(self, rel: str) -> str:
+        prefix = self.subdir.strip("/")
+        return f"{self.rev}:{prefix + '/' if prefix else ''}{rel}"
+
+
+@dataclass(frozen=True, slots=True)
+class FileResult:
+    """What one procedure file gave: the model (when usable) and the findings."""
+
+    procedure: Procedure | None
+    findings: tuple[Finding, ...]
+
+
+def process_procedure(raw: bytes, file: str, limits: Limits) -> FileResult:
+    """Parse, schema-check and build one procedure file. Pure: bytes in, model out."""
+    parsed = parse_yaml(raw, file, limits)
+    if parsed.data is None:
+        return FileResult(None, parsed.findings)
+    problems = schemacheck.check(parsed.data, "procedure", file)
+    if problems:
+        return FileResult(None, (*parsed.findings, *problems))
+    return FileResult(build.procedure(parsed.data, file), parsed.findings)
+
+
+def load_config(path: Path | None) -> Config:
+    """Read and check a tthc.yaml; a broken one stops the command (exit 3)."""
+    if path is None:
+        return Config()
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise TthcError("error.config", path=display_path(path), detail=exc.strerror or str(exc)) from None
+    file = display_path(path)
+    parsed = parse_yaml(raw, file)
+    problems = [f for f in parsed.findings if f.severity is Severity.ERROR]
+    if parsed.data is not None:
+        problems += schemacheck.check(parsed.data, "config", file)
+    if problems:
+        first = problems[0]
+        detail = f"{first.line}:{first.column}: {render(first.message, first.arg_map)}"
+        raise TthcError("error.config", path=file, detail=detail)
+    return from_data(parsed.data, path)
+
+
+def resolve_config(paths: Sequence[Path], explicit: Path | None) -> Config:
+    if explicit is not None:
+        return load_config(explicit)
+    start = paths[0] if paths else Path.cwd()
+    return load_config(find_config(start))
+
+
+def _is_ignored(rel: str, config: Config) -> bool:
+    name = rel.rsplit("/", 1)[-1]
+    if name in CONFIG_NAMES or rel == UNITS_FILE:
+        return True
+    return any(fnmatch.fnmatch(rel, pattern) for pattern in config.ignore)
+
+
+def _load_units(source: Source, config: Config) -> tuple[dict[str, Unit], list[Finding], str | None]:
+    if UNITS_FILE not in source.list():
+        return {}, [], None
+    file = source.display(UNITS_FILE)
+    try:
+        raw = source.read(UNITS_FILE)
+    except OSError as exc:
+        return {}, [make("file-unreadable", Severity.ERROR, Pos(file), error=str(exc))], file
+    parsed = parse_yaml(raw, file, config.limits)
+    findings = list(parsed.findings)
+    if parsed.data is None:
+        return {}, findings, file
+    problems = schemacheck.check(parsed.data, "units", file)
+    findings += problems
+    return (build.units(parsed.data, file) if not problems else {}), findings, file
+
+
+def load_source(source: Source, config: Config, only: Iterable[str] | None = None, root: str = "") -> Catalog:
+    """Load a catalog from any source; ``only`` restricts which procedure files are read."""
+    listed = source.list()
+    wanted = set(only) if only is not None else None
+    units, findings, units_file = _load_units(source, config)
+    findings += getattr(source, "walk_findings", [])
+    procedures: list[Procedure] = []
+    files: list[str] = []
+    for rel in listed:
+        if _is_ignored(rel, config) or (wanted is not None and rel not in wanted):
+            continue
+        file = source.display(rel)
+        files.append(file)
+        try:
+            raw = source.read(rel)
+        except OSError as exc:
+            findings.append(make("file-unreadable", Severity.ERROR, Pos(file), error=exc.strerror or str(exc)))
+            continue
+        result = process_procedure(raw, file, config.limits)
+        findings += result.findings
+        if result.procedure is not None:
+            procedures.append(result.procedure)
+    return Catalog(
+        root=root,
+        procedures=tuple(procedures),
+        units=units,
+        config=config,
+        findings=tuple(findings),
+        files=tuple(files),
+        units_file=units_file,
+    )
+
+
+def _catalog_root(path: Path, config: Config) -> Path:
+    """The catalog folder a path belongs to: the configured one, or the nearest with units.yaml."""
+    resolved = path.resolve()
+    if config.catalog is not None:
+        catalog = config.catalog.resolve()
+        if resolved == catalog or catalog in resolved.parents:
+            return catalog
+    folder = resolved if resolved.is_dir() else resolved.parent
+    for candidate in (folder, *folder.parents):
+        if (candidate / UNITS_FILE).is_file():
+            return candidate
+    return folder
+
+
+def load_paths(paths: Sequence[Path], config: Config) -> Catalog:
+    """The catalog for command-line paths (none: the configured catalog, else this folder)."""
+    if not paths:
+        target = config.catalog or Path.cwd()
+        if not target.is_dir():
+            raise TthcError("error.path-missing", path=display_path(target))
+        paths = [target]
+    for path in paths:
+        if not path.exists():
+            raise TthcError("error.path-missing", path=str(path))
+    root = _catalog_root(paths[0], config)
+    source = DirSource(root)
+    selected: list[str] | None = []
+    for path in paths:
+        resolved = path.resolve()
+        if resolved == root:
+            selected = None
+            break
+        if resolved.is_dir():
+            prefix = resolved.relative_to(root).as_posix() + "/" if root in resolved.parents else ""
+            if not prefix:
+                source = DirSource(resolved)
+                root = resolved
+                selected = None
+                break
+            assert selected is not None
+            selected += [rel for rel in source.list() if rel.startswith(prefix)]
+        else:
+            assert selected is not None
+            try:
+                selected.append(resolved.relative_to(root).as_posix())
+            except ValueError:
+                selected.append(resolved.name)
+                source = DirSource(resolved.parent)
+    catalog = load_source(source, config, selected, root=display_path(root))
+    return replace(catalog, root=display_path(root))

@@ -1,0 +1,31 @@
+"""Every user-facing string, looked up by key: one catalog per language (vi default, en)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from tthc_cli.findings import ArgValue
+from tthc_cli.messages import en, vi
+
+LANGUAGES: dict[str, Mapping[str, str]] = {"vi": vi.MESSAGES, "en": en.MESSAGES}
+DEFAULT_LANG = "vi"
+
+
+def text(key: str, lang: str = DEFAULT_LANG, **args: ArgValue) -> str:
+    """The message ``key`` in ``lang`` with ``args`` filled in (falls back to vi, then the key).
+
+    An argument written ``@other.key`` is itself a message key, rendered in the same language.
+    """
+    template = LANGUAGES.get(lang, vi.MESSAGES).get(key) or vi.MESSAGES.get(key) or key
+    resolved = {
+        name: text(value[1:], lang) if isinstance(value, str) and value.startswith("@") else value
+        for name, value in args.items()
+    }
+    try:
+        return template.format(**resolved)
+    except (KeyError, IndexError, ValueError):
+        return template
+
+
+def render(key: str, args: Mapping[str, ArgValue], lang: str = DEFAULT_LANG) -> str:
+    return text(key, lang, **dict(args))

@@ -1,0 +1,81 @@
+"""Vietnamese messages (the default language)."""
+
+MESSAGES: dict[str, str] = {
+    # Reading files
+    "file-too-large": "Tệp quá lớn ({size} byte); giới hạn là {limit} byte (limits.max_file_bytes trong tthc.yaml).",
+    "file-binary": "Tệp chứa byte NUL: không phải tệp văn bản YAML.",
+    "file-encoding": "Tệp không được mã hóa UTF-8 (có vẻ là {encoding}); hãy lưu lại bằng UTF-8.",
+    "file-unreadable": "Không đọc được tệp: {error}.",
+    "text-not-nfc": "Văn bản không ở dạng Unicode NFC (dấu tổ hợp rời); tthc đã chuẩn hóa để so sánh, nên lưu lại tệp ở dạng NFC.",
+    "walk-symlink-loop": "Bỏ qua liên kết tượng trưng tạo vòng lặp: {target}.",
+    "yaml-syntax": "Lỗi cú pháp YAML: {problem}.",
+    "yaml-multi-document": "Tệp có nhiều tài liệu YAML (---); mỗi tệp chỉ được có một thủ tục.",
+    "yaml-empty": "Tệp rỗng.",
+    "yaml-not-mapping": "Cấp ngoài cùng phải là một ánh xạ (khóa: giá trị).",
+    "yaml-duplicate-key": "Khóa '{key}' bị lặp (lần đầu ở dòng {first_line}, cột {first_column}); giá trị sau không được dùng.",
+    "yaml-ambiguous-value": "Giá trị {value} không có ngoặc kép: công cụ YAML 1.1 sẽ đọc thành {reading}; hãy viết \"{value}\".",
+    "yaml-tag": "Thẻ YAML {tag} không được phép; chỉ dùng chuỗi, số, true/false, danh sách và ánh xạ.",
+    "yaml-too-deep": "Cấu trúc lồng quá sâu (giới hạn {limit} cấp).",
+    "yaml-too-many-nodes": "Quá nhiều nút sau khi mở rộng alias (giới hạn {limit}); có thể là \"bom alias\".",
+    "yaml-alias-cycle": "Alias tham chiếu vòng tới chính nó.",
+    "yaml-complex-key": "Khóa phải là chuỗi đơn giản.",
+    "yaml-bad-merge": "Khóa gộp << phải trỏ tới một ánh xạ.",
+    "reading.octal": "số bát phân",
+    "reading.boolean": "giá trị đúng/sai",
+    "reading.sexagesimal": "số cơ số 60",
+    "reading.number": "số",
+    # Schema
+    "schema.required": "Thiếu trường bắt buộc '{name}'.",
+    "schema.additional": "Trường '{name}' không có trong lược đồ.",
+    "schema.additional-suggest": "Trường '{name}' không có trong lược đồ; có phải là '{suggestion}'?",
+    "schema.additional-comma": "Trường '{name}' không có trong lược đồ: có lẽ dấu phẩy trong {{…}} đã cắt đôi câu chữ; hãy đặt cả câu trong ngoặc kép.",
+    "schema.type": "Giá trị {value} phải là {expected}.",
+    "schema.type-quote": "Giá trị {value} được đọc thành {actual}, nhưng ở đây cần {expected}; hãy đặt trong ngoặc kép: \"{value}\".",
+    "schema.enum": "Giá trị {value} không hợp lệ; chọn một trong: {allowed}.",
+    "schema.pattern": "Giá trị {value} không đúng mẫu {pattern}.",
+    "schema.format": "Giá trị {value} không phải là {format} hợp lệ.",
+    "schema.minimum": "Giá trị {value} nhỏ hơn mức tối thiểu {limit}.",
+    "schema.min-length": "Giá trị không được để trống.",
+    "schema.min-items": "Danh sách phải có ít nhất {limit} mục.",
+    "schema.unique": "Danh sách có mục trùng nhau.",
+    "schema.money": "Phí, lệ phí phải ghi amount (số đồng, 0 là miễn phí) hoặc unknown: true (không có thông tin), không ghi cả hai.",
+    "schema.source": "Nguồn phải có url hoặc decision.",
+    "schema.other": "Không hợp lệ theo lược đồ: {detail}",
+    "type.string": "chuỗi",
+    "type.integer": "số nguyên",
+    "type.number": "số",
+    "type.boolean": "true/false",
+    "type.object": "ánh xạ (khóa: giá trị)",
+    "type.array": "danh sách",
+    "type.null": "rỗng",
+    # Validation framework
+    "unused-suppression": "Mục bỏ qua quy tắc '{rule}' không khớp phát hiện nào; hãy xóa nó.",
+    "unknown-rule": "Không có quy tắc '{rule}'.",
+    "units-registry-missing": "Không tìm thấy danh mục đơn vị units.yaml trong {root}; không kiểm tra được tham chiếu đơn vị.",
+    # Output
+    "summary.clean": "Đã kiểm tra {files} tệp: không có lỗi.",
+    "summary.findings": "Đã kiểm tra {files} tệp: {errors} lỗi, {warnings} cảnh báo, {infos} thông tin.",
+    "summary.suppressed": "{count} phát hiện được bỏ qua có lý do.",
+    "label.suppressed": "bỏ qua",
+    "label.reason": "lý do",
+    "severity.error": "lỗi",
+    "severity.warning": "cảnh báo",
+    "severity.info": "thông tin",
+    # Errors that stop a command (exit 3) and usage errors (exit 2)
+    "error.path-missing": "Không tìm thấy đường dẫn: {path}",
+    "error.config": "Tệp cấu hình {path} không hợp lệ: {detail}",
+    "error.schema": "Lược đồ {name} không đọc được: {detail}",
+    "error.output": "Không ghi được tệp {path}: {detail}",
+    "error.exists": "Tệp {path} đã tồn tại; dùng --force để ghi đè.",
+    "error.git": "Không đọc được phiên bản git {rev}: {detail}",
+    "error.no-catalog": "Không tìm thấy danh mục: hãy chỉ đường dẫn hoặc đặt 'catalog' trong tthc.yaml.",
+    "error.unknown-code": "Không có thủ tục mã {code} trong danh mục.",
+    "error.bad-option": "Giá trị không hợp lệ cho {option}: {value}",
+    "warn.no-libyaml": "Cảnh báo: PyYAML không có libyaml, tthc sẽ chạy chậm hơn nhiều. Hãy cài PyYAML bản có libyaml.",
+    # --- rules (one block per rule module) ---
+    # --- reporters ---
+    # --- diff ---
+    # --- report, cost, deadline ---
+    # --- table, list, show ---
+    # --- import ---
+}

@@ -1,0 +1,271 @@
+"""The typed catalog model. Rules, diff, report and rendering work on these, never on raw dicts.
+
+Every list item carries ``key`` (its identity: the author's ``id``, else its normalised name)
+and ``pos`` (where it stands in its file), so findings and diff entries can point at lines.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from enum import StrEnum
+
+from tthc_cli.config import Config
+from tthc_cli.findings import Finding, Pos
+
+
+class TimeUnit(StrEnum):
+    WORKING_DAYS = "working_days"
+    CALENDAR_DAYS = "calendar_days"
+    WORKING_HOURS = "working_hours"
+    HOURS = "hours"
+    MONTHS = "months"
+
+
+@dataclass(frozen=True, slots=True)
+class Duration:
+    """A length of time; the unit is never implied."""
+
+    value: float
+    unit: TimeUnit
+    text: str | None = None
+    pos: Pos | None = field(default=None, compare=False)
+
+
+@dataclass(frozen=True, slots=True)
+class Money:
+    """An amount in đồng; ``amount`` None means the source does not say (unknown is not zero)."""
+
+    amount: int | None
+    text: str | None = None
+
+    @property
+    def known(self) -> bool:
+        return self.amount is not None
+
+
+@dataclass(frozen=True, slots=True)
+class Suppression:
+    rule: str
+    reason: str
+    pos: Pos
+
+
+@dataclass(frozen=True, slots=True)
+class UnitUse:
+    """One reference to a unit id, with where it stands and in which role."""
+
+    unit: str
+    role: str
+    pos: Pos
+    item: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Channel:
+    key: str
+    channel: str
+    pos: Pos
+    time: Duration | None = None
+    fee: Money | None = None
+    online_service: str | None = None
+    description: str | None = None
+    suppress: tuple[Suppression, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Component:
+    key: str
+    name: str
+    pos: Pos
+    form: str | None = None
+    originals: int | None = None
+    copies: int | None = None
+    quantity_text: str | None = None
+    national_database: str | None = None
+    when: str | None = None
+    suppress: tuple[Suppression, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Step:
+    key: str
+    action: str
+    pos: Pos
+    kind: str = "other"
+    leads: tuple[str, ...] = ()
+    coordinating: tuple[str, ...] = ()
+    consulted: tuple[str, ...] = ()
+    consulted_text: str | None = None
+    response_deadline: Duration | None = None
+    duration: Duration | None = None
+    when: str | None = None
+    suppress: tuple[Suppression, ...] = ()
+
+    @property
+    def on_main_path(self) -> bool:
+        return self.when is None
+
+
+@dataclass(frozen=True, slots=True)
+class LegalRef:
+    key: str
+    title: str
+    pos: Pos
+    number: str | None = None
+    date: str | None = None
+    article: str | None = None
+    number_pos: Pos | None = None
+    suppress: tuple[Suppression, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Compliance:
+    hours: float | None = None
+    other_costs: int | None = None
+    frequency_per_year: float | None = None
+    subjects_per_year: int | None = None
+    source: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Snapshot:
+    """A procedure's measurable state at one time (baseline or target)."""
+
+    pos: Pos
+    as_of: date | None = None
+    time: Duration | None = None
+    steps: int | None = None
+    components: int | None = None
+    fee: Money | None = None
+    compliance: Compliance | None = None
+    note: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Plan:
+    status: str
+    outcome: str
+    pos: Pos
+    measures: tuple[str, ...] = ()
+    proposed_on: date | None = None
+    decision_number: str | None = None
+    decision_date: date | None = None
+    due: date | None = None
+    implemented_on: date | None = None
+    illustrative: bool = False
+    note: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Simplification:
+    baseline: Snapshot | None = None
+    plan: Plan | None = None
+    target: Snapshot | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    read_on: date
+    url: str | None = None
+    decision: str | None = None
+    note: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Procedure:
+    """One procedure file after it passed the schema."""
+
+    path: str
+    code: str
+    kind: str
+    name: str
+    field: str
+    levels: tuple[str, ...]
+    source: Source
+    pos: Pos
+    field_pos: Mapping[str, Pos]
+    internal_scope: str | None = None
+    procedure_type: str | None = None
+    subjects: tuple[str, ...] = ()
+    publication_decision: str | None = None
+    publication_date: date | None = None
+    effective_from: date | None = None
+    effective_to: date | None = None
+    abolished_on: date | None = None
+    competent: tuple[str, ...] = ()
+    implementing: tuple[str, ...] = ()
+    coordinating: tuple[str, ...] = ()
+    delegated: tuple[str, ...] = ()
+    unit_uses: tuple[UnitUse, ...] = ()
+    receiving_address: str | None = None
+    channels: tuple[Channel, ...] = ()
+    processing_time: Duration | None = None
+    dossier_sets: int | None = None
+    components: tuple[Component, ...] = ()
+    steps: tuple[Step, ...] = ()
+    requirements: tuple[str, ...] = ()
+    forms: tuple[str, ...] = ()
+    result_name: str | None = None
+    result_code: str | None = None
+    legal_basis: tuple[LegalRef, ...] = ()
+    compliance: Compliance | None = None
+    simplification: Simplification | None = None
+    incomplete: bool = False
+    note: str | None = None
+    suppress: tuple[Suppression, ...] = ()
+
+    def at(self, name: str) -> Pos:
+        """Where top-level field ``name`` stands (the file start when absent)."""
+        return self.field_pos.get(name, self.pos)
+
+    def item_suppressions(self) -> dict[str, tuple[Suppression, ...]]:
+        out: dict[str, tuple[Suppression, ...]] = {}
+        for prefix, items in (
+            ("steps", self.steps),
+            ("components", self.components),
+            ("channels", self.channels),
+            ("legal_basis", self.legal_basis),
+        ):
+            for item in items:
+                if item.suppress:
+                    out[f"{prefix}/{item.key}"] = item.suppress
+        return out
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    id: str
+    name: str
+    kind: str
+    level: str
+    pos: Pos
+    short_name: str | None = None
+    parent: str | None = None
+    established: date | None = None
+    dissolved: date | None = None
+    successor: str | None = None
+    generic: bool = False
+    aliases: tuple[str, ...] = ()
+    note: str | None = None
+
+    @property
+    def label(self) -> str:
+        return self.short_name or self.name
+
+
+@dataclass(frozen=True, slots=True)
+class Catalog:
+    """Everything a command needs: procedures, units, settings, and what could not be loaded."""
+
+    root: str
+    procedures: tuple[Procedure, ...]
+    units: Mapping[str, Unit]
+    config: Config
+    findings: tuple[Finding, ...] = ()
+    files: tuple[str, ...] = ()
+    units_file: str | None = None
+
+    def by_code(self) -> dict[str, Procedure]:
+        return {p.code: p for p in self.procedures}

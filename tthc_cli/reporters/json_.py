@@ -1,0 +1,54 @@
+"""JSON output: a stable, documented shape (``schema_version`` changes only when it breaks).
+
+::
+
+    {"tool": {"name": "tthc", "version": "…"}, "schema_version": 1, "lang": "vi", "files": 42,
+     "summary": {"error": 0, "warning": 1, "info": 0, "suppressed": 3},
+     "findings": [{"rule": "…", "severity": "error", "message": "…", "message_key": "…",
+                   "args": {…}, "file": "…", "line": 1, "column": 1, "item": null,
+                   "suppressed": false, "reason": null}]}
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from tthc_cli.findings import count_by_severity
+from tthc_cli.reporters.base import TOOL_NAME, TOOL_VERSION, ReportContext, Result, message
+
+SCHEMA_VERSION = 1
+
+
+def to_data(result: Result, ctx: ReportContext) -> dict[str, Any]:
+    counts = count_by_severity(result.findings)
+    return {
+        "tool": {"name": TOOL_NAME, "version": TOOL_VERSION},
+        "schema_version": SCHEMA_VERSION,
+        "lang": ctx.lang,
+        "files": result.files,
+        "summary": {
+            **{severity.value: n for severity, n in counts.items()},
+            "suppressed": sum(1 for f in result.findings if f.suppressed is not None),
+        },
+        "findings": [
+            {
+                "rule": f.rule,
+                "severity": f.severity.value,
+                "message": message(f, ctx),
+                "message_key": f.message,
+                "args": f.arg_map,
+                "file": f.file,
+                "line": f.line,
+                "column": f.column,
+                "item": f.item,
+                "suppressed": f.suppressed is not None,
+                "reason": f.suppressed,
+            }
+            for f in result.findings
+        ],
+    }
+
+
+def render(result: Result, ctx: ReportContext) -> str:
+    return json.dumps(to_data(result, ctx), ensure_ascii=False, indent=2) + "\n"

@@ -1,0 +1,48 @@
+"""The explicit registry of semantic rules: one module per rule, its docstring its documentation."""
+
+from __future__ import annotations
+
+from tthc_cli.rules import code_matches_filename, unique_code
+from tthc_cli.rules.base import Rule, RuleContext
+
+RULES: dict[str, Rule] = {
+    module.RULE.id: module.RULE
+    for module in (
+        unique_code,
+        code_matches_filename,
+    )
+}
+
+# Checks done while reading files, before any rule runs. They share the findings type, can be
+# re-graded or switched off in tthc.yaml like rules, and are listed by ``tthc rules``.
+READ_CHECKS: dict[str, str] = {
+    "file-too-large": "error",
+    "file-binary": "error",
+    "file-encoding": "error",
+    "file-unreadable": "error",
+    "text-not-nfc": "warning",
+    "walk-symlink-loop": "warning",
+    "yaml-syntax": "error",
+    "yaml-multi-document": "error",
+    "yaml-empty": "error",
+    "yaml-not-mapping": "error",
+    "yaml-duplicate-key": "error",
+    "yaml-ambiguous-value": "warning",
+    "yaml-tag": "error",
+    "yaml-too-deep": "error",
+    "yaml-too-many-nodes": "error",
+    "yaml-alias-cycle": "error",
+    "yaml-complex-key": "error",
+    "yaml-bad-merge": "error",
+    "schema": "error",
+    "unused-suppression": "warning",
+    "unknown-rule": "warning",
+    "units-registry-missing": "warning",
+}
+
+
+def known_ids() -> set[str]:
+    return set(RULES) | set(READ_CHECKS)
+
+
+__all__ = ["READ_CHECKS", "RULES", "Rule", "RuleContext", "known_ids"]

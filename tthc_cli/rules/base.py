@@ -1,0 +1,55 @@
+"""What a rule is, and the context it gets. Rules take the model and return findings: no I/O."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import date
+
+from tthc_cli.findings import ArgValue, Finding, Pos, Severity, make
+from tthc_cli.model import Catalog, Procedure
+
+
+@dataclass(frozen=True)
+class RuleContext:
+    """What a rule may look at besides the procedure: the whole catalog and its settings."""
+
+    catalog: Catalog
+
+    @property
+    def today(self) -> date:
+        return self.catalog.config.today()
+
+    @property
+    def hours_per_day(self) -> float:
+        return self.catalog.config.hours_per_working_day
+
+
+ProcedureCheck = Callable[[Procedure, RuleContext], Iterable[Finding]]
+CatalogCheck = Callable[[Catalog, RuleContext], Iterable[Finding]]
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A semantic rule: a stable kebab-case id, a default severity, and its documentation.
+
+    Exactly one of ``check`` (runs per procedure) and ``check_catalog`` (runs once over the
+    whole catalog, for cross-file rules) is set. ``doc`` is the rule module's docstring, which
+    is its user documentation (``tthc rules --doc ID``).
+    """
+
+    id: str
+    severity: Severity
+    doc: str
+    check: ProcedureCheck | None = None
+    check_catalog: CatalogCheck | None = None
+
+    @property
+    def summary(self) -> str:
+        return self.doc.strip().splitlines()[0] if self.doc.strip() else self.id
+
+    def finding(
+        self, pos: Pos, /, message: str | None = None, item: str | None = None, **args: ArgValue
+    ) -> Finding:
+        """A finding of this rule at its default severity (the engine applies the config)."""
+        return make(self.id, self.severity, pos, message=message or self.id, item=item, **args)

@@ -1,0 +1,103 @@
+"""Validation: run the rules over a loaded catalog, grade and suppress. Pure: no I/O."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+from tthc_cli.findings import Finding, Pos, Severity, make, sorted_findings
+from tthc_cli.model import Catalog, Suppression
+from tthc_cli.rules import RULES, Rule, RuleContext, known_ids
+
+
+@dataclass(frozen=True, slots=True)
+class Result:
+    """All findings of one validation (suppressed ones included, marked with their reason)."""
+
+    findings: tuple[Finding, ...]
+    files: int
+
+    def active(self) -> list[Finding]:
+        return [f for f in self.findings if f.suppressed is None]
+
+    def failed(self, fail_on: Severity) -> bool:
+        return any(f.severity.rank >= fail_on.rank for f in self.active())
+
+
+def run_rules(catalog: Catalog, rules: Mapping[str, Rule]) -> list[Finding]:
+    ctx = RuleContext(catalog)
+    config = catalog.config
+    out: list[Finding] = []
+    for rule in rules.values():
+        if config.severity_for(rule.id, rule.severity) is None:
+            continue
+        if rule.check_catalog is not None:
+            out.extend(rule.check_catalog(catalog, ctx))
+        if rule.check is not None:
+            for procedure in catalog.procedures:
+                out.extend(rule.check(procedure, ctx))
+    return out
+
+
+class _Suppressor:
+    """Matches findings to suppressions (config, file, item) and remembers which were used."""
+
+    def __init__(self, catalog: Catalog) -> None:
+        self.config = catalog.config.suppress
+        self.by_file: dict[str, tuple[Suppression, ...]] = {}
+        self.by_item: dict[tuple[str, str], tuple[Suppression, ...]] = {}
+        for procedure in catalog.procedures:
+            self.by_file[procedure.path] = procedure.suppress
+            for item, entries in procedure.item_suppressions().items():
+                self.by_item[(procedure.path, item)] = entries
+        self.used: set[Pos] = set()
+        self.root = catalog.root
+
+    def reason(self, finding: Finding) -> str | None:
+        candidates: list[Suppression] = []
+        if finding.item is not None:
+            candidates += self.by_item.get((finding.file, finding.item), ())
+        candidates += self.by_file.get(finding.file, ())
+        for entry in candidates:
+            if entry.rule == finding.rule:
+                self.used.add(entry.pos)
+                return entry.reason
+        rel = finding.file
+        if self.root and rel.startswith(self.root.rstrip("/") + "/"):
+            rel = rel[len(self.root.rstrip("/")) + 1 :]
+        for config_entry in self.config:
+            if config_entry.covers(finding.rule, rel):
+                return config_entry.reason
+        return None
+
+    def unused(self) -> Iterable[Finding]:
+        known = known_ids()
+        entries = [s for group in (*self.by_file.values(), *self.by_item.values()) for s in group]
+        for entry in entries:
+            if entry.rule not in known:
+                yield make("unknown-rule", Severity.WARNING, entry.pos, rule=entry.rule)
+            elif entry.pos not in self.used:
+                yield make("unused-suppression", Severity.WARNING, entry.pos, rule=entry.rule)
+
+
+def validate(catalog: Catalog, rules: Mapping[str, Rule] | None = None) -> Result:
+    """Every finding for ``catalog``: read and schema findings, then rule findings."""
+    rules = RULES if rules is None else rules
+    raw = [*catalog.findings, *run_rules(catalog, rules)]
+    if catalog.units_file is None and catalog.procedures:
+        raw.append(make("units-registry-missing", Severity.WARNING, Pos(catalog.root or "."), root=catalog.root or "."))
+    suppressor = _Suppressor(catalog)
+    graded: list[Finding] = []
+    config = catalog.config
+    for finding in raw:
+        severity = config.severity_for(finding.rule, finding.severity)
+        if severity is None:
+            continue
+        finding = finding.with_severity(severity)
+        reason = suppressor.reason(finding)
+        graded.append(finding if reason is None else finding.with_suppression(reason))
+    for finding in suppressor.unused():
+        severity = config.severity_for(finding.rule, finding.severity)
+        if severity is not None:
+            graded.append(finding.with_severity(severity))
+    return Result(tuple(sorted_findings(graded)), len(catalog.files))

@@ -1,0 +1,417 @@
+"""Reading YAML as hostile input: bytes in, plain data with positions (or findings) out.
+
+The loader calls :func:`parse_yaml` once per file. It never constructs Python objects from
+tags, resolves scalars the YAML 1.2 way (``NO`` stays text, ``010`` stays text, dates stay
+text), warns where YAML 1.1 tools would read a value differently, rejects duplicate keys with
+both positions, bounds nesting and alias expansion, and reports encodings it cannot read.
+Mappings and sequences come back as :class:`MDict` / :class:`MList`, which carry the line and
+column of every key and item so that findings can point at them without parsing again.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+import unicodedata
+from dataclasses import dataclass
+from typing import Any
+
+import yaml
+
+from tthc_cli.findings import Finding, Pos, Severity, make
+
+Mark = tuple[int, int]
+
+_BaseLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+HAVE_LIBYAML: bool = bool(getattr(yaml, "__with_libyaml__", False))
+
+
+class _Loader(_BaseLoader):  # type: ignore[misc]
+    """A composer with no implicit resolvers: every plain scalar arrives tagged as a string."""
+
+
+_Loader.yaml_implicit_resolvers = {}
+
+_STR = "tag:yaml.org,2002:str"
+_ALLOWED_TAGS = {
+    _STR,
+    "tag:yaml.org,2002:int",
+    "tag:yaml.org,2002:float",
+    "tag:yaml.org,2002:bool",
+    "tag:yaml.org,2002:null",
+    "tag:yaml.org,2002:map",
+    "tag:yaml.org,2002:seq",
+}
+_NULLS = {"", "~", "null", "Null", "NULL"}
+_BOOLS = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
+_YAML11_BOOLS = {
+    "y", "Y", "yes", "Yes", "YES", "n", "N", "no", "No", "NO",
+    "on", "On", "ON", "off", "Off", "OFF",
+}  # fmt: skip
+_INT = re.compile(r"[-+]?[0-9]+\Z")
+_INT_OTHER = re.compile(r"0o[0-7]+\Z|0x[0-9a-fA-F]+\Z")
+_FLOAT = re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?\Z")
+_FLOAT_SPECIAL = {".inf": float("inf"), "+.inf": float("inf"), "-.inf": float("-inf"), ".nan": None}
+_SEXAGESIMAL = re.compile(r"[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?\Z")
+_UNDERSCORE_NUMBER = re.compile(r"[-+]?[0-9][0-9_]*_[0-9_]*(?:\.[0-9_]*)?\Z")
+_NESTING_CHARS = "[{-:?"
+
+
+class MDict(dict[str, Any]):
+    """A mapping that remembers where it, each key and each value stood in the file."""
+
+    __slots__ = ("key_marks", "mark", "raw", "value_marks")
+
+    def __init__(self, mark: Mark) -> None:
+        super().__init__()
+        self.mark = mark
+        self.key_marks: dict[str, Mark] = {}
+        self.value_marks: dict[str, Mark] = {}
+        self.raw: dict[str, str] = {}
+
+
+class MList(list[Any]):
+    """A sequence that remembers where it and each item stood in the file."""
+
+    __slots__ = ("item_marks", "mark", "raw")
+
+    def __init__(self, mark: Mark) -> None:
+        super().__init__()
+        self.mark = mark
+        self.item_marks: list[Mark] = []
+        self.raw: dict[int, str] = {}
+
+
+@dataclass(frozen=True, slots=True)
+class Limits:
+    """Safety limits for one file."""
+
+    max_file_bytes: int = 2 * 1024 * 1024
+    max_depth: int = 64
+    max_nodes: int = 200_000
+
+
+@dataclass(frozen=True, slots=True)
+class Parsed:
+    """The result of reading one YAML file: data (None when unusable) and what was found."""
+
+    data: Any
+    findings: tuple[Finding, ...]
+
+
+class _Stop(Exception):
+    """Construction cannot continue; the finding says why."""
+
+    def __init__(self, finding: Finding) -> None:
+        super().__init__(finding.message)
+        self.finding = finding
+
+
+def _mark(node: yaml.Node) -> Mark:
+    return (node.start_mark.line + 1, node.start_mark.column + 1)
+
+
+def _line_col(raw: bytes, offset: int) -> Mark:
+    line_start = raw.rfind(b"\n", 0, offset) + 1
+    return (raw.count(b"\n", 0, offset) + 1, offset - line_start + 1)
+
+
+def _guess_encoding(raw: bytes) -> str:
+    """Name the likely encoding of bytes that are not UTF-8 (for the message only)."""
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "UTF-16"
+    sample = raw[:4000]
+    if len(sample) > 8 and sample[1::2].count(0) > len(sample) // 4:
+        return "UTF-16"
+    text = raw.decode("cp1258", errors="replace")
+    vietnamese = sum(1 for ch in text if ch in "ăâđêôơưĂÂĐÊÔƠƯ" or "\u0300" <= ch <= "\u0323")
+    if vietnamese >= 2:
+        return "Windows-1258"
+    return "unknown"
+
+
+class _Builder:
+    """Turns a composed node tree into MDict/MList/scalars, collecting findings."""
+
+    def __init__(self, file: str, limits: Limits) -> None:
+        self.file = file
+        self.limits = limits
+        self.findings: list[Finding] = []
+        self.nodes = 0
+        self.done: dict[int, Any] = {}
+        self.active: set[int] = set()
+
+    def pos(self, mark: Mark) -> Pos:
+        return Pos(self.file, mark[0], mark[1])
+
+    def warn(self, rule: str, node: yaml.Node, severity: Severity = Severity.WARNING, **args: Any) -> None:
+        self.findings.append(make(rule, severity, self.pos(_mark(node)), **args))
+
+    def build(self, node: yaml.Node, depth: int) -> Any:
+        if depth > self.limits.max_depth:
+            raise _Stop(make("yaml-too-deep", Severity.ERROR, self.pos(_mark(node)),
+                             limit=self.limits.max_depth))
+        key = id(node)
+        if key in self.active:
+            raise _Stop(make("yaml-alias-cycle", Severity.ERROR, self.pos(_mark(node))))
+        if key in self.done:
+            # An alias: count what it expands to, but share the object.
+            self.nodes += self._size(node)
+            self._check_budget(node)
+            return self.done[key]
+        self.nodes += 1
+        self._check_budget(node)
+        tag = node.tag
+        if tag not in _ALLOWED_TAGS:
+            self.warn("yaml-tag", node, Severity.ERROR, tag=tag)
+        if isinstance(node, yaml.ScalarNode):
+            value = self.scalar(node)
+        elif isinstance(node, yaml.SequenceNode):
+            self.active.add(key)
+            value = self.sequence(node, depth)
+            self.active.discard(key)
+        else:
+            self.active.add(key)
+            value = self.mapping(node, depth)
+            self.active.discard(key)
+        self.done[key] = value
+        return value
+
+    def _size(self, node: yaml.Node) -> int:
+        """Number of nodes an alias to ``node`` adds (bounded by the budget)."""
+        total, stack = 0, [node]
+        while stack:
+            current = stack.pop()
+            total += 1
+            if total > self.limits.max_nodes:
+                return total
+            if isinstance(current, yaml.SequenceNode):
+                stack.extend(current.value)
+            elif isinstance(current, yaml.MappingNode):
+                for k, v in current.value:
+                    stack.append(k)
+                    stack.append(v)
+        return total
+
+    def _check_budget(self, node: yaml.Node) -> None:
+        if self.nodes > self.limits.max_nodes:
+            raise _Stop(make("yaml-too-many-nodes", Severity.ERROR, self.pos(_mark(node)),
+                             limit=self.limits.max_nodes))
+
+    def scalar(self, node: yaml.ScalarNode) -> Any:
+        text: str = node.value
+        tag = node.tag
+        if node.style not in (None, ""):
+            if tag == _STR or tag not in _ALLOWED_TAGS:
+                return text
+            return self.explicit(node, text, tag)
+        if tag != _STR:
+            return self.explicit(node, text, tag)
+        return self.plain(node, text)
+
+    def explicit(self, node: yaml.ScalarNode, text: str, tag: str) -> Any:
+        if tag not in _ALLOWED_TAGS:
+            return text
+        value = self.plain(node, text, warn=False)
+        kind = tag.rsplit(":", 1)[-1]
+        ok = {
+            "int": isinstance(value, int) and not isinstance(value, bool),
+            "float": isinstance(value, int | float) and not isinstance(value, bool),
+            "bool": isinstance(value, bool),
+            "null": value is None,
+        }.get(kind, True)
+        if not ok:
+            self.warn("yaml-tag", node, Severity.ERROR, tag=tag)
+            return text
+        return float(value) if kind == "float" else value
+
+    def plain(self, node: yaml.ScalarNode, text: str, warn: bool = True) -> Any:
+        if text in _NULLS:
+            return None
+        if text in _BOOLS:
+            return _BOOLS[text]
+        first = text[0]
+        if first.isdigit() or first in "+-.":
+            if _INT.match(text):
+                digits = text.lstrip("+-")
+                if len(digits) > 1 and digits[0] == "0":
+                    if warn:
+                        self.warn("yaml-ambiguous-value", node, value=text, reading="@reading.octal")
+                    return text
+                return int(text)
+            if _INT_OTHER.match(text):
+                return int(text, 0)
+            if _FLOAT.match(text):
+                return float(text)
+            if text in _FLOAT_SPECIAL:
+                special = _FLOAT_SPECIAL[text]
+                return float("nan") if special is None else special
+            if _SEXAGESIMAL.match(text):
+                if warn:
+                    self.warn("yaml-ambiguous-value", node, value=text, reading="@reading.sexagesimal")
+                return text
+            if _UNDERSCORE_NUMBER.match(text):
+                if warn:
+                    self.warn("yaml-ambiguous-value", node, value=text, reading="@reading.number")
+                return text
+        elif text in _YAML11_BOOLS:
+            if warn:
+                self.warn("yaml-ambiguous-value", node, value=text, reading="@reading.boolean")
+            return text
+        return text
+
+    def sequence(self, node: yaml.SequenceNode, depth: int) -> MList:
+        out = MList(_mark(node))
+        for child in node.value:
+            out.append(self.build(child, depth + 1))
+            out.item_marks.append(_mark(child))
+            if isinstance(child, yaml.ScalarNode) and child.style in (None, "") and not isinstance(
+                out[-1], str
+            ):
+                out.raw[len(out) - 1] = child.value
+        return out
+
+    def mapping(self, node: yaml.MappingNode, depth: int) -> MDict:
+        out = MDict(_mark(node))
+        merges: list[tuple[yaml.Node, Any]] = []
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                raise _Stop(make("yaml-complex-key", Severity.ERROR, self.pos(_mark(key_node))))
+            key = key_node.value
+            if key == "<<" and key_node.style in (None, ""):
+                merges.append((value_node, self.build(value_node, depth + 1)))
+                continue
+            if key in out.key_marks:
+                first = out.key_marks[key]
+                self.findings.append(make(
+                    "yaml-duplicate-key", Severity.ERROR, self.pos(_mark(key_node)),
+                    key=key, first_line=first[0], first_column=first[1],
+                ))
+                continue
+            self.nodes += 1
+            out[key] = self.build(value_node, depth + 1)
+            out.key_marks[key] = _mark(key_node)
+            out.value_marks[key] = _mark(value_node)
+            if isinstance(value_node, yaml.ScalarNode) and value_node.style in (None, "") and not (
+                isinstance(out[key], str)
+            ):
+                out.raw[key] = value_node.value
+        for value_node, merged in merges:
+            sources = merged if isinstance(merged, list) else [merged]
+            for source in sources:
+                if not isinstance(source, MDict):
+                    raise _Stop(make("yaml-bad-merge", Severity.ERROR, self.pos(_mark(value_node))))
+                for k, v in source.items():
+                    if k not in out:
+                        out[k] = v
+                        out.key_marks[k] = source.key_marks[k]
+                        out.value_marks[k] = source.value_marks[k]
+        return out
+
+
+def _decode(raw: bytes, file: str, limits: Limits) -> tuple[str | None, list[Finding]]:
+    """Bytes to NFC text, or findings saying why the bytes cannot be read."""
+    pos = Pos(file, 1, 1)
+    if len(raw) > limits.max_file_bytes:
+        return None, [make("file-too-large", Severity.ERROR, pos, size=len(raw),
+                           limit=limits.max_file_bytes)]
+    if raw.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
+        return None, [make("file-encoding", Severity.ERROR, pos, encoding="UTF-32")]
+    if raw.startswith(codecs.BOM_UTF8):
+        raw = raw[len(codecs.BOM_UTF8):]
+    elif raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return None, [make("file-encoding", Severity.ERROR, pos, encoding="UTF-16")]
+    nul = raw.find(b"\x00")
+    if nul >= 0:
+        if _guess_encoding(raw) == "UTF-16":
+            return None, [make("file-encoding", Severity.ERROR, pos, encoding="UTF-16")]
+        line, col = _line_col(raw, nul)
+        return None, [make("file-binary", Severity.ERROR, Pos(file, line, col))]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line, col = _line_col(raw, exc.start)
+        return None, [make("file-encoding", Severity.ERROR, Pos(file, line, col),
+                           encoding=_guess_encoding(raw))]
+    findings: list[Finding] = []
+    if not text.isascii() and not unicodedata.is_normalized("NFC", text):
+        for number, line_text in enumerate(text.splitlines(), start=1):
+            if not unicodedata.is_normalized("NFC", line_text):
+                col = next(
+                    i for i, ch in enumerate(line_text, start=1)
+                    if not unicodedata.is_normalized("NFC", line_text[: i + 1])
+                )
+                findings.append(make("text-not-nfc", Severity.WARNING, Pos(file, number, col)))
+                break
+        text = unicodedata.normalize("NFC", text)
+    return text, findings
+
+
+def _too_deep(text: str, file: str, limits: Limits) -> Finding | None:
+    """Find nesting beyond the limit with the event stream, which never recurses.
+
+    libyaml's composer recurses in C and crashes the process on very deep input, so anything
+    that could be deep is scanned first. A cheap character count proves most files shallow.
+    """
+    if sum(text.count(ch) for ch in _NESTING_CHARS) < 1000:
+        return None
+    depth = 0
+    starts = (yaml.SequenceStartEvent, yaml.MappingStartEvent)
+    ends = (yaml.SequenceEndEvent, yaml.MappingEndEvent)
+    for event in yaml.parse(text, Loader=_Loader):
+        if isinstance(event, starts):
+            depth += 1
+            if depth > limits.max_depth:
+                mark = event.start_mark
+                return make("yaml-too-deep", Severity.ERROR, Pos(file, mark.line + 1, mark.column + 1),
+                            limit=limits.max_depth)
+        elif isinstance(event, ends):
+            depth -= 1
+    return None
+
+
+def _syntax_finding(exc: yaml.YAMLError, file: str, text: str) -> Finding:
+    if isinstance(exc, yaml.reader.ReaderError):
+        offset = min(exc.position, len(text))
+        line = text.count("\n", 0, offset) + 1
+        col = offset - (text.rfind("\n", 0, offset) + 1) + 1
+        return make("yaml-syntax", Severity.ERROR, Pos(file, line, col),
+                    problem=f"character #x{exc.character:04x} is not allowed")
+    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+    line, col = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+    problem = str(getattr(exc, "problem", None) or str(exc).splitlines()[0])
+    context = str(getattr(exc, "context", None) or "")
+    if "single document" in context or "another document" in problem:
+        return make("yaml-multi-document", Severity.ERROR, Pos(file, line, col))
+    return make("yaml-syntax", Severity.ERROR, Pos(file, line, col), problem=problem)
+
+
+def parse_yaml(raw: bytes, file: str, limits: Limits | None = None) -> Parsed:
+    """Read one YAML document from bytes; never raises on bad input."""
+    limits = limits or Limits()
+    text, findings = _decode(raw, file, limits)
+    if text is None:
+        return Parsed(None, tuple(findings))
+    try:
+        deep = _too_deep(text, file, limits)
+        if deep is not None:
+            return Parsed(None, (*findings, deep))
+        loader = _Loader(text)
+        try:
+            node = loader.get_single_node()
+        finally:
+            loader.dispose()
+    except yaml.YAMLError as exc:
+        return Parsed(None, (*findings, _syntax_finding(exc, file, text)))
+    if node is None:
+        return Parsed(None, (*findings, make("yaml-empty", Severity.ERROR, Pos(file, 1, 1))))
+    builder = _Builder(file, limits)
+    try:
+        data = builder.build(node, 1)
+    except _Stop as stop:
+        return Parsed(None, (*findings, *builder.findings, stop.finding))
+    findings.extend(builder.findings)
+    if not isinstance(data, MDict):
+        findings.append(make("yaml-not-mapping", Severity.ERROR, Pos(file, *_mark(node))))
+        return Parsed(None, tuple(findings))
+    return Parsed(data, tuple(findings))
