@@ -19,12 +19,45 @@ import shutil
 from pathlib import Path
 
 CHANNELS = {1: 50, 2: 92, 3: 654}
-COMPONENTS = {0: 20, 1: 104, 2: 93, 3: 67, 4: 66, 5: 34, 6: 33, 7: 47, 8: 27, 9: 21, 10: 34, 11: 22, 12: 228}
+COMPONENTS = {
+    0: 20,
+    1: 104,
+    2: 93,
+    3: 67,
+    4: 66,
+    5: 34,
+    6: 33,
+    7: 47,
+    8: 27,
+    9: 21,
+    10: 34,
+    11: 22,
+    12: 228,
+}
 STEPS = {1: 238, 2: 124, 3: 100, 4: 78, 5: 57, 6: 35, 7: 35, 8: 58, 9: 20, 10: 13, 11: 5, 12: 33}
 LEGAL = {1: 39, 2: 126, 3: 73, 4: 97, 5: 80, 6: 61, 7: 41, 8: 54, 9: 37, 10: 184}
-FIELDS = ["Hộ tịch", "Chứng thực", "Hoạt động xây dựng", "Nhà ở và công sở", "Đường bộ",
-          "Hàng hải và đường thủy nội địa", "Công chứng", "Luật sư", "Nuôi con nuôi", "Thi đua – Khen thưởng"]
-NOUNS = ["hồ sơ", "giấy phép", "văn bản", "tờ khai", "quyết định", "báo cáo", "biên bản", "đơn đề nghị"]
+FIELDS = [
+    "Hộ tịch",
+    "Chứng thực",
+    "Hoạt động xây dựng",
+    "Nhà ở và công sở",
+    "Đường bộ",
+    "Hàng hải và đường thủy nội địa",
+    "Công chứng",
+    "Luật sư",
+    "Nuôi con nuôi",
+    "Thi đua – Khen thưởng",
+]
+NOUNS = [
+    "hồ sơ",
+    "giấy phép",
+    "văn bản",
+    "tờ khai",
+    "quyết định",
+    "báo cáo",
+    "biên bản",
+    "đơn đề nghị",
+]
 VERBS = ["tiếp nhận", "thẩm định", "xem xét", "phê duyệt", "ký ban hành", "trả kết quả", "kiểm tra"]
 KINDS = ["receive", "review", "approve", "sign", "return"]
 UNIT_KINDS = ["department", "office", "branch", "public_unit"]
@@ -51,10 +84,12 @@ def procedure(rng: random.Random, index: int, units: int) -> tuple[str, str]:
         lines.append("internal_scope: between_agencies")
     noun = rng.choice(NOUNS)
     lines += [
-        f"name: {_q(f'Thủ tục {rng.choice(VERBS)} {noun} số {index} thuộc phạm vi quản lý của Sở')}",
+        "name: " + _q(f"Thủ tục {rng.choice(VERBS)} {noun} số {index} thuộc phạm vi của Sở"),
         f"field: {rng.choice(FIELDS)}",
         "levels: [province]",
-        "subjects: [Cán bộ, công chức, viên chức]" if internal else "subjects: [Công dân Việt Nam, Doanh nghiệp]",
+        "subjects: [Cán bộ, công chức, viên chức]"
+        if internal
+        else "subjects: [Công dân Việt Nam, Doanh nghiệp]",
         "publication:",
         f"  decision: {index % 3000 + 1}/QĐ-UBND",
         "units:",
@@ -65,7 +100,7 @@ def procedure(rng: random.Random, index: int, units: int) -> tuple[str, str]:
     for channel in ["direct", "online", "postal"][: _pick(rng, CHANNELS)]:
         lines += [
             f"  - channel: {channel}",
-            f"    time: {{value: {total}, unit: working_days, text: \"{total:02d} Ngày làm việc\"}}",
+            f'    time: {{value: {total}, unit: working_days, text: "{total:02d} Ngày làm việc"}}',
             "    fee: {amount: 0, text: Miễn phí}",
         ]
     lines.append("components:")
@@ -73,7 +108,7 @@ def procedure(rng: random.Random, index: int, units: int) -> tuple[str, str]:
         lines += [
             f"  - id: tp-{c + 1}",
             f"    name: {_q(f'Bản chính hoặc bản sao {rng.choice(NOUNS)} theo mẫu số {c + 1}')}",
-            f"    originals: 1",
+            "    originals: 1",
             f"    copies: {rng.choice([0, 1])}",
         ]
     lines.append("steps:")
@@ -84,7 +119,8 @@ def procedure(rng: random.Random, index: int, units: int) -> tuple[str, str]:
         lines += [
             f"  - id: b{s + 1}",
             f"    kind: {KINDS[s % len(KINDS)]}",
-            f"    action: {_q(f'Trong thời hạn {budget:02d} ngày làm việc, đơn vị {rng.choice(VERBS)} {rng.choice(NOUNS)}')}",
+            "    action: "
+            + _q(f"Trong {budget:02d} ngày làm việc, {rng.choice(VERBS)} {rng.choice(NOUNS)}"),
             f"    lead: {unit}",
         ]
         if budget:
@@ -134,7 +170,9 @@ def mutate(base: Path, out: Path, share: float, seed: int) -> int:
     chosen = rng.sample(files, max(1, int(len(files) * share)))
     for path in chosen:
         text = path.read_text(encoding="utf-8")
-        text = text.replace("fee: {amount: 0, text: Miễn phí}", "fee: {amount: 50000, text: 50.000 đồng}", 1)
+        text = text.replace(
+            "fee: {amount: 0, text: Miễn phí}", "fee: {amount: 50000, text: 50.000 đồng}", 1
+        )
         text = text.replace("  - id: tp-1\n", "  - id: tp-1-moi\n", 1)
         path.write_text(text, encoding="utf-8")
     return len(chosen)

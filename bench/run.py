@@ -106,12 +106,23 @@ def main() -> None:
             codes[name] = code
     floor = statistics.median(times["parse floor"])
     rows = []
-    print(f"{args.n} procedures, median of {args.runs} interleaved runs, Python {sys.version.split()[0]}")
+    print(
+        f"{args.n} procedures, median of {args.runs} interleaved runs, "
+        f"Python {sys.version.split()[0]}"
+    )
     print(f"{'case':20} {'seconds':>9} {'× floor':>8} {'peak MB':>8}  exit")
     for name in plan:
         median = statistics.median(times[name])
-        rows.append({"case": name, "seconds": median, "ratio_to_floor": median / floor,
-                     "peak_mb": peaks[name], "exit": codes[name], "runs": times[name]})
+        rows.append(
+            {
+                "case": name,
+                "seconds": median,
+                "ratio_to_floor": median / floor,
+                "peak_mb": peaks[name],
+                "exit": codes[name],
+                "runs": times[name],
+            }
+        )
         print(f"{name:20} {median:9.3f} {median / floor:8.2f} {peaks[name]:8.1f}  {codes[name]}")
     if args.json:
         args.json.write_text(json.dumps({"n": args.n, "runs": args.runs, "cases": rows}, indent=2))

@@ -15,15 +15,35 @@ SHARED = REPO.parent / "shared"
 
 UNITS: dict[str, Any] = {
     "units": {
-        "so-xay-dung": {"name": "Sở Xây dựng Thành phố Hồ Chí Minh", "short_name": "Sở Xây dựng",
-                        "kind": "department", "level": "province"},
-        "so-tu-phap": {"name": "Sở Tư pháp Thành phố Hồ Chí Minh", "short_name": "Sở Tư pháp",
-                       "kind": "department", "level": "province"},
-        "ubnd-tp": {"name": "Ủy ban nhân dân Thành phố Hồ Chí Minh", "kind": "people_committee",
-                    "level": "province"},
-        "ubnd-quan-1": {"name": "Ủy ban nhân dân Quận 1", "kind": "people_committee", "level": "district",
-                        "dissolved": "2025-07-01"},
-        "cac-so-nganh": {"name": "Các sở, ngành", "kind": "other", "level": "province", "generic": True},
+        "so-xay-dung": {
+            "name": "Sở Xây dựng Thành phố Hồ Chí Minh",
+            "short_name": "Sở Xây dựng",
+            "kind": "department",
+            "level": "province",
+        },
+        "so-tu-phap": {
+            "name": "Sở Tư pháp Thành phố Hồ Chí Minh",
+            "short_name": "Sở Tư pháp",
+            "kind": "department",
+            "level": "province",
+        },
+        "ubnd-tp": {
+            "name": "Ủy ban nhân dân Thành phố Hồ Chí Minh",
+            "kind": "people_committee",
+            "level": "province",
+        },
+        "ubnd-quan-1": {
+            "name": "Ủy ban nhân dân Quận 1",
+            "kind": "people_committee",
+            "level": "district",
+            "dissolved": "2025-07-01",
+        },
+        "cac-so-nganh": {
+            "name": "Các sở, ngành",
+            "kind": "other",
+            "level": "province",
+            "group": True,
+        },
     }
 }
 
@@ -39,18 +59,34 @@ def procedure(code: str = "2.001219", **overrides: Any) -> dict[str, Any]:
         "subjects": ["Doanh nghiệp"],
         "units": {"implementing": ["so-xay-dung"]},
         "channels": [
-            {"channel": "direct", "time": {"value": 5, "unit": "working_days"}, "fee": {"amount": 0}},
+            {
+                "channel": "direct",
+                "time": {"value": 5, "unit": "working_days"},
+                "fee": {"amount": 0},
+            },
         ],
         "components": [{"id": "don", "name": "Đơn đề nghị", "originals": 1}],
         "steps": [
             {"id": "nop", "kind": "submit", "action": "Nộp hồ sơ"},
-            {"id": "tham-dinh", "kind": "review", "action": "Thẩm định", "lead": "so-xay-dung",
-             "duration": {"value": 3, "unit": "working_days"}},
-            {"id": "tra", "kind": "return", "action": "Trả kết quả", "lead": "so-xay-dung",
-             "duration": {"value": 2, "unit": "working_days"}},
+            {
+                "id": "tham-dinh",
+                "kind": "review",
+                "action": "Thẩm định",
+                "lead": "so-xay-dung",
+                "duration": {"value": 3, "unit": "working_days"},
+            },
+            {
+                "id": "tra",
+                "kind": "return",
+                "action": "Trả kết quả",
+                "lead": "so-xay-dung",
+                "duration": {"value": 2, "unit": "working_days"},
+            },
         ],
         "result": {"name": "Văn bản chấp thuận"},
-        "legal_basis": [{"number": "63/2010/NĐ-CP", "title": "Nghị định về kiểm soát thủ tục hành chính"}],
+        "legal_basis": [
+            {"number": "63/2010/NĐ-CP", "title": "Nghị định về kiểm soát thủ tục hành chính"}
+        ],
         "source": {"decision": "461/QĐ-BXD", "read_on": "2026-11-23"},
     }
     for key, value in overrides.items():
@@ -74,9 +110,15 @@ def make_catalog(
     """Write a catalog: ``procedures`` maps a relative path to data (dumped) or raw text/bytes."""
     catalog = root / "catalog"
     catalog.mkdir(parents=True, exist_ok=True)
-    (catalog / "units.yaml").write_text(dump(units if units is not None else UNITS), encoding="utf-8")
-    (root / "tthc.yaml").write_text(dump({"catalog": "catalog", **(config or {})}), encoding="utf-8")
-    for rel, content in (procedures if procedures is not None else {"2.001219.yaml": procedure()}).items():
+    (catalog / "units.yaml").write_text(
+        dump(units if units is not None else UNITS), encoding="utf-8"
+    )
+    (root / "tthc.yaml").write_text(
+        dump({"catalog": "catalog", **(config or {})}), encoding="utf-8"
+    )
+    for rel, content in (
+        procedures if procedures is not None else {"2.001219.yaml": procedure()}
+    ).items():
         path = catalog / rel
         path.parent.mkdir(parents=True, exist_ok=True)
         if isinstance(content, bytes):
@@ -88,12 +130,18 @@ def make_catalog(
     return catalog
 
 
-def run_tthc(*args: str, cwd: Path | None = None, env: dict[str, str] | None = None,
-             timeout: float = 120) -> subprocess.CompletedProcess[str]:
+def run_tthc(
+    *args: str, cwd: Path | None = None, env: dict[str, str] | None = None, timeout: float = 120
+) -> subprocess.CompletedProcess[str]:
     """Run the real entry point (``python -m tthc_cli``) and capture its output."""
     full_env = {**os.environ, "NO_COLOR": "1", "TTHC_LANG": "", **(env or {})}
     full_env.pop("TTHC_LANG") if not full_env.get("TTHC_LANG") else None
     return subprocess.run(
         [sys.executable, "-m", "tthc_cli", *args],
-        cwd=cwd or REPO, env=full_env, capture_output=True, text=True, encoding="utf-8", timeout=timeout,
+        cwd=cwd or REPO,
+        env=full_env,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=timeout,
     )

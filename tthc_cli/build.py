@@ -60,7 +60,9 @@ def _tuple(value: Any) -> tuple[str, ...]:
 def _duration(ctx: _Ctx, data: Any) -> Duration | None:
     if not isinstance(data, MDict):
         return None
-    return Duration(float(data["value"]), TimeUnit(data["unit"]), data.get("text"), ctx.pos(data.mark))
+    return Duration(
+        float(data["value"]), TimeUnit(data["unit"]), data.get("text"), ctx.pos(data.mark)
+    )
 
 
 def _money(data: Any) -> Money | None:
@@ -73,7 +75,8 @@ def _suppress(ctx: _Ctx, items: Any) -> tuple[Suppression, ...]:
     if not isinstance(items, MList):
         return ()
     return tuple(
-        Suppression(s["rule"], s["reason"], ctx.pos(mark)) for s, mark in zip(items, items.item_marks, strict=True)
+        Suppression(s["rule"], s["reason"], ctx.pos(mark))
+        for s, mark in zip(items, items.item_marks, strict=True)
     )
 
 
@@ -137,13 +140,16 @@ def _plan(ctx: _Ctx, data: Any) -> Plan | None:
     )
 
 
-def _unit_uses(ctx: _Ctx, container: MDict, field: str, role: str, item: str | None) -> list[UnitUse]:
+def _unit_uses(
+    ctx: _Ctx, container: MDict, field: str, role: str, item: str | None
+) -> list[UnitUse]:
     value = container.get(field)
     if isinstance(value, str):
         return [UnitUse(value, role, ctx.value_pos(container, field), item)]
     if isinstance(value, MList):
         return [
-            UnitUse(str(v), role, ctx.pos(mark), item) for v, mark in zip(value, value.item_marks, strict=True)
+            UnitUse(str(v), role, ctx.pos(mark), item)
+            for v, mark in zip(value, value.item_marks, strict=True)
         ]
     return []
 
@@ -160,7 +166,11 @@ def procedure(data: MDict, file: str) -> Procedure:
     for index, item, mark in _items(data.get("steps")):
         key = _key(item, "action", index)
         item_ref = f"steps/{key}"
-        for field, role in (("lead", "lead"), ("coordinating", "coordinating"), ("consulted", "consulted")):
+        for field, role in (
+            ("lead", "lead"),
+            ("coordinating", "coordinating"),
+            ("consulted", "consulted"),
+        ):
             uses += _unit_uses(ctx, item, field, role, item_ref)
         steps.append(
             Step(
@@ -299,6 +309,7 @@ def units(data: MDict, file: str) -> dict[str, Unit]:
             dissolved=_day(item.get("dissolved")),
             successor=item.get("successor"),
             generic=bool(item.get("generic", False)),
+            group=bool(item.get("group", False)),
             aliases=_tuple(item.get("aliases")),
             note=item.get("note"),
         )

@@ -30,8 +30,12 @@ class AbolishedComponent:
 # Sổ hộ khẩu and sổ tạm trú stopped being valid at the end of 2022 (Luật Cư trú 2020,
 # khoản 3 Điều 38). Catalogs can replace this list in tthc.yaml (abolished_components).
 DEFAULT_ABOLISHED = (
-    AbolishedComponent("sổ hộ khẩu", date(2023, 1, 1), "Luật Cư trú số 68/2020/QH14, khoản 3 Điều 38"),
-    AbolishedComponent("sổ tạm trú", date(2023, 1, 1), "Luật Cư trú số 68/2020/QH14, khoản 3 Điều 38"),
+    AbolishedComponent(
+        "sổ hộ khẩu", date(2023, 1, 1), "Luật Cư trú số 68/2020/QH14, khoản 3 Điều 38"
+    ),
+    AbolishedComponent(
+        "sổ tạm trú", date(2023, 1, 1), "Luật Cư trú số 68/2020/QH14, khoản 3 Điều 38"
+    ),
 )
 
 
@@ -84,7 +88,7 @@ class Config:
     suppress: tuple[ConfigSuppression, ...] = ()
     ignore: tuple[str, ...] = ()
     abolished_components: tuple[AbolishedComponent, ...] = DEFAULT_ABOLISHED
-    limits: Limits = Limits()
+    limits: Limits = Limits()  # noqa: RUF009 - frozen, one shared default is safe
     plan: PlanSettings = PlanSettings()
     hourly_values: tuple[HourlyValue, ...] = ()
     days_off: tuple[DayNote, ...] = ()
@@ -132,7 +136,9 @@ def from_data(data: Mapping[str, Any], path: Path | None) -> Config:
         )
         if "abolished_components" in data
         else DEFAULT_ABOLISHED,
-        limits=Limits(**{k: limits[k] for k in ("max_file_bytes", "max_depth", "max_nodes") if k in limits}),
+        limits=Limits(
+            **{k: limits[k] for k in ("max_file_bytes", "max_depth", "max_nodes") if k in limits}
+        ),
         plan=PlanSettings(
             name=plan.get("name", "plan-1085"),
             choices={k: _day(v) for k, v in plan.get("choices", {}).items()},
@@ -141,7 +147,8 @@ def from_data(data: Mapping[str, Any], path: Path | None) -> Config:
             extra_milestones=tuple(plan.get("extra_milestones", ())),
         ),
         hourly_values=tuple(
-            HourlyValue(h["amount"], _day(h["from"]), h["source"]) for h in cost.get("hourly_value", ())
+            HourlyValue(h["amount"], _day(h["from"]), h["source"])
+            for h in cost.get("hourly_value", ())
         ),
         days_off=tuple(DayNote(_day(d["date"]), d["reason"]) for d in calendar.get("days_off", ())),
         working_days=tuple(

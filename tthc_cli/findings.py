@@ -37,7 +37,8 @@ class Finding:
     ``message`` is a key into the message catalogs (``tthc_cli.messages``); reporters render it
     in the chosen language. ``item`` names the list item the finding is about (for example
     ``steps/tra-loi-y-kien``) so that a suppression written on that item applies.
-    ``suppressed`` holds the reason when an accepted suppression covers the finding.
+    ``suppressed`` holds the reason when an accepted suppression covers the finding;
+    ``suppressed_in_config`` tells whether it came from tthc.yaml rather than the file itself.
     """
 
     rule: str
@@ -47,6 +48,7 @@ class Finding:
     args: tuple[tuple[str, ArgValue], ...] = ()
     item: str | None = None
     suppressed: str | None = field(default=None, compare=False)
+    suppressed_in_config: bool = field(default=False, compare=False)
 
     @property
     def file(self) -> str:
@@ -70,8 +72,9 @@ class Finding:
     def with_severity(self, severity: Severity) -> Finding:
         return replace(self, severity=severity)
 
-    def with_suppression(self, reason: str) -> Finding:
-        return replace(self, suppressed=reason)
+    def with_suppression(self, reason: str, in_config: bool = False) -> Finding:
+        """Mark as suppressed; ``in_config`` when the suppression is in tthc.yaml, not the file."""
+        return replace(self, suppressed=reason, suppressed_in_config=in_config)
 
 
 def make(

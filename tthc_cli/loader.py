@@ -10,13 +10,13 @@ import fnmatch
 import os
 import subprocess
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
 from tthc_cli import build, schemacheck
 from tthc_cli.config import CONFIG_NAMES, Config, find_config, from_data
-from tthc_cli.errors import TthcError
+from tthc_cli.errors import TthcError, UsageError
 from tthc_cli.findings import Finding, Pos, Severity, make
 from tthc_cli.messages import render
 from tthc_cli.model import Catalog, Procedure, Unit
@@ -65,13 +65,19 @@ class DirSource:
                 entries = sorted(os.scandir(folder), key=lambda e: e.name)
             except OSError as exc:
                 self.walk_findings.append(
-                    make("file-unreadable", Severity.ERROR, Pos(display_path(folder)), error=str(exc))
+                    make(
+                        "file-unreadable", Severity.ERROR, Pos(display_path(folder)), error=str(exc)
+                    )
                 )
                 continue
             if (info.st_dev, info.st_ino) in seen:
                 self.walk_findings.append(
-                    make("walk-symlink-loop", Severity.WARNING, Pos(display_path(folder)),
-                         target=os.path.realpath(folder))
+                    make(
+                        "walk-symlink-loop",
+                        Severity.WARNING,
+                        Pos(display_path(folder)),
+                        target=os.path.realpath(folder),
+                    )
                 )
                 continue
             seen.add((info.st_dev, info.st_ino))
@@ -116,7 +122,9 @@ class GitSource:
             raise TthcError("error.git", rev=self.rev, detail=str(exc)) from None
         if done.returncode != 0:
             detail = done.stderr.decode("utf-8", "replace").strip().splitlines()
-            raise TthcError("error.git", rev=self.rev, detail=detail[-1] if detail else "git failed")
+            raise TthcError(
+                "error.git", rev=self.rev, detail=detail[-1] if detail else "git failed"
+            )
         return done.stdout
 
     def _load(self) -> dict[str, bytes]:
@@ -133,7 +141,9 @@ class GitSource:
                 path = name.decode("utf-8", "surrogateescape")
                 if parts[1] == b"blob" and path.endswith(YAML_SUFFIXES):
                     entries.append((path, parts[2].decode()))
-            batch = self._git("cat-file", "--batch", data="".join(f"{sha}\n" for _, sha in entries).encode())
+            batch = self._git(
+                "cat-file", "--batch", data="".join(f"{sha}\n" for _, sha in entries).encode()
+            )
             blobs: dict[str, bytes] = {}
             offset = 0
             for path, _sha in entries:
@@ -147,7 +157,9 @@ class GitSource:
         return self._blobs
 
     def list(self) -> list[str]:
-        return sorted(rel for rel in self._load() if not any(p.startswith(".") for p in rel.split("/")))
+        return sorted(
+            rel for rel in self._load() if not any(p.startswith(".") for p in rel.split("/"))
+        )
 
     def read(self, rel: str) -> bytes:
         return self._load()[rel]
@@ -183,7 +195,9 @@ def load_config(path: Path | None) -> Config:
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        raise TthcError("error.config", path=display_path(path), detail=exc.strerror or str(exc)) from None
+        raise TthcError(
+            "error.config", path=display_path(path), detail=exc.strerror or str(exc)
+        ) from None
     file = display_path(path)
     parsed = parse_yaml(raw, file)
     problems = [f for f in parsed.findings if f.severity is Severity.ERROR]
@@ -191,8 +205,11 @@ def load_config(path: Path | None) -> Config:
         problems += schemacheck.check(parsed.data, "config", file)
     if problems:
         first = problems[0]
-        detail = f"{first.line}:{first.column}: {render(first.message, first.arg_map)}"
-        raise TthcError("error.config", path=file, detail=detail)
+        raise TthcError(
+            "error.config",
+            path=f"{file}:{first.line}:{first.column}",
+            detail=render(first.message, first.arg_map),
+        )
     return from_data(parsed.data, path)
 
 
@@ -210,14 +227,20 @@ def _is_ignored(rel: str, config: Config) -> bool:
     return any(fnmatch.fnmatch(rel, pattern) for pattern in config.ignore)
 
 
-def _load_units(source: Source, config: Config) -> tuple[dict[str, Unit], list[Finding], str | None]:
-    if UNITS_FILE not in source.list():
-        return {}, [], None
+def _load_units(
+    source: Source, config: Config
+) -> tuple[dict[str, Unit], list[Finding], str | None]:
     file = source.display(UNITS_FILE)
     try:
         raw = source.read(UNITS_FILE)
+    except (FileNotFoundError, NotADirectoryError, KeyError):
+        return {}, [], None
     except OSError as exc:
-        return {}, [make("file-unreadable", Severity.ERROR, Pos(file), error=str(exc))], file
+        return (
+            {},
+            [make("file-unreadable", Severity.ERROR, Pos(file), error=exc.strerror or str(exc))],
+            file,
+        )
     parsed = parse_yaml(raw, file, config.limits)
     findings = list(parsed.findings)
     if parsed.data is None:
@@ -227,23 +250,26 @@ def _load_units(source: Source, config: Config) -> tuple[dict[str, Unit], list[F
     return (build.units(parsed.data, file) if not problems else {}), findings, file
 
 
-def load_source(source: Source, config: Config, only: Iterable[str] | None = None, root: str = "") -> Catalog:
+def load_source(
+    source: Source, config: Config, only: Iterable[str] | None = None, root: str = ""
+) -> Catalog:
     """Load a catalog from any source; ``only`` restricts which procedure files are read."""
-    listed = source.list()
-    wanted = set(only) if only is not None else None
+    listed = source.list() if only is None else sorted(set(only))
     units, findings, units_file = _load_units(source, config)
     findings += getattr(source, "walk_findings", [])
     procedures: list[Procedure] = []
     files: list[str] = []
     for rel in listed:
-        if _is_ignored(rel, config) or (wanted is not None and rel not in wanted):
+        if _is_ignored(rel, config):
             continue
         file = source.display(rel)
         files.append(file)
         try:
             raw = source.read(rel)
         except OSError as exc:
-            findings.append(make("file-unreadable", Severity.ERROR, Pos(file), error=exc.strerror or str(exc)))
+            findings.append(
+                make("file-unreadable", Severity.ERROR, Pos(file), error=exc.strerror or str(exc))
+            )
             continue
         result = process_procedure(raw, file, config.limits)
         findings += result.findings
@@ -275,7 +301,12 @@ def _catalog_root(path: Path, config: Config) -> Path:
 
 
 def load_paths(paths: Sequence[Path], config: Config) -> Catalog:
-    """The catalog for command-line paths (none: the configured catalog, else this folder)."""
+    """The catalog for command-line paths (none: the configured catalog, else this folder).
+
+    Every path must lie in one catalog folder (the configured one, or the nearest folder with a
+    units.yaml, or the path's own folder). The folder itself means the whole catalog; a subfolder
+    or a file selects those procedure files, and the units registry is still read from the root.
+    """
     if not paths:
         target = config.catalog or Path.cwd()
         if not target.is_dir():
@@ -286,27 +317,16 @@ def load_paths(paths: Sequence[Path], config: Config) -> Catalog:
             raise TthcError("error.path-missing", path=str(path))
     root = _catalog_root(paths[0], config)
     source = DirSource(root)
-    selected: list[str] | None = []
+    selected: set[str] | None = set()
     for path in paths:
         resolved = path.resolve()
+        if resolved != root and root not in resolved.parents:
+            raise UsageError("error.mixed-catalogs", path=str(path), root=display_path(root))
+        rel = resolved.relative_to(root).as_posix()
         if resolved == root:
             selected = None
-            break
-        if resolved.is_dir():
-            prefix = resolved.relative_to(root).as_posix() + "/" if root in resolved.parents else ""
-            if not prefix:
-                source = DirSource(resolved)
-                root = resolved
-                selected = None
-                break
-            assert selected is not None
-            selected += [rel for rel in source.list() if rel.startswith(prefix)]
-        else:
-            assert selected is not None
-            try:
-                selected.append(resolved.relative_to(root).as_posix())
-            except ValueError:
-                selected.append(resolved.name)
-                source = DirSource(resolved.parent)
-    catalog = load_source(source, config, selected, root=display_path(root))
-    return replace(catalog, root=display_path(root))
+        elif selected is not None and resolved.is_dir():
+            selected.update(name for name in source.list() if name.startswith(rel + "/"))
+        elif selected is not None:
+            selected.add(rel)
+    return load_source(source, config, selected, root=display_path(root))

@@ -247,6 +247,7 @@ class Unit:
     dissolved: date | None = None
     successor: str | None = None
     generic: bool = False
+    group: bool = False
     aliases: tuple[str, ...] = ()
     note: str | None = None
 

@@ -84,16 +84,27 @@ def _findings_for(error: ValidationError, data: MDict, file: str) -> Iterator[Fi
     root_mark = data.mark
     path = list(error.absolute_path)
     parent, last, value = _descend(data, path)
-    here_mark = value.mark if isinstance(value, MDict | MList) else _value_mark(parent, last, root_mark)
+    here_mark = (
+        value.mark if isinstance(value, MDict | MList) else _value_mark(parent, last, root_mark)
+    )
     jpath = json_path(path)
 
-    def finding(key: str, mark: Mark, **args: str | int | float) -> Finding:
-        return make(RULE, Severity.ERROR, Pos(file, *mark), message=key, path=jpath, keyword=str(error.validator), **args)
+    def finding(key: str, mark: Mark, **args: Any) -> Finding:
+        return make(
+            RULE,
+            Severity.ERROR,
+            Pos(file, *mark),
+            message=key,
+            path=jpath,
+            keyword=str(error.validator),
+            **args,
+        )
 
     kind = error.validator
+    rule_value: Any = error.validator_value
     schema = error.schema if isinstance(error.schema, dict) else {}
     if kind == "required":
-        missing = [name for name in error.validator_value if isinstance(value, dict) and name not in value]
+        missing = [name for name in rule_value if isinstance(value, dict) and name not in value]
         for name in missing or ["?"]:
             yield finding("schema.required", here_mark, name=name)
         return
@@ -111,10 +122,15 @@ def _findings_for(error: ValidationError, data: MDict, file: str) -> Iterator[Fi
             else:
                 yield finding("schema.additional", mark, name=name)
         return
-    if kind == "propertyNames" and isinstance(value, MDict):
+    if "propertyNames" in error.relative_schema_path and isinstance(value, MDict):
+        # A key broke the rule for names: jsonschema reports it at the mapping; point at the key.
         name = str(error.instance)
-        yield finding("schema.pattern", value.key_marks.get(name, value.mark), value=_show(name),
-                      pattern=str(schema.get("propertyNames", {}).get("pattern", "")))
+        yield finding(
+            "schema.pattern",
+            value.key_marks.get(name, value.mark),
+            value=_show(name),
+            pattern=str(rule_value) if kind == "pattern" else "",
+        )
         return
     if kind == "oneOf" and "amount" in schema.get("properties", {}):
         yield finding("schema.money", here_mark)
@@ -128,28 +144,35 @@ def _findings_for(error: ValidationError, data: MDict, file: str) -> Iterator[Fi
         return
     shown = _raw(parent, last) or _show(error.instance)
     if kind == "type":
-        expected = error.validator_value
+        expected = rule_value
         expected_name = expected if isinstance(expected, str) else "/".join(expected)
-        actual = _TYPE_OF.get(type(error.instance), "object" if isinstance(error.instance, dict) else "array")
+        actual = _TYPE_OF.get(
+            type(error.instance), "object" if isinstance(error.instance, dict) else "array"
+        )
         raw = _raw(parent, last)
         if raw is not None and expected_name in ("string", "boolean", "integer", "number"):
-            yield finding("schema.type-quote", here_mark, value=raw, actual=f"@type.{actual}",
-                          expected=f"@type.{expected_name}")
+            yield finding(
+                "schema.type-quote",
+                here_mark,
+                value=raw,
+                actual=f"@type.{actual}",
+                expected=f"@type.{expected_name}",
+            )
         else:
             yield finding("schema.type", here_mark, value=shown, expected=f"@type.{expected_name}")
     elif kind in ("enum", "const"):
-        allowed = error.validator_value if kind == "enum" else [error.validator_value]
+        allowed = rule_value if kind == "enum" else [rule_value]
         yield finding("schema.enum", here_mark, value=shown, allowed=", ".join(map(str, allowed)))
     elif kind == "pattern":
-        yield finding("schema.pattern", here_mark, value=shown, pattern=str(error.validator_value))
+        yield finding("schema.pattern", here_mark, value=shown, pattern=str(rule_value))
     elif kind == "format":
-        yield finding("schema.format", here_mark, value=shown, format=str(error.validator_value))
+        yield finding("schema.format", here_mark, value=shown, format=str(rule_value))
     elif kind in ("minimum", "exclusiveMinimum", "maximum", "exclusiveMaximum"):
-        yield finding("schema.minimum", here_mark, value=shown, limit=str(error.validator_value))
+        yield finding("schema.minimum", here_mark, value=shown, limit=str(rule_value))
     elif kind == "minLength":
         yield finding("schema.min-length", here_mark)
     elif kind == "minItems":
-        yield finding("schema.min-items", here_mark, limit=int(error.validator_value))
+        yield finding("schema.min-items", here_mark, limit=int(rule_value))
     elif kind == "uniqueItems":
         yield finding("schema.unique", here_mark)
     else:
@@ -158,7 +181,9 @@ def _findings_for(error: ValidationError, data: MDict, file: str) -> Iterator[Fi
 
 def check(data: MDict, schema_name: str, file: str) -> list[Finding]:
     """All schema findings for one document, each at the line of the offending key or value."""
-    out: list[Finding] = []
+    # jsonschema raises one "required" error per missing name, each carrying the whole list,
+    # so the same finding can come more than once: keep the first of each.
+    out: dict[Finding, None] = {}
     for error in validator(schema_name).iter_errors(data):
-        out.extend(_findings_for(error, data, file))
-    return out
+        out.update(dict.fromkeys(_findings_for(error, data, file)))
+    return list(out)

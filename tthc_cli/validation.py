@@ -16,6 +16,7 @@ class Result:
 
     findings: tuple[Finding, ...]
     files: int
+    paths: tuple[str, ...] = ()  # the procedure files checked, as findings show them
 
     def active(self) -> list[Finding]:
         return [f for f in self.findings if f.suppressed is None]
@@ -52,8 +53,10 @@ class _Suppressor:
                 self.by_item[(procedure.path, item)] = entries
         self.used: set[Pos] = set()
         self.root = catalog.root
+        self.last_in_config = False
 
     def reason(self, finding: Finding) -> str | None:
+        self.last_in_config = False
         candidates: list[Suppression] = []
         if finding.item is not None:
             candidates += self.by_item.get((finding.file, finding.item), ())
@@ -67,6 +70,7 @@ class _Suppressor:
             rel = rel[len(self.root.rstrip("/")) + 1 :]
         for config_entry in self.config:
             if config_entry.covers(finding.rule, rel):
+                self.last_in_config = True
                 return config_entry.reason
         return None
 
@@ -85,7 +89,8 @@ def validate(catalog: Catalog, rules: Mapping[str, Rule] | None = None) -> Resul
     rules = RULES if rules is None else rules
     raw = [*catalog.findings, *run_rules(catalog, rules)]
     if catalog.units_file is None and catalog.procedures:
-        raw.append(make("units-registry-missing", Severity.WARNING, Pos(catalog.root or "."), root=catalog.root or "."))
+        root = catalog.root or "."
+        raw.append(make("units-registry-missing", Severity.WARNING, Pos(root), root=root))
     suppressor = _Suppressor(catalog)
     graded: list[Finding] = []
     config = catalog.config
@@ -95,9 +100,11 @@ def validate(catalog: Catalog, rules: Mapping[str, Rule] | None = None) -> Resul
             continue
         finding = finding.with_severity(severity)
         reason = suppressor.reason(finding)
-        graded.append(finding if reason is None else finding.with_suppression(reason))
+        if reason is not None:
+            finding = finding.with_suppression(reason, suppressor.last_in_config)
+        graded.append(finding)
     for finding in suppressor.unused():
         severity = config.severity_for(finding.rule, finding.severity)
         if severity is not None:
             graded.append(finding.with_severity(severity))
-    return Result(tuple(sorted_findings(graded)), len(catalog.files))
+    return Result(tuple(sorted_findings(graded)), len(catalog.files), tuple(catalog.files))

@@ -51,6 +51,11 @@ _YAML11_BOOLS = {
 _INT = re.compile(r"[-+]?[0-9]+\Z")
 _INT_OTHER = re.compile(r"0o[0-7]+\Z|0x[0-9a-fA-F]+\Z")
 _FLOAT = re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?\Z")
+# What YAML 1.1 (PyYAML's safe_load and safe_dump) reads as a float: a dot is required and an
+# exponent needs a sign. Numbers YAML 1.2 accepts beyond this (1e5, -.5, 0o17) stay text here.
+_FLOAT_11 = re.compile(
+    r"[-+]?[0-9][0-9_]*\.[0-9_]*(?:[eE][-+][0-9]+)?\Z|\.[0-9][0-9_]*(?:[eE][-+][0-9]+)?\Z"
+)
 _FLOAT_SPECIAL = {".inf": float("inf"), "+.inf": float("inf"), "-.inf": float("-inf"), ".nan": None}
 _SEXAGESIMAL = re.compile(r"[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?\Z")
 _UNDERSCORE_NUMBER = re.compile(r"[-+]?[0-9][0-9_]*_[0-9_]*(?:\.[0-9_]*)?\Z")
@@ -118,16 +123,23 @@ def _line_col(raw: bytes, offset: int) -> Mark:
 
 def _guess_encoding(raw: bytes) -> str:
     """Name the likely encoding of bytes that are not UTF-8 (for the message only)."""
+    if raw.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
+        return "UTF-32"
     if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return "UTF-16"
     sample = raw[:4000]
-    if len(sample) > 8 and sample[1::2].count(0) > len(sample) // 4:
-        return "UTF-16"
+    if len(sample) >= 8:
+        # Mostly-ASCII text: UTF-32 has three NULs in every four bytes, UTF-16 one in every two.
+        quarter = len(sample) // 4
+        if sum(sample[i::4].count(0) for i in range(4)) > 2 * len(sample) // 3:
+            return "UTF-32"
+        if sample[0::2].count(0) > quarter or sample[1::2].count(0) > quarter:
+            return "UTF-16"
     text = raw.decode("cp1258", errors="replace")
     vietnamese = sum(1 for ch in text if ch in "ăâđêôơưĂÂĐÊÔƠƯ" or "\u0300" <= ch <= "\u0323")
     if vietnamese >= 2:
         return "Windows-1258"
-    return "unknown"
+    return "Latin-1/Windows-1252"
 
 
 class _Builder:
@@ -144,13 +156,21 @@ class _Builder:
     def pos(self, mark: Mark) -> Pos:
         return Pos(self.file, mark[0], mark[1])
 
-    def warn(self, rule: str, node: yaml.Node, severity: Severity = Severity.WARNING, **args: Any) -> None:
+    def warn(
+        self, rule: str, node: yaml.Node, severity: Severity = Severity.WARNING, **args: Any
+    ) -> None:
         self.findings.append(make(rule, severity, self.pos(_mark(node)), **args))
 
     def build(self, node: yaml.Node, depth: int) -> Any:
         if depth > self.limits.max_depth:
-            raise _Stop(make("yaml-too-deep", Severity.ERROR, self.pos(_mark(node)),
-                             limit=self.limits.max_depth))
+            raise _Stop(
+                make(
+                    "yaml-too-deep",
+                    Severity.ERROR,
+                    self.pos(_mark(node)),
+                    limit=self.limits.max_depth,
+                )
+            )
         key = id(node)
         if key in self.active:
             raise _Stop(make("yaml-alias-cycle", Severity.ERROR, self.pos(_mark(node))))
@@ -171,6 +191,7 @@ class _Builder:
             value = self.sequence(node, depth)
             self.active.discard(key)
         else:
+            assert isinstance(node, yaml.MappingNode)
             self.active.add(key)
             value = self.mapping(node, depth)
             self.active.discard(key)
@@ -195,8 +216,14 @@ class _Builder:
 
     def _check_budget(self, node: yaml.Node) -> None:
         if self.nodes > self.limits.max_nodes:
-            raise _Stop(make("yaml-too-many-nodes", Severity.ERROR, self.pos(_mark(node)),
-                             limit=self.limits.max_nodes))
+            raise _Stop(
+                make(
+                    "yaml-too-many-nodes",
+                    Severity.ERROR,
+                    self.pos(_mark(node)),
+                    limit=self.limits.max_nodes,
+                )
+            )
 
     def scalar(self, node: yaml.ScalarNode) -> Any:
         text: str = node.value
@@ -214,6 +241,14 @@ class _Builder:
             return text
         value = self.plain(node, text, warn=False)
         kind = tag.rsplit(":", 1)[-1]
+        if (
+            isinstance(value, str)
+            and kind in ("int", "float")
+            and (_FLOAT.match(text) or _INT_OTHER.match(text))
+        ):
+            value = (
+                int(text, 0) if _INT_OTHER.match(text) else float(text)
+            )  # an explicit tag decides
         ok = {
             "int": isinstance(value, int) and not isinstance(value, bool),
             "float": isinstance(value, int | float) and not isinstance(value, bool),
@@ -236,19 +271,27 @@ class _Builder:
                 digits = text.lstrip("+-")
                 if len(digits) > 1 and digits[0] == "0":
                     if warn:
-                        self.warn("yaml-ambiguous-value", node, value=text, reading="@reading.octal")
+                        self.warn(
+                            "yaml-ambiguous-value", node, value=text, reading="@reading.octal"
+                        )
                     return text
                 return int(text)
             if _INT_OTHER.match(text):
+                if text.startswith("0o"):
+                    return self.yaml12_only(node, text, warn)
                 return int(text, 0)
             if _FLOAT.match(text):
+                if not _FLOAT_11.match(text):
+                    return self.yaml12_only(node, text, warn)
                 return float(text)
             if text in _FLOAT_SPECIAL:
                 special = _FLOAT_SPECIAL[text]
                 return float("nan") if special is None else special
             if _SEXAGESIMAL.match(text):
                 if warn:
-                    self.warn("yaml-ambiguous-value", node, value=text, reading="@reading.sexagesimal")
+                    self.warn(
+                        "yaml-ambiguous-value", node, value=text, reading="@reading.sexagesimal"
+                    )
                 return text
             if _UNDERSCORE_NUMBER.match(text):
                 if warn:
@@ -260,13 +303,29 @@ class _Builder:
             return text
         return text
 
+    def yaml12_only(self, node: yaml.ScalarNode, text: str, warn: bool) -> str:
+        """A number only for YAML 1.2: kept as text, so PyYAML-written files read back unchanged."""
+        if warn:
+            self.findings.append(
+                make(
+                    "yaml-ambiguous-value",
+                    Severity.WARNING,
+                    self.pos(_mark(node)),
+                    message="yaml-ambiguous-value.v12",
+                    value=text,
+                )
+            )
+        return text
+
     def sequence(self, node: yaml.SequenceNode, depth: int) -> MList:
         out = MList(_mark(node))
         for child in node.value:
             out.append(self.build(child, depth + 1))
             out.item_marks.append(_mark(child))
-            if isinstance(child, yaml.ScalarNode) and child.style in (None, "") and not isinstance(
-                out[-1], str
+            if (
+                isinstance(child, yaml.ScalarNode)
+                and child.style in (None, "")
+                and not isinstance(out[-1], str)
             ):
                 out.raw[len(out) - 1] = child.value
         return out
@@ -283,17 +342,25 @@ class _Builder:
                 continue
             if key in out.key_marks:
                 first = out.key_marks[key]
-                self.findings.append(make(
-                    "yaml-duplicate-key", Severity.ERROR, self.pos(_mark(key_node)),
-                    key=key, first_line=first[0], first_column=first[1],
-                ))
+                self.findings.append(
+                    make(
+                        "yaml-duplicate-key",
+                        Severity.ERROR,
+                        self.pos(_mark(key_node)),
+                        key=key,
+                        first_line=first[0],
+                        first_column=first[1],
+                    )
+                )
                 continue
             self.nodes += 1
             out[key] = self.build(value_node, depth + 1)
             out.key_marks[key] = _mark(key_node)
             out.value_marks[key] = _mark(value_node)
-            if isinstance(value_node, yaml.ScalarNode) and value_node.style in (None, "") and not (
-                isinstance(out[key], str)
+            if (
+                isinstance(value_node, yaml.ScalarNode)
+                and value_node.style in (None, "")
+                and not (isinstance(out[key], str))
             ):
                 out.raw[key] = value_node.value
         for value_node, merged in merges:
@@ -313,32 +380,38 @@ def _decode(raw: bytes, file: str, limits: Limits) -> tuple[str | None, list[Fin
     """Bytes to NFC text, or findings saying why the bytes cannot be read."""
     pos = Pos(file, 1, 1)
     if len(raw) > limits.max_file_bytes:
-        return None, [make("file-too-large", Severity.ERROR, pos, size=len(raw),
-                           limit=limits.max_file_bytes)]
+        return None, [
+            make("file-too-large", Severity.ERROR, pos, size=len(raw), limit=limits.max_file_bytes)
+        ]
     if raw.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
         return None, [make("file-encoding", Severity.ERROR, pos, encoding="UTF-32")]
     if raw.startswith(codecs.BOM_UTF8):
-        raw = raw[len(codecs.BOM_UTF8):]
+        raw = raw[len(codecs.BOM_UTF8) :]
     elif raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return None, [make("file-encoding", Severity.ERROR, pos, encoding="UTF-16")]
     nul = raw.find(b"\x00")
     if nul >= 0:
-        if _guess_encoding(raw) == "UTF-16":
-            return None, [make("file-encoding", Severity.ERROR, pos, encoding="UTF-16")]
+        guess = _guess_encoding(raw)
+        if guess in ("UTF-16", "UTF-32"):
+            return None, [make("file-encoding", Severity.ERROR, pos, encoding=guess)]
         line, col = _line_col(raw, nul)
         return None, [make("file-binary", Severity.ERROR, Pos(file, line, col))]
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line, col = _line_col(raw, exc.start)
-        return None, [make("file-encoding", Severity.ERROR, Pos(file, line, col),
-                           encoding=_guess_encoding(raw))]
+        return None, [
+            make(
+                "file-encoding", Severity.ERROR, Pos(file, line, col), encoding=_guess_encoding(raw)
+            )
+        ]
     findings: list[Finding] = []
     if not text.isascii() and not unicodedata.is_normalized("NFC", text):
         for number, line_text in enumerate(text.splitlines(), start=1):
             if not unicodedata.is_normalized("NFC", line_text):
                 col = next(
-                    i for i, ch in enumerate(line_text, start=1)
+                    i
+                    for i, ch in enumerate(line_text, start=1)
                     if not unicodedata.is_normalized("NFC", line_text[: i + 1])
                 )
                 findings.append(make("text-not-nfc", Severity.WARNING, Pos(file, number, col)))
@@ -363,8 +436,13 @@ def _too_deep(text: str, file: str, limits: Limits) -> Finding | None:
             depth += 1
             if depth > limits.max_depth:
                 mark = event.start_mark
-                return make("yaml-too-deep", Severity.ERROR, Pos(file, mark.line + 1, mark.column + 1),
-                            limit=limits.max_depth)
+                line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+                return make(
+                    "yaml-too-deep",
+                    Severity.ERROR,
+                    Pos(file, line, column),
+                    limit=limits.max_depth,
+                )
         elif isinstance(event, ends):
             depth -= 1
     return None
@@ -375,8 +453,12 @@ def _syntax_finding(exc: yaml.YAMLError, file: str, text: str) -> Finding:
         offset = min(exc.position, len(text))
         line = text.count("\n", 0, offset) + 1
         col = offset - (text.rfind("\n", 0, offset) + 1) + 1
-        return make("yaml-syntax", Severity.ERROR, Pos(file, line, col),
-                    problem=f"character #x{exc.character:04x} is not allowed")
+        return make(
+            "yaml-syntax",
+            Severity.ERROR,
+            Pos(file, line, col),
+            problem=f"character #x{exc.character:04x} is not allowed",
+        )
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
     line, col = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
     problem = str(getattr(exc, "problem", None) or str(exc).splitlines()[0])

@@ -33,7 +33,10 @@ def _version(value: bool) -> None:
 @app.callback()
 def _root(
     version: Annotated[
-        bool, typer.Option("--version", callback=_version, is_eager=True, help="In phiên bản (show version).")
+        bool,
+        typer.Option(
+            "--version", callback=_version, is_eager=True, help="In phiên bản (show version)."
+        ),
     ] = False,
 ) -> None:
     """Danh mục thủ tục hành chính (TTHC)."""
@@ -45,6 +48,12 @@ COMMANDS = (
     "rules",
     "schema",
     "listing",
+    "diff",
+    "table",
+    "show",
+    "report",
+    "cost",
+    "deadline",
 )
 
 for _name in COMMANDS:
@@ -78,7 +87,7 @@ def main(argv: list[str] | None = None) -> None:
         sys.exit(ExitCode.INTERRUPTED)
     except BrokenPipeError:
         sys.exit(ExitCode.OK)
-    except Exception as error:  # noqa: BLE001 - the last line of defence: no traceback for users
+    except Exception as error:
         sys.exit(_unexpected(error))
     sys.exit(code if isinstance(code, int) else ExitCode.OK)
 
@@ -94,6 +103,7 @@ def _unexpected(error: Exception) -> int:
         return ExitCode.USAGE
     if os.environ.get("TTHC_DEBUG"):
         raise error
-    print(f"tthc: unexpected error: {type(error).__name__}: {error} (TTHC_DEBUG=1 shows the traceback)",
-          file=sys.stderr)
+    name = type(error).__name__
+    hint = "TTHC_DEBUG=1 shows the traceback"
+    print(f"tthc: unexpected error: {name}: {error} ({hint})", file=sys.stderr)
     return ExitCode.CANNOT_RUN

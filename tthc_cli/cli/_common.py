@@ -20,19 +20,25 @@ LangOpt = Annotated[
 ]
 ConfigOpt = Annotated[
     Path | None,
-    typer.Option("--config", help="Tệp cấu hình (mặc định: tìm tthc.yaml từ thư mục hiện tại đi lên)."),
+    typer.Option(
+        "--config", help="Tệp cấu hình (mặc định: tìm tthc.yaml từ thư mục hiện tại đi lên)."
+    ),
 ]
 OutputOpt = Annotated[
     Path | None, typer.Option("--output", "-o", help="Ghi ra tệp thay vì màn hình. Write to FILE.")
 ]
-ForceOpt = Annotated[bool, typer.Option("--force", help="Cho phép ghi đè tệp đã có. Overwrite FILE.")]
+ForceOpt = Annotated[
+    bool, typer.Option("--force", help="Cho phép ghi đè tệp đã có. Overwrite FILE.")
+]
 PathsArg = Annotated[
     list[Path] | None,
     typer.Argument(help="Thư mục danh mục hoặc tệp thủ tục (mặc định: danh mục trong tthc.yaml)."),
 ]
 
 
-def open_config(paths: list[Path], config_path: Path | None, lang: str | None, fail_on: str | None = None) -> Config:
+def open_config(
+    paths: list[Path], config_path: Path | None, lang: str | None, fail_on: str | None = None
+) -> Config:
     if lang is not None and lang not in ("vi", "en"):
         raise UsageError("error.bad-option", option="--lang", value=lang)
     return with_overrides(resolve_config(paths, config_path), lang=lang, fail_on=fail_on)

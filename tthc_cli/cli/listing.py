@@ -10,7 +10,15 @@ from typing import Annotated, Any
 import typer
 from tabulate import tabulate
 
-from tthc_cli.cli._common import ConfigOpt, ForceOpt, LangOpt, OutputOpt, PathsArg, open_catalog, write_output
+from tthc_cli.cli._common import (
+    ConfigOpt,
+    ForceOpt,
+    LangOpt,
+    OutputOpt,
+    PathsArg,
+    open_catalog,
+    write_output,
+)
 from tthc_cli.errors import UsageError
 from tthc_cli.model import Catalog, Procedure
 from tthc_cli.textnorm import fold
@@ -62,7 +70,9 @@ def command(
     kind: Annotated[str | None, typer.Option("--kind", help="public hoặc internal.")] = None,
     unit: Annotated[str | None, typer.Option("--unit", help="Mã đơn vị thực hiện.")] = None,
     field: Annotated[str | None, typer.Option("--field", help="Lĩnh vực (một phần tên).")] = None,
-    output_format: Annotated[str, typer.Option("--format", "-f", help="text, json hoặc csv.")] = "text",
+    output_format: Annotated[
+        str, typer.Option("--format", "-f", help="text, json hoặc csv.")
+    ] = "text",
     output: OutputOpt = None,
     force: ForceOpt = False,
     lang: LangOpt = None,
@@ -76,21 +86,34 @@ def command(
     catalog = open_catalog(paths, config_path, lang)
     rows = [record(p, catalog) for p in select(catalog, kind, unit, field)]
     if output_format == "json":
-        content = json.dumps({"count": len(rows), "procedures": rows}, ensure_ascii=False, indent=2) + "\n"
+        content = (
+            json.dumps({"count": len(rows), "procedures": rows}, ensure_ascii=False, indent=2)
+            + "\n"
+        )
     elif output_format == "csv":
         buffer = io.StringIO()
         writer = csv.writer(buffer, lineterminator="\n")
         writer.writerow(["code", "kind", "name", "field", "levels", "unit", "file"])
         for row in rows:
             writer.writerow(
-                [safe_cell(str(row[k])) if k != "levels" else ",".join(row[k])
-                 for k in ("code", "kind", "name", "field", "levels", "unit", "file")]
+                [
+                    safe_cell(str(row[k])) if k != "levels" else ",".join(row[k])
+                    for k in ("code", "kind", "name", "field", "levels", "unit", "file")
+                ]
             )
         content = buffer.getvalue()
     else:
         table = [[r["code"], r["kind"], r["name"], r["field"], r["unit"]] for r in rows]
-        content = tabulate(table, headers=["code", "kind", "name", "field", "unit"], tablefmt="simple",
-                           maxcolwidths=[None, None, 50, 25, 25]) + "\n"
+        content = (
+            tabulate(
+                table,
+                headers=["code", "kind", "name", "field", "unit"],
+                tablefmt="simple",
+            disable_numparse=True,
+                maxcolwidths=[None, None, 50, 25, 25],
+            )
+            + "\n"
+        )
     write_output(content, output, force)
 
 

@@ -14,7 +14,9 @@ from tthc_cli.rules import READ_CHECKS, RULES
 
 
 def command(
-    rule_id: Annotated[str | None, typer.Argument(help="Mã quy tắc để xem tài liệu đầy đủ.")] = None,
+    rule_id: Annotated[
+        str | None, typer.Argument(help="Mã quy tắc để xem tài liệu đầy đủ.")
+    ] = None,
 ) -> None:
     """Liệt kê các quy tắc kiểm tra (list the rules), hoặc in tài liệu của một quy tắc."""
     console = Console(highlight=False)
@@ -25,7 +27,10 @@ def command(
         console.print(f"[bold]{rule.id}[/] ({rule.severity.value})\n")
         console.print(inspect.cleandoc(rule.doc), markup=False)
         return
-    table = Table("rule", "severity", "description")
+    table = Table()
+    table.add_column("rule", no_wrap=True)  # ids are copied into tthc.yaml: never break them
+    table.add_column("severity", no_wrap=True)
+    table.add_column("description")
     for rule in RULES.values():
         table.add_row(rule.id, rule.severity.value, rule.summary)
     for check, severity in READ_CHECKS.items():

@@ -9,7 +9,7 @@ import typer
 
 from tthc_cli import resources
 from tthc_cli.cli._common import ForceOpt, write_output
-from tthc_cli.errors import UsageError
+from tthc_cli.errors import TthcError, UsageError
 
 
 def command(
@@ -21,9 +21,20 @@ def command(
 ) -> None:
     """In lược đồ JSON (print a JSON Schema), hoặc ghi tất cả vào một thư mục."""
     if output_dir is not None:
-        output_dir.mkdir(parents=True, exist_ok=True)
+        targets = [output_dir / f"{n}.schema.json" for n in resources.SCHEMA_NAMES]
+        existing = [t for t in targets if t.exists()]
+        if existing and not force:  # refuse before writing anything, not halfway through
+            raise TthcError("error.exists", path=str(existing[0]))
+        try:
+            output_dir.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise TthcError(
+                "error.output", path=str(output_dir), detail=exc.strerror or str(exc)
+            ) from None
         for schema_name in resources.SCHEMA_NAMES:
-            write_output(resources.schema_text(schema_name), output_dir / f"{schema_name}.schema.json", force)
+            write_output(
+                resources.schema_text(schema_name), output_dir / f"{schema_name}.schema.json", force
+            )
         return
     if name not in resources.SCHEMA_NAMES:
         raise UsageError("error.bad-option", option="NAME", value=name)

@@ -29,11 +29,14 @@ FORMATS = ", ".join(REPORTERS)
 
 def command(
     paths: PathsArg = None,
-    output_format: Annotated[str, typer.Option("--format", "-f", help=f"Định dạng: {FORMATS}.")] = "text",
+    output_format: Annotated[
+        str, typer.Option("--format", "-f", help=f"Định dạng: {FORMATS}.")
+    ] = "text",
     output: OutputOpt = None,
     force: ForceOpt = False,
     fail_on: Annotated[
-        str | None, typer.Option("--fail-on", help="Mức thấp nhất làm lệnh thất bại: error, warning, info.")
+        str | None,
+        typer.Option("--fail-on", help="Mức thấp nhất làm lệnh thất bại: error, warning, info."),
     ] = None,
     lang: LangOpt = None,
     config_path: ConfigOpt = None,

@@ -11,7 +11,7 @@ LANGUAGES: dict[str, Mapping[str, str]] = {"vi": vi.MESSAGES, "en": en.MESSAGES}
 DEFAULT_LANG = "vi"
 
 
-def text(key: str, lang: str = DEFAULT_LANG, **args: ArgValue) -> str:
+def text(key: str, lang: str = DEFAULT_LANG, /, **args: ArgValue) -> str:
     """The message ``key`` in ``lang`` with ``args`` filled in (falls back to vi, then the key).
 
     An argument written ``@other.key`` is itself a message key, rendered in the same language.

@@ -8,11 +8,38 @@ from itertools import groupby
 from rich.console import Console
 from rich.markup import escape
 
-from tthc_cli.findings import Severity, count_by_severity
+from tthc_cli.findings import Finding, Severity, count_by_severity
 from tthc_cli.messages import text
 from tthc_cli.reporters.base import ReportContext, Result, message
 
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
+
+
+def summary(result: Result, ctx: ReportContext) -> str:
+    """The one-line summary (counts of active findings, then suppressed ones), as plain text."""
+    counts = count_by_severity(result.findings)
+    if any(counts.values()):
+        line = text(
+            "summary.findings", ctx.lang, files=result.files, errors=counts[Severity.ERROR],
+            warnings=counts[Severity.WARNING], infos=counts[Severity.INFO],
+        )
+    else:
+        line = text("summary.clean", ctx.lang, files=result.files)
+    suppressed = sum(1 for f in result.findings if f.suppressed is not None)
+    if suppressed:
+        line += " " + text("summary.suppressed", ctx.lang, count=suppressed)
+    return line
+
+
+def _finding_line(f: Finding, ctx: ReportContext) -> str:
+    where = escape(f"{f.file}:{f.line}:{f.column}")
+    body = escape(message(f, ctx))
+    if f.suppressed is None:
+        label = text(f"severity.{f.severity.value}", ctx.lang)
+        return f"  {where}  [{_STYLE[f.severity]}]{label}[/]  {body}  [dim]\\[{f.rule}][/]"
+    skipped = text("label.suppressed", ctx.lang)
+    reason = text("label.reason", ctx.lang)
+    return f"  [dim]{where}  {skipped}  {body}  \\[{f.rule}]  {reason}: {escape(f.suppressed)}[/]"
 
 
 def render(result: Result, ctx: ReportContext) -> str:
@@ -29,29 +56,14 @@ def render(result: Result, ctx: ReportContext) -> str:
     for file, group in groupby(result.findings, key=lambda f: f.file):
         console.print(f"[bold underline]{escape(file)}[/]")
         for f in group:
-            where = f"{f.file}:{f.line}:{f.column}"
-            label = text(f"severity.{f.severity.value}", ctx.lang)
-            body = escape(message(f, ctx))
-            if f.suppressed is None:
-                console.print(f"  {escape(where)}  [{_STYLE[f.severity]}]{label}[/]  {body}  [dim]\\[{f.rule}][/]")
-            else:
-                skipped = text("label.suppressed", ctx.lang)
-                reason = text("label.reason", ctx.lang)
-                console.print(
-                    f"  [dim]{escape(where)}  {skipped}  {body}  \\[{f.rule}]  {reason}: {escape(f.suppressed)}[/]"
-                )
+            console.print(_finding_line(f, ctx))
         console.print()
     counts = count_by_severity(result.findings)
-    suppressed = sum(1 for f in result.findings if f.suppressed is not None)
-    if any(counts.values()):
-        summary = text("summary.findings", ctx.lang, files=result.files, errors=counts[Severity.ERROR],
-                       warnings=counts[Severity.WARNING], infos=counts[Severity.INFO])
-        style = "bold red" if counts[Severity.ERROR] else "yellow"
+    if counts[Severity.ERROR]:
+        style = "bold red"
+    elif any(counts.values()):
+        style = "yellow"
     else:
-        summary = text("summary.clean", ctx.lang, files=result.files)
         style = "bold green"
-    line = f"[{style}]{escape(summary)}[/]"
-    if suppressed:
-        line += " " + escape(text("summary.suppressed", ctx.lang, count=suppressed))
-    console.print(line)
+    console.print(f"[{style}]{escape(summary(result, ctx))}[/]")
     return buffer.getvalue()

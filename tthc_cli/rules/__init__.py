@@ -2,14 +2,53 @@
 
 from __future__ import annotations
 
-from tthc_cli.rules import code_matches_filename, unique_code
+from tthc_cli.rules import (
+    code_format,
+    code_matches_filename,
+    component_abolished,
+    component_quantity,
+    consult_specific,
+    district_level,
+    internal_scope,
+    legal_number,
+    mandatory_parts,
+    online_level,
+    plan_decision,
+    step_single_lead,
+    steps_fit_total,
+    target_not_heavier,
+    unique_code,
+    unit_dissolved,
+    unit_exists,
+)
 from tthc_cli.rules.base import Rule, RuleContext
 
 RULES: dict[str, Rule] = {
     module.RULE.id: module.RULE
     for module in (
+        # identity
         unique_code,
         code_matches_filename,
+        code_format,
+        # completeness and kind
+        mandatory_parts,
+        internal_scope,
+        district_level,
+        # units
+        unit_exists,
+        unit_dissolved,
+        # steps and time
+        step_single_lead,
+        consult_specific,
+        steps_fit_total,
+        # channels, components, legal basis
+        online_level,
+        component_quantity,
+        component_abolished,
+        legal_number,
+        # simplification
+        target_not_heavier,
+        plan_decision,
     )
 }
 

@@ -25,7 +25,12 @@ def check_catalog(catalog: Catalog, ctx: RuleContext) -> Iterator[Finding]:
     for procedure in sorted(catalog.procedures, key=lambda p: p.path):
         seen = first.setdefault(procedure.code, procedure)
         if seen is not procedure:
-            yield RULE.finding(procedure.at("code"), code=procedure.code, other=seen.path, other_line=seen.at("code").line)
+            yield RULE.finding(
+                procedure.at("code"),
+                code=procedure.code,
+                other=seen.path,
+                other_line=seen.at("code").line,
+            )
 
 
 RULE = Rule("unique-code", Severity.ERROR, __doc__ or "", check_catalog=check_catalog)

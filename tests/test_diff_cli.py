@@ -1,0 +1,210 @@
+"""``tthc diff`` through the real entry point: formats, exit codes, git revisions, goldens."""
+
+from __future__ import annotations
+
+import copy
+import json
+import os
+import shutil
+import subprocess
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.helpers import dump, make_catalog, procedure, run_tthc
+
+BASE = procedure()
+
+
+def scenario() -> tuple[dict[str, Any], dict[str, Any]]:
+    """An old and a new catalog with one change of each main kind (used by the golden files)."""
+    old_main = copy.deepcopy(BASE)
+    old_main["components"].append(
+        {"id": "cccd", "name": "Bản sao | căn cước <b>công dân</b>", "copies": 1}
+    )
+    new_main = copy.deepcopy(BASE)
+    new_main["components"][0]["national_database"] = "Cơ sở dữ liệu quốc gia về dân cư"
+    new_main["steps"].insert(
+        1,
+        {
+            "id": "kiem-tra",
+            "kind": "review",
+            "action": "Kiểm tra hồ sơ",
+            "duration": {"value": 4, "unit": "working_hours"},
+        },
+    )
+    new_main["steps"][2]["duration"] = {"value": 16, "unit": "working_hours"}
+    new_main["channels"][0]["fee"] = {"amount": 50000}
+    new_main["channels"].append(
+        {
+            "channel": "online",
+            "online_service": "full",
+            "time": {"value": 3, "unit": "working_days"},
+        }
+    )
+    new_main["legal_basis"][0]["title"] = "Nghị định 63/2010/NĐ-CP (sửa tên)"
+    gone = procedure("1.000001", name="Thủ tục bị bãi bỏ")
+    fresh = procedure("1.000002", name="Thủ tục mới")
+    old = {"public/2.001219.yaml": old_main, "public/1.000001.yaml": gone}
+    new = {"public/2.001219.yaml": new_main, "public/1.000002.yaml": fresh}
+    return old, new
+
+
+def build(tmp_path: Path) -> None:
+    old, new = scenario()
+    make_catalog(tmp_path / "old", old)
+    make_catalog(tmp_path / "new", new)
+
+
+def run_diff(tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return run_tthc(
+        "diff", "old/catalog", "new/catalog", *args, "--config", "new/tthc.yaml", cwd=tmp_path
+    )
+
+
+def test_identical_catalogs_exit_0_even_with_exit_code(tmp_path: Path) -> None:
+    make_catalog(tmp_path / "a")
+    make_catalog(tmp_path / "b")
+    for extra in ((), ("--exit-code",), ("--fail-on", "heavier")):
+        done = run_tthc("diff", "a/catalog", "b/catalog", *extra, cwd=tmp_path)
+        assert done.returncode == 0, done.stderr
+        assert "Không có khác biệt." in done.stdout
+
+
+def test_exit_codes(tmp_path: Path) -> None:
+    build(tmp_path)
+    assert run_diff(tmp_path).returncode == 0
+    assert run_diff(tmp_path, "--exit-code").returncode == 1
+    assert run_diff(tmp_path, "--fail-on", "heavier").returncode == 1
+    bad = run_diff(tmp_path, "--fail-on", "nonsense")
+    assert bad.returncode == 2
+
+
+def test_fail_on_heavier_passes_when_everything_is_simpler(tmp_path: Path) -> None:
+    new = copy.deepcopy(BASE)
+    new["components"] = []
+    make_catalog(tmp_path / "a", {"p.yaml": BASE})
+    make_catalog(tmp_path / "b", {"p.yaml": new})
+    done = run_tthc("diff", "a/catalog", "b/catalog", "--fail-on", "heavier", cwd=tmp_path)
+    assert done.returncode == 0, done.stdout
+    assert "đơn giản hơn" in done.stdout
+    assert (
+        run_tthc("diff", "b/catalog", "a/catalog", "--fail-on", "heavier", cwd=tmp_path).returncode
+        == 1
+    )
+
+
+@pytest.mark.parametrize(
+    ("fmt", "name"), [("text", "text.txt"), ("markdown", "markdown.md"), ("json", "diff.json")]
+)
+def test_golden(tmp_path: Path, golden: Any, fmt: str, name: str) -> None:
+    build(tmp_path)
+    done = run_diff(tmp_path, "--format", fmt)
+    assert done.returncode == 0, done.stderr
+    golden(f"diff/{name}", done.stdout)
+
+
+def test_english_text(tmp_path: Path, golden: Any) -> None:
+    build(tmp_path)
+    done = run_diff(tmp_path, "--lang", "en")
+    golden("diff/text-en.txt", done.stdout)
+    assert "Removed dossier component" in done.stdout
+
+
+def test_markdown_escapes_pipes_and_html(tmp_path: Path) -> None:
+    build(tmp_path)
+    out = run_diff(tmp_path, "--format", "markdown").stdout
+    assert "<b>" not in out and "&lt;b&gt;" in out
+    assert "Bản sao &#124; căn cước" in out
+
+
+def test_json_shape(tmp_path: Path) -> None:
+    build(tmp_path)
+    data = json.loads(run_diff(tmp_path, "--format", "json").stdout)
+    by_code = {p["code"]: p for p in data["procedures"]}
+    assert by_code["1.000001"]["verdict"] == "simpler"
+    assert by_code["1.000002"]["verdict"] == "heavier"
+    kinds = {c["kind"]: c for c in by_code["2.001219"]["changes"]}
+    assert kinds["step-added"]["path"] == "steps/kiem-tra"
+    assert kinds["step-duration"]["old"] == {"value": 3.0, "unit": "working_days", "text": None}
+    assert kinds["step-duration"]["verdict"] == "simpler"
+    assert kinds["channel-fee"]["new"] == {"amount": 50000, "text": None}
+    assert kinds["channel-fee"]["new_pos"]["line"] > 1
+
+
+def test_github_annotations_point_at_new_file(tmp_path: Path) -> None:
+    build(tmp_path)
+    lines = run_diff(tmp_path, "--format", "github").stdout.splitlines()
+    fee = next(line for line in lines if "channel-fee" in line)
+    assert fee.startswith("::warning file=new/catalog/public/2.001219.yaml,line=")
+    assert any(
+        line.startswith("::notice ") and "component-national-database" in line for line in lines
+    )
+    assert not any("legal-field" in line for line in lines)  # neutral: not annotated
+
+
+def test_missing_revision_exits_3_with_one_line(tmp_path: Path) -> None:
+    make_catalog(tmp_path)
+    done = run_tthc("diff", "no-such-revision", cwd=tmp_path)
+    assert done.returncode == 3
+    assert len(done.stderr.strip().splitlines()) == 1
+    assert "Traceback" not in done.stderr
+    missing = run_tthc("diff", "missing/folder", cwd=tmp_path)
+    assert missing.returncode == 3 and "missing/folder" in missing.stderr
+
+
+def test_broken_file_is_reported_and_the_rest_diffed(tmp_path: Path) -> None:
+    other = procedure("1.000001")
+    changed = copy.deepcopy(other)
+    changed["components"] = []
+    make_catalog(tmp_path / "a", {"p.yaml": BASE, "o.yaml": other})
+    make_catalog(tmp_path / "b", {"p.yaml": "code: [unclosed\n", "o.yaml": changed})
+    done = run_tthc("diff", "a/catalog", "b/catalog", "--format", "json", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    data = json.loads(done.stdout)
+    assert [p["code"] for p in data["procedures"]] == ["1.000001"]
+    assert [u["file"] for u in data["unloaded"]] == ["b/catalog/p.yaml"]
+    text = run_tthc("diff", "a/catalog", "b/catalog", cwd=tmp_path).stdout
+    assert "Không tải được (bản mới):" in text
+
+
+GIT_ENV = {
+    "GIT_AUTHOR_NAME": "t",
+    "GIT_AUTHOR_EMAIL": "t@example.org",
+    "GIT_COMMITTER_NAME": "t",
+    "GIT_COMMITTER_EMAIL": "t@example.org",
+    "GIT_CONFIG_GLOBAL": os.devnull,
+    "GIT_CONFIG_NOSYSTEM": "1",
+}
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
+def test_revision_against_working_tree(tmp_path: Path) -> None:
+    env = {**os.environ, **GIT_ENV}
+    catalog = make_catalog(tmp_path, {"public/p.yaml": BASE})
+
+    def git(*args: str) -> None:
+        subprocess.run(["git", *args], cwd=tmp_path, env=env, check=True, capture_output=True)
+
+    git("init", "-q")
+    git("add", ".")
+    git("commit", "-q", "-m", "first")
+    changed = copy.deepcopy(BASE)
+    changed["components"] = []
+    (catalog / "public" / "p.yaml").write_text(dump(changed), encoding="utf-8")
+    index_before = (tmp_path / ".git" / "index").read_bytes()
+    done = run_tthc("diff", "HEAD", "--format", "json", cwd=tmp_path, env=GIT_ENV)
+    assert done.returncode == 0, done.stderr
+    data = json.loads(done.stdout)
+    assert data["old"] == {"label": "HEAD", "kind": "git"}
+    [proc] = data["procedures"]
+    assert [c["kind"] for c in proc["changes"]] == ["component-removed"]
+    assert proc["changes"][0]["old_pos"]["file"] == "HEAD:catalog/public/p.yaml"
+    # the working tree and the index are untouched
+    assert (tmp_path / ".git" / "index").read_bytes() == index_before
+    assert "Đơn đề nghị" not in (catalog / "public" / "p.yaml").read_text(encoding="utf-8")
+    same = run_tthc("diff", "HEAD", "HEAD", "--exit-code", cwd=tmp_path, env=GIT_ENV)
+    assert same.returncode == 0, same.stderr
+    gone = run_tthc("diff", "HEAD~5", cwd=tmp_path, env=GIT_ENV)
+    assert gone.returncode == 3 and len(gone.stderr.strip().splitlines()) == 1

@@ -1,0 +1,26 @@
+"""``tthc list`` through the real entry point: codes stay text in every format."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+from tests.helpers import make_catalog, procedure, run_tthc
+
+
+def test_text_table_keeps_codes_verbatim(tmp_path):
+    # 6.006570 would print as 6.00657 if the table parsed codes as numbers.
+    make_catalog(tmp_path, {"6.006570.yaml": procedure("6.006570")})
+    done = run_tthc("list", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert "6.006570" in done.stdout
+
+
+def test_csv_neutralises_formulas_and_json_counts(tmp_path):
+    make_catalog(tmp_path, {"2.001219.yaml": procedure(name="=HYPERLINK(\"http://x\")")})
+    done = run_tthc("list", "--format", "csv", cwd=tmp_path)
+    rows = list(csv.reader(io.StringIO(done.stdout)))
+    assert rows[1][2].startswith("'=")
+    listed = json.loads(run_tthc("list", "--format", "json", cwd=tmp_path).stdout)
+    assert listed["count"] == 1 and listed["procedures"][0]["code"] == "2.001219"

@@ -1,0 +1,136 @@
+"""``tthc diff OLD [NEW]``: what changed between two versions of the catalog, and whether each
+change makes procedures simpler or heavier for citizens.
+
+Each side is a catalog folder, a single procedure file or a git revision of the current
+repository (read from git objects: the working tree and the index are never touched). NEW
+defaults to the working tree. Exit 0; with ``--exit-code`` 1 when there are differences; with
+``--fail-on heavier`` 1 when a change makes a procedure heavier (``--fail-on any``: any change);
+3 when a side does not exist.
+"""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from tthc_cli.cli._common import (
+    ConfigOpt,
+    ForceOpt,
+    LangOpt,
+    OutputOpt,
+    open_config,
+    terminal_width,
+    use_color,
+    write_output,
+)
+from tthc_cli.config import Config
+from tthc_cli.diff import Side, diff_catalogs
+from tthc_cli.errors import ExitCode, TthcError, UsageError
+from tthc_cli.loader import GitSource, load_paths, load_source
+from tthc_cli.model import Catalog
+from tthc_cli.reporters.base import ReportContext
+from tthc_cli.reporters.diff import DIFF_REPORTERS
+
+FAIL_ON = ("heavier", "any")
+
+
+def _git(*args: str) -> str | None:
+    """Output of a read-only git command in the current folder, or None when it fails."""
+    try:
+        done = subprocess.run(["git", *args], capture_output=True, text=True, check=False)
+    except OSError:
+        return None
+    return done.stdout.strip() if done.returncode == 0 else None
+
+
+def _looks_like_path(spec: str) -> bool:
+    return (
+        "/" in spec.replace("\\", "/").rstrip("/")
+        or spec.endswith((".yaml", ".yml"))
+        or spec == "."
+    )
+
+
+def _revision(spec: str, config: Config) -> tuple[Catalog, Side]:
+    top = _git("rev-parse", "--show-toplevel")
+    if top is None:
+        raise TthcError("diff.error.not-git", side=spec)
+    if _git("rev-parse", "--verify", "--quiet", f"{spec}^{{commit}}") is None:
+        raise TthcError("diff.error.no-side", side=spec)
+    folder = (config.catalog or Path.cwd()).resolve()
+    try:
+        subdir = folder.relative_to(Path(top).resolve()).as_posix()
+    except ValueError:
+        subdir = ""
+    subdir = "" if subdir == "." else subdir
+    root = f"{spec}:{subdir}" if subdir else f"{spec}:"
+    catalog = load_source(GitSource(Path(top), spec, subdir), config, root=root)
+    return catalog, Side(spec, "git", root)
+
+
+def load_side(spec: str | None, config: Config) -> tuple[Catalog, Side]:
+    """A catalog for one side: the working tree (None), a folder, a file or a git revision."""
+    if spec is None:
+        catalog = load_paths([], config)
+        return catalog, Side(catalog.root, "dir", catalog.root)
+    path = Path(spec)
+    if path.exists():
+        catalog = load_paths([path], config)
+        if path.is_file():
+            return catalog, Side(spec, "file", catalog.files[0] if catalog.files else spec)
+        return catalog, Side(spec, "dir", catalog.root)
+    if _looks_like_path(spec):
+        raise TthcError("error.path-missing", path=spec)
+    return _revision(spec, config)
+
+
+def command(
+    old: Annotated[
+        str, typer.Argument(help="Bản cũ: thư mục, tệp hoặc phiên bản git (main, HEAD~3).")
+    ],
+    new: Annotated[str | None, typer.Argument(help="Bản mới (mặc định: thư mục làm việc).")] = None,
+    output_format: Annotated[
+        str, typer.Option("--format", "-f", help="text, markdown, json hoặc github.")
+    ] = "text",
+    exit_code: Annotated[
+        bool, typer.Option("--exit-code", help="Trả mã 1 khi có khác biệt. Exit 1 on differences.")
+    ] = False,
+    fail_on: Annotated[
+        str | None,
+        typer.Option(
+            "--fail-on", help="heavier: trả mã 1 khi có thay đổi làm thủ tục nặng hơn; any."
+        ),
+    ] = None,
+    output: OutputOpt = None,
+    force: ForceOpt = False,
+    lang: LangOpt = None,
+    config_path: ConfigOpt = None,
+) -> None:
+    """So sánh hai phiên bản danh mục (semantic diff): đơn giản hơn, nặng hơn hay trung tính."""
+    if output_format not in DIFF_REPORTERS:
+        raise UsageError("error.bad-option", option="--format", value=output_format)
+    if fail_on is not None and fail_on not in FAIL_ON:
+        raise UsageError("error.bad-option", option="--fail-on", value=fail_on)
+    config = open_config([], config_path, lang)
+    old_catalog, old_side = load_side(old, config)
+    new_catalog, new_side = load_side(new, config)
+    result = diff_catalogs(old_catalog, new_catalog, old_side, new_side)
+    ctx = ReportContext(
+        lang=config.lang,
+        color=output is None and output_format == "text" and use_color(),
+        width=terminal_width(),
+    )
+    write_output(DIFF_REPORTERS[output_format](result, ctx), output, force)
+    failed = (
+        (exit_code and result.has_changes)
+        or (fail_on == "heavier" and result.any_heavier)
+        or (fail_on == "any" and result.has_changes)
+    )
+    raise typer.Exit(ExitCode.FINDINGS if failed else ExitCode.OK)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("diff")(command)

@@ -1,0 +1,107 @@
+"""``tthc show CODE``: one procedure, readable in a terminal (rich panels and tables)."""
+
+from __future__ import annotations
+
+import io
+from typing import Annotated
+
+import typer
+from rich import box
+from rich.console import Console, Group, RenderableType
+from rich.panel import Panel
+from rich.table import Table as RichTable
+from rich.text import Text
+
+from tthc_cli.cli._common import (
+    ConfigOpt,
+    LangOpt,
+    PathsArg,
+    open_catalog,
+    terminal_width,
+    use_color,
+    write_output,
+)
+from tthc_cli.errors import TthcError
+from tthc_cli.messages import text
+from tthc_cli.model import Catalog, Procedure
+from tthc_cli.tables import Section, Table, procedure_sheet
+
+
+def _table(table: Table) -> RichTable:
+    grid = RichTable(box=box.SIMPLE_HEAD, show_lines=False, expand=True, header_style="bold")
+    for column in table.columns:
+        grid.add_column(Text(column.title), ratio=max(1, round(column.weight * 2)), overflow="fold")
+    for row in table.rows:
+        grid.add_row(*(Text(cell) for cell in row.cells))
+    return grid
+
+
+def _section(section: Section) -> list[RenderableType]:
+    parts: list[RenderableType] = [Text(section.heading, style="bold cyan")]
+    if section.table is not None:
+        parts.append(_table(section.table))
+    parts.extend(Text("  " + p) for p in section.paragraphs)
+    return parts
+
+
+def _header(procedure: Procedure, lang: str) -> Text:
+    header = Text()
+    rows = (
+        (text("show.code", lang), procedure.code),
+        (text("show.field", lang), procedure.field),
+        (
+            text("show.levels", lang),
+            ", ".join(text(f"show.level.{lv}", lang) for lv in procedure.levels),
+        ),
+        (text("show.file", lang), procedure.path),
+    )
+    header.append(text(f"show.kind.{procedure.kind}", lang) + "\n", style="italic")
+    for label, value in rows:
+        header.append(f"{label}: ", style="bold")
+        header.append(value + "\n")
+    header.rstrip()
+    return header
+
+
+def render(procedure: Procedure, catalog: Catalog, lang: str, color: bool, width: int) -> str:
+    sheet = procedure_sheet(procedure, catalog, lang)
+    body: list[RenderableType] = [
+        Text(sheet.title, style="bold"),
+        _header(procedure, lang),
+        Text(""),
+    ]
+    for section in sheet.sections:
+        body += [*_section(section), Text("")]
+    buffer = io.StringIO()
+    console = Console(
+        file=buffer,
+        force_terminal=color,
+        no_color=not color,
+        width=width,
+        highlight=False,
+        emoji=False,
+        markup=False,
+    )
+    console.print(
+        Panel(Group(*body), title=Text(procedure.code), title_align="left", box=box.ROUNDED)
+    )
+    return buffer.getvalue()
+
+
+def command(
+    code: Annotated[str, typer.Argument(help="Mã thủ tục, ví dụ 2.001219.", show_default=False)],
+    paths: PathsArg = None,
+    lang: LangOpt = None,
+    config_path: ConfigOpt = None,
+) -> None:
+    """Xem một thủ tục trên màn hình (show one procedure)."""
+    catalog = open_catalog(paths, config_path, lang)
+    procedure = catalog.by_code().get(code)
+    if procedure is None:
+        raise TthcError("error.unknown-code", code=code)
+    content = render(procedure, catalog, catalog.config.lang, use_color(), terminal_width())
+    write_output(content, None, False)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("show")(command)

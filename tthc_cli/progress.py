@@ -1,0 +1,271 @@
+"""Progress of the simplification plan on a date, per group and for the whole catalog. Pure.
+
+Every count uses dated events (publication date, proposed_on, decision date, implemented_on),
+so a report ``--as-of`` an earlier date shows the state on that date. An event recorded without
+a date counts as done. Shares are percentages of the procedures in the group.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from tthc_cli.config import HourlyValue
+from tthc_cli.cost import CostTotals, hourly_value, plan_state, procedure_cost, totals
+from tthc_cli.durations import exact_working_days
+from tthc_cli.milestones import Milestone, PlanData
+from tthc_cli.model import Catalog, Procedure
+
+GROUPINGS = ("unit", "field", "level", "kind")
+COUNT_CUT_AS = ("abolished_or_merged", "abolished_merged_or_simplified")
+NO_GROUP = "-"
+# Which procedure levels a milestone's ``applies_to`` covers (a province's catalog includes the
+# procedures its districts and communes carry out).
+LEVELS_COVERED = {"ministry": ("ministry",), "province": ("province", "district", "commune")}
+
+
+def _share(part: float, whole: float) -> float | None:
+    return part / whole * 100 if whole else None
+
+
+@dataclass(frozen=True, slots=True)
+class GroupProgress:
+    key: str
+    label: str
+    procedures: int
+    internal: int
+    published: int
+    published_undated: int
+    reviewed: int
+    proposed: int
+    approved: int
+    implemented: int
+    rejected: int
+    cut_planned: int
+    cut_done: int
+    illustrative: int
+    cost: CostTotals
+    time_counted: int
+    time_before_days: float
+    time_after_days: float
+    hours_per_day: float
+
+    @property
+    def published_share(self) -> float | None:
+        return _share(self.published, self.procedures)
+
+    @property
+    def reviewed_share(self) -> float | None:
+        return _share(self.reviewed, self.procedures)
+
+    @property
+    def plan_approved_share(self) -> float | None:
+        return _share(self.approved + self.implemented, self.procedures)
+
+    @property
+    def procedures_cut_share(self) -> float | None:
+        return _share(self.cut_planned, self.procedures)
+
+    @property
+    def cost_cut_share(self) -> float | None:
+        return self.cost.reduction
+
+    @property
+    def time_cut_days(self) -> float:
+        return self.time_before_days - self.time_after_days
+
+    @property
+    def time_cut_hours(self) -> float:
+        return self.time_cut_days * self.hours_per_day
+
+    def measure(self, name: str) -> float | None:
+        value: float | None = getattr(self, name)
+        return value
+
+
+def _cut_outcomes(count_cut_as: str) -> tuple[str, ...]:
+    return (
+        ("abolish", "merge", "simplify")
+        if count_cut_as == COUNT_CUT_AS[1]
+        else ("abolish", "merge")
+    )
+
+
+def summarize(
+    key: str,
+    label: str,
+    procedures: Sequence[Procedure],
+    as_of: date,
+    hourly: HourlyValue | None,
+    count_cut_as: str,
+    hours_per_day: float = 8.0,
+) -> GroupProgress:
+    states = {p.code: plan_state(p, as_of) for p in procedures}
+    outcomes = _cut_outcomes(count_cut_as)
+    published = [
+        p
+        for p in procedures
+        if p.publication_decision is not None
+        and (p.publication_date is None or p.publication_date <= as_of)
+    ]
+    cut_planned = cut_done = illustrative = time_counted = 0
+    before_days = after_days = 0.0
+    for p in procedures:
+        state = states[p.code]
+        simplification = p.simplification
+        plan = simplification.plan if simplification else None
+        if plan is not None and state is not None and plan.illustrative:
+            illustrative += 1
+        if plan is not None and plan.outcome in outcomes and state in ("approved", "implemented"):
+            cut_planned += 1
+            cut_done += state == "implemented"
+        baseline = simplification.baseline if simplification else None
+        target = simplification.target if simplification else None
+        before = baseline.time if baseline else None
+        after = target.time if target and state in ("approved", "implemented") else before
+        before_exact = exact_working_days(before, hours_per_day) if before else None
+        after_exact = exact_working_days(after, hours_per_day) if after else None
+        if before_exact is not None and after_exact is not None:
+            time_counted += 1
+            before_days += before_exact
+            after_days += after_exact
+    count = {
+        s: sum(1 for v in states.values() if v == s)
+        for s in ("proposed", "approved", "implemented", "rejected")
+    }
+    return GroupProgress(
+        key=key,
+        label=label,
+        procedures=len(procedures),
+        internal=sum(1 for p in procedures if p.kind == "internal"),
+        published=len(published),
+        published_undated=sum(1 for p in published if p.publication_date is None),
+        reviewed=sum(1 for v in states.values() if v is not None),
+        proposed=count["proposed"],
+        approved=count["approved"],
+        implemented=count["implemented"],
+        rejected=count["rejected"],
+        cut_planned=cut_planned,
+        cut_done=cut_done,
+        illustrative=illustrative,
+        cost=totals(procedure_cost(p, hourly, as_of) for p in procedures),
+        time_counted=time_counted,
+        time_before_days=before_days,
+        time_after_days=after_days,
+        hours_per_day=hours_per_day,
+    )
+
+
+def group_keys(procedure: Procedure, by: str, catalog: Catalog) -> list[tuple[str, str]]:
+    """(key, label) of every group ``procedure`` belongs to under grouping ``by``."""
+    if by == "unit":
+        units = procedure.implementing or procedure.competent
+        return [(u, catalog.units[u].label if u in catalog.units else u) for u in units] or [
+            (NO_GROUP, NO_GROUP)
+        ]
+    if by == "level":
+        return [(level, level) for level in procedure.levels]
+    if by == "kind":
+        return [(procedure.kind, procedure.kind)]
+    return [(procedure.field, procedure.field)]
+
+
+@dataclass(frozen=True, slots=True)
+class MilestoneStatus:
+    milestone: Milestone
+    status: str  # met, at_risk, missed, pending, not_applicable
+    value: float | None
+    population: int
+    evaluated_on: date
+
+
+def milestone_population(procedures: Iterable[Procedure], milestone: Milestone) -> list[Procedure]:
+    levels = {level for name in milestone.applies_to for level in LEVELS_COVERED.get(name, (name,))}
+    return [
+        p
+        for p in procedures
+        if p.kind == "internal"
+        and (milestone.scope is None or p.internal_scope == milestone.scope)
+        and (not levels or levels & set(p.levels))
+    ]
+
+
+def evaluate(
+    milestone: Milestone,
+    procedures: Sequence[Procedure],
+    as_of: date,
+    catalog: Catalog,
+) -> MilestoneStatus:
+    """Met when the measure reached the target on ``as_of`` (or, once due, the day before the due
+    date: "trước ngày X"); missed when due and not met; at risk when due within ``at_risk_days``."""
+    config = catalog.config
+    population = milestone_population(procedures, milestone)
+    on = as_of if as_of < milestone.due else milestone.due - timedelta(days=1)
+    if not population:
+        return MilestoneStatus(milestone, "not_applicable", None, 0, on)
+    group = summarize(
+        "",
+        "",
+        population,
+        on,
+        hourly_value(config, on),
+        config.plan.count_cut_as,
+        config.hours_per_working_day,
+    )
+    value = group.measure(milestone.measure)
+    if value is not None and value >= milestone.target:
+        status = "met"
+    elif as_of >= milestone.due:
+        status = "missed"
+    elif (milestone.due - as_of).days <= config.plan.at_risk_days:
+        status = "at_risk"
+    else:
+        status = "pending"
+    return MilestoneStatus(milestone, status, value, len(population), on)
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    as_of: date
+    by: str
+    count_cut_as: str
+    hourly: HourlyValue | None
+    plan: PlanData
+    total: GroupProgress
+    groups: tuple[GroupProgress, ...]
+    milestones: tuple[MilestoneStatus, ...]
+    illustrative_codes: tuple[str, ...]
+    catalog_root: str
+
+
+def build_report(catalog: Catalog, plan: PlanData, as_of: date, by: str) -> Report:
+    config = catalog.config
+    hourly = hourly_value(config, as_of)
+    procedures = sorted(catalog.procedures, key=lambda p: p.code)
+    members: dict[str, tuple[str, list[Procedure]]] = {}
+    for procedure in procedures:
+        for key, label in group_keys(procedure, by, catalog):
+            members.setdefault(key, (label, []))[1].append(procedure)
+    args = (as_of, hourly, config.plan.count_cut_as, config.hours_per_working_day)
+    groups = tuple(
+        summarize(key, label, chosen, *args)
+        for key, (label, chosen) in sorted(members.items(), key=lambda item: item[1][0])
+    )
+    illustrative = tuple(
+        p.code
+        for p in procedures
+        if p.simplification and p.simplification.plan and p.simplification.plan.illustrative
+    )
+    return Report(
+        as_of=as_of,
+        by=by,
+        count_cut_as=config.plan.count_cut_as,
+        hourly=hourly,
+        plan=plan,
+        total=summarize("total", "", procedures, *args),
+        groups=groups,
+        milestones=tuple(evaluate(m, procedures, as_of, catalog) for m in plan.milestones),
+        illustrative_codes=illustrative,
+        catalog_root=catalog.root,
+    )

@@ -1,0 +1,56 @@
+"""The report as Markdown (GitHub tables); text in cells is escaped so it cannot break the table."""
+
+from __future__ import annotations
+
+from tthc_cli.messages import text
+from tthc_cli.progress import Report
+from tthc_cli.render.report_table import (
+    COLUMNS,
+    MILESTONE_COLUMNS,
+    Value,
+    display,
+    headers,
+    milestone_headers,
+    milestone_notes,
+    milestone_values,
+    preamble,
+    status_label,
+    table_rows,
+)
+
+_SPECIAL = str.maketrans({c: "\\" + c for c in "\\`*_[]<>|~"})
+
+
+def escape_md(value: str) -> str:
+    return " ".join(value.translate(_SPECIAL).split())
+
+
+def _cell(value: Value, lang: str) -> str:
+    return escape_md(display(value, lang))
+
+
+def _table(head: list[str], rows: list[list[str]]) -> list[str]:
+    lines = ["| " + " | ".join(escape_md(h) for h in head) + " |", "|" + "---|" * len(head)]
+    lines += ["| " + " | ".join(row) + " |" for row in rows]
+    return lines
+
+
+def render_markdown(report: Report, lang: str) -> str:
+    intro = preamble(report, lang)
+    lines = [f"# {escape_md(intro[0])}", ""]
+    lines += [f"- {escape_md(line)}" for line in intro[1:]]
+    lines += ["", f"## {escape_md(text('report.groups', lang))}", ""]
+    rows = [[_cell(row[c], lang) for c in COLUMNS] for row in table_rows(report, lang)]
+    lines += _table(headers(lang), rows)
+    if report.milestones:
+        lines += ["", f"## {escape_md(text('report.milestones', lang))}", ""]
+        ms_rows = []
+        for status in report.milestones:
+            values = milestone_values(status, lang)
+            values["status"] = status_label(status.status, lang)
+            ms_rows.append([_cell(values[c], lang) for c in MILESTONE_COLUMNS])
+        lines += _table(milestone_headers(lang), ms_rows)
+        notes = milestone_notes(report, lang)
+        if notes:
+            lines += ["", *[f"- {escape_md(note)}" for note in notes]]
+    return "\n".join(lines) + "\n"

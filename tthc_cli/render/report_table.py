@@ -1,0 +1,197 @@
+"""The report as rows and columns, shared by every renderer so all formats carry the same numbers.
+
+Values are rounded here, once: shares to 2 decimals, costs to whole đồng, days to 2 decimals.
+``None`` means "not computed" (no data, or no hourly value configured) and is never zero.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from tthc_cli.messages import text
+from tthc_cli.progress import GroupProgress, MilestoneStatus, Report
+
+Value = str | int | float | None
+
+COLUMNS = (
+    "group",
+    "procedures",
+    "internal",
+    "published",
+    "published_share",
+    "reviewed",
+    "reviewed_share",
+    "proposed",
+    "approved",
+    "implemented",
+    "rejected",
+    "plan_approved_share",
+    "cut_planned",
+    "cut_done",
+    "procedures_cut_share",
+    "cost_before",
+    "cost_after",
+    "cost_cut_share",
+    "time_counted",
+    "time_before_days",
+    "time_after_days",
+    "time_cut_days",
+    "time_cut_hours",
+    "illustrative",
+)
+MILESTONE_COLUMNS = (
+    "id",
+    "title",
+    "instrument",
+    "measure",
+    "target",
+    "due",
+    "due_basis",
+    "value",
+    "status",
+    "population",
+)
+
+
+def _round(value: float | None, digits: int = 2) -> float | None:
+    return None if value is None else round(value + 0.0, digits)
+
+
+def row_values(group: GroupProgress) -> dict[str, Value]:
+    cost = group.cost
+    return {
+        "group": group.label,
+        "procedures": group.procedures,
+        "internal": group.internal,
+        "published": group.published,
+        "published_share": _round(group.published_share),
+        "reviewed": group.reviewed,
+        "reviewed_share": _round(group.reviewed_share),
+        "proposed": group.proposed,
+        "approved": group.approved,
+        "implemented": group.implemented,
+        "rejected": group.rejected,
+        "plan_approved_share": _round(group.plan_approved_share),
+        "cut_planned": group.cut_planned,
+        "cut_done": group.cut_done,
+        "procedures_cut_share": _round(group.procedures_cut_share),
+        "cost_before": None if cost.before is None else round(cost.before),
+        "cost_after": None if cost.after is None else round(cost.after),
+        "cost_cut_share": _round(group.cost_cut_share),
+        "time_counted": group.time_counted,
+        "time_before_days": _round(group.time_before_days),
+        "time_after_days": _round(group.time_after_days),
+        "time_cut_days": _round(group.time_cut_days),
+        "time_cut_hours": _round(group.time_cut_hours),
+        "illustrative": group.illustrative,
+    }
+
+
+def total_label(lang: str) -> str:
+    return text("report.total", lang)
+
+
+def table_rows(report: Report, lang: str) -> list[dict[str, Value]]:
+    """One row per group, then the catalog total (labelled)."""
+    rows = [row_values(g) for g in report.groups]
+    total = row_values(report.total)
+    total["group"] = total_label(lang)
+    return [*rows, total]
+
+
+def headers(lang: str, columns: tuple[str, ...] = COLUMNS) -> list[str]:
+    return [text(f"report.col.{c}", lang) for c in columns]
+
+
+def milestone_values(status: MilestoneStatus, lang: str) -> dict[str, Value]:
+    m = status.milestone
+    return {
+        "id": m.id,
+        "title": m.label(lang),
+        "instrument": m.instrument,
+        "measure": m.measure,
+        "target": m.target,
+        "due": m.due.isoformat(),
+        "due_basis": m.due_basis,
+        "value": _round(status.value),
+        "status": status.status,
+        "population": status.population,
+    }
+
+
+def milestone_headers(lang: str) -> list[str]:
+    return [text(f"report.ms.{c}", lang) for c in MILESTONE_COLUMNS]
+
+
+def preamble(report: Report, lang: str) -> list[str]:
+    """The lines every format shows before its tables: what, when, how counted, cost basis."""
+    title = report.plan.title_en if lang == "en" else report.plan.title
+    lines = [
+        text("report.title", lang, decision=report.plan.decision, title=title),
+        text("report.as-of", lang, date=report.as_of.isoformat()),
+        text("report.by", lang, by=f"@report.by.{report.by}"),
+        text(f"report.count-cut-as.{report.count_cut_as}", lang),
+    ]
+    if report.hourly is None:
+        lines.append(text("report.hourly-none", lang))
+    else:
+        lines.append(
+            text(
+                "report.hourly",
+                lang,
+                amount=display(report.hourly.amount, lang),
+                start=report.hourly.start.isoformat(),
+                source=report.hourly.source,
+            )
+        )
+    total = report.total
+    lines.append(
+        text("report.cost-note", lang, counted=total.cost.counted, missing=total.cost.not_computed)
+    )
+    lines.append(
+        text("report.time-note", lang, counted=total.time_counted, hours=f"{total.hours_per_day:g}")
+    )
+    if report.illustrative_codes:
+        lines.append(
+            text(
+                "report.illustrative",
+                lang,
+                count=len(report.illustrative_codes),
+                codes=", ".join(report.illustrative_codes),
+            )
+        )
+    if not total.procedures:
+        lines.append(text("report.empty", lang))
+    elif not total.internal:
+        lines.append(text("report.no-internal", lang))
+    return lines
+
+
+def milestone_notes(report: Report, lang: str) -> list[str]:
+    notes = []
+    for status in report.milestones:
+        m = status.milestone
+        note = m.conflict_note_en if lang == "en" and m.conflict_note_en else m.conflict_note
+        if note:
+            notes.append(f"{m.id}: {note}")
+    return notes
+
+
+def status_label(status: str, lang: str) -> str:
+    return text(f"report.status.{status}", lang)
+
+
+def display(value: Value, lang: str) -> str:
+    """A value as people read it (text and markdown): None → "not computed"."""
+    if value is None:
+        return text("report.not-computed", lang)
+    if isinstance(value, float):
+        shown = f"{value:,.2f}".rstrip("0").rstrip(".")
+        return shown.replace(",", " ").replace(".", ",") if lang == "vi" else shown
+    if isinstance(value, int):
+        return f"{value:,}".replace(",", "." if lang == "vi" else ",")
+    return str(value)
+
+
+def as_json_row(values: dict[str, Any], key: str) -> dict[str, Any]:
+    return {"key": key, **values}

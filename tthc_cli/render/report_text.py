@@ -1,0 +1,119 @@
+"""The report for a terminal: rich tables, with a bar for each share against its target."""
+
+from __future__ import annotations
+
+import io
+
+from rich.console import Console
+from rich.table import Table
+
+from tthc_cli.messages import text
+from tthc_cli.progress import GroupProgress, Report
+from tthc_cli.render.report_table import (
+    display,
+    milestone_notes,
+    preamble,
+    row_values,
+    status_label,
+    total_label,
+)
+
+BAR_WIDTH = 5
+_STATUS_STYLE = {
+    "met": "green",
+    "at_risk": "yellow",
+    "missed": "bold red",
+    "pending": "cyan",
+    "not_applicable": "dim",
+}
+
+
+def bar(share: float | None, target: float, lang: str) -> str:
+    """``████░░░░░░ 40%`` (``!`` when below target); "not computed" when there is no share."""
+    if share is None:
+        return text("report.not-computed", lang)
+    filled = max(0, min(BAR_WIDTH, round(share / 100 * BAR_WIDTH)))
+    mark = "" if share >= target else " !"
+    return "█" * filled + "░" * (BAR_WIDTH - filled) + f" {display(round(share, 2), lang)}%{mark}"
+
+
+def _row(group: GroupProgress, label: str, report: Report, lang: str) -> list[str]:
+    values = row_values(group)
+    cut_target = report.plan.procedures_cut_percent
+    cost_target = report.plan.cost_cut_percent
+    time_cut = text(
+        "report.time-cut",
+        lang,
+        days=display(values["time_cut_days"], lang),
+        hours=display(values["time_cut_hours"], lang),
+    )
+    return [
+        label,
+        display(group.procedures, lang),
+        bar(group.published_share, 100, lang),
+        bar(group.reviewed_share, 100, lang),
+        bar(group.plan_approved_share, 100, lang),
+        bar(group.procedures_cut_share, cut_target, lang),
+        bar(group.cost_cut_share, cost_target, lang),
+        time_cut,
+    ]
+
+
+def render_text(report: Report, lang: str, color: bool = False, width: int = 160) -> str:
+    buffer = io.StringIO()
+    console = Console(
+        file=buffer,
+        width=width,
+        color_system="standard" if color else None,
+        highlight=False,
+        emoji=False,
+        markup=False,
+    )
+    for line in preamble(report, lang):
+        console.print(line)
+    table = Table(title=text("report.groups", lang), title_justify="left", show_lines=False)
+    for key in (
+        "group",
+        "procedures",
+        "published_share",
+        "reviewed_share",
+        "plan_approved_share",
+        "procedures_cut_share",
+        "cost_cut_share",
+        "time_cut_days",
+    ):
+        table.add_column(
+            text(f"report.col.{key}", lang),
+            overflow="fold",
+        )
+    for group in report.groups:
+        table.add_row(*_row(group, group.label, report, lang))
+    table.add_section()
+    table.add_row(*_row(report.total, total_label(lang), report, lang), style="bold")
+    console.print()
+    console.print(table)
+    if report.milestones:
+        ms = Table(title=text("report.milestones", lang), title_justify="left")
+        for key in ("due", "id", "title", "target", "value", "status"):
+            ms.add_column(
+                text(f"report.ms.{key}", lang),
+                overflow="fold",
+                max_width=60 if key == "title" else None,
+            )
+        for status in report.milestones:
+            m = status.milestone
+            due = m.due.isoformat() + ("" if m.due_basis == "data" else " *")
+            ms.add_row(
+                due,
+                m.id,
+                m.label(lang),
+                display(m.target, lang) + "%",
+                display(None if status.value is None else round(status.value, 2), lang),
+                status_label(status.status, lang),
+                style=_STATUS_STYLE.get(status.status),
+            )
+        console.print()
+        console.print(ms)
+        for note in milestone_notes(report, lang):
+            console.print("* " + note)
+    return buffer.getvalue()

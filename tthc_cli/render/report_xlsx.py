@@ -1,0 +1,78 @@
+"""The report as an Excel workbook: one sheet per grouping, a milestones sheet and a notes sheet.
+
+Numbers are stored as numbers. Every text cell is stored as a string (``data_type = "s"``), so
+a procedure or unit named ``=HYPERLINK(…)`` stays text and never becomes a formula.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Mapping
+
+from openpyxl import Workbook  # type: ignore[import-untyped]
+from openpyxl.cell.cell import Cell  # type: ignore[import-untyped]
+from openpyxl.worksheet.worksheet import Worksheet  # type: ignore[import-untyped]
+
+from tthc_cli.messages import text
+from tthc_cli.progress import Report
+from tthc_cli.render.report_table import (
+    COLUMNS,
+    MILESTONE_COLUMNS,
+    Value,
+    headers,
+    milestone_headers,
+    milestone_notes,
+    milestone_values,
+    preamble,
+    status_label,
+    table_rows,
+)
+
+SHEET_NAME_LIMIT = 31
+
+
+def _put(sheet: Worksheet, row: int, column: int, value: Value, lang: str) -> None:
+    cell: Cell = sheet.cell(row=row, column=column)
+    if value is None:
+        cell.value = text("report.not-computed", lang)
+        cell.data_type = "s"
+    elif isinstance(value, int | float):
+        cell.value = value
+    else:
+        cell.value = value
+        cell.data_type = "s"  # never a formula, whatever the text starts with
+
+
+def _write_rows(sheet: Worksheet, head: list[str], rows: list[list[Value]], lang: str) -> None:
+    for column, title in enumerate(head, start=1):
+        _put(sheet, 1, column, title, lang)
+    for index, row in enumerate(rows, start=2):
+        for column, value in enumerate(row, start=1):
+            _put(sheet, index, column, value, lang)
+    sheet.freeze_panes = "B2"
+
+
+def render_xlsx(reports: Mapping[str, Report], lang: str) -> bytes:
+    """``reports`` maps each grouping (unit, field, level, kind) to its report for the same date."""
+    workbook = Workbook()
+    notes = workbook.active
+    assert notes is not None
+    notes.title = text("report.sheet.notes", lang)[:SHEET_NAME_LIMIT]
+    first = next(iter(reports.values()))
+    lines = [*preamble(first, lang), *milestone_notes(first, lang)]
+    for index, line in enumerate(lines, start=1):
+        _put(notes, index, 1, line, lang)
+    for by, report in reports.items():
+        sheet = workbook.create_sheet(text(f"report.by.{by}", lang)[:SHEET_NAME_LIMIT])
+        rows = [[row[c] for c in COLUMNS] for row in table_rows(report, lang)]
+        _write_rows(sheet, headers(lang), rows, lang)
+    ms_sheet = workbook.create_sheet(text("report.milestones", lang)[:SHEET_NAME_LIMIT])
+    ms_rows = []
+    for status in first.milestones:
+        values = milestone_values(status, lang)
+        values["status"] = status_label(status.status, lang)
+        ms_rows.append([values[c] for c in MILESTONE_COLUMNS])
+    _write_rows(ms_sheet, milestone_headers(lang), ms_rows, lang)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()

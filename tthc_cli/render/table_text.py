@@ -1,0 +1,129 @@
+"""Markdown and plain text for the table model, through tabulate (any of its formats).
+
+Markdown escapes every character Markdown could read as markup, so cell text renders
+literally; both formats fold line breaks inside a cell into spaces so no row is broken.
+"""
+
+from __future__ import annotations
+
+import re
+
+from tabulate import tabulate, tabulate_formats
+
+from tthc_cli.tables import Document, Row, Sheet, Table
+
+DEFAULT_TABLEFMT = {"md": "pipe", "txt": "simple"}
+TEXT_WIDTH = 120  # plain-text tables wrap their cells to about this many characters
+# Formats whose rows can span several lines and still read as one row; others stay one line a row.
+WRAPPING_FORMATS = frozenset(
+    (
+        "plain",
+        "simple",
+        "grid",
+        "simple_grid",
+        "rounded_grid",
+        "heavy_grid",
+        "mixed_grid",
+        "double_grid",
+        "fancy_grid",
+        "outline",
+        "simple_outline",
+        "rounded_outline",
+        "heavy_outline",
+        "mixed_outline",
+        "double_outline",
+        "fancy_outline",
+        "psql",
+        "rst",
+        "presto",
+    )
+)
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|~&])")
+_MD_LINE_START = re.compile(r"^(\d*)([-+=#>.)])")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+_BREAKS = re.compile(r"\s*[\r\n\u2028\u2029]+\s*")
+
+
+def known_tablefmt(name: str) -> bool:
+    return name in tabulate_formats
+
+
+def _flat(value: str) -> str:
+    return _CONTROL.sub("", _BREAKS.sub(" ", value)).strip()
+
+
+class _Writer:
+    def __init__(self, markdown: bool, tablefmt: str) -> None:
+        self.markdown = markdown
+        self.tablefmt = tablefmt
+        self.lines: list[str] = []
+
+    def literal(self, value: str, line_start: bool = False) -> str:
+        flat = _flat(value)
+        if not self.markdown:
+            return flat
+        escaped = _MD_SPECIAL.sub(r"\\\1", flat)
+        return _MD_LINE_START.sub(r"\1\\\2", escaped) if line_start else escaped
+
+    def heading(self, level: int, value: str) -> None:
+        if self.markdown:
+            self.lines += [f"{'#' * level} {self.literal(value)}", ""]
+        else:
+            shown = self.literal(value)
+            underline = "=" if level == 1 else "-"
+            self.lines += [shown, underline * max(len(shown), 3), ""] if level <= 2 else [shown, ""]
+
+    def paragraph(self, value: str) -> None:
+        self.lines += [self.literal(value, line_start=True), ""]
+
+    def table(self, table: Table) -> None:
+        width = len(table.columns)
+        rows = [self._cells(row, table.label_column, width) for row in table.rows]
+        headers = [self.literal(c.title) for c in table.columns]
+        widths: list[int | None] | None = None
+        if not self.markdown and self.tablefmt in WRAPPING_FORMATS:
+            total = sum(c.weight for c in table.columns) or 1.0
+            widths = [max(6, int(TEXT_WIDTH * c.weight / total)) for c in table.columns]
+        rendered = tabulate(
+            rows,
+            headers=headers,
+            tablefmt=self.tablefmt,
+            disable_numparse=True,
+            maxcolwidths=widths,
+        )
+        self.lines += [rendered, ""]
+
+    def _cells(self, row: Row, label_column: int, width: int) -> list[str]:
+        if row.group is None:
+            return [self.literal(c) for c in row.cells]
+        cells = [""] * width
+        cells[0] = self.literal(row.cells[0])
+        label = self.literal(row.cells[1])
+        cells[label_column] = f"**{label}**" if self.markdown else label.upper()
+        return cells
+
+
+def _sheet(writer: _Writer, sheet: Sheet) -> None:
+    writer.heading(2, sheet.title)
+    writer.paragraph(sheet.code_line)
+    for section in sheet.sections:
+        writer.heading(3, section.heading)
+        if section.table is not None:
+            writer.table(section.table)
+        for paragraph in section.paragraphs:
+            writer.paragraph(paragraph)
+
+
+def render(document: Document, output_format: str, tablefmt: str | None = None) -> str:
+    """``output_format`` is "md" or "txt"; ``tablefmt`` any tabulate format name."""
+    writer = _Writer(output_format == "md", tablefmt or DEFAULT_TABLEFMT[output_format])
+    writer.heading(1, document.title)
+    if document.subtitle:
+        writer.paragraph(document.subtitle)
+    if document.listing is not None:
+        writer.table(document.listing)
+    for sheet in document.sheets:
+        _sheet(writer, sheet)
+    while writer.lines and not writer.lines[-1]:
+        writer.lines.pop()
+    return "\n".join(writer.lines) + "\n"

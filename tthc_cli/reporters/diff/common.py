@@ -1,0 +1,129 @@
+"""What every diff reporter shares: values, messages, symbols and summary lines in a language."""
+
+from __future__ import annotations
+
+from tthc_cli.diff.model import CatalogDiff, Change, DiffValue, Side, Verdict
+from tthc_cli.findings import Pos
+from tthc_cli.messages import render, text
+from tthc_cli.model import Duration, Money
+
+
+def number(value: float, lang: str) -> str:
+    """1234.5 → '1.234,5' in Vietnamese, '1,234.5' in English."""
+    whole = f"{value:,.2f}".rstrip("0").rstrip(".")
+    if lang == "vi":
+        return whole.translate(str.maketrans(",.", ".,"))
+    return whole
+
+
+def money(amount: int | None, lang: str) -> str:
+    if amount is None:
+        return text("diff.value.unknown", lang)
+    return text("diff.value.money", lang, amount=number(amount, lang))
+
+
+def value(item: DiffValue, lang: str) -> str:
+    """A change's old or new value for people."""
+    if item is None:
+        return text("diff.value.none", lang)
+    if isinstance(item, Duration):
+        return f"{number(item.value, lang)} {text(f'diff.unit.{item.unit.value}', lang)}"
+    if isinstance(item, Money):
+        return money(item.amount, lang)
+    if isinstance(item, bool):
+        return "true" if item else "false"
+    if isinstance(item, int | float):
+        return number(item, lang)
+    if isinstance(item, tuple):
+        return ", ".join(item) if item else text("diff.value.none", lang)
+    if item in ("full", "partial"):
+        return text(f"diff.value.{item}", lang)
+    return item
+
+
+def message(change: Change, lang: str) -> str:
+    return render(change.message, change.arg_map, lang)
+
+
+def shows_values(change: Change) -> bool:
+    """Added and removed things are named in the message; other changes show old → new."""
+    return not change.kind.endswith(("-added", "-removed"))
+
+
+def symbol(change: Change) -> str:
+    if change.kind.endswith("-added"):
+        return "+"
+    if change.kind.endswith("-removed"):
+        return "-"
+    if change.kind.endswith("-reordered"):
+        return "⇆"
+    return "±"
+
+
+def verdict_label(verdict: Verdict, lang: str) -> str:
+    return text(f"diff.verdict.{verdict.value}", lang)
+
+
+def side_label(side: Side, lang: str) -> str:
+    return side.label or text("diff.side.worktree", lang)
+
+
+def line(pos: Pos | None) -> str:
+    return f"{pos.line}" if pos is not None else "–"
+
+
+def where(change: Change) -> str:
+    """Lines on each side: ``12 → 14``."""
+    return f"{line(change.old_pos)} → {line(change.new_pos)}"
+
+
+def summary_lines(diff: CatalogDiff, lang: str) -> list[str]:
+    t = diff.totals
+    lines = [
+        text(
+            "diff.summary.procedures",
+            lang,
+            old=t.procedures_old,
+            new=t.procedures_new,
+            added=t.added,
+            removed=t.removed,
+            changed=t.changed,
+            simpler=t.simpler,
+            heavier=t.heavier,
+            mixed=t.mixed,
+            neutral=t.neutral,
+        )
+    ]
+    if not diff.has_changes:
+        return [text("diff.no-changes", lang), *lines]
+    if t.time_cut_days:
+        lines.append(
+            text(
+                "diff.summary.time",
+                lang,
+                days=number(t.time_cut_days, lang),
+                hours=number(t.time_cut_hours or 0, lang),
+            )
+        )
+    if t.components_removed or t.components_added:
+        lines.append(
+            text(
+                "diff.summary.components",
+                lang,
+                removed=t.components_removed,
+                added=t.components_added,
+            )
+        )
+    if t.fee_change:
+        lines.append(text("diff.summary.fee", lang, amount=money(t.fee_change, lang)))
+    if t.compliance_hours_change:
+        lines.append(
+            text(
+                "diff.summary.compliance-hours", lang, hours=number(t.compliance_hours_change, lang)
+            )
+        )
+    if t.compliance_cost_change:
+        lines.append(
+            text("diff.summary.compliance-cost", lang, amount=money(t.compliance_cost_change, lang))
+        )
+    return lines

@@ -1,0 +1,65 @@
+"""GitHub Actions annotations for ``tthc diff``: ``::warning`` for a change that makes a procedure
+heavier, ``::notice`` for one that makes it simpler, on the NEW side's file and line (GitHub only
+annotates files of the head commit; a removed procedure gets an annotation without a file).
+Files the new side could not load get ``::error``. Neutral changes are not annotated."""
+
+from __future__ import annotations
+
+from tthc_cli.diff.model import CatalogDiff, Verdict
+from tthc_cli.findings import Pos
+from tthc_cli.messages import render
+from tthc_cli.reporters.base import ReportContext
+from tthc_cli.reporters.diff.common import message, shows_values, value, verdict_label
+
+LEVEL = {Verdict.HEAVIER: "warning", Verdict.SIMPLER: "notice"}
+
+
+def escape_data(content: str) -> str:
+    return content.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def escape_property(content: str) -> str:
+    return escape_data(content).replace(":", "%3A").replace(",", "%2C")
+
+
+def _file(diff: CatalogDiff, pos: Pos) -> str:
+    """The path in the working tree: a git side's ``REV:`` prefix is dropped."""
+    prefix = f"{diff.new.label}:"
+    if diff.new.kind == "git" and pos.file.startswith(prefix):
+        return pos.file[len(prefix) :]
+    return pos.file
+
+
+def _properties(diff: CatalogDiff, pos: Pos | None, title: str) -> str:
+    props = [f"title={escape_property(title)}"]
+    if pos is not None:
+        props = [
+            f"file={escape_property(_file(diff, pos))}",
+            f"line={pos.line}",
+            f"col={pos.column}",
+            *props,
+        ]
+    return ",".join(props)
+
+
+def render_diff(diff: CatalogDiff, ctx: ReportContext) -> str:
+    lines: list[str] = []
+    for proc in diff.procedures:
+        for change in proc.changes:
+            level = LEVEL.get(change.verdict)
+            if level is None:
+                continue
+            body = message(change, ctx.lang)
+            if shows_values(change):
+                body += f": {value(change.old, ctx.lang)} → {value(change.new, ctx.lang)}"
+            title = f"{proc.code}: {verdict_label(change.verdict, ctx.lang)} [{change.kind}]"
+            lines.append(
+                f"::{level} {_properties(diff, change.new_pos, title)}::{escape_data(body)}"
+            )
+    for entry in diff.unloaded:
+        if entry.side != "new":
+            continue
+        f = entry.finding
+        body = render(f.message, f.arg_map, ctx.lang)
+        lines.append(f"::error {_properties(diff, f.pos, f.rule)}::{escape_data(body)}")
+    return "".join(line + "\n" for line in lines)

@@ -1,0 +1,81 @@
+"""Text output of ``tthc diff`` for people (rich): one block per procedure, then the summary."""
+
+from __future__ import annotations
+
+import io
+
+from rich.console import Console
+from rich.markup import escape
+
+from tthc_cli.diff.model import CatalogDiff, Verdict
+from tthc_cli.findings import Finding
+from tthc_cli.messages import render, text
+from tthc_cli.reporters.base import ReportContext
+from tthc_cli.reporters.diff.common import (
+    message,
+    shows_values,
+    side_label,
+    summary_lines,
+    symbol,
+    value,
+    verdict_label,
+    where,
+)
+
+STYLE = {
+    Verdict.SIMPLER: "green",
+    Verdict.HEAVIER: "bold red",
+    Verdict.NEUTRAL: "dim",
+    Verdict.MIXED: "yellow",
+}
+
+
+def _finding(f: Finding, lang: str) -> str:
+    return f"{f.file}:{f.line}:{f.column}: {render(f.message, f.arg_map, lang)} [{f.rule}]"
+
+
+def render_diff(diff: CatalogDiff, ctx: ReportContext) -> str:
+    buffer = io.StringIO()
+    console = Console(
+        file=buffer,
+        force_terminal=ctx.color,
+        no_color=not ctx.color,
+        width=ctx.width,
+        highlight=False,
+        soft_wrap=True,
+        emoji=False,
+    )
+    lang = ctx.lang
+    title = text("diff.title", lang, old=side_label(diff.old, lang), new=side_label(diff.new, lang))
+    console.print(f"[bold]{escape(title)}[/]")
+    console.print()
+    for proc in diff.procedures:
+        if not proc.changes:
+            continue
+        label = verdict_label(proc.verdict, lang)
+        console.print(
+            f"[bold]{escape(proc.code)}[/]  {escape(proc.name)}  "
+            f"[{STYLE[proc.verdict]}]\\[{escape(label)}][/]"
+        )
+        console.print(f"  [dim]{escape(proc.new_path or proc.old_path or '')}[/]")
+        for change in proc.changes:
+            body = message(change, lang)
+            if shows_values(change):
+                body += f": {value(change.old, lang)} → {value(change.new, lang)}"
+            verdict = verdict_label(change.verdict, lang)
+            console.print(
+                f"  {symbol(change)} {escape(body)}  [{STYLE[change.verdict]}]"
+                f"\\[{escape(verdict)}][/]  [dim]({where(change)})[/]"
+            )
+        console.print()
+    for side in ("old", "new"):
+        entries = [u.finding for u in diff.unloaded if u.side == side]
+        if entries:
+            heading = text("diff.unloaded.title", lang, side=f"@diff.side.{side}")
+            console.print(f"[yellow]{escape(heading)}[/]")
+            for f in entries:
+                console.print(f"  {escape(_finding(f, lang))}")
+            console.print()
+    for summary in summary_lines(diff, lang):
+        console.print(escape(summary))
+    return buffer.getvalue()

@@ -1,0 +1,55 @@
+"""GitLab Code Quality report: a JSON array of Code Climate issues.
+
+Each active finding is an issue with ``description``, ``check_name`` (the rule id),
+``fingerprint``, ``severity`` (error → major, warning → minor, info → info) and
+``location.path`` / ``location.lines.begin``. Suppressed findings are left out.
+
+The fingerprint hashes the rule, file, item, message key and arguments, not the line, so an
+issue keeps its identity when lines are inserted above it; an occurrence index tells apart
+identical findings in one file.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections import Counter
+from typing import Any
+
+from tthc_cli.findings import Finding, Severity
+from tthc_cli.reporters.base import ReportContext, Result, message
+
+SEVERITIES = {Severity.ERROR: "major", Severity.WARNING: "minor", Severity.INFO: "info"}
+
+
+def _identity(f: Finding) -> str:
+    return json.dumps(
+        [f.rule, f.file, f.item, f.message, [[k, v] for k, v in f.args]],
+        ensure_ascii=False, separators=(",", ":"),
+    )
+
+
+def fingerprint(identity: str, occurrence: int) -> str:
+    return hashlib.sha256(f"{identity}#{occurrence}".encode()).hexdigest()
+
+
+def to_data(result: Result, ctx: ReportContext) -> list[dict[str, Any]]:
+    seen: Counter[str] = Counter()
+    issues: list[dict[str, Any]] = []
+    for f in result.active():
+        identity = _identity(f)
+        occurrence = seen[identity]
+        seen[identity] += 1
+        issues.append({
+            "type": "issue",
+            "description": message(f, ctx),
+            "check_name": f.rule,
+            "fingerprint": fingerprint(identity, occurrence),
+            "severity": SEVERITIES[f.severity],
+            "location": {"path": f.file, "lines": {"begin": f.line}},
+        })
+    return issues
+
+
+def render(result: Result, ctx: ReportContext) -> str:
+    return json.dumps(to_data(result, ctx), ensure_ascii=False, indent=2) + "\n"

@@ -1,0 +1,41 @@
+"""No procedure that applies from 1 July 2025 on is performed at district level.
+
+From 1 July 2025 local government has two tiers, province and commune (phường, xã, đặc khu):
+the district level (cấp huyện) was abolished (Luật Tổ chức chính quyền địa phương 2025, in
+force that day). Source: the City's list of 2,168 procedures effective 1 July 2025 has only
+"cấp thành phố", "cấp phường, xã, đặc khu" and "cơ quan khác" (Quyết định 113 of 2025,
+https://baomoi.net.vn/tp-hcm-2-168-thu-tuc-hanh-chinh-can-biet-tu-ngay-1-7-c52698215.epi).
+A current procedure still listing ``district`` in ``levels`` points applicants at offices
+that no longer exist. Historical procedures (``effective.to`` before that day) may keep it.
+
+Passes::
+
+    levels: [province, commune]
+
+Fails (judged after 2025-07-01)::
+
+    levels: [province, district]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+
+from tthc_cli.findings import Finding, Severity
+from tthc_cli.model import Procedure
+from tthc_cli.rules._dates import applies_on
+from tthc_cli.rules.base import Rule, RuleContext
+
+DISTRICT_LEVEL_ENDED = date(2025, 7, 1)
+
+
+def check(procedure: Procedure, ctx: RuleContext) -> Iterator[Finding]:
+    day = applies_on(procedure, ctx)
+    if "district" in procedure.levels and day >= DISTRICT_LEVEL_ENDED:
+        yield RULE.finding(
+            procedure.at("levels"), ended=DISTRICT_LEVEL_ENDED.isoformat(), on=day.isoformat()
+        )
+
+
+RULE = Rule("district-level", Severity.ERROR, __doc__ or "", check=check)
