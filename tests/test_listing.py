@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 
 from tests.helpers import make_catalog, procedure, run_tthc
 
@@ -24,3 +25,13 @@ def test_csv_neutralises_formulas_and_json_counts(tmp_path):
     assert rows[1][2].startswith("'=")
     listed = json.loads(run_tthc("list", "--format", "json", cwd=tmp_path).stdout)
     assert listed["count"] == 1 and listed["procedures"][0]["code"] == "2.001219"
+
+
+def test_output_file_gets_the_usual_permissions(tmp_path):
+    make_catalog(tmp_path)
+    out = tmp_path / "list.json"
+    done = run_tthc("list", "--format", "json", "-o", str(out), cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    umask = os.umask(0)
+    os.umask(umask)
+    assert out.stat().st_mode & 0o777 == 0o666 & ~umask

@@ -86,6 +86,9 @@ def write_output(content: str | bytes, output: Path | None, force: bool) -> None
         try:
             with os.fdopen(fd, "wb") as handle:
                 handle.write(data)
+            umask = os.umask(0)
+            os.umask(umask)
+            os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes 0600; give the usual mode
             os.replace(tmp, output)
         except BaseException:
             Path(tmp).unlink(missing_ok=True)
