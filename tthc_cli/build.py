@@ -185,6 +185,7 @@ def procedure(data: MDict, file: str) -> Procedure:
                 response_deadline=_duration(ctx, item.get("response_deadline")),
                 duration=_duration(ctx, item.get("duration")),
                 when=item.get("when"),
+                outside_time=bool(item.get("outside_time", False)),
                 suppress=_suppress(ctx, item.get("suppress")),
             )
         )

@@ -101,11 +101,21 @@ class Step:
     response_deadline: Duration | None = None
     duration: Duration | None = None
     when: str | None = None
+    outside_time: bool = False
     suppress: tuple[Suppression, ...] = ()
 
     @property
     def on_main_path(self) -> bool:
         return self.when is None
+
+    @property
+    def counts_toward_time(self) -> bool:
+        """Whether the step spends the published processing time.
+
+        Conditional steps, the applicant's submission (the clock starts at receipt) and steps
+        marked ``outside_time`` (after the result, say) do not.
+        """
+        return self.on_main_path and self.kind != "submit" and not self.outside_time
 
 
 @dataclass(frozen=True, slots=True)

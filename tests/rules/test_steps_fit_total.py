@@ -64,23 +64,18 @@ def test_processing_time_used_when_channels_have_no_time(tmp_path: Path) -> None
     assert finding.line == line_of(tmp_path, "processing_time:") + 1
 
 
-def test_step_suppression_excuses_the_step_that_overflows(tmp_path: Path) -> None:
-    data = procedure()
-    data["steps"].append(
-        {
-            "id": "ky-hop-dong",
-            "kind": "other",
-            "action": "Ký hợp đồng",
-            "lead": "so-xay-dung",
-            "duration": {"value": 30, "unit": "calendar_days"},
-            "suppress": [{"rule": "steps-fit-total", "reason": "Sau khi có kết quả."}],
-        }
-    )
-    (finding,) = findings_of(
-        tmp_path, "steps-fit-total", {"2.001219.yaml": data}, active_only=False
-    )
-    assert finding.item == "steps/ky-hop-dong"
-    assert finding.suppressed == "Sau khi có kết quả."
+def test_step_outside_the_published_time_does_not_count(tmp_path: Path) -> None:
+    after_result = {
+        "id": "ky-hop-dong",
+        "kind": "other",
+        "action": "Ký hợp đồng sau khi được cấp thẻ",
+        "lead": "so-xay-dung",
+        "duration": {"value": 30, "unit": "calendar_days"},
+    }
+    counted = procedure(steps=[*procedure()["steps"], after_result])
+    assert findings_of(tmp_path / "a", "steps-fit-total", {"2.001219.yaml": counted})
+    outside = procedure(steps=[*procedure()["steps"], {**after_result, "outside_time": True}])
+    assert findings_of(tmp_path / "b", "steps-fit-total", {"2.001219.yaml": outside}) == []
 
 
 @pytest.mark.skipif(

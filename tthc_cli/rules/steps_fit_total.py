@@ -5,11 +5,10 @@ promised; the steps are how the agencies spend it. When the steps that always ru
 ``when``) need more working days than the limit allows, the published promise cannot be kept
 or the steps are wrong. Calendar units are converted to the range of working days they can
 hold, and only certain overruns are reported (steps' minimum above the limit's maximum), one
-finding per channel. The applicant's submission (``kind: submit``) is not counted: the time
-limit runs from the receipt of the dossier. A step that is not part of the published time
-(an obligation of the applicant after the result, say) can carry a suppression of this rule
-with the reason; when that step alone causes the overrun, the finding is reported on it, so
-the step's suppression applies.
+finding per channel. Only steps that spend the published time count: not the applicant's
+submission (``kind: submit``; the limit runs from the receipt of the dossier), not conditional
+steps (``when``), and not steps marked ``outside_time: true`` (an obligation of the applicant
+after the result, say).
 
 Passes::
 
@@ -38,7 +37,7 @@ from collections.abc import Iterator
 
 from tthc_cli.durations import format_number, sum_range, working_days_range
 from tthc_cli.findings import Finding, Pos, Severity
-from tthc_cli.model import Duration, Procedure, Step
+from tthc_cli.model import Duration, Procedure
 from tthc_cli.rules.base import Rule, RuleContext
 
 
@@ -60,24 +59,16 @@ def _targets(procedure: Procedure) -> Iterator[tuple[Duration, str, str | None, 
         )
 
 
-def _excused(step: Step) -> bool:
-    return any(entry.rule == RULE.id for entry in step.suppress)
-
-
 def check(procedure: Procedure, ctx: RuleContext) -> Iterator[Finding]:
     hours = ctx.hours_per_day
-    counted = [s for s in procedure.steps if s.on_main_path and s.kind != "submit" and s.duration]
+    counted = [s.duration for s in procedure.steps if s.counts_toward_time and s.duration]
     if not counted:
         return
-    steps_low, _ = sum_range([s.duration for s in counted if s.duration], hours)
-    kept_low, _ = sum_range([s.duration for s in counted if s.duration and not _excused(s)], hours)
-    excused = next((s for s in counted if _excused(s)), None)
+    steps_low, _ = sum_range(counted, hours)
     for limit, target, item, pos in _targets(procedure):
         _, limit_high = working_days_range(limit, hours)
         if steps_low <= limit_high:
             continue
-        if excused is not None and kept_low <= limit_high:
-            item = f"steps/{excused.key}"
         yield RULE.finding(
             pos,
             item=item,
