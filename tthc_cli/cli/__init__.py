@@ -1,63 +1,40 @@
-"""The ``tthc`` command line: one module per command, registered here explicitly."""
+"""The ``tthc`` command line: one module per command, registered here explicitly.
+
+Only the command being run is imported (its module, and through it its dependencies: python-docx
+for ``table``, holidays for ``deadline``…), so ``tthc --version`` and ``tthc validate`` do not
+pay for the others. Help and unknown command names load them all.
+"""
 
 from __future__ import annotations
 
-import importlib
 import os
 import sys
-from typing import Annotated
-
-import typer
 
 from tthc_cli import __version__
 from tthc_cli.errors import ExitCode, TthcError
 from tthc_cli.messages import render
 
-app = typer.Typer(
-    name="tthc",
-    help="Danh mục thủ tục hành chính: kiểm tra, so sánh, báo cáo, in ấn. "
-    "(Catalog of Vietnamese administrative procedures.)",
-    no_args_is_help=True,
-    add_completion=False,
-    pretty_exceptions_enable=False,
-    context_settings={"help_option_names": ["-h", "--help"]},
-)
+# Command name → module under tthc_cli.cli (each module has register(app)). One per line.
+COMMANDS: dict[str, str] = {
+    "validate": "validate",
+    "rules": "rules",
+    "schema": "schema",
+    "list": "listing",
+    "diff": "diff",
+    "table": "table",
+    "show": "show",
+    "report": "report",
+    "cost": "cost",
+    "deadline": "deadline",
+}
 
 
-def _version(value: bool) -> None:
-    if value:
-        print(f"tthc {__version__}")
-        raise typer.Exit()
-
-
-@app.callback()
-def _root(
-    version: Annotated[
-        bool,
-        typer.Option(
-            "--version", callback=_version, is_eager=True, help="In phiên bản (show version)."
-        ),
-    ] = False,
-) -> None:
-    """Danh mục thủ tục hành chính (TTHC)."""
-
-
-# One module per command under tthc_cli.cli, each with register(app). Explicit, one per line.
-COMMANDS = (
-    "validate",
-    "rules",
-    "schema",
-    "listing",
-    "diff",
-    "table",
-    "show",
-    "report",
-    "cost",
-    "deadline",
-)
-
-for _name in COMMANDS:
-    importlib.import_module(f"tthc_cli.cli.{_name}").register(app)
+def modules_for(args: list[str]) -> list[str]:
+    """The command modules ``args`` need: the named command's, else all (help, typos)."""
+    name = next((arg for arg in args if not arg.startswith("-")), None)
+    if name in COMMANDS and not ({"-h", "--help"} & set(args[: args.index(name)])):
+        return [COMMANDS[name]]
+    return list(COMMANDS.values())
 
 
 def _lang_from_argv(argv: list[str]) -> str:
@@ -75,7 +52,9 @@ def main(argv: list[str] | None = None) -> None:
     if args in (["--version"], ["-V"]):
         print(f"tthc {__version__}")
         sys.exit(ExitCode.OK)
-    command = typer.main.get_command(app)
+    from tthc_cli.cli.app import build_command
+
+    command = build_command(modules_for(args))
     try:
         code = command.main(args, prog_name="tthc", standalone_mode=False)
     except TthcError as error:

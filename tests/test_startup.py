@@ -1,0 +1,69 @@
+"""Start-up stays cheap: a run imports only what its command needs (measured in bench/)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from tests.helpers import REPO
+
+HEAVY = ("typer", "jsonschema", "rich", "tabulate", "holidays", "docx", "openpyxl")
+PROBE = """
+import json, sys
+from tthc_cli.cli import main
+try:
+    main(sys.argv[1:])
+except SystemExit:
+    pass
+print(json.dumps(sorted(m for m in {heavy!r} if m in sys.modules)), file=sys.stderr)
+"""
+
+
+def imported(*args: str) -> set[str]:
+    done = subprocess.run(
+        [sys.executable, "-c", PROBE.format(heavy=HEAVY), *args],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    return set(json.loads(done.stderr.strip().splitlines()[-1]))
+
+
+def test_version_imports_no_dependency() -> None:
+    assert imported("--version") == set()
+
+
+@pytest.mark.parametrize(
+    ("args", "unwanted"),
+    [
+        (("validate", "procedures/public/2.001219.yaml"), {"holidays", "docx", "openpyxl"}),
+        (("list", "-f", "json"), {"holidays", "docx", "openpyxl"}),
+        (("diff", "procedures", "procedures"), {"holidays", "docx", "openpyxl"}),
+    ],
+)
+def test_a_command_does_not_import_other_commands_dependencies(
+    args: tuple[str, ...], unwanted: set[str]
+) -> None:
+    loaded = imported(*args)
+    assert "typer" in loaded  # the probe really ran the command
+    assert not loaded & unwanted
+
+
+def test_help_still_lists_every_command() -> None:
+    from tthc_cli.cli import COMMANDS
+
+    done = subprocess.run(
+        [sys.executable, "-m", "tthc_cli", "-h"],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        env={"COLUMNS": "200", "PATH": ""},
+        timeout=120,
+    )
+    assert done.returncode == 0
+    for name in COMMANDS:
+        assert f" {name} " in done.stdout
