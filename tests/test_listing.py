@@ -35,3 +35,11 @@ def test_output_file_gets_the_usual_permissions(tmp_path):
     umask = os.umask(0)
     os.umask(umask)
     assert out.stat().st_mode & 0o777 == 0o666 & ~umask
+
+
+def test_a_bad_choice_is_a_usage_error_naming_the_allowed_values(tmp_path):
+    make_catalog(tmp_path)
+    done = run_tthc("list", "--kind", "nội-bộ", "--lang", "en", cwd=tmp_path)
+    assert done.returncode == 2
+    assert "--kind: nội-bộ; choose one of: public, internal" in done.stderr
+    assert "Traceback" not in done.stderr

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Annotated
 
@@ -13,7 +14,7 @@ import typer
 from tthc_cli.config import Config, with_overrides
 from tthc_cli.errors import TthcError, UsageError
 from tthc_cli.loader import load_paths, resolve_config
-from tthc_cli.model import Catalog
+from tthc_cli.model import Catalog, Procedure
 
 LangOpt = Annotated[
     str | None, typer.Option("--lang", help="Ngôn ngữ: vi (mặc định) hoặc en. Language: vi or en.")
@@ -30,17 +31,37 @@ OutputOpt = Annotated[
 ForceOpt = Annotated[
     bool, typer.Option("--force", help="Cho phép ghi đè tệp đã có. Overwrite FILE.")
 ]
+KindOpt = Annotated[str | None, typer.Option("--kind", help="public hoặc internal.")]
+UnitOpt = Annotated[
+    str | None, typer.Option("--unit", help="Mã đơn vị (thực hiện hoặc có thẩm quyền).")
+]
+FieldOpt = Annotated[str | None, typer.Option("--field", help="Lĩnh vực (một phần tên).")]
+KINDS = ("public", "internal")
 PathsArg = Annotated[
     list[Path] | None,
     typer.Argument(help="Thư mục danh mục hoặc tệp thủ tục (mặc định: danh mục trong tthc.yaml)."),
 ]
 
 
+def require_choice(option: str, value: str | None, choices: Iterable[str]) -> None:
+    """A usage error (exit 2) naming the allowed values when ``value`` is not one of them."""
+    allowed = list(choices)
+    if value is not None and value not in allowed:
+        raise UsageError("error.bad-choice", option=option, value=value, choices=", ".join(allowed))
+
+
+def find_procedure(catalog: Catalog, code: str) -> Procedure:
+    """The procedure with ``code``; an unknown code stops the command (exit 3)."""
+    procedure = catalog.by_code().get(code)
+    if procedure is None:
+        raise TthcError("error.unknown-code", code=code)
+    return procedure
+
+
 def open_config(
     paths: list[Path], config_path: Path | None, lang: str | None, fail_on: str | None = None
 ) -> Config:
-    if lang is not None and lang not in ("vi", "en"):
-        raise UsageError("error.bad-option", option="--lang", value=lang)
+    require_choice("--lang", lang, ("vi", "en"))
     return with_overrides(resolve_config(paths, config_path), lang=lang, fail_on=fail_on)
 
 

@@ -6,10 +6,16 @@ from typing import Annotated
 
 import typer
 
-from tthc_cli.cli._common import ConfigOpt, LangOpt, PathsArg, open_catalog, write_output
+from tthc_cli.cli._common import (
+    ConfigOpt,
+    LangOpt,
+    PathsArg,
+    find_procedure,
+    open_catalog,
+    write_output,
+)
 from tthc_cli.cli.report import AsOfOpt, parse_day
 from tthc_cli.cost import Cost, hourly_value, plan_in_force, procedure_cost
-from tthc_cli.errors import TthcError
 from tthc_cli.messages import text
 from tthc_cli.render.report_table import display
 
@@ -43,9 +49,7 @@ def command(
     catalog = open_catalog(paths, config_path, lang)
     config = catalog.config
     language = config.lang
-    procedure = catalog.by_code().get(code)
-    if procedure is None:
-        raise TthcError("error.unknown-code", code=code)
+    procedure = find_procedure(catalog, code)
     on = day or config.today()
     hourly = hourly_value(config, on)
     cost = procedure_cost(procedure, hourly, on)

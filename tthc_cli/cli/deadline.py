@@ -8,7 +8,14 @@ from typing import Annotated
 import typer
 
 from tthc_cli.calendar import WorkCalendar, deadline
-from tthc_cli.cli._common import ConfigOpt, LangOpt, PathsArg, open_catalog, write_output
+from tthc_cli.cli._common import (
+    ConfigOpt,
+    LangOpt,
+    PathsArg,
+    find_procedure,
+    open_catalog,
+    write_output,
+)
 from tthc_cli.durations import format_number
 from tthc_cli.errors import TthcError, UsageError
 from tthc_cli.messages import text
@@ -65,9 +72,7 @@ def command(
     catalog = open_catalog(paths, config_path, lang)
     config = catalog.config
     language = config.lang
-    procedure = catalog.by_code().get(code)
-    if procedure is None:
-        raise TthcError("error.unknown-code", code=code)
+    procedure = find_procedure(catalog, code)
     duration = choose_duration(procedure, channel)
     result = deadline(
         when, duration, WorkCalendar.from_config(config), config.hours_per_working_day

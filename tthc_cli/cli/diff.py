@@ -22,13 +22,14 @@ from tthc_cli.cli._common import (
     LangOpt,
     OutputOpt,
     open_config,
+    require_choice,
     terminal_width,
     use_color,
     write_output,
 )
 from tthc_cli.config import Config
 from tthc_cli.diff import Side, diff_catalogs
-from tthc_cli.errors import ExitCode, TthcError, UsageError
+from tthc_cli.errors import ExitCode, TthcError
 from tthc_cli.loader import GitSource, load_paths, load_source
 from tthc_cli.model import Catalog
 from tthc_cli.reporters.base import ReportContext
@@ -110,10 +111,8 @@ def command(
     config_path: ConfigOpt = None,
 ) -> None:
     """So sánh hai phiên bản danh mục (semantic diff): đơn giản hơn, nặng hơn hay trung tính."""
-    if output_format not in DIFF_REPORTERS:
-        raise UsageError("error.bad-option", option="--format", value=output_format)
-    if fail_on is not None and fail_on not in FAIL_ON:
-        raise UsageError("error.bad-option", option="--fail-on", value=fail_on)
+    require_choice("--format", output_format, DIFF_REPORTERS)
+    require_choice("--fail-on", fail_on, FAIL_ON)
     config = open_config([], config_path, lang)
     old_catalog, old_side = load_side(old, config)
     new_catalog, new_side = load_side(new, config)

@@ -11,15 +11,19 @@ import typer
 from tabulate import tabulate
 
 from tthc_cli.cli._common import (
+    KINDS,
     ConfigOpt,
+    FieldOpt,
     ForceOpt,
+    KindOpt,
     LangOpt,
     OutputOpt,
     PathsArg,
+    UnitOpt,
     open_catalog,
+    require_choice,
     write_output,
 )
-from tthc_cli.errors import UsageError
 from tthc_cli.model import Catalog, Procedure
 from tthc_cli.textnorm import fold
 
@@ -67,9 +71,9 @@ def safe_cell(value: str) -> str:
 
 def command(
     paths: PathsArg = None,
-    kind: Annotated[str | None, typer.Option("--kind", help="public hoặc internal.")] = None,
-    unit: Annotated[str | None, typer.Option("--unit", help="Mã đơn vị thực hiện.")] = None,
-    field: Annotated[str | None, typer.Option("--field", help="Lĩnh vực (một phần tên).")] = None,
+    kind: KindOpt = None,
+    unit: UnitOpt = None,
+    field: FieldOpt = None,
     output_format: Annotated[
         str, typer.Option("--format", "-f", help="text, json hoặc csv.")
     ] = "text",
@@ -79,10 +83,8 @@ def command(
     config_path: ConfigOpt = None,
 ) -> None:
     """Liệt kê thủ tục trong danh mục (list procedures)."""
-    if output_format not in FORMATS:
-        raise UsageError("error.bad-option", option="--format", value=output_format)
-    if kind is not None and kind not in ("public", "internal"):
-        raise UsageError("error.bad-option", option="--kind", value=kind)
+    require_choice("--format", output_format, FORMATS)
+    require_choice("--kind", kind, KINDS)
     catalog = open_catalog(paths, config_path, lang)
     rows = [record(p, catalog) for p in select(catalog, kind, unit, field)]
     if output_format == "json":
@@ -109,7 +111,7 @@ def command(
                 table,
                 headers=["code", "kind", "name", "field", "unit"],
                 tablefmt="simple",
-            disable_numparse=True,
+                disable_numparse=True,
                 maxcolwidths=[None, None, 50, 25, 25],
             )
             + "\n"

@@ -14,6 +14,7 @@ from tthc_cli.cli._common import (
     OutputOpt,
     PathsArg,
     open_catalog,
+    require_choice,
     terminal_width,
     use_color,
     write_output,
@@ -61,10 +62,8 @@ def command(
     config_path: ConfigOpt = None,
 ) -> None:
     """Báo cáo tiến độ rà soát, đơn giản hóa TTHC nội bộ (progress report)."""
-    if output_format not in FORMATS:
-        raise UsageError("error.bad-option", option="--format", value=output_format)
-    if by not in GROUPINGS:
-        raise UsageError("error.bad-option", option="--by", value=by)
+    require_choice("--format", output_format, FORMATS)
+    require_choice("--by", by, GROUPINGS)
     if output_format in FILE_ONLY and output is None:
         raise UsageError("report.error.needs-output", format=output_format)
     day = parse_day(as_of)

@@ -8,8 +8,8 @@ from typing import Annotated
 import typer
 
 from tthc_cli import resources
-from tthc_cli.cli._common import ForceOpt, write_output
-from tthc_cli.errors import TthcError, UsageError
+from tthc_cli.cli._common import ForceOpt, require_choice, write_output
+from tthc_cli.errors import TthcError
 
 
 def command(
@@ -36,8 +36,7 @@ def command(
                 resources.schema_text(schema_name), output_dir / f"{schema_name}.schema.json", force
             )
         return
-    if name not in resources.SCHEMA_NAMES:
-        raise UsageError("error.bad-option", option="NAME", value=name)
+    require_choice("NAME", name, resources.SCHEMA_NAMES)
     write_output(resources.schema_text(name), None, False)
 
 

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import io
 from typing import Annotated
 
 import typer
 from rich import box
-from rich.console import Console, Group, RenderableType
+from rich.console import Group, RenderableType
 from rich.panel import Panel
 from rich.table import Table as RichTable
 from rich.text import Text
@@ -16,14 +15,15 @@ from tthc_cli.cli._common import (
     ConfigOpt,
     LangOpt,
     PathsArg,
+    find_procedure,
     open_catalog,
     terminal_width,
     use_color,
     write_output,
 )
-from tthc_cli.errors import TthcError
 from tthc_cli.messages import text
 from tthc_cli.model import Catalog, Procedure
+from tthc_cli.render.console import recording_console
 from tthc_cli.tables import Section, Table, procedure_sheet
 
 
@@ -72,16 +72,7 @@ def render(procedure: Procedure, catalog: Catalog, lang: str, color: bool, width
     ]
     for section in sheet.sections:
         body += [*_section(section), Text("")]
-    buffer = io.StringIO()
-    console = Console(
-        file=buffer,
-        force_terminal=color,
-        no_color=not color,
-        width=width,
-        highlight=False,
-        emoji=False,
-        markup=False,
-    )
+    console, buffer = recording_console(color=color, width=width, markup=False)
     console.print(
         Panel(Group(*body), title=Text(procedure.code), title_align="left", box=box.ROUNDED)
     )
@@ -96,9 +87,7 @@ def command(
 ) -> None:
     """Xem một thủ tục trên màn hình (show one procedure)."""
     catalog = open_catalog(paths, config_path, lang)
-    procedure = catalog.by_code().get(code)
-    if procedure is None:
-        raise TthcError("error.unknown-code", code=code)
+    procedure = find_procedure(catalog, code)
     content = render(procedure, catalog, catalog.config.lang, use_color(), terminal_width())
     write_output(content, None, False)
 

@@ -8,7 +8,20 @@ from typing import Annotated
 
 import typer
 
-from tthc_cli.cli._common import ConfigOpt, ForceOpt, LangOpt, OutputOpt, open_catalog, write_output
+from tthc_cli.cli._common import (
+    KINDS,
+    ConfigOpt,
+    FieldOpt,
+    ForceOpt,
+    KindOpt,
+    LangOpt,
+    OutputOpt,
+    UnitOpt,
+    find_procedure,
+    open_catalog,
+    require_choice,
+    write_output,
+)
 from tthc_cli.cli.listing import select
 from tthc_cli.errors import TthcError, UsageError
 from tthc_cli.model import Catalog, Procedure
@@ -47,10 +60,8 @@ def chosen_procedures(
     selected = select(catalog, kind, unit, field)
     if not codes:
         return selected
-    known = catalog.by_code()
     for code in codes:
-        if code not in known:
-            raise TthcError("error.unknown-code", code=code)
+        find_procedure(catalog, code)
     wanted = set(codes)
     return [p for p in selected if p.code in wanted]
 
@@ -59,8 +70,7 @@ def pick_format(output_format: str | None, output: Path | None) -> str:
     if output_format is None:
         suffix = output.suffix.lower() if output is not None else ""
         return SUFFIX_FORMAT.get(suffix, "txt")
-    if output_format not in FORMATS:
-        raise UsageError("error.bad-option", option="--format", value=output_format)
+    require_choice("--format", output_format, FORMATS)
     return output_format
 
 
@@ -74,11 +84,9 @@ def render(document: Document, output_format: str, tablefmt: str | None) -> str 
 
 def command(
     targets: TargetsArg = None,
-    unit: Annotated[
-        str | None, typer.Option("--unit", help="Mã đơn vị (thực hiện hoặc có thẩm quyền).")
-    ] = None,
-    field: Annotated[str | None, typer.Option("--field", help="Lĩnh vực (một phần tên).")] = None,
-    kind: Annotated[str | None, typer.Option("--kind", help="public hoặc internal.")] = None,
+    unit: UnitOpt = None,
+    field: FieldOpt = None,
+    kind: KindOpt = None,
     as_list: Annotated[
         bool, typer.Option("--list", help="In danh mục thay vì nội dung từng thủ tục.")
     ] = False,
@@ -104,8 +112,7 @@ def command(
 ) -> None:
     """In bảng thủ tục (procedure sheets) hoặc danh mục (--list) để ban hành, in ấn."""
     chosen_format = pick_format(output_format, output)
-    if kind is not None and kind not in ("public", "internal"):
-        raise UsageError("error.bad-option", option="--kind", value=kind)
+    require_choice("--kind", kind, KINDS)
     if tablefmt is not None and not table_text.known_tablefmt(tablefmt):
         raise UsageError("error.bad-option", option="--tablefmt", value=tablefmt)
     if chosen_format == "docx" and output is None and sys.stdout.isatty():

@@ -14,11 +14,12 @@ from tthc_cli.cli._common import (
     OutputOpt,
     PathsArg,
     open_config,
+    require_choice,
     terminal_width,
     use_color,
     write_output,
 )
-from tthc_cli.errors import ExitCode, UsageError
+from tthc_cli.errors import ExitCode
 from tthc_cli.findings import Severity
 from tthc_cli.loader import load_paths
 from tthc_cli.reporters import REPORTERS, ReportContext
@@ -42,10 +43,8 @@ def command(
     config_path: ConfigOpt = None,
 ) -> None:
     """Kiểm tra danh mục thủ tục (validate the catalog): lược đồ JSON và các quy tắc."""
-    if output_format not in REPORTERS:
-        raise UsageError("error.bad-option", option="--format", value=output_format)
-    if fail_on is not None and fail_on not in {s.value for s in Severity}:
-        raise UsageError("error.bad-option", option="--fail-on", value=fail_on)
+    require_choice("--format", output_format, REPORTERS)
+    require_choice("--fail-on", fail_on, [s.value for s in Severity])
     chosen = list(paths or [])
     config = open_config(chosen, config_path, lang, fail_on)
     catalog = load_paths(chosen, config)

@@ -71,6 +71,7 @@ MESSAGES: dict[str, str] = {
     "error.git": "Không đọc được phiên bản git {rev}: {detail}",
     "error.no-catalog": "Không tìm thấy danh mục: hãy chỉ đường dẫn hoặc đặt 'catalog' trong tthc.yaml.",
     "error.unknown-code": "Không có thủ tục mã {code} trong danh mục.",
+    "error.bad-choice": "Giá trị không hợp lệ cho {option}: {value}; chọn một trong: {choices}",
     "error.bad-option": "Giá trị không hợp lệ cho {option}: {value}",
     "error.mixed-catalogs": "Đường dẫn {path} không thuộc danh mục {root}; mỗi lần chỉ kiểm tra một danh mục.",
     "warn.no-libyaml": "Cảnh báo: PyYAML không có libyaml, tthc sẽ chạy chậm hơn nhiều. Hãy cài PyYAML bản có libyaml.",

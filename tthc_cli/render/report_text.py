@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import io
-
-from rich.console import Console
 from rich.table import Table
 
 from tthc_cli.messages import text
 from tthc_cli.progress import GroupProgress, Report
+from tthc_cli.render.console import recording_console
 from tthc_cli.render.report_table import (
     display,
     milestone_notes,
@@ -60,15 +58,7 @@ def _row(group: GroupProgress, label: str, report: Report, lang: str) -> list[st
 
 
 def render_text(report: Report, lang: str, color: bool = False, width: int = 160) -> str:
-    buffer = io.StringIO()
-    console = Console(
-        file=buffer,
-        width=width,
-        color_system="standard" if color else None,
-        highlight=False,
-        emoji=False,
-        markup=False,
-    )
+    console, buffer = recording_console(color=color, width=width, markup=False)
     for line in preamble(report, lang):
         console.print(line)
     table = Table(title=text("report.groups", lang), title_justify="left", show_lines=False)

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import io
 from itertools import groupby
 
-from rich.console import Console
 from rich.markup import escape
 
 from tthc_cli.findings import Finding, Severity, count_by_severity
 from tthc_cli.messages import text
+from tthc_cli.render.console import recording_console
 from tthc_cli.reporters.base import ReportContext, Result, message
 
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
@@ -20,8 +19,12 @@ def summary(result: Result, ctx: ReportContext) -> str:
     counts = count_by_severity(result.findings)
     if any(counts.values()):
         line = text(
-            "summary.findings", ctx.lang, files=result.files, errors=counts[Severity.ERROR],
-            warnings=counts[Severity.WARNING], infos=counts[Severity.INFO],
+            "summary.findings",
+            ctx.lang,
+            files=result.files,
+            errors=counts[Severity.ERROR],
+            warnings=counts[Severity.WARNING],
+            infos=counts[Severity.INFO],
         )
     else:
         line = text("summary.clean", ctx.lang, files=result.files)
@@ -43,16 +46,7 @@ def _finding_line(f: Finding, ctx: ReportContext) -> str:
 
 
 def render(result: Result, ctx: ReportContext) -> str:
-    buffer = io.StringIO()
-    console = Console(
-        file=buffer,
-        force_terminal=ctx.color,
-        no_color=not ctx.color,
-        width=ctx.width,
-        highlight=False,
-        soft_wrap=True,
-        emoji=False,
-    )
+    console, buffer = recording_console(color=ctx.color, width=ctx.width, soft_wrap=True)
     for file, group in groupby(result.findings, key=lambda f: f.file):
         console.print(f"[bold underline]{escape(file)}[/]")
         for f in group:

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import io
-
-from rich.console import Console
 from rich.markup import escape
 
 from tthc_cli.diff.model import CatalogDiff, Verdict
 from tthc_cli.findings import Finding
 from tthc_cli.messages import render, text
+from tthc_cli.render.console import recording_console
 from tthc_cli.reporters.base import ReportContext
 from tthc_cli.reporters.diff.common import (
     message,
@@ -35,16 +33,7 @@ def _finding(f: Finding, lang: str) -> str:
 
 
 def render_diff(diff: CatalogDiff, ctx: ReportContext) -> str:
-    buffer = io.StringIO()
-    console = Console(
-        file=buffer,
-        force_terminal=ctx.color,
-        no_color=not ctx.color,
-        width=ctx.width,
-        highlight=False,
-        soft_wrap=True,
-        emoji=False,
-    )
+    console, buffer = recording_console(color=ctx.color, width=ctx.width, soft_wrap=True)
     lang = ctx.lang
     title = text("diff.title", lang, old=side_label(diff.old, lang), new=side_label(diff.new, lang))
     console.print(f"[bold]{escape(title)}[/]")
