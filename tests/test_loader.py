@@ -152,6 +152,9 @@ def test_symlink_loop_is_reported_once(catalog_dir: Path) -> None:
     listed = source.list()
     assert len(listed) == 4
     assert [f.rule for f in source.walk_findings] == ["walk-symlink-loop"]
+    # Selecting two subfolders must not walk (and report) twice.
+    catalog = load_paths([catalog_dir / "public", catalog_dir / "internal"], Config())
+    assert [f.rule for f in catalog.findings].count("walk-symlink-loop") == 1
 
 
 def test_broken_units_registry_is_a_finding(

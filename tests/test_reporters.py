@@ -42,7 +42,7 @@ def sample() -> Result:
              name="name").with_suppression("Chờ bổ sung tên", in_config=True),
     ]
     files = ("catalog/a.yaml", "catalog/c.yaml", "catalog/d.yaml", "catalog/nội bộ/phường/b.yaml")
-    return Result(tuple(sorted(findings, key=Finding.sort_key)), len(files), files)
+    return Result(tuple(sorted(findings, key=Finding.sort_key)), files)
 
 
 def test_registry_offers_every_format() -> None:
@@ -57,7 +57,7 @@ def test_registry_offers_every_format() -> None:
 def test_github_annotations_escape_data_and_properties() -> None:
     weird = make("schema", Severity.ERROR, Pos("a,b:c%.yaml", 2, 3), message="schema.other",
                  detail=TRICKY)
-    lines = github.render(Result((weird,), 1), VI).splitlines()
+    lines = github.render(Result((weird,), (weird.file,)), VI).splitlines()
     assert lines[0] == (
         "::error file=a%2Cb%3Ac%25.yaml,line=2,col=3,title=tthc schema"
         "::Không hợp lệ theo lược đồ: 100%25 sai%0Adòng hai%0D"
@@ -106,7 +106,7 @@ def test_gitlab_issue_fields_and_types() -> None:
 
 def _moved(findings: tuple[Finding, ...], by: int) -> Result:
     return Result(tuple(Finding(f.rule, f.severity, f.message, Pos(f.file, f.line + by, f.column),
-                                f.args, f.item) for f in findings), 1)
+                                f.args, f.item) for f in findings), (findings[0].file,))
 
 
 def test_gitlab_fingerprint_ignores_line_but_tells_twins_apart() -> None:
@@ -114,12 +114,13 @@ def test_gitlab_fingerprint_ignores_line_but_tells_twins_apart() -> None:
         make("text-not-nfc", Severity.WARNING, Pos("a.yaml", 3, 1)),
         make("text-not-nfc", Severity.WARNING, Pos("a.yaml", 8, 1)),
     )
-    before = [i["fingerprint"] for i in gitlab.to_data(Result(twins, 1), VI)]
+    before = [i["fingerprint"] for i in gitlab.to_data(Result(twins, (twins[0].file,)), VI)]
     after = [i["fingerprint"] for i in gitlab.to_data(_moved(twins, 1), VI)]
     assert before == after
     assert before[0] != before[1]
     other_file = make("text-not-nfc", Severity.WARNING, Pos("b.yaml", 3, 1))
-    assert gitlab.to_data(Result((other_file,), 1), VI)[0]["fingerprint"] != before[0]
+    moved = gitlab.to_data(Result((other_file,), (other_file.file,)), VI)
+    assert moved[0]["fingerprint"] != before[0]
 
 
 # --- sarif ----------------------------------------------------------------------------------
@@ -134,7 +135,7 @@ def _sarif_validator() -> Any:
 @NEEDS_SHARED
 def test_sarif_validates_against_the_official_schema() -> None:
     validator = _sarif_validator()
-    for result in (sample(), Result((), 0)):
+    for result in (sample(), Result(())):
         log = json.loads(sarif.render(result, VI))
         errors = [e.message for e in validator.iter_errors(log)]
         assert errors == []
@@ -191,7 +192,7 @@ def test_sarif_uri() -> None:
 def test_junit_validates_against_the_xsd() -> None:
     xmlschema = pytest.importorskip("xmlschema")
     schema = xmlschema.XMLSchema(str(FORMATS / "JUnit.xsd"))
-    for result in (sample(), Result((), 0)):
+    for result in (sample(), Result(())):
         schema.validate(junit.render(result, VI))
     broken = junit.to_xml(sample(), VI, STAMP).replace(' hostname="localhost"', "", 1)
     assert not schema.is_valid(broken)
@@ -230,7 +231,7 @@ def test_junit_suites_cases_and_counts() -> None:
 def test_junit_keeps_newlines_and_drops_characters_xml_cannot_hold() -> None:
     odd = make("schema", Severity.ERROR, Pos("a.yaml", 1, 1), message="schema.other",
                detail="x\x01y\nz <&>")
-    suite = _suites(junit.to_xml(Result((odd,), 1, ("a.yaml",)), EN, STAMP))["a.yaml"]
+    suite = _suites(junit.to_xml(Result((odd,), ("a.yaml",)), EN, STAMP))["a.yaml"]
     failure = suite.find("testcase/failure")
     assert failure is not None
     assert failure.get("message") == "Invalid per schema: x\ufffdy\nz <&>"
@@ -240,7 +241,7 @@ def test_junit_groups_findings_of_one_rule_at_one_place() -> None:
     pos = Pos("a.yaml", 2, 1)
     two = (make("schema", Severity.ERROR, pos, message="schema.required", name="name"),
            make("schema", Severity.ERROR, pos, message="schema.required", name="kind"))
-    suite = _suites(junit.to_xml(Result(two, 1, ("a.yaml",)), VI, STAMP))["a.yaml"]
+    suite = _suites(junit.to_xml(Result(two, ("a.yaml",)), VI, STAMP))["a.yaml"]
     assert suite.get("tests") == "1" and suite.get("failures") == "1"
     failure = suite.find("testcase/failure")
     assert failure is not None and failure.text is not None

@@ -6,6 +6,7 @@ when that passes, turned into the typed model. Everything after this works on th
 
 from __future__ import annotations
 
+import builtins
 import fnmatch
 import os
 import subprocess
@@ -47,15 +48,21 @@ def display_path(path: Path) -> str:
 
 @dataclass
 class DirSource:
-    """A catalog folder on disk; symbolic-link loops are reported and skipped."""
+    """A catalog folder on disk, walked once; symbolic-link loops are reported and skipped."""
 
     root: Path
 
     def __post_init__(self) -> None:
         self.walk_findings: list[Finding] = []
+        self._listing: list[str] | None = None
 
     def list(self) -> list[str]:
-        found: list[str] = []
+        if self._listing is None:
+            self._listing = self._walk()
+        return self._listing
+
+    def _walk(self) -> builtins.list[str]:
+        found: builtins.list[str] = []
         seen: set[tuple[int, int]] = set()
         stack = [self.root]
         while stack:

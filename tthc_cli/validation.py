@@ -15,8 +15,11 @@ class Result:
     """All findings of one validation (suppressed ones included, marked with their reason)."""
 
     findings: tuple[Finding, ...]
-    files: int
     paths: tuple[str, ...] = ()  # the procedure files checked, as findings show them
+
+    @property
+    def files(self) -> int:
+        return len(self.paths)
 
     def active(self) -> list[Finding]:
         return [f for f in self.findings if f.suppressed is None]
@@ -107,4 +110,4 @@ def validate(catalog: Catalog, rules: Mapping[str, Rule] | None = None) -> Resul
         severity = config.severity_for(finding.rule, finding.severity)
         if severity is not None:
             graded.append(finding.with_severity(severity))
-    return Result(tuple(sorted_findings(graded)), len(catalog.files), tuple(catalog.files))
+    return Result(tuple(sorted_findings(graded)), tuple(catalog.files))
