@@ -7,7 +7,9 @@ import xml.etree.ElementTree as ET
 from datetime import datetime
 from typing import Any
 
+import jsonschema
 import pytest
+import xmlschema
 
 from tests.helpers import SHARED
 from tthc_cli.findings import Finding, Pos, Severity, make
@@ -30,16 +32,37 @@ TRICKY = "100% sai\ndòng hai\r"
 def sample() -> Result:
     """Findings of every severity, a suppressed one, Vietnamese text, a nested Vietnamese path."""
     findings = [
-        make("yaml-duplicate-key", Severity.ERROR, Pos("catalog/a.yaml", 3, 5),
-             key="tên", first_line=1, first_column=1),
-        make("schema", Severity.ERROR, Pos("catalog/a.yaml", 7, 1), message="schema.other",
-             detail=TRICKY),
+        make(
+            "yaml-duplicate-key",
+            Severity.ERROR,
+            Pos("catalog/a.yaml", 3, 5),
+            key="tên",
+            first_line=1,
+            first_column=1,
+        ),
+        make(
+            "schema",
+            Severity.ERROR,
+            Pos("catalog/a.yaml", 7, 1),
+            message="schema.other",
+            detail=TRICKY,
+        ),
         make("text-not-nfc", Severity.WARNING, Pos("catalog/nội bộ/phường/b.yaml", 2, 9)),
         make(RULE_ID, Severity.INFO, Pos("catalog/nội bộ/phường/b.yaml", 4, 3), code="1.000001"),
-        make("yaml-ambiguous-value", Severity.WARNING, Pos("catalog/c.yaml", 5, 7),
-             value="on", reading="@reading.boolean").with_suppression("Giữ nguyên bản gốc"),
-        make("schema", Severity.ERROR, Pos("catalog/c.yaml", 9, 1), message="schema.required",
-             name="name").with_suppression("Chờ bổ sung tên", in_config=True),
+        make(
+            "yaml-ambiguous-value",
+            Severity.WARNING,
+            Pos("catalog/c.yaml", 5, 7),
+            value="on",
+            reading="@reading.boolean",
+        ).with_suppression("Giữ nguyên bản gốc"),
+        make(
+            "schema",
+            Severity.ERROR,
+            Pos("catalog/c.yaml", 9, 1),
+            message="schema.required",
+            name="name",
+        ).with_suppression("Chờ bổ sung tên", in_config=True),
     ]
     files = ("catalog/a.yaml", "catalog/c.yaml", "catalog/d.yaml", "catalog/nội bộ/phường/b.yaml")
     return Result(tuple(sorted(findings, key=Finding.sort_key)), files)
@@ -55,8 +78,9 @@ def test_registry_offers_every_format() -> None:
 
 
 def test_github_annotations_escape_data_and_properties() -> None:
-    weird = make("schema", Severity.ERROR, Pos("a,b:c%.yaml", 2, 3), message="schema.other",
-                 detail=TRICKY)
+    weird = make(
+        "schema", Severity.ERROR, Pos("a,b:c%.yaml", 2, 3), message="schema.other", detail=TRICKY
+    )
     lines = github.render(Result((weird,), (weird.file,)), VI).splitlines()
     assert lines[0] == (
         "::error file=a%2Cb%3Ac%25.yaml,line=2,col=3,title=tthc schema"
@@ -73,8 +97,10 @@ def test_github_maps_severities_and_skips_suppressed() -> None:
     assert not any("c.yaml" in line for line in lines)
     assert "title=tthc text-not-nfc" in lines[2]
     assert "file=catalog/nội bộ/phường/b.yaml,line=2,col=9" in lines[2]
-    assert lines[-1] == ("::notice::Checked 4 file(s): 2 error(s), 1 warning(s), 1 info. "
-                         "2 finding(s) suppressed with a reason.")
+    assert lines[-1] == (
+        "::notice::Checked 4 file(s): 2 error(s), 1 warning(s), 1 info. "
+        "2 finding(s) suppressed with a reason."
+    )
 
 
 def test_escape_functions() -> None:
@@ -105,8 +131,15 @@ def test_gitlab_issue_fields_and_types() -> None:
 
 
 def _moved(findings: tuple[Finding, ...], by: int) -> Result:
-    return Result(tuple(Finding(f.rule, f.severity, f.message, Pos(f.file, f.line + by, f.column),
-                                f.args, f.item) for f in findings), (findings[0].file,))
+    return Result(
+        tuple(
+            Finding(
+                f.rule, f.severity, f.message, Pos(f.file, f.line + by, f.column), f.args, f.item
+            )
+            for f in findings
+        ),
+        (findings[0].file,),
+    )
 
 
 def test_gitlab_fingerprint_ignores_line_but_tells_twins_apart() -> None:
@@ -127,7 +160,6 @@ def test_gitlab_fingerprint_ignores_line_but_tells_twins_apart() -> None:
 
 
 def _sarif_validator() -> Any:
-    jsonschema = pytest.importorskip("jsonschema")
     schema = json.loads((FORMATS / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
     return jsonschema.validators.validator_for(schema)(schema)
 
@@ -167,8 +199,9 @@ def test_sarif_results_rules_and_suppressions() -> None:
     assert by_rule["text-not-nfc"]["defaultConfiguration"]["level"] == "warning"
     suppressed = {r["ruleId"]: r["suppressions"] for r in results if "suppressions" in r}
     assert suppressed == {
-        "yaml-ambiguous-value": [{"kind": "inSource", "status": "accepted",
-                                  "justification": "Giữ nguyên bản gốc"}],
+        "yaml-ambiguous-value": [
+            {"kind": "inSource", "status": "accepted", "justification": "Giữ nguyên bản gốc"}
+        ],
         "schema": [{"kind": "external", "status": "accepted", "justification": "Chờ bổ sung tên"}],
     }
     assert run["invocations"][0]["executionSuccessful"] is True
@@ -181,7 +214,10 @@ def test_sarif_results_rules_and_suppressions() -> None:
 
 def test_sarif_uri() -> None:
     assert sarif.artifact_uri("catalog/a b.yaml") == "catalog/a%20b.yaml"
-    assert sarif.artifact_uri("/abs/đường dẫn.yaml") == "file:///abs/%C4%91%C6%B0%E1%BB%9Dng%20d%E1%BA%ABn.yaml"
+    assert (
+        sarif.artifact_uri("/abs/đường dẫn.yaml")
+        == "file:///abs/%C4%91%C6%B0%E1%BB%9Dng%20d%E1%BA%ABn.yaml"
+    )
     assert sarif.artifact_uri("HEAD:catalog/a.yaml") == "HEAD%3Acatalog/a.yaml"
 
 
@@ -190,7 +226,6 @@ def test_sarif_uri() -> None:
 
 @NEEDS_SHARED
 def test_junit_validates_against_the_xsd() -> None:
-    xmlschema = pytest.importorskip("xmlschema")
     schema = xmlschema.XMLSchema(str(FORMATS / "JUnit.xsd"))
     for result in (sample(), Result(())):
         schema.validate(junit.render(result, VI))
@@ -204,10 +239,16 @@ def _suites(xml: str) -> dict[str, ET.Element]:
 
 def test_junit_suites_cases_and_counts() -> None:
     suites = _suites(junit.to_xml(sample(), VI, STAMP))
-    assert list(suites) == ["catalog/a.yaml", "catalog/c.yaml", "catalog/d.yaml",
-                            "catalog/nội bộ/phường/b.yaml"]
-    counts = {name: (s.get("tests"), s.get("failures"), s.get("errors"), s.get("skipped"))
-              for name, s in suites.items()}
+    assert list(suites) == [
+        "catalog/a.yaml",
+        "catalog/c.yaml",
+        "catalog/d.yaml",
+        "catalog/nội bộ/phường/b.yaml",
+    ]
+    counts = {
+        name: (s.get("tests"), s.get("failures"), s.get("errors"), s.get("skipped"))
+        for name, s in suites.items()
+    }
     assert counts == {
         "catalog/a.yaml": ("2", "2", "0", "0"),
         "catalog/c.yaml": ("2", "0", "0", "2"),
@@ -221,16 +262,23 @@ def test_junit_suites_cases_and_counts() -> None:
     failure = suites["catalog/a.yaml"].find("testcase/failure")
     assert failure is not None
     assert failure.get("type") == "yaml-duplicate-key"
-    assert failure.text == ("catalog/a.yaml:3:5: lỗi: Khóa 'tên' bị lặp (lần đầu ở dòng 1, cột 1); "
-                            "giá trị sau không được dùng.")
+    assert failure.text == (
+        "catalog/a.yaml:3:5: lỗi: Khóa 'tên' bị lặp (lần đầu ở dòng 1, cột 1); "
+        "giá trị sau không được dùng."
+    )
     skipped = [c.find("skipped") for c in suites["catalog/c.yaml"].findall("testcase")]
     reasons = [s.get("message") for s in skipped if s is not None]
     assert reasons == ["Giữ nguyên bản gốc", "Chờ bổ sung tên"]
 
 
 def test_junit_keeps_newlines_and_drops_characters_xml_cannot_hold() -> None:
-    odd = make("schema", Severity.ERROR, Pos("a.yaml", 1, 1), message="schema.other",
-               detail="x\x01y\nz <&>")
+    odd = make(
+        "schema",
+        Severity.ERROR,
+        Pos("a.yaml", 1, 1),
+        message="schema.other",
+        detail="x\x01y\nz <&>",
+    )
     suite = _suites(junit.to_xml(Result((odd,), ("a.yaml",)), EN, STAMP))["a.yaml"]
     failure = suite.find("testcase/failure")
     assert failure is not None
@@ -239,8 +287,10 @@ def test_junit_keeps_newlines_and_drops_characters_xml_cannot_hold() -> None:
 
 def test_junit_groups_findings_of_one_rule_at_one_place() -> None:
     pos = Pos("a.yaml", 2, 1)
-    two = (make("schema", Severity.ERROR, pos, message="schema.required", name="name"),
-           make("schema", Severity.ERROR, pos, message="schema.required", name="kind"))
+    two = (
+        make("schema", Severity.ERROR, pos, message="schema.required", name="name"),
+        make("schema", Severity.ERROR, pos, message="schema.required", name="kind"),
+    )
     suite = _suites(junit.to_xml(Result(two, ("a.yaml",)), VI, STAMP))["a.yaml"]
     assert suite.get("tests") == "1" and suite.get("failures") == "1"
     failure = suite.find("testcase/failure")

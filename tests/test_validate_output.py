@@ -7,7 +7,9 @@ import unicodedata
 from pathlib import Path
 from typing import Any
 
+import jsonschema
 import pytest
+import xmlschema
 
 from tests.helpers import SHARED, dump, make_catalog, procedure, run_tthc
 from tthc_cli import __version__
@@ -33,17 +35,25 @@ def build(root: Path) -> Path:
             "public/2.001219.yaml": procedure(),
             "public/2.000001.yaml": procedure("2.000001", name=None),
             "public/2.000002.yaml": procedure(
-                "2.000002", name=DECOMPOSED,
-                suppress=[{"rule": "text-not-nfc", "reason": "Giữ nguyên văn bản gốc từ Cổng DVC"},
-                          {"rule": "yaml-tag", "reason": "Mục bỏ qua không còn dùng"}],
+                "2.000002",
+                name=DECOMPOSED,
+                suppress=[
+                    {"rule": "text-not-nfc", "reason": "Giữ nguyên văn bản gốc từ Cổng DVC"},
+                    {"rule": "yaml-tag", "reason": "Mục bỏ qua không còn dùng"},
+                ],
             ),
             "public/2.000004.yaml": procedure("2.000004", kind="khác"),
             NESTED: dump(procedure("1.000003", name=DECOMPOSED)) + "note: on\n",
         },
         config={
             "rules": rules,
-            "suppress": [{"rule": "schema", "reason": "Đang chờ bổ sung tên",
-                          "files": ["public/2.000001.yaml"]}],
+            "suppress": [
+                {
+                    "rule": "schema",
+                    "reason": "Đang chờ bổ sung tên",
+                    "files": ["public/2.000001.yaml"],
+                }
+            ],
         },
     )
 
@@ -98,7 +108,6 @@ def test_exit_code_follows_fail_on_in_every_format(tmp_path: Path, output_format
 
 @NEEDS_SHARED
 def test_sarif_from_the_cli_is_valid(catalog_dir: Path) -> None:
-    jsonschema = pytest.importorskip("jsonschema")
     schema = json.loads((FORMATS / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
     done = validate(catalog_dir, "-f", "sarif")
     log = json.loads(done.stdout)
@@ -111,7 +120,6 @@ def test_sarif_from_the_cli_is_valid(catalog_dir: Path) -> None:
 
 @NEEDS_SHARED
 def test_junit_from_the_cli_is_valid(catalog_dir: Path) -> None:
-    xmlschema = pytest.importorskip("xmlschema")
     done = validate(catalog_dir, "-f", "junit")
     assert done.returncode == 1
     xmlschema.XMLSchema(str(FORMATS / "JUnit.xsd")).validate(done.stdout)
@@ -121,8 +129,12 @@ def test_junit_from_the_cli_is_valid(catalog_dir: Path) -> None:
 
 def test_github_from_the_cli(catalog_dir: Path) -> None:
     lines = validate(catalog_dir, "-f", "github").stdout.splitlines()
-    assert [line.split(" ", 1)[0] for line in lines[:-1]] == ["::warning", "::notice", "::warning",
-                                                               "::error"]
+    assert [line.split(" ", 1)[0] for line in lines[:-1]] == [
+        "::warning",
+        "::notice",
+        "::warning",
+        "::error",
+    ]
     assert lines[-1].startswith("::notice::Đã kiểm tra 5 tệp")
 
 

@@ -1,7 +1,5 @@
 from pathlib import Path
 
-import pytest
-
 from tests.helpers import REPO, procedure
 from tests.rules.support import findings_of, line_of
 from tthc_cli.loader import load_config, load_paths
@@ -78,9 +76,6 @@ def test_step_outside_the_published_time_does_not_count(tmp_path: Path) -> None:
     assert findings_of(tmp_path / "b", "steps-fit-total", {"2.001219.yaml": outside}) == []
 
 
-@pytest.mark.skipif(
-    not (REPO / "procedures/public/2.001219.yaml").exists(), reason="bundled catalog absent"
-)
 def test_worked_example_two_versus_six_days_is_caught_and_suppressed() -> None:
     catalog = load_paths(
         [REPO / "procedures/public/2.001219.yaml"], load_config(REPO / "tthc.yaml")
