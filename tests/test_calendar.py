@@ -3,14 +3,21 @@
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta
+from typing import Any
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tthc_cli.calendar import OffKind, WorkCalendar, deadline
+from tthc_cli.calendar import CALENDAR_DATA, OffKind, WorkCalendar, deadline
 from tthc_cli.config import DayNote
+from tthc_cli.loader import packaged_yaml
 from tthc_cli.model import Duration, TimeUnit
+
+
+def vn_calendar(**overrides: Any) -> WorkCalendar:
+    """The calendar as the commands build it: holidays plus the shipped make-up days."""
+    return WorkCalendar(builtin=packaged_yaml(CALENDAR_DATA), **overrides)
 
 
 def _weekdays_off(calendar: WorkCalendar, year: int) -> set[date]:
@@ -80,16 +87,16 @@ PUBLISHED_WEEKDAYS_OFF = {
 @pytest.mark.parametrize("year", sorted(PUBLISHED_WEEKDAYS_OFF))
 def test_weekdays_off_match_the_published_schedule(year: int) -> None:
     expected = {_d(day) for day in PUBLISHED_WEEKDAYS_OFF[year]}
-    assert _weekdays_off(WorkCalendar(), year) == expected
+    assert _weekdays_off(vn_calendar(), year) == expected
 
 
 @pytest.mark.parametrize("saturday", ["2024-05-04", "2025-04-26", "2026-08-22"])
 def test_swap_saturdays_are_working_days(saturday: str) -> None:
-    assert WorkCalendar().is_working(_d(saturday))
+    assert vn_calendar().is_working(_d(saturday))
 
 
 def test_tet_2026_is_nine_days_off_from_14_to_22_february() -> None:
-    calendar = WorkCalendar()
+    calendar = vn_calendar()
     off = [d.day for d in calendar.days_off(_d("2026-02-13"), _d("2026-02-23"))]
     assert off == [_d("2026-02-14") + timedelta(days=i) for i in range(9)]
     assert calendar.is_working(_d("2026-02-13")) and calendar.is_working(_d("2026-02-23"))
@@ -97,7 +104,7 @@ def test_tet_2026_is_nine_days_off_from_14_to_22_february() -> None:
 
 def test_tet_2024_received_wednesday_afternoon_two_working_days() -> None:
     result = deadline(
-        datetime(2024, 2, 7, 16, 0), Duration(2, TimeUnit.WORKING_DAYS), WorkCalendar()
+        datetime(2024, 2, 7, 16, 0), Duration(2, TimeUnit.WORKING_DAYS), vn_calendar()
     )
     assert result.due == _d("2024-02-16")
     assert [s.day for s in result.skipped] == [
@@ -107,7 +114,7 @@ def test_tet_2024_received_wednesday_afternoon_two_working_days() -> None:
 
 
 def test_counting_starts_the_next_day_whatever_the_hour() -> None:
-    calendar = WorkCalendar()
+    calendar = vn_calendar()
     early = deadline(datetime(2024, 3, 4, 7, 0), Duration(1, TimeUnit.WORKING_DAYS), calendar)
     late = deadline(datetime(2024, 3, 4, 23, 0), Duration(1, TimeUnit.WORKING_DAYS), calendar)
     assert early.due == late.due == _d("2024-03-05")
@@ -115,19 +122,19 @@ def test_counting_starts_the_next_day_whatever_the_hour() -> None:
 
 def test_calendar_days_ending_on_a_day_off_move_to_the_next_working_day() -> None:
     # 12/2/2026 + 3 days = Sunday 15/2 (Tết); the period ends on Monday 23/2 (Art. 148).
-    result = deadline(datetime(2026, 2, 12, 9), Duration(3, TimeUnit.CALENDAR_DAYS), WorkCalendar())
+    result = deadline(datetime(2026, 2, 12, 9), Duration(3, TimeUnit.CALENDAR_DAYS), vn_calendar())
     assert result.moved_from == _d("2026-02-15")
     assert result.due == _d("2026-02-23")
     assert len(result.skipped) == 8
 
 
 def test_calendar_days_ending_on_a_working_day_are_not_moved() -> None:
-    result = deadline(datetime(2024, 3, 4, 9), Duration(10, TimeUnit.CALENDAR_DAYS), WorkCalendar())
+    result = deadline(datetime(2024, 3, 4, 9), Duration(10, TimeUnit.CALENDAR_DAYS), vn_calendar())
     assert result.due == _d("2024-03-14") and result.moved_from is None and not result.skipped
 
 
 def test_working_hours_use_eight_hours_a_day_rounded_up() -> None:
-    calendar = WorkCalendar()
+    calendar = vn_calendar()
     four = deadline(datetime(2024, 3, 4, 9), Duration(4, TimeUnit.WORKING_HOURS), calendar)
     sixteen = deadline(datetime(2024, 3, 4, 9), Duration(16, TimeUnit.WORKING_HOURS), calendar)
     assert four.due == _d("2024-03-05")
@@ -135,19 +142,19 @@ def test_working_hours_use_eight_hours_a_day_rounded_up() -> None:
 
 
 def test_clock_hours_run_from_receipt() -> None:
-    result = deadline(datetime(2024, 3, 4, 9), Duration(24, TimeUnit.HOURS), WorkCalendar())
+    result = deadline(datetime(2024, 3, 4, 9), Duration(24, TimeUnit.HOURS), vn_calendar())
     assert result.due_at == datetime(2024, 3, 5, 9)
-    moved = deadline(datetime(2024, 3, 8, 9), Duration(24, TimeUnit.HOURS), WorkCalendar())
+    moved = deadline(datetime(2024, 3, 8, 9), Duration(24, TimeUnit.HOURS), vn_calendar())
     assert moved.due == _d("2024-03-11") and moved.moved_from == _d("2024-03-09")
 
 
 def test_months_end_on_the_same_day_number_or_the_month_end() -> None:
-    result = deadline(datetime(2024, 1, 31, 9), Duration(1, TimeUnit.MONTHS), WorkCalendar())
+    result = deadline(datetime(2024, 1, 31, 9), Duration(1, TimeUnit.MONTHS), vn_calendar())
     assert result.due == _d("2024-02-29")
 
 
 def test_config_overrides_win() -> None:
-    calendar = WorkCalendar(
+    calendar = vn_calendar(
         days_off=[DayNote(_d("2024-03-05"), "Nghỉ bù theo quyết định của Thành phố")],
         working_days=[DayNote(_d("2024-02-12"), "Làm việc trực Tết")],
     )
@@ -165,7 +172,7 @@ def test_config_overrides_win() -> None:
 def test_working_day_deadline_is_a_working_day_with_exactly_n_working_days(
     start: date, days: int
 ) -> None:
-    calendar = WorkCalendar()
+    calendar = vn_calendar()
     result = deadline(
         datetime.combine(start, datetime.min.time()),
         Duration(days, TimeUnit.WORKING_DAYS),

@@ -10,10 +10,11 @@ import pytest
 
 from tests import report_fixture
 from tests.helpers import make_catalog, procedure
-from tthc_cli.loader import load_paths, resolve_config
-from tthc_cli.milestones import load_plan, parse_plan
+from tthc_cli.loader import load_paths, load_plan, resolve_config
+from tthc_cli.milestones import parse_plan
 from tthc_cli.model import Catalog
 from tthc_cli.progress import Report, build_report
+from tthc_cli.yamlsafe import parse_yaml
 
 
 def _catalog(root: Path, **kwargs: Any) -> Catalog:
@@ -112,12 +113,12 @@ def test_plan_choice_overrides_conflicting_due_date(tmp_path: Path) -> None:
 
 def test_parse_plan_accepts_the_documented_shape(tmp_path: Path) -> None:
     config = _catalog(tmp_path).config
-    plan = parse_plan(
+    text = (
         "id: x\ntitle: T\ndecision: {number: '1/QĐ'}\ntargets: {procedures_cut_percent: 20,"
         " cost_cut_percent: 20}\nmilestones:\n  - {id: a, title: A, measure: reviewed_share,"
         " target: 50, due_options: [{due: '2024-01-01'}, {due: '2024-10-01'}],"
-        " default_due: '2024-10-01', conflict_note: n}\n",
-        config,
+        " default_due: '2024-10-01', conflict_note: n}\n"
     )
+    plan = parse_plan(parse_yaml(text.encode("utf-8"), "plan.yaml").data, config)
     assert [m.id for m in plan.milestones] == ["a", "hcm-approved-25"]
     assert plan.milestones[0].due == date(2024, 10, 1)

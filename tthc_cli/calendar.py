@@ -24,18 +24,16 @@ from __future__ import annotations
 
 import calendar as month_calendar
 import math
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from enum import StrEnum
-from functools import cache
+from typing import Any
 
 import holidays
 
 from tthc_cli.config import Config, DayNote
 from tthc_cli.model import Duration, TimeUnit
-from tthc_cli.resources import data_text
-from tthc_cli.yamlsafe import parse_yaml
 
 CALENDAR_DATA = "vn-calendar.yaml"
 SATURDAY = 5
@@ -73,10 +71,7 @@ class _Builtin:
     off: dict[date, str]
 
 
-@cache
-def _builtin(lang: str) -> _Builtin:
-    parsed = parse_yaml(data_text(CALENDAR_DATA).encode("utf-8"), CALENDAR_DATA)
-    data = parsed.data if isinstance(parsed.data, dict) else {}
+def _builtin(data: Mapping[str, Any], lang: str) -> _Builtin:
     field = "reason_en" if lang == "en" else "reason"
 
     def notes(key: str) -> dict[date, str]:
@@ -96,16 +91,18 @@ class WorkCalendar:
         days_off: Iterable[DayNote] = (),
         working_days: Iterable[DayNote] = (),
         lang: str = "vi",
+        builtin: Mapping[str, Any] | None = None,
     ) -> None:
         self._config_off = {note.day: note.reason for note in days_off}
         self._config_working = {note.day: note.reason for note in working_days}
-        self._builtin = _builtin(lang)
+        self._builtin = _builtin(builtin or {}, lang)
         self._lang = "vi" if lang == "vi" else "en_US"
         self._years: dict[int, holidays.HolidayBase] = {}
 
     @classmethod
-    def from_config(cls, config: Config) -> WorkCalendar:
-        return cls(config.days_off, config.working_days, config.lang)
+    def from_config(cls, config: Config, builtin: Mapping[str, Any]) -> WorkCalendar:
+        """``builtin`` is the shipped data (``CALENDAR_DATA``), read by the loader."""
+        return cls(config.days_off, config.working_days, config.lang, builtin)
 
     def _holidays(self, year: int) -> holidays.HolidayBase:
         if year not in self._years:

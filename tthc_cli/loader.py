@@ -12,15 +12,21 @@ import os
 import subprocess
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
-from tthc_cli import build, schemacheck
+from tthc_cli import build, resources, schemacheck
 from tthc_cli.config import CONFIG_NAMES, Config, find_config, from_data
 from tthc_cli.errors import TthcError, UsageError
 from tthc_cli.findings import Finding, Pos, Severity, make
 from tthc_cli.messages import render
 from tthc_cli.model import Catalog, Procedure, Unit
+
+if TYPE_CHECKING:
+    from tthc_cli.calendar import WorkCalendar
+    from tthc_cli.milestones import PlanData
+
 from tthc_cli.yamlsafe import Limits, parse_yaml
 
 UNITS_FILE = "units.yaml"
@@ -291,6 +297,40 @@ def load_source(
         files=tuple(files),
         units_file=units_file,
     )
+
+
+@cache
+def packaged_yaml(name: str) -> Any:
+    """A YAML file shipped in ``tthc_cli/data``, read and parsed once per process."""
+    file = f"tthc_cli/data/{name}"
+    try:
+        raw = resources.data_bytes(name)
+    except (OSError, ValueError) as exc:
+        raise TthcError("error.data", name=file, detail=str(exc)) from None
+    parsed = parse_yaml(raw, file)
+    problems = [f for f in parsed.findings if f.severity is Severity.ERROR]
+    if parsed.data is None or problems:
+        detail = render(problems[0].message, problems[0].arg_map) if problems else "empty"
+        raise TthcError("error.data", name=file, detail=detail)
+    return parsed.data
+
+
+def load_plan(config: Config) -> PlanData:
+    """The simplification plan named in the config, with its choices applied."""
+    from tthc_cli.milestones import parse_plan, plan_file
+
+    file = plan_file(config)
+    return parse_plan(packaged_yaml(file), config, file)
+
+
+def load_calendar(config: Config) -> WorkCalendar:
+    """The working-day calendar: holidays, the shipped make-up days, the config's overrides.
+
+    Imported here, not at the top: ``holidays`` is only needed by the commands that count days.
+    """
+    from tthc_cli.calendar import CALENDAR_DATA, WorkCalendar
+
+    return WorkCalendar.from_config(config, packaged_yaml(CALENDAR_DATA))
 
 
 def _catalog_root(path: Path, config: Config) -> Path:

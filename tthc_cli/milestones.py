@@ -13,8 +13,6 @@ from typing import Any
 
 from tthc_cli.config import Config
 from tthc_cli.errors import TthcError
-from tthc_cli.resources import data_text
-from tthc_cli.yamlsafe import parse_yaml
 
 MEASURES = (
     "published_share",
@@ -89,10 +87,8 @@ def _milestone(item: Mapping[str, Any], choices: Mapping[str, date]) -> Mileston
     )
 
 
-def parse_plan(text: str, config: Config, file: str = "plan") -> PlanData:
-    """Plan data from YAML text, with the config's choices and extra milestones applied."""
-    parsed = parse_yaml(text.encode("utf-8"), file)
-    data = parsed.data
+def parse_plan(data: Any, config: Config, file: str = "plan") -> PlanData:
+    """Plan data from parsed YAML, with the config's choices and extra milestones applied."""
     if not isinstance(data, dict):
         raise TthcError("report.error.plan-data", name=file, detail="not a mapping")
     try:
@@ -118,13 +114,8 @@ def parse_plan(text: str, config: Config, file: str = "plan") -> PlanData:
         raise TthcError("report.error.plan-data", name=file, detail=str(exc)) from None
 
 
-def load_plan(config: Config) -> PlanData:
-    """The plan named in the config (``plan.name``), shipped in ``tthc_cli/data``."""
+def plan_file(config: Config) -> str:
+    """The data file of the plan named in the config (``plan.name``), in ``tthc_cli/data``."""
     name = config.plan.name
     aliases = {"qd-1085": "plan-1085"}
-    file = f"{aliases.get(name, name)}.yaml"
-    try:
-        text = data_text(file)
-    except (OSError, ValueError) as exc:
-        raise TthcError("report.error.plan-data", name=name, detail=str(exc)) from None
-    return parse_plan(text, config, file)
+    return f"{aliases.get(name, name)}.yaml"

@@ -41,6 +41,6 @@ def schema(name: str) -> dict[str, Any]:
     return loaded
 
 
-def data_text(name: str) -> str:
-    """A data file shipped inside the package (``tthc_cli/data``)."""
-    return (resources.files("tthc_cli") / "data" / name).read_text(encoding="utf-8")
+def data_bytes(name: str) -> bytes:
+    """A data file shipped inside the package (``tthc_cli/data``); the loader parses it."""
+    return (resources.files("tthc_cli") / "data" / name).read_bytes()

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from tthc_cli.calendar import WorkCalendar, deadline
+from tthc_cli.calendar import deadline
 from tthc_cli.cli._common import (
     ConfigOpt,
     LangOpt,
@@ -18,6 +18,7 @@ from tthc_cli.cli._common import (
 )
 from tthc_cli.durations import format_number
 from tthc_cli.errors import TthcError, UsageError
+from tthc_cli.loader import load_calendar
 from tthc_cli.messages import text
 from tthc_cli.model import Duration, Procedure, TimeUnit
 
@@ -74,9 +75,7 @@ def command(
     language = config.lang
     procedure = find_procedure(catalog, code)
     duration = choose_duration(procedure, channel)
-    result = deadline(
-        when, duration, WorkCalendar.from_config(config), config.hours_per_working_day
-    )
+    result = deadline(when, duration, load_calendar(config), config.hours_per_working_day)
     lines = [
         text("deadline.title", language, code=procedure.code, name=procedure.name),
         text(

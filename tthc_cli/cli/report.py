@@ -21,7 +21,7 @@ from tthc_cli.cli._common import (
 )
 from tthc_cli.errors import ExitCode, UsageError
 from tthc_cli.findings import Severity
-from tthc_cli.milestones import load_plan
+from tthc_cli.loader import load_plan
 from tthc_cli.progress import GROUPINGS, build_report
 
 FORMATS = ("text", "markdown", "csv", "json", "xlsx", "html")

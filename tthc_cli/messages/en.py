@@ -67,6 +67,7 @@ MESSAGES: dict[str, str] = {
     "error.no-catalog": "No catalog found: give a path or set 'catalog' in tthc.yaml.",
     "error.unknown-code": "No procedure with code {code} in the catalog.",
     "error.bad-choice": "Invalid value for {option}: {value}; choose one of: {choices}",
+    "error.data": "Data shipped with the tool, {name}, cannot be read: {detail}",
     "error.bad-option": "Invalid value for {option}: {value}",
     "error.mixed-catalogs": "Path {path} is not in catalog {root}; check one catalog at a time.",
     "warn.no-libyaml": "Warning: PyYAML lacks libyaml; tthc will be much slower. Install a PyYAML build with libyaml.",

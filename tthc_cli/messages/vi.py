@@ -72,6 +72,7 @@ MESSAGES: dict[str, str] = {
     "error.no-catalog": "Không tìm thấy danh mục: hãy chỉ đường dẫn hoặc đặt 'catalog' trong tthc.yaml.",
     "error.unknown-code": "Không có thủ tục mã {code} trong danh mục.",
     "error.bad-choice": "Giá trị không hợp lệ cho {option}: {value}; chọn một trong: {choices}",
+    "error.data": "Dữ liệu đi kèm công cụ {name} không đọc được: {detail}",
     "error.bad-option": "Giá trị không hợp lệ cho {option}: {value}",
     "error.mixed-catalogs": "Đường dẫn {path} không thuộc danh mục {root}; mỗi lần chỉ kiểm tra một danh mục.",
     "warn.no-libyaml": "Cảnh báo: PyYAML không có libyaml, tthc sẽ chạy chậm hơn nhiều. Hãy cài PyYAML bản có libyaml.",
