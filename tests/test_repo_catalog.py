@@ -9,7 +9,8 @@ import pytest
 
 from tests.helpers import REPO, run_tthc
 from tthc_cli.config import Config
-from tthc_cli.loader import DirSource, load_source
+from tthc_cli.loader import load_source
+from tthc_cli.sources import DirSource
 from tthc_cli.yamlsafe import parse_yaml
 
 CATALOG = REPO / "procedures"

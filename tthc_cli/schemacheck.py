@@ -12,8 +12,9 @@ from jsonschema import Draft202012Validator, FormatChecker
 from jsonschema.exceptions import ValidationError, best_match
 
 from tthc_cli import resources
+from tthc_cli.decoding import Mark
 from tthc_cli.findings import Finding, Pos, Severity, make
-from tthc_cli.yamlsafe import Mark, MDict, MList
+from tthc_cli.yamlsafe import MDict, MList
 
 RULE = "schema"
 _TYPE_OF = {str: "string", int: "integer", float: "number", bool: "boolean", type(None): "null"}

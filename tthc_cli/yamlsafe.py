@@ -10,17 +10,14 @@ column of every key and item so that findings can point at them without parsing 
 
 from __future__ import annotations
 
-import codecs
-import re
-import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
 import yaml
 
+from tthc_cli.decoding import Mark, decode
 from tthc_cli.findings import Finding, Pos, Severity, make
-
-Mark = tuple[int, int]
+from tthc_cli.scalars import ALLOWED_TAGS, STR_TAG, YAML12_ONLY, resolve_plain, resolve_tagged
 
 _BaseLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 HAVE_LIBYAML: bool = bool(getattr(yaml, "__with_libyaml__", False))
@@ -32,33 +29,6 @@ class _Loader(_BaseLoader):  # type: ignore[misc]
 
 _Loader.yaml_implicit_resolvers = {}
 
-_STR = "tag:yaml.org,2002:str"
-_ALLOWED_TAGS = {
-    _STR,
-    "tag:yaml.org,2002:int",
-    "tag:yaml.org,2002:float",
-    "tag:yaml.org,2002:bool",
-    "tag:yaml.org,2002:null",
-    "tag:yaml.org,2002:map",
-    "tag:yaml.org,2002:seq",
-}
-_NULLS = {"", "~", "null", "Null", "NULL"}
-_BOOLS = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
-_YAML11_BOOLS = {
-    "y", "Y", "yes", "Yes", "YES", "n", "N", "no", "No", "NO",
-    "on", "On", "ON", "off", "Off", "OFF",
-}  # fmt: skip
-_INT = re.compile(r"[-+]?[0-9]+\Z")
-_INT_OTHER = re.compile(r"0o[0-7]+\Z|0x[0-9a-fA-F]+\Z")
-_FLOAT = re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?\Z")
-# What YAML 1.1 (PyYAML's safe_load and safe_dump) reads as a float: a dot is required and an
-# exponent needs a sign. Numbers YAML 1.2 accepts beyond this (1e5, -.5, 0o17) stay text here.
-_FLOAT_11 = re.compile(
-    r"[-+]?[0-9][0-9_]*\.[0-9_]*(?:[eE][-+][0-9]+)?\Z|\.[0-9][0-9_]*(?:[eE][-+][0-9]+)?\Z"
-)
-_FLOAT_SPECIAL = {".inf": float("inf"), "+.inf": float("inf"), "-.inf": float("-inf"), ".nan": None}
-_SEXAGESIMAL = re.compile(r"[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?\Z")
-_UNDERSCORE_NUMBER = re.compile(r"[-+]?[0-9][0-9_]*_[0-9_]*(?:\.[0-9_]*)?\Z")
 _NESTING_CHARS = "[{-:?"
 
 
@@ -116,32 +86,6 @@ def _mark(node: yaml.Node) -> Mark:
     return (node.start_mark.line + 1, node.start_mark.column + 1)
 
 
-def _line_col(raw: bytes, offset: int) -> Mark:
-    line_start = raw.rfind(b"\n", 0, offset) + 1
-    return (raw.count(b"\n", 0, offset) + 1, offset - line_start + 1)
-
-
-def _guess_encoding(raw: bytes) -> str:
-    """Name the likely encoding of bytes that are not UTF-8 (for the message only)."""
-    if raw.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
-        return "UTF-32"
-    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return "UTF-16"
-    sample = raw[:4000]
-    if len(sample) >= 8:
-        # Mostly-ASCII text: UTF-32 has three NULs in every four bytes, UTF-16 one in every two.
-        quarter = len(sample) // 4
-        if sum(sample[i::4].count(0) for i in range(4)) > 2 * len(sample) // 3:
-            return "UTF-32"
-        if sample[0::2].count(0) > quarter or sample[1::2].count(0) > quarter:
-            return "UTF-16"
-    text = raw.decode("cp1258", errors="replace")
-    vietnamese = sum(1 for ch in text if ch in "ăâđêôơưĂÂĐÊÔƠƯ" or "\u0300" <= ch <= "\u0323")
-    if vietnamese >= 2:
-        return "Windows-1258"
-    return "Latin-1/Windows-1252"
-
-
 class _Builder:
     """Turns a composed node tree into MDict/MList/scalars, collecting findings."""
 
@@ -182,7 +126,7 @@ class _Builder:
         self.nodes += 1
         self._check_budget(node)
         tag = node.tag
-        if tag not in _ALLOWED_TAGS:
+        if tag not in ALLOWED_TAGS:
             self.warn("yaml-tag", node, Severity.ERROR, tag=tag)
         if isinstance(node, yaml.ScalarNode):
             value = self.scalar(node)
@@ -228,84 +172,15 @@ class _Builder:
     def scalar(self, node: yaml.ScalarNode) -> Any:
         text: str = node.value
         tag = node.tag
-        if node.style not in (None, ""):
-            if tag == _STR or tag not in _ALLOWED_TAGS:
-                return text
-            return self.explicit(node, text, tag)
-        if tag != _STR:
-            return self.explicit(node, text, tag)
-        return self.plain(node, text)
-
-    def explicit(self, node: yaml.ScalarNode, text: str, tag: str) -> Any:
-        if tag not in _ALLOWED_TAGS:
-            return text
-        value = self.plain(node, text, warn=False)
-        kind = tag.rsplit(":", 1)[-1]
-        if (
-            isinstance(value, str)
-            and kind in ("int", "float")
-            and (_FLOAT.match(text) or _INT_OTHER.match(text))
-        ):
-            value = (
-                int(text, 0) if _INT_OTHER.match(text) else float(text)
-            )  # an explicit tag decides
-        ok = {
-            "int": isinstance(value, int) and not isinstance(value, bool),
-            "float": isinstance(value, int | float) and not isinstance(value, bool),
-            "bool": isinstance(value, bool),
-            "null": value is None,
-        }.get(kind, True)
-        if not ok:
-            self.warn("yaml-tag", node, Severity.ERROR, tag=tag)
-            return text
-        return float(value) if kind == "float" else value
-
-    def plain(self, node: yaml.ScalarNode, text: str, warn: bool = True) -> Any:
-        if text in _NULLS:
-            return None
-        if text in _BOOLS:
-            return _BOOLS[text]
-        first = text[0]
-        if first.isdigit() or first in "+-.":
-            if _INT.match(text):
-                digits = text.lstrip("+-")
-                if len(digits) > 1 and digits[0] == "0":
-                    if warn:
-                        self.warn(
-                            "yaml-ambiguous-value", node, value=text, reading="@reading.octal"
-                        )
-                    return text
-                return int(text)
-            if _INT_OTHER.match(text):
-                if text.startswith("0o"):
-                    return self.yaml12_only(node, text, warn)
-                return int(text, 0)
-            if _FLOAT.match(text):
-                if not _FLOAT_11.match(text):
-                    return self.yaml12_only(node, text, warn)
-                return float(text)
-            if text in _FLOAT_SPECIAL:
-                special = _FLOAT_SPECIAL[text]
-                return float("nan") if special is None else special
-            if _SEXAGESIMAL.match(text):
-                if warn:
-                    self.warn(
-                        "yaml-ambiguous-value", node, value=text, reading="@reading.sexagesimal"
-                    )
-                return text
-            if _UNDERSCORE_NUMBER.match(text):
-                if warn:
-                    self.warn("yaml-ambiguous-value", node, value=text, reading="@reading.number")
-                return text
-        elif text in _YAML11_BOOLS:
-            if warn:
-                self.warn("yaml-ambiguous-value", node, value=text, reading="@reading.boolean")
-            return text
-        return text
-
-    def yaml12_only(self, node: yaml.ScalarNode, text: str, warn: bool) -> str:
-        """A number only for YAML 1.2: kept as text, so PyYAML-written files read back unchanged."""
-        if warn:
+        if tag not in ALLOWED_TAGS or (tag == STR_TAG and node.style not in (None, "")):
+            return text  # quoted, or an unknown tag (already reported by build)
+        if tag != STR_TAG:
+            value, ok = resolve_tagged(text, tag)
+            if not ok:
+                self.warn("yaml-tag", node, Severity.ERROR, tag=tag)
+            return value
+        value, ambiguity = resolve_plain(text)
+        if ambiguity == YAML12_ONLY:
             self.findings.append(
                 make(
                     "yaml-ambiguous-value",
@@ -315,7 +190,9 @@ class _Builder:
                     value=text,
                 )
             )
-        return text
+        elif ambiguity is not None:
+            self.warn("yaml-ambiguous-value", node, value=text, reading=ambiguity)
+        return value
 
     def sequence(self, node: yaml.SequenceNode, depth: int) -> MList:
         out = MList(_mark(node))
@@ -376,50 +253,6 @@ class _Builder:
         return out
 
 
-def _decode(raw: bytes, file: str, limits: Limits) -> tuple[str | None, list[Finding]]:
-    """Bytes to NFC text, or findings saying why the bytes cannot be read."""
-    pos = Pos(file, 1, 1)
-    if len(raw) > limits.max_file_bytes:
-        return None, [
-            make("file-too-large", Severity.ERROR, pos, size=len(raw), limit=limits.max_file_bytes)
-        ]
-    if raw.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
-        return None, [make("file-encoding", Severity.ERROR, pos, encoding="UTF-32")]
-    if raw.startswith(codecs.BOM_UTF8):
-        raw = raw[len(codecs.BOM_UTF8) :]
-    elif raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return None, [make("file-encoding", Severity.ERROR, pos, encoding="UTF-16")]
-    nul = raw.find(b"\x00")
-    if nul >= 0:
-        guess = _guess_encoding(raw)
-        if guess in ("UTF-16", "UTF-32"):
-            return None, [make("file-encoding", Severity.ERROR, pos, encoding=guess)]
-        line, col = _line_col(raw, nul)
-        return None, [make("file-binary", Severity.ERROR, Pos(file, line, col))]
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line, col = _line_col(raw, exc.start)
-        return None, [
-            make(
-                "file-encoding", Severity.ERROR, Pos(file, line, col), encoding=_guess_encoding(raw)
-            )
-        ]
-    findings: list[Finding] = []
-    if not text.isascii() and not unicodedata.is_normalized("NFC", text):
-        for number, line_text in enumerate(text.splitlines(), start=1):
-            if not unicodedata.is_normalized("NFC", line_text):
-                col = next(
-                    i
-                    for i, ch in enumerate(line_text, start=1)
-                    if not unicodedata.is_normalized("NFC", line_text[: i + 1])
-                )
-                findings.append(make("text-not-nfc", Severity.WARNING, Pos(file, number, col)))
-                break
-        text = unicodedata.normalize("NFC", text)
-    return text, findings
-
-
 def _too_deep(text: str, file: str, limits: Limits) -> Finding | None:
     """Find nesting beyond the limit with the event stream, which never recurses.
 
@@ -471,7 +304,7 @@ def _syntax_finding(exc: yaml.YAMLError, file: str, text: str) -> Finding:
 def parse_yaml(raw: bytes, file: str, limits: Limits | None = None) -> Parsed:
     """Read one YAML document from bytes; never raises on bad input."""
     limits = limits or Limits()
-    text, findings = _decode(raw, file, limits)
+    text, findings = decode(raw, file, limits.max_file_bytes)
     if text is None:
         return Parsed(None, tuple(findings))
     try:

@@ -30,10 +30,11 @@ from tthc_cli.cli._common import (
 from tthc_cli.config import Config
 from tthc_cli.diff import Side, diff_catalogs
 from tthc_cli.errors import ExitCode, TthcError
-from tthc_cli.loader import GitSource, load_paths, load_source
+from tthc_cli.loader import load_paths, load_source
 from tthc_cli.model import Catalog
 from tthc_cli.reporters.base import ReportContext
 from tthc_cli.reporters.diff import DIFF_REPORTERS
+from tthc_cli.sources import GitSource
 
 FAIL_ON = ("heavier", "any")
 
