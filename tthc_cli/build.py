@@ -241,7 +241,7 @@ def procedure(data: MDict, file: str) -> Procedure:
         kind=data["kind"],
         name=data["name"],
         field=data["field"],
-        levels=_tuple(data["levels"]),
+        levels=_tuple(data.get("levels")),  # absent only in incomplete skeletons
         source=Source(
             read_on=_day(source["read_on"]) or date.min,
             url=source.get("url"),
