@@ -145,3 +145,34 @@ def run_tthc(
         encoding="utf-8",
         timeout=timeout,
     )
+
+
+GIT_ENV = {  # a fixed identity for commits made by tests
+    "GIT_AUTHOR_NAME": "Kiểm thử",
+    "GIT_AUTHOR_EMAIL": "kiem-thu@example.invalid",
+    "GIT_COMMITTER_NAME": "Kiểm thử",
+    "GIT_COMMITTER_EMAIL": "kiem-thu@example.invalid",
+    "GIT_CONFIG_NOSYSTEM": "1",
+}
+
+
+def git(repo: Path, *args: str) -> str:
+    """Run git in ``repo`` with a fixed identity and no user or system configuration."""
+    empty = repo.parent / "empty.gitconfig"  # so that no ~/.gitconfig applies
+    empty.touch()
+    done = subprocess.run(
+        ["git", *args],
+        cwd=repo,
+        env={**os.environ, **GIT_ENV, "GIT_CONFIG_GLOBAL": str(empty)},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, f"git {' '.join(args)}: {done.stderr}"
+    return done.stdout.strip()
+
+
+def commit_all(repo: Path, message: str) -> str:
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", message)
+    return git(repo, "rev-parse", "HEAD")

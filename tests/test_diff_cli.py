@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import copy
 import json
-import os
 import shutil
 import subprocess
 from pathlib import Path
@@ -12,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from tests.helpers import dump, make_catalog, procedure, run_tthc
+from tests.helpers import commit_all, dump, git, make_catalog, procedure, run_tthc
 
 BASE = procedure()
 
@@ -169,32 +168,16 @@ def test_broken_file_is_reported_and_the_rest_diffed(tmp_path: Path) -> None:
     assert "Không tải được (bản mới):" in text
 
 
-GIT_ENV = {
-    "GIT_AUTHOR_NAME": "t",
-    "GIT_AUTHOR_EMAIL": "t@example.org",
-    "GIT_COMMITTER_NAME": "t",
-    "GIT_COMMITTER_EMAIL": "t@example.org",
-    "GIT_CONFIG_GLOBAL": os.devnull,
-    "GIT_CONFIG_NOSYSTEM": "1",
-}
-
-
 @pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
 def test_revision_against_working_tree(tmp_path: Path) -> None:
-    env = {**os.environ, **GIT_ENV}
     catalog = make_catalog(tmp_path, {"public/p.yaml": BASE})
-
-    def git(*args: str) -> None:
-        subprocess.run(["git", *args], cwd=tmp_path, env=env, check=True, capture_output=True)
-
-    git("init", "-q")
-    git("add", ".")
-    git("commit", "-q", "-m", "first")
+    git(tmp_path, "init", "-q")
+    commit_all(tmp_path, "first")
     changed = copy.deepcopy(BASE)
     changed["components"] = []
     (catalog / "public" / "p.yaml").write_text(dump(changed), encoding="utf-8")
     index_before = (tmp_path / ".git" / "index").read_bytes()
-    done = run_tthc("diff", "HEAD", "--format", "json", cwd=tmp_path, env=GIT_ENV)
+    done = run_tthc("diff", "HEAD", "--format", "json", cwd=tmp_path)
     assert done.returncode == 0, done.stderr
     data = json.loads(done.stdout)
     assert data["old"] == {"label": "HEAD", "kind": "git"}
@@ -204,7 +187,7 @@ def test_revision_against_working_tree(tmp_path: Path) -> None:
     # the working tree and the index are untouched
     assert (tmp_path / ".git" / "index").read_bytes() == index_before
     assert "Đơn đề nghị" not in (catalog / "public" / "p.yaml").read_text(encoding="utf-8")
-    same = run_tthc("diff", "HEAD", "HEAD", "--exit-code", cwd=tmp_path, env=GIT_ENV)
+    same = run_tthc("diff", "HEAD", "HEAD", "--exit-code", cwd=tmp_path)
     assert same.returncode == 0, same.stderr
-    gone = run_tthc("diff", "HEAD~5", cwd=tmp_path, env=GIT_ENV)
+    gone = run_tthc("diff", "HEAD~5", cwd=tmp_path)
     assert gone.returncode == 3 and len(gone.stderr.strip().splitlines()) == 1

@@ -28,7 +28,10 @@ class Result:
         return any(f.severity.rank >= fail_on.rank for f in self.active())
 
 
-def run_rules(catalog: Catalog, rules: Mapping[str, Rule]) -> list[Finding]:
+def run_rules(
+    catalog: Catalog, rules: Mapping[str, Rule], only: frozenset[str] | None = None
+) -> list[Finding]:
+    """Findings of ``rules``; with ``only``, per-procedure rules run on those files alone."""
     ctx = RuleContext(catalog)
     config = catalog.config
     out: list[Finding] = []
@@ -39,7 +42,8 @@ def run_rules(catalog: Catalog, rules: Mapping[str, Rule]) -> list[Finding]:
             out.extend(rule.check_catalog(catalog, ctx))
         if rule.check is not None:
             for procedure in catalog.procedures:
-                out.extend(rule.check(procedure, ctx))
+                if only is None or procedure.path in only:
+                    out.extend(rule.check(procedure, ctx))
     return out
 
 
@@ -87,10 +91,25 @@ class _Suppressor:
                 yield make("unused-suppression", Severity.WARNING, entry.pos, rule=entry.rule)
 
 
-def validate(catalog: Catalog, rules: Mapping[str, Rule] | None = None) -> Result:
-    """Every finding for ``catalog``: read and schema findings, then rule findings."""
+def concerns(finding: Finding, files: frozenset[str], cross_file: frozenset[str]) -> bool:
+    """Whether ``finding`` is about one of ``files``: it lies in one, or it comes from a
+    cross-file rule (in ``cross_file``) and names one (``unique-code``'s ``other``)."""
+    if finding.file in files:
+        return True
+    return finding.rule in cross_file and any(value in files for _, value in finding.args)
+
+
+def validate(
+    catalog: Catalog, rules: Mapping[str, Rule] | None = None, only: frozenset[str] | None = None
+) -> Result:
+    """Every finding for ``catalog``: read and schema findings, then rule findings.
+
+    ``only`` (files as findings name them) keeps the findings that concern those files (see
+    :func:`concerns`), checked against the whole catalog: per-procedure rules run on those
+    files alone, cross-file rules on everything. ``Result.paths`` lists the checked files.
+    """
     rules = RULES if rules is None else rules
-    raw = [*catalog.findings, *run_rules(catalog, rules)]
+    raw = [*catalog.findings, *run_rules(catalog, rules, only)]
     if catalog.units_file is None and catalog.procedures:
         root = catalog.root or "."
         raw.append(make("units-registry-missing", Severity.WARNING, Pos(root), root=root))
@@ -110,4 +129,8 @@ def validate(catalog: Catalog, rules: Mapping[str, Rule] | None = None) -> Resul
         severity = config.severity_for(finding.rule, finding.severity)
         if severity is not None:
             graded.append(finding.with_severity(severity))
-    return Result(tuple(sorted_findings(graded)), tuple(catalog.files))
+    if only is None:
+        return Result(tuple(sorted_findings(graded)), tuple(catalog.files))
+    cross_file = frozenset(r.id for r in rules.values() if r.check_catalog is not None)
+    kept = [f for f in graded if concerns(f, only, cross_file)]
+    return Result(tuple(sorted_findings(kept)), tuple(f for f in catalog.files if f in only))

@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from tthc_cli.diff.model import CatalogDiff
 from tthc_cli.reporters.base import ReportContext
-from tthc_cli.reporters.diff import github, json_, markdown, text
+from tthc_cli.reporters.diff import github, gitlab, json_, markdown, text
 
 DiffReporter = Callable[[CatalogDiff, ReportContext], str]
 
@@ -15,6 +15,7 @@ DIFF_REPORTERS: dict[str, DiffReporter] = {
     "markdown": markdown.render_diff,
     "json": json_.render_diff,
     "github": github.render_diff,
+    "gitlab": gitlab.render_diff,
 }
 
 __all__ = ["DIFF_REPORTERS", "DiffReporter"]

@@ -1,0 +1,88 @@
+"""GitLab Code Quality report for ``tthc diff``: what ``--fail-on heavier`` fails on, as issues.
+
+Each change that makes a procedure heavier is one Code Climate issue (``severity`` ``major``,
+``check_name`` ``diff/KIND``) on the NEW side's file and line (the procedure's file when the
+change has no line, e.g. a removed channel); each file the new side could not load is a
+``major`` issue too. Simpler and neutral changes are not issues: when a change stops being
+heavier, its fingerprint disappears and GitLab shows the issue as resolved.
+
+The fingerprint hashes the procedure code, the change kind, its path inside the procedure and
+its message arguments, not the line, plus an occurrence index for identical changes; so it
+survives unrelated edits above the change.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections import Counter
+from typing import Any
+
+from tthc_cli.diff.model import CatalogDiff, Verdict
+from tthc_cli.findings import Pos
+from tthc_cli.messages import render, text
+from tthc_cli.reporters.base import ReportContext
+from tthc_cli.reporters.diff.common import message, shows_values, value
+
+
+def _file(diff: CatalogDiff, file: str) -> str:
+    """The path in the working tree: a git side's ``REV:`` prefix is dropped."""
+    prefix = f"{diff.new.label}:"
+    return file[len(prefix) :] if diff.new.kind == "git" and file.startswith(prefix) else file
+
+
+def _issue(
+    description: str, check: str, identity: list[Any], path: str, line: int
+) -> dict[str, Any]:
+    return {
+        "type": "issue",
+        "description": description,
+        "check_name": check,
+        "fingerprint": json.dumps(identity, ensure_ascii=False, separators=(",", ":")),
+        "severity": "major",
+        "location": {"path": path, "lines": {"begin": line}},
+    }
+
+
+def to_data(diff: CatalogDiff, ctx: ReportContext) -> list[dict[str, Any]]:
+    issues: list[dict[str, Any]] = []
+    for proc in diff.procedures:
+        for change in proc.changes:
+            if change.verdict is not Verdict.HEAVIER:
+                continue
+            body = message(change, ctx.lang)
+            if shows_values(change):
+                body += f": {value(change.old, ctx.lang)} → {value(change.new, ctx.lang)}"
+            pos = change.new_pos or Pos(proc.new_path or proc.old_path or proc.code)
+            description = text("diff.gitlab.heavier", ctx.lang, code=proc.code, change=body)
+            identity = [proc.code, change.kind, change.path, [[k, v] for k, v in change.args]]
+            issues.append(
+                _issue(
+                    description, f"diff/{change.kind}", identity, _file(diff, pos.file), pos.line
+                )
+            )
+    for entry in diff.unloaded:
+        if entry.side == "new":
+            f = entry.finding
+            identity = [f.rule, f.message, [[k, v] for k, v in f.args], _file(diff, f.file)]
+            issues.append(
+                _issue(
+                    render(f.message, f.arg_map, ctx.lang),
+                    f.rule,
+                    identity,
+                    _file(diff, f.file),
+                    f.line,
+                )
+            )
+    seen: Counter[str] = Counter()
+    for issue in issues:
+        identity_text = issue["fingerprint"]
+        issue["fingerprint"] = hashlib.sha256(
+            f"{identity_text}#{seen[identity_text]}".encode()
+        ).hexdigest()
+        seen[identity_text] += 1
+    return issues
+
+
+def render_diff(diff: CatalogDiff, ctx: ReportContext) -> str:
+    return json.dumps(to_data(diff, ctx), ensure_ascii=False, indent=2) + "\n"
