@@ -101,3 +101,25 @@ def write(
     if chosen:
         config["plan"] = {**config.get("plan", {}), **chosen}
     return make_catalog(root, procedures(), config=config)
+
+
+def procedures_changed_since() -> dict[str, Any]:
+    """The fixture catalog some time later: 6.000004 removed; 6.000003 edited directly (2 h, 4
+    working days, no plan); 6.000005 added with an approved simplification plan."""
+    changed = procedures()
+    del changed["internal/6.000004.yaml"]
+    edited = changed["internal/6.000003.yaml"]
+    edited["compliance"] = _compliance(2)
+    edited["channels"][0]["time"] = {"value": 4, "unit": "working_days"}
+    changed["internal/6.000005.yaml"] = internal(
+        "6.000005",
+        "2024-03-01",
+        {
+            "status": "approved",
+            "outcome": "simplify",
+            "proposed_on": "2024-05-01",
+            "decision": {"number": "4/QĐ-UBND", "date": "2024-06-01"},
+        },
+        target_hours=1,
+    )
+    return changed

@@ -9,11 +9,12 @@ from typing import Any
 import pytest
 
 from tests import report_fixture
-from tests.helpers import make_catalog, procedure
+from tests.helpers import dump, make_catalog, procedure
 from tthc_cli.loader import load_paths, load_plan, resolve_config
 from tthc_cli.milestones import parse_plan
 from tthc_cli.model import Catalog
 from tthc_cli.progress import Report, build_report
+from tthc_cli.progress_baseline import BaselineCatalog
 from tthc_cli.yamlsafe import parse_yaml
 
 
@@ -122,3 +123,102 @@ def test_parse_plan_accepts_the_documented_shape(tmp_path: Path) -> None:
     plan = parse_plan(parse_yaml(text.encode("utf-8"), "plan.yaml").data, config)
     assert [m.id for m in plan.milestones] == ["a", "hcm-approved-25"]
     assert plan.milestones[0].due == date(2024, 10, 1)
+
+
+def _baseline_pair(tmp_path: Path) -> tuple[Catalog, BaselineCatalog]:
+    """The fixture at a revision ("then") and the catalog now, 6.000004 removed since."""
+    then = _catalog(tmp_path / "then")
+    now_dir = report_fixture.write(tmp_path / "now", chosen=None)
+    for file in now_dir.rglob("6.*.yaml"):
+        file.unlink()
+    for rel, data in report_fixture.procedures_changed_since().items():
+        (now_dir / rel).write_text(dump(data), encoding="utf-8")
+    now = load_paths([now_dir], resolve_config([now_dir], None))
+    return now, BaselineCatalog("v1", "0" * 40, then)
+
+
+def test_baseline_catalog_is_the_before_of_every_measure(tmp_path: Path) -> None:
+    now, then = _baseline_pair(tmp_path)
+    plan = load_plan(now.config)
+    total = build_report(now, plan, date(2024, 10, 1), "unit", then).total
+    # before = 4 internal procedures at the revision; cut = 6.000001 (abolish, approved) and
+    # 6.000004 (gone since: abolished); 6.000005 is new, so neither its plan nor its cost counts.
+    assert (total.baseline_procedures, total.removed, total.without_before) == (4, 1, 1)
+    assert (total.cut_planned, total.cut_done) == (2, 1)
+    assert total.procedures_cut_share == 50
+    # cost (4 h × 50,000 × 10 each): 6.000001 → 0, 6.000002 → 2 h, 6.000003 edited to 2 h,
+    # 6.000004 gone → 0; 2.001219 is public: not in the cost against the 20% target at all.
+    assert (total.cost.before, total.cost.after) == (8_000_000, 2_000_000)
+    assert (total.cost.counted, total.cost.not_computed) == (4, 0)
+    # time: 5 procedures with 5 working days then; now 3, 3, 4 (edited), 5 and 0 (gone).
+    assert (total.time_counted, total.time_before_days, total.time_after_days) == (5, 25, 15)
+    recorded = build_report(now, plan, date(2024, 10, 1), "unit").total
+    # recorded baselines do not see the direct edit of 6.000003 but count 6.000005's plan
+    assert recorded.baseline_procedures is None
+    assert (recorded.cost.before, recorded.cost.after) == (8_000_000, 3_500_000)
+    assert recorded.procedures_cut_share == 25  # 1 of the 4 internal procedures now
+
+
+def test_baseline_groups_removed_procedures_where_they_were(tmp_path: Path) -> None:
+    now, then = _baseline_pair(tmp_path)
+    report = build_report(now, load_plan(now.config), date(2024, 10, 1), "unit", then)
+    tu_phap = next(g for g in report.groups if g.key == "so-tu-phap")
+    assert (tu_phap.procedures, tu_phap.baseline_procedures, tu_phap.removed) == (0, 1, 1)
+    assert tu_phap.procedures_cut_share == 100 and tu_phap.cost_cut_share == 100
+    assert report.baseline is then
+
+
+def test_baseline_changes_the_cut_milestone(tmp_path: Path) -> None:
+    now, then = _baseline_pair(tmp_path)
+    plan = load_plan(now.config)
+
+    def cut(baseline: BaselineCatalog | None) -> float | None:
+        report = build_report(now, plan, date(2024, 10, 1), "unit", baseline)
+        return next(
+            s.value for s in report.milestones if s.milestone.id == "province-procedures-cut-20"
+        )
+
+    assert cut(None) == 25  # 6.000001 of the 4 internal procedures now
+    assert cut(then) == 50  # 6.000001 and the removed 6.000004 of the 4 internal then
+
+
+def test_a_cut_public_procedure_is_not_counted_against_the_20_percent_targets(
+    tmp_path: Path,
+) -> None:
+    # so-xay-dung holds 6.000001 (abolished), 6.000002, 6.000003 and the public 2.001219, which
+    # here is abolished too and has compliance inputs: neither its cut nor its cost may count.
+    procedures = report_fixture.procedures()
+    public = procedures["public/2.001219.yaml"]
+    public["compliance"] = {
+        "hours": 40,
+        "other_costs": 0,
+        "frequency_per_year": 1,
+        "subjects_per_year": 10,
+    }
+    public["simplification"] = {
+        "plan": {
+            "status": "implemented",
+            "outcome": "abolish",
+            "decision": {"number": "9/QĐ-UBND", "date": "2024-06-01"},
+        }
+    }
+    root = make_catalog(
+        tmp_path, procedures, config={"cost": {"hourly_value": [report_fixture.HOURLY]}}
+    )
+    catalog = load_paths([root], resolve_config([root], None))
+    report = _report(catalog, "2024-10-01")
+    xay_dung = next(g for g in report.groups if g.key == "so-xay-dung")
+    assert (xay_dung.procedures, xay_dung.internal) == (4, 3)
+    assert (xay_dung.cut_planned, xay_dung.cut_done) == (1, 0)  # 6.000001 only
+    assert xay_dung.procedures_cut_share == pytest.approx(100 / 3)  # of the 3 internal ones
+    # 3 internal procedures at 2,000,000 each; after: 0, 1,000,000 (2 h) and 2,000,000
+    assert (xay_dung.cost.before, xay_dung.cost.after) == (6_000_000, 3_000_000)
+    assert (xay_dung.cost.counted, xay_dung.cost.not_computed) == (3, 0)
+    total = report.total
+    assert (total.cut_planned, total.procedures_cut_share) == (1, 25)
+    assert total.cost.before == 8_000_000
+    public_only = next(
+        g for g in _report(catalog, "2024-10-01", by="kind").groups if g.key == "public"
+    )
+    assert (public_only.cut_planned, public_only.procedures_cut_share) == (0, None)
+    assert public_only.cost.before is None and public_only.cost_cut_share is None

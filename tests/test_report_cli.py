@@ -258,5 +258,148 @@ def test_html_is_self_contained_and_escaped(tmp_path: Path) -> None:
     page = out.read_text(encoding="utf-8")
     assert "<script" not in page and "&lt;script&gt;" in page
     assert "<svg" in page and "@page { size: A4" in page
-    assert "http" not in page.replace("http://www.w3.org/2000/svg", "")
+    # nothing fetched: the only URLs are XML namespace names (svg, xlink), which are never loaded
+    assert "http" not in re.sub(r'xmlns(:\w+)?="http://www\.w3\.org/[^"]*"', "", page)
     assert run_tthc("report", str(catalog), "--format", "html", cwd=tmp_path).returncode == 2
+
+
+def _text_total_cells(out: str) -> list[str]:
+    """The cells of the text report's total row, each joined across its wrapped lines."""
+    lines = out.splitlines()
+    start = next(i for i, line in enumerate(lines) if "│ Toàn danh" in line)
+    cells: list[list[str]] = []
+    for line in lines[start:]:
+        if not line.startswith("│"):
+            break
+        for index, part in enumerate(line.strip("│").split("│")):
+            if index == len(cells):
+                cells.append([])
+            cells[index].append(part.strip())
+    return [" ".join(p for p in parts if p) for parts in cells]
+
+
+def test_text_total_row_carries_the_json_totals(catalog: Path) -> None:
+    total = _json(catalog, "--by", "field")["total"]
+    cells = _text_total_cells(_report(catalog, "--by", "field").stdout)
+    assert cells[0] == "Toàn danh mục" and cells[1] == str(total["procedures"])
+    for cell, key in ((cells[5], "procedures_cut_share"), (cells[6], "cost_cut_share")):
+        assert f"{total[key]:g}".replace(".", ",") + "%" in cell, (cell, key)
+    days, hours = f"{total['time_cut_days']:g}", f"{total['time_cut_hours']:g}"
+    assert cells[7] == f"{days} ({hours} giờ)"
+
+
+HOSTILE = ("=1+1", "+SUM(A1:A2)", "-2+3", "@cmd|' /C calc'!A0")
+
+
+@pytest.fixture
+def hostile_catalog(tmp_path: Path) -> Path:
+    """Fields, a unit name and a procedure name that a spreadsheet would read as formulas."""
+    units = {
+        "units": {
+            "so-xay-dung": {"name": "=Sở Xây dựng", "kind": "department", "level": "province"},
+            "so-tu-phap": {"name": "+Sở Tư pháp", "kind": "department", "level": "province"},
+        }
+    }
+    procedures = {
+        f"6.00001{i}.yaml": {
+            **report_fixture.internal(f"6.00001{i}", "2024-03-01", name=name),
+            "field": name,
+            "units": {"implementing": ["so-xay-dung" if i % 2 else "so-tu-phap"]},
+        }
+        for i, name in enumerate(HOSTILE)
+    }
+    return make_catalog(
+        tmp_path / "h",
+        procedures,
+        units=units,
+        config={"cost": {"hourly_value": [report_fixture.HOURLY]}},
+    )
+
+
+def test_xlsx_never_holds_a_formula_whatever_a_name_starts_with(
+    hostile_catalog: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "h.xlsx"
+    _report(hostile_catalog, "--format", "xlsx", "-o", str(out))
+    workbook = load_workbook(out)
+    seen: set[str] = set()
+    for sheet in workbook.worksheets:
+        for row in sheet.iter_rows():
+            for cell in row:
+                assert cell.data_type != "f", f"{sheet.title}!{cell.coordinate} is a formula"
+                if cell.value in (*HOSTILE, "=Sở Xây dựng", "+Sở Tư pháp"):
+                    assert cell.data_type == "s"
+                    seen.add(str(cell.value))
+    assert seen == {*HOSTILE, "=Sở Xây dựng", "+Sở Tư pháp"}
+    for name in ("lĩnh vực", "đơn vị"):
+        sheet = workbook[name]
+        head = [c.value for c in sheet[1]]
+        for row in sheet.iter_rows(min_row=2):
+            values = dict(zip(head, (c.value for c in row), strict=True))
+            for column in ("Số thủ tục", "Chi phí trước (đồng/năm)", "Cắt giảm chi phí (%)"):
+                assert isinstance(values[column], int | float), (name, column, values[column])
+
+
+def test_csv_quotes_every_formula_start(hostile_catalog: Path) -> None:
+    for by in ("field", "unit"):
+        out = _report(hostile_catalog, "--format", "csv", "--by", by).stdout
+        cells = [cell for row in csv.reader(io.StringIO(out)) for cell in row]
+        assert not any(cell.startswith(("=", "+", "-", "@")) for cell in cells), by
+    field_cells = {
+        cell
+        for row in csv.reader(
+            io.StringIO(_report(hostile_catalog, "-f", "csv", "--by", "field").stdout)
+        )
+        for cell in row
+    }
+    assert {"'" + name for name in HOSTILE} <= field_cells
+
+
+def test_hanoi_published_cost_figure_through_the_report(tmp_path: Path) -> None:
+    # Hà Nội: 2,306 → 654 tỷ đồng/năm = 71.64% (domain notes §4). 2,306 h × 50,000 đ × 20,000
+    # subjects = 2,306 tỷ; 654 h → 654 tỷ.
+    data = report_fixture.internal(
+        "6.000100",
+        "2024-03-01",
+        {"status": "approved", "outcome": "simplify", "decision": {"number": "1/QĐ-UBND"}},
+        target_hours=1,
+    )
+    people = {"other_costs": 0, "frequency_per_year": 1, "subjects_per_year": 20_000}
+    data["compliance"] = {"hours": 2306, **people}
+    data["simplification"]["baseline"]["compliance"] = {"hours": 2306, **people}
+    data["simplification"]["target"]["compliance"] = {"hours": 654, **people}
+    catalog = make_catalog(
+        tmp_path,
+        {"6.000100.yaml": data},
+        config={"cost": {"hourly_value": [report_fixture.HOURLY]}},
+    )
+    total = _json(catalog)["total"]
+    assert (total["cost_before"], total["cost_after"]) == (2_306 * 10**9, 654 * 10**9)
+    assert total["cost_cut_share"] == 71.64
+    assert "71,64%" in _report(catalog).stdout
+
+
+def test_unit_without_plan_in_json(catalog: Path) -> None:
+    groups = {g["key"]: g for g in _json(catalog)["groups"]}
+    tu_phap = groups["so-tu-phap"]
+    assert (tu_phap["procedures"], tu_phap["reviewed"], tu_phap["approved"]) == (1, 0, 0)
+    assert tu_phap["reviewed_share"] == 0 and tu_phap["procedures_cut_share"] == 0
+    assert tu_phap["cost_before"] == 2_000_000 and tu_phap["cost_cut_share"] == 0
+
+
+@pytest.mark.parametrize("kind", ["empty", "public-only"])
+def test_empty_and_public_only_catalogs_in_every_format(tmp_path: Path, kind: str) -> None:
+    catalog = make_catalog(tmp_path, {} if kind == "empty" else {"2.001219.yaml": procedure()})
+    data = _json(catalog)
+    assert data["total"]["procedures"] == (0 if kind == "empty" else 1)
+    assert data["total"]["internal"] == 0
+    assert {m["status"] for m in data["milestones"]} == {"not_applicable"}
+    rows = list(csv.reader(io.StringIO(_report(catalog, "--format", "csv").stdout)))
+    assert rows[-1][0] == "Toàn danh mục"
+    for fmt in ("xlsx", "html"):
+        out = tmp_path / f"r.{fmt}"
+        _report(catalog, "--format", fmt, "-o", str(out))
+        assert out.stat().st_size > 0
+    sheet = load_workbook(tmp_path / "r.xlsx")["đơn vị"]
+    assert sheet.cell(row=sheet.max_row, column=1).value == "Toàn danh mục"
+    assert sheet.max_row == (2 if kind == "empty" else 3)  # header, (one unit,) total

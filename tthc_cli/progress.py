@@ -2,7 +2,16 @@
 
 Every count uses dated events (publication date, proposed_on, decision date, implemented_on),
 so a report ``--as-of`` an earlier date shows the state on that date. An event recorded without
-a date counts as done. Shares are percentages of the procedures in the group.
+a date counts as done. Shares are percentages of the procedures in the group, except the two the
+20% targets of QĐ 1085 measure, which are about internal procedures only:
+
+* the cut share counts cuts of internal procedures and divides by the internal procedures in the
+  group (None when it has none); with a baseline catalog (``--baseline REV``), cuts of procedures
+  internal at REV divided by the internal procedures the group had at REV;
+* compliance cost before/after (and its cut share) sums internal procedures only (internal at REV
+  with ``--baseline``); a public procedure is neither counted nor "not computed".
+
+Processing time before/after covers every procedure whose time is exact, public ones included.
 """
 
 from __future__ import annotations
@@ -12,10 +21,18 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from tthc_cli.config import HourlyValue
-from tthc_cli.cost import CostTotals, hourly_value, plan_state, procedure_cost, totals
-from tthc_cli.durations import exact_working_days
+from tthc_cli.cost import CostTotals, ProcedureCost, hourly_value, plan_state, totals
 from tthc_cli.milestones import Milestone, PlanData
 from tthc_cli.model import Catalog, Procedure
+from tthc_cli.progress_baseline import (
+    BaselineCatalog,
+    BaselineCounts,
+    BeforeAfter,
+    GroupBaseline,
+    against_revision,
+    recorded,
+    removed,
+)
 
 GROUPINGS = ("unit", "field", "level", "kind")
 COUNT_CUT_AS = ("abolished_or_merged", "abolished_merged_or_simplified")
@@ -50,6 +67,11 @@ class GroupProgress:
     time_before_days: float
     time_after_days: float
     hours_per_day: float
+    # With a baseline catalog (--baseline REV): internal procedures at REV, those gone since
+    # (counted as abolished) and those added since (no before). None/0 with recorded baselines.
+    baseline_procedures: int | None = None
+    removed: int = 0
+    without_before: int = 0
 
     @property
     def published_share(self) -> float | None:
@@ -65,7 +87,9 @@ class GroupProgress:
 
     @property
     def procedures_cut_share(self) -> float | None:
-        return _share(self.cut_planned, self.procedures)
+        if self.baseline_procedures is not None:
+            return _share(self.cut_planned, self.baseline_procedures)
+        return _share(self.cut_planned, self.internal)
 
     @property
     def cost_cut_share(self) -> float | None:
@@ -92,6 +116,12 @@ def _cut_outcomes(count_cut_as: str) -> tuple[str, ...]:
     )
 
 
+def _is_cut(procedure: Procedure, state: str | None, outcomes: tuple[str, ...]) -> bool:
+    simplification = procedure.simplification
+    plan = simplification.plan if simplification else None
+    return plan is not None and plan.outcome in outcomes and state in ("approved", "implemented")
+
+
 def summarize(
     key: str,
     label: str,
@@ -100,6 +130,7 @@ def summarize(
     hourly: HourlyValue | None,
     count_cut_as: str,
     hours_per_day: float = 8.0,
+    baseline: GroupBaseline | None = None,
 ) -> GroupProgress:
     states = {p.code: plan_state(p, as_of) for p in procedures}
     outcomes = _cut_outcomes(count_cut_as)
@@ -109,27 +140,41 @@ def summarize(
         if p.publication_decision is not None
         and (p.publication_date is None or p.publication_date <= as_of)
     ]
-    cut_planned = cut_done = illustrative = time_counted = 0
-    before_days = after_days = 0.0
+    changes: list[BeforeAfter] = []
+    costs: list[ProcedureCost] = []  # internal procedures only (the 20% cost target)
+    cut_planned = cut_done = illustrative = 0
     for p in procedures:
         state = states[p.code]
         simplification = p.simplification
         plan = simplification.plan if simplification else None
         if plan is not None and state is not None and plan.illustrative:
             illustrative += 1
-        if plan is not None and plan.outcome in outcomes and state in ("approved", "implemented"):
+        then = baseline.then.get(p.code) if baseline is not None else None
+        counted_as = p if baseline is None else then  # what the 20% targets look at
+        internal = counted_as is not None and counted_as.kind == "internal"
+        if internal and _is_cut(p, state, outcomes):
             cut_planned += 1
             cut_done += state == "implemented"
-        baseline = simplification.baseline if simplification else None
-        target = simplification.target if simplification else None
-        before = baseline.time if baseline else None
-        after = target.time if target and state in ("approved", "implemented") else before
-        before_exact = exact_working_days(before, hours_per_day) if before else None
-        after_exact = exact_working_days(after, hours_per_day) if after else None
-        if before_exact is not None and after_exact is not None:
-            time_counted += 1
-            before_days += before_exact
-            after_days += after_exact
+        if baseline is None:
+            change = recorded(p, hourly, as_of, hours_per_day)
+        elif then is not None:
+            change = against_revision(p, then, hourly, as_of, hours_per_day)
+        else:
+            continue
+        changes.append(change)
+        if internal:
+            costs.append(change.cost)
+    counts = BaselineCounts(None, 0, 0)
+    if baseline is not None:
+        counts = baseline.counts(procedures)
+        cut_planned += counts.removed
+        cut_done += counts.removed
+        for gone in baseline.removed:
+            change = removed(gone, hourly, hours_per_day)
+            changes.append(change)
+            if gone.kind == "internal":
+                costs.append(change.cost)
+    timed = [c for c in changes if c.time_before is not None and c.time_after is not None]
     count = {
         s: sum(1 for v in states.values() if v == s)
         for s in ("proposed", "approved", "implemented", "rejected")
@@ -149,11 +194,14 @@ def summarize(
         cut_planned=cut_planned,
         cut_done=cut_done,
         illustrative=illustrative,
-        cost=totals(procedure_cost(p, hourly, as_of) for p in procedures),
-        time_counted=time_counted,
-        time_before_days=before_days,
-        time_after_days=after_days,
+        cost=totals(costs),
+        time_counted=len(timed),
+        time_before_days=sum(c.time_before or 0.0 for c in timed),
+        time_after_days=sum(c.time_after or 0.0 for c in timed),
         hours_per_day=hours_per_day,
+        baseline_procedures=counts.procedures,
+        removed=counts.removed,
+        without_before=counts.without_before,
     )
 
 
@@ -196,13 +244,19 @@ def evaluate(
     procedures: Sequence[Procedure],
     as_of: date,
     catalog: Catalog,
+    baseline: BaselineCatalog | None = None,
 ) -> MilestoneStatus:
     """Met when the measure reached the target on ``as_of`` (or, once due, the day before the due
     date: "trước ngày X"); missed when due and not met; at risk when due within ``at_risk_days``."""
     config = catalog.config
     population = milestone_population(procedures, milestone)
+    gone = (
+        milestone_population(baseline.removed_since(catalog), milestone)
+        if baseline is not None
+        else []
+    )
     on = as_of if as_of < milestone.due else milestone.due - timedelta(days=1)
-    if not population:
+    if not population and not gone:
         return MilestoneStatus(milestone, "not_applicable", None, 0, on)
     group = summarize(
         "",
@@ -212,6 +266,7 @@ def evaluate(
         hourly_value(config, on),
         config.plan.count_cut_as,
         config.hours_per_working_day,
+        None if baseline is None else GroupBaseline(baseline.by_code, gone),
     )
     value = group.measure(milestone.measure)
     if value is not None and value >= milestone.target:
@@ -237,9 +292,18 @@ class Report:
     milestones: tuple[MilestoneStatus, ...]
     illustrative_codes: tuple[str, ...]
     catalog_root: str
+    baseline: BaselineCatalog | None = None  # None: each procedure's recorded baseline
 
 
-def build_report(catalog: Catalog, plan: PlanData, as_of: date, by: str) -> Report:
+def build_report(
+    catalog: Catalog,
+    plan: PlanData,
+    as_of: date,
+    by: str,
+    baseline: BaselineCatalog | None = None,
+) -> Report:
+    """The report on ``as_of`` grouped ``by``; "before" is each procedure's recorded baseline, or
+    with ``baseline`` the catalog at a git revision (see :mod:`tthc_cli.progress_baseline`)."""
     config = catalog.config
     hourly = hourly_value(config, as_of)
     procedures = sorted(catalog.procedures, key=lambda p: p.code)
@@ -247,9 +311,21 @@ def build_report(catalog: Catalog, plan: PlanData, as_of: date, by: str) -> Repo
     for procedure in procedures:
         for key, label in group_keys(procedure, by, catalog):
             members.setdefault(key, (label, []))[1].append(procedure)
+    gone: dict[str, list[Procedure]] = {}
+    removed_all = baseline.removed_since(catalog) if baseline is not None else []
+    for procedure in removed_all:
+        for key, label in group_keys(procedure, by, baseline.catalog if baseline else catalog):
+            members.setdefault(key, (label, []))
+            gone.setdefault(key, []).append(procedure)
+
+    def group_baseline(key: str | None) -> GroupBaseline | None:
+        if baseline is None:
+            return None
+        return GroupBaseline(baseline.by_code, removed_all if key is None else gone.get(key, []))
+
     args = (as_of, hourly, config.plan.count_cut_as, config.hours_per_working_day)
     groups = tuple(
-        summarize(key, label, chosen, *args)
+        summarize(key, label, chosen, *args, group_baseline(key))
         for key, (label, chosen) in sorted(members.items(), key=lambda item: item[1][0])
     )
     illustrative = tuple(
@@ -263,9 +339,12 @@ def build_report(catalog: Catalog, plan: PlanData, as_of: date, by: str) -> Repo
         count_cut_as=config.plan.count_cut_as,
         hourly=hourly,
         plan=plan,
-        total=summarize("total", "", procedures, *args),
+        total=summarize("total", "", procedures, *args, group_baseline(None)),
         groups=groups,
-        milestones=tuple(evaluate(m, procedures, as_of, catalog) for m in plan.milestones),
+        milestones=tuple(
+            evaluate(m, procedures, as_of, catalog, baseline) for m in plan.milestones
+        ),
         illustrative_codes=illustrative,
         catalog_root=catalog.root,
+        baseline=baseline,
     )

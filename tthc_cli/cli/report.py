@@ -1,8 +1,15 @@
-"""``tthc report``: progress of the simplification plan (QĐ 1085/QĐ-TTg) on a date."""
+"""``tthc report``: progress of the simplification plan (QĐ 1085/QĐ-TTg) on a date.
+
+"Before" is each procedure's recorded baseline, or with ``--baseline REV`` the catalog folder as
+it stood at git revision REV (read from git objects; see :mod:`tthc_cli.progress_baseline` for
+what that means for each measure). A bad revision or a catalog outside git: one line, exit 3.
+"""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -13,6 +20,7 @@ from tthc_cli.cli._common import (
     LangOpt,
     OutputOpt,
     PathsArg,
+    load_revision,
     open_catalog,
     require_choice,
     terminal_width,
@@ -22,7 +30,9 @@ from tthc_cli.cli._common import (
 from tthc_cli.errors import ExitCode, UsageError
 from tthc_cli.findings import Severity
 from tthc_cli.loader import load_plan
+from tthc_cli.model import Catalog, Procedure
 from tthc_cli.progress import GROUPINGS, build_report
+from tthc_cli.progress_baseline import BaselineCatalog
 
 FORMATS = ("text", "markdown", "csv", "json", "xlsx", "html")
 FILE_ONLY = ("xlsx", "html")
@@ -31,6 +41,20 @@ AsOfOpt = Annotated[
     str | None,
     typer.Option(
         "--as-of", help="Tính tại ngày YYYY-MM-DD (mặc định: hôm nay, hoặc as_of trong tthc.yaml)."
+    ),
+]
+
+
+BaselineOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--baseline",
+        help=(
+            "Trạng thái trước lấy từ danh mục tại phiên bản git REV (main, HEAD~3, v1.0) thay vì"
+            " số liệu ban đầu ghi trong từng thủ tục: số thủ tục trước = TTHC nội bộ tại REV; chi"
+            " phí, thời hạn trước = số liệu tại REV, khớp theo mã; thủ tục không còn được tính là"
+            " đã bãi bỏ; thủ tục thêm sau REV không có trạng thái trước."
+        ),
     ),
 ]
 
@@ -47,6 +71,7 @@ def parse_day(value: str | None, option: str = "--as-of") -> date | None:
 def command(
     paths: PathsArg = None,
     as_of: AsOfOpt = None,
+    baseline: BaselineOpt = None,
     by: Annotated[
         str, typer.Option("--by", help="Nhóm theo: unit, field, level hoặc kind.")
     ] = "unit",
@@ -61,7 +86,11 @@ def command(
     lang: LangOpt = None,
     config_path: ConfigOpt = None,
 ) -> None:
-    """Báo cáo tiến độ rà soát, đơn giản hóa TTHC nội bộ (progress report)."""
+    """Báo cáo tiến độ rà soát, đơn giản hóa TTHC nội bộ (progress report).
+
+    Tỷ lệ cắt giảm thủ tục và chi phí tuân thủ (mục tiêu 20%) chỉ tính TTHC nội bộ:
+    số TTHC nội bộ được cắt giảm / số TTHC nội bộ của nhóm (--baseline: nội bộ tại REV).
+    """
     require_choice("--format", output_format, FORMATS)
     require_choice("--by", by, GROUPINGS)
     if output_format in FILE_ONLY and output is None:
@@ -72,17 +101,18 @@ def command(
     language = config.lang
     on = day or config.today()
     plan = load_plan(config)
+    before = None if baseline is None else _baseline_catalog(baseline, catalog, paths or [])
     content: str | bytes
     if output_format == "xlsx":
         from tthc_cli.render.report_xlsx import render_xlsx
 
         reports = {
-            grouping: build_report(catalog, plan, on, grouping)
+            grouping: build_report(catalog, plan, on, grouping, before)
             for grouping in (by, *(g for g in GROUPINGS if g != by))
         }
         content = render_xlsx(reports, language)
     else:
-        report = build_report(catalog, plan, on, by)
+        report = build_report(catalog, plan, on, by, before)
         if output_format == "html":
             from tthc_cli.render.report_html import render_html
 
@@ -111,6 +141,31 @@ def command(
     write_output(content, output, force)
     if any(f.severity is Severity.ERROR and f.suppressed is None for f in catalog.findings):
         raise typer.Exit(ExitCode.FINDINGS)
+
+
+def _baseline_catalog(revision: str, catalog: Catalog, paths: list[Path]) -> BaselineCatalog:
+    """The catalog folder of ``catalog`` as it stood at git revision ``revision``, restricted to
+    the same files or subfolders when ``paths`` select part of the catalog (so procedures outside
+    the selection do not count as removed)."""
+    folder = Path(catalog.root) if catalog.root else Path.cwd()
+    then, root, commit = load_revision(
+        revision,
+        catalog.config,
+        folder,
+        not_git="report.error.baseline-not-git",
+        unknown="report.error.baseline-unknown",
+    )
+    base = folder.resolve()
+    selected = [p.resolve().relative_to(base).as_posix() for p in paths if p.resolve() != base]
+    if selected and len(selected) == len(paths):
+        prefix = len(root.rstrip("/")) + (0 if root.endswith(":") else 1)
+
+        def chosen(procedure: Procedure) -> bool:
+            rel = procedure.path[prefix:]
+            return any(rel == s or rel.startswith(s + "/") for s in selected)
+
+        then = replace(then, procedures=tuple(p for p in then.procedures if chosen(p)))
+    return BaselineCatalog(revision, commit, then)
 
 
 def register(app: typer.Typer) -> None:

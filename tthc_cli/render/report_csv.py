@@ -7,10 +7,10 @@ import io
 
 from tthc_cli.messages import text
 from tthc_cli.progress import Report
-from tthc_cli.render.report_table import COLUMNS, Value, headers, table_rows
+from tthc_cli.render.report_table import Value, baseline_label, columns, headers, table_rows
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-META_COLUMNS = ("as_of", "count_cut_as", "hourly_value", "hourly_value_source")
+META_COLUMNS = ("as_of", "count_cut_as", "hourly_value", "hourly_value_source", "baseline")
 
 
 def safe_cell(value: Value) -> str | int | float:
@@ -28,7 +28,9 @@ def render_csv(report: Report, lang: str) -> str:
     Every row repeats the report date, the counting method and the hourly value used."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow([*headers(lang), *(text(f"report.col.{c}", lang) for c in META_COLUMNS)])
+    chosen = columns(report)
+    head = [*headers(lang, chosen), *(text(f"report.col.{c}", lang) for c in META_COLUMNS)]
+    writer.writerow(head)
     hourly = report.hourly
     meta: list[Value] = [
         report.as_of.isoformat(),
@@ -37,7 +39,8 @@ def render_csv(report: Report, lang: str) -> str:
         f"{hourly.source} ({hourly.start.isoformat()})"
         if hourly
         else text("report.not-computed", lang),
+        baseline_label(report),
     ]
     for row in table_rows(report, lang):
-        writer.writerow([safe_cell(row[c]) for c in COLUMNS] + [safe_cell(v) for v in meta])
+        writer.writerow([safe_cell(row[c]) for c in chosen] + [safe_cell(v) for v in meta])
     return buffer.getvalue()

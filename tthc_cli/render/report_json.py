@@ -10,6 +10,8 @@ Shape (``"format": "tthc-report/1"``)::
       "plan": {"id", "title", "decision",
                "targets": {"procedures_cut_percent", "cost_cut_percent"}},
       "hourly_value": null | {"amount", "from", "source"},
+      "baseline": {"kind": "recorded"}         # before = each procedure's recorded baseline
+                | {"kind": "git", "revision", "commit", "root"},  # --baseline REV
       "notes": [str, ...],                     # the same lines the text report starts with
       "groups": [ROW, ...],                    # sorted by label
       "total": ROW,                            # the whole catalog (groups may overlap)
@@ -19,8 +21,26 @@ Shape (``"format": "tthc-report/1"``)::
       "illustrative": [code, ...]              # plans that are illustrations, not published plans
     }
 
-ROW has ``key`` plus every column of :data:`tthc_cli.render.report_table.COLUMNS`; ``null``
-means not computed. ``status`` is met, at_risk, missed, pending or not_applicable.
+ROW has ``key`` plus every column of :data:`tthc_cli.render.report_table.COLUMNS` and
+:data:`~tthc_cli.render.report_table.BASELINE_COLUMNS`; ``null`` means not computed. ``status`` is
+met, at_risk, missed, pending or not_applicable.
+
+The two measures behind the 20% targets of QĐ 1085/QĐ-TTg count internal procedures only, in
+every format: ``cut_planned`` and ``cut_done`` count cuts of internal procedures, and
+``procedures_cut_share`` = ``cut_planned`` / ``internal`` × 100 (``null`` when the group has no
+internal procedure); ``cost_before``, ``cost_after`` and ``cost_cut_share`` sum internal procedures
+only (a public procedure is neither counted nor "not computed"). The other shares are of
+``procedures``; ``time_*`` covers every procedure whose processing time is exact.
+
+With ``"baseline": {"kind": "git", …}`` (``tthc report --baseline REV``) "before" is the catalog
+at that revision: ``baseline_procedures`` = internal procedures at REV in the group (the
+denominator of ``procedures_cut_share`` instead of ``internal``; cuts and cost count procedures
+internal at REV); ``cost_before`` and ``time_before_days`` = each procedure's figures at REV,
+matched by code; ``removed`` = internal procedures at REV no longer in
+the catalog, counted as abolished (in ``cut_planned`` and ``cut_done``; nothing after);
+``without_before`` = procedures added since REV, left out of cost, time and cut counts. With
+``"kind": "recorded"`` the before is each procedure's ``simplification.baseline``;
+``baseline_procedures`` is ``null``, ``removed`` and ``without_before`` are 0.
 """
 
 from __future__ import annotations
@@ -32,6 +52,18 @@ from tthc_cli.progress import Report
 from tthc_cli.render.report_table import milestone_values, preamble, row_values
 
 FORMAT = "tthc-report/1"
+
+
+def baseline_data(report: Report) -> dict[str, str]:
+    baseline = report.baseline
+    if baseline is None:
+        return {"kind": "recorded"}
+    return {
+        "kind": "git",
+        "revision": baseline.revision,
+        "commit": baseline.commit,
+        "root": baseline.catalog.root,
+    }
 
 
 def report_data(report: Report, lang: str) -> dict[str, Any]:
@@ -69,6 +101,7 @@ def report_data(report: Report, lang: str) -> dict[str, Any]:
             "from": hourly.start.isoformat(),
             "source": hourly.source,
         },
+        "baseline": baseline_data(report),
         "notes": preamble(report, lang),
         "groups": [{"key": g.key, **row_values(g)} for g in report.groups],
         "total": {"key": report.total.key, **row_values(report.total)},

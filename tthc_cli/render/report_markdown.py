@@ -5,9 +5,9 @@ from __future__ import annotations
 from tthc_cli.messages import text
 from tthc_cli.progress import Report
 from tthc_cli.render.report_table import (
-    COLUMNS,
     MILESTONE_COLUMNS,
     Value,
+    columns,
     display,
     headers,
     milestone_headers,
@@ -40,8 +40,9 @@ def render_markdown(report: Report, lang: str) -> str:
     lines = [f"# {escape_md(intro[0])}", ""]
     lines += [f"- {escape_md(line)}" for line in intro[1:]]
     lines += ["", f"## {escape_md(text('report.groups', lang))}", ""]
-    rows = [[_cell(row[c], lang) for c in COLUMNS] for row in table_rows(report, lang)]
-    lines += _table(headers(lang), rows)
+    chosen = columns(report)
+    rows = [[_cell(row[c], lang) for c in chosen] for row in table_rows(report, lang)]
+    lines += _table(headers(lang, chosen), rows)
     if report.milestones:
         lines += ["", f"## {escape_md(text('report.milestones', lang))}", ""]
         ms_rows = []

@@ -39,6 +39,8 @@ COLUMNS = (
     "time_cut_hours",
     "illustrative",
 )
+# Shown only with a baseline catalog (--baseline REV); JSON always has them (null / 0).
+BASELINE_COLUMNS = ("baseline_procedures", "removed", "without_before")
 MILESTONE_COLUMNS = (
     "id",
     "title",
@@ -84,7 +86,15 @@ def row_values(group: GroupProgress) -> dict[str, Value]:
         "time_cut_days": _round(group.time_cut_days),
         "time_cut_hours": _round(group.time_cut_hours),
         "illustrative": group.illustrative,
+        "baseline_procedures": group.baseline_procedures,
+        "removed": group.removed,
+        "without_before": group.without_before,
     }
+
+
+def columns(report: Report) -> tuple[str, ...]:
+    """The table columns of ``report``: the baseline counts only with a baseline catalog."""
+    return COLUMNS + BASELINE_COLUMNS if report.baseline is not None else COLUMNS
 
 
 def total_label(lang: str) -> str:
@@ -131,6 +141,7 @@ def preamble(report: Report, lang: str) -> list[str]:
         text("report.as-of", lang, date=report.as_of.isoformat()),
         text("report.by", lang, by=f"@report.by.{report.by}"),
         text(f"report.count-cut-as.{report.count_cut_as}", lang),
+        baseline_line(report, lang),
     ]
     if report.hourly is None:
         lines.append(text("report.hourly-none", lang))
@@ -145,6 +156,7 @@ def preamble(report: Report, lang: str) -> list[str]:
             )
         )
     total = report.total
+    lines.append(text("report.scope-note", lang))
     lines.append(
         text("report.cost-note", lang, counted=total.cost.counted, missing=total.cost.not_computed)
     )
@@ -165,6 +177,29 @@ def preamble(report: Report, lang: str) -> list[str]:
     elif not total.internal:
         lines.append(text("report.no-internal", lang))
     return lines
+
+
+def baseline_label(report: Report) -> str:
+    """The baseline as one machine-readable value: ``recorded`` or ``git:REV@COMMIT``."""
+    baseline = report.baseline
+    return "recorded" if baseline is None else f"git:{baseline.revision}@{baseline.commit}"
+
+
+def baseline_line(report: Report, lang: str) -> str:
+    """Which "before" the report compares against, and what it means for each measure."""
+    baseline = report.baseline
+    if baseline is None:
+        return text("report.baseline.recorded", lang)
+    total = report.total
+    return text(
+        "report.baseline.revision",
+        lang,
+        revision=baseline.revision,
+        commit=baseline.commit[:12],
+        count=total.baseline_procedures or 0,
+        removed=total.removed,
+        added=total.without_before,
+    )
 
 
 def milestone_notes(report: Report, lang: str) -> list[str]:

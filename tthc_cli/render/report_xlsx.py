@@ -16,9 +16,9 @@ from openpyxl.worksheet.worksheet import Worksheet  # type: ignore[import-untype
 from tthc_cli.messages import text
 from tthc_cli.progress import Report
 from tthc_cli.render.report_table import (
-    COLUMNS,
     MILESTONE_COLUMNS,
     Value,
+    columns,
     headers,
     milestone_headers,
     milestone_notes,
@@ -64,8 +64,9 @@ def render_xlsx(reports: Mapping[str, Report], lang: str) -> bytes:
         _put(notes, index, 1, line, lang)
     for by, report in reports.items():
         sheet = workbook.create_sheet(text(f"report.by.{by}", lang)[:SHEET_NAME_LIMIT])
-        rows = [[row[c] for c in COLUMNS] for row in table_rows(report, lang)]
-        _write_rows(sheet, headers(lang), rows, lang)
+        chosen = columns(report)
+        rows = [[row[c] for c in chosen] for row in table_rows(report, lang)]
+        _write_rows(sheet, headers(lang, chosen), rows, lang)
     ms_sheet = workbook.create_sheet(text("report.milestones", lang)[:SHEET_NAME_LIMIT])
     ms_rows = []
     for status in first.milestones:
