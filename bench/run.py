@@ -6,14 +6,19 @@ Generates two catalogs (the second differs in 5% of procedures), then measures, 
 round-robin and taking the median of ``--runs`` runs, each case as a fresh process:
 
 - ``parse floor``: libyaml (CSafeLoader) load of the same files in one process;
-- ``validate``, ``validate (again)``: ``tthc validate`` on the catalog, twice in a row;
+- ``validate``: ``tthc validate`` with an empty cache (it fills it), then ``validate (again)``
+  with nothing changed, and ``validate -j1 no cache`` (one process, no cache);
 - ``validate 1 file``, ``--version``: start-up costs;
-- ``diff``, ``report``: when those commands exist;
-- ``check-jsonschema``, ``yamllint``: when installed (same files, one process each).
+- ``diff`` of the catalog against a copy with 5% of procedures changed, and ``report``, each
+  with an empty cache (``cold``) and with what the cases before left in it (``warm``);
+- ``check-jsonschema``, ``yamllint`` (all files, and one file): when installed
+  (``pip install '.[bench]'``).
 
-Every figure is printed as seconds, as a ratio to the parse floor, and with the child's peak
-resident memory. No threshold is asserted: the figures are for reading, in one run, on one
-machine. CI runs this at a small N as a smoke test.
+The children share a cache folder inside the work folder (``TTHC_CACHE_DIR``), emptied before
+each ``cold`` case. Every figure is printed as seconds, as ratios to the parse floor, to the
+full validate and to check-jsonschema, and with the child's peak resident memory. No threshold
+is asserted: the figures are for reading, in one run, on one machine. CI runs this at a small
+N as a smoke test.
 """
 
 from __future__ import annotations
@@ -58,27 +63,38 @@ def has_command(name: str) -> bool:
     return done.returncode == 0
 
 
-def cases(base: Path, changed: Path) -> dict[str, list[str]]:
+COLD = "cold"  # the case starts with an empty cache
+
+
+def cases(base: Path, changed: Path) -> dict[str, tuple[list[str], str | None]]:
     tthc = [sys.executable, "-m", "tthc_cli"]
     catalog = base / "procedures"
     one = next(iter(sorted((catalog / "p").glob("*.yaml"))))
-    out: dict[str, list[str]] = {
-        "parse floor": [sys.executable, "-c", FLOOR, str(catalog)],
-        "validate": [*tthc, "validate", str(catalog), "--format", "json"],
-        "validate (again)": [*tthc, "validate", str(catalog), "--format", "json"],
-        "validate 1 file": [*tthc, "validate", str(one)],
-        "--version": [*tthc, "--version"],
+    validate = [*tthc, "validate", str(catalog), "--format", "json"]
+    out: dict[str, tuple[list[str], str | None]] = {
+        "parse floor": ([sys.executable, "-c", FLOOR, str(catalog)], None),
+        "validate": (validate, COLD),
+        "validate (again)": (validate, None),
+        "validate -j1 no cache": ([*validate, "--jobs", "1", "--no-cache"], None),
+        "validate 1 file": ([*tthc, "validate", str(one)], None),
+        "--version": ([*tthc, "--version"], None),
     }
     if has_command("diff"):
-        out["diff"] = [*tthc, "diff", str(catalog), str(changed / "procedures"), "--format", "json"]
+        diff = [*tthc, "diff", str(catalog), str(changed / "procedures"), "--format", "json"]
+        out["diff (cold)"] = (diff, COLD)
+        out["diff (warm)"] = (diff, None)
     if has_command("report"):
-        out["report"] = [*tthc, "report", str(catalog), "--format", "json"]
+        report = [*tthc, "report", str(catalog), "--format", "json"]
+        out["report (cold)"] = (report, COLD)
+        out["report (warm)"] = (report, None)
     files = [str(p) for p in sorted(catalog.rglob("*.yaml")) if p.name != "units.yaml"]
     schema = HERE.parent / "schemas" / "procedure.schema.json"
     if shutil.which("check-jsonschema"):
-        out["check-jsonschema"] = ["check-jsonschema", "--schemafile", str(schema), *files]
+        check = ["check-jsonschema", "--schemafile", str(schema)]
+        out["check-jsonschema"] = ([*check, *files], None)
     if shutil.which("yamllint"):
-        out["yamllint"] = ["yamllint", "-d", "relaxed", *files]
+        out["yamllint"] = (["yamllint", "-d", "relaxed", *files], None)
+        out["yamllint 1 file"] = (["yamllint", "-d", "relaxed", str(one)], None)
     return out
 
 
@@ -95,35 +111,48 @@ def main() -> None:
         gen.write_catalog(base, args.n, seed=1)
     gen.mutate(base, changed, 0.05, seed=1)
     plan = cases(base, changed)
+    cache = work / "cache"
+    os.environ["TTHC_CACHE_DIR"] = str(cache)  # the children's cache, wiped for cold cases
     times: dict[str, list[float]] = {name: [] for name in plan}
     peaks: dict[str, float] = dict.fromkeys(plan, 0.0)
     codes: dict[str, int] = {}
     for _ in range(args.runs):
-        for name, argv in plan.items():
+        for name, (argv, prepare) in plan.items():
+            if prepare == COLD:
+                shutil.rmtree(cache, ignore_errors=True)
             wall, peak, code = measure(argv, work)
             times[name].append(wall)
             peaks[name] = max(peaks[name], peak)
             codes[name] = code
-    floor = statistics.median(times["parse floor"])
+    medians = {name: statistics.median(runs) for name, runs in times.items()}
+    floor = medians["parse floor"]
+    peer = medians.get("check-jsonschema")
+    full = medians["validate"]
     rows = []
     print(
         f"{args.n} procedures, median of {args.runs} interleaved runs, "
-        f"Python {sys.version.split()[0]}"
+        f"Python {sys.version.split()[0]}, {os.cpu_count()} CPUs"
     )
-    print(f"{'case':20} {'seconds':>9} {'× floor':>8} {'peak MB':>8}  exit")
+    header = f"{'case':22} {'seconds':>8} {'× floor':>8} {'× validate':>10}"
+    header += f" {'× check-js':>10}" if peer else ""
+    print(f"{header} {'peak MB':>8}  exit")
     for name in plan:
-        median = statistics.median(times[name])
-        rows.append(
-            {
-                "case": name,
-                "seconds": median,
-                "ratio_to_floor": median / floor,
-                "peak_mb": peaks[name],
-                "exit": codes[name],
-                "runs": times[name],
-            }
-        )
-        print(f"{name:20} {median:9.3f} {median / floor:8.2f} {peaks[name]:8.1f}  {codes[name]}")
+        median = medians[name]
+        row = {
+            "case": name,
+            "seconds": median,
+            "ratio_to_floor": median / floor,
+            "ratio_to_validate": median / full,
+            "peak_mb": peaks[name],
+            "exit": codes[name],
+            "runs": times[name],
+        }
+        line = f"{name:22} {median:8.3f} {median / floor:8.2f} {median / full:10.2f}"
+        if peer:
+            row["ratio_to_check_jsonschema"] = median / peer
+            line += f" {median / peer:10.3f}"
+        rows.append(row)
+        print(f"{line} {peaks[name]:8.1f}  {codes[name]}")
     if args.json:
         args.json.write_text(json.dumps({"n": args.n, "runs": args.runs, "cases": rows}, indent=2))
     if not args.keep:

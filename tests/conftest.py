@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
 
 GOLDEN = Path(__file__).parent / "golden"
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _private_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Every run of tthc in the tests (in process or through the entry point) caches into a
+    folder of this test session, never the user's cache."""
+    os.environ["TTHC_CACHE_DIR"] = str(tmp_path_factory.mktemp("tthc-cache"))
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

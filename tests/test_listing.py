@@ -19,7 +19,7 @@ def test_text_table_keeps_codes_verbatim(tmp_path):
 
 
 def test_csv_neutralises_formulas_and_json_counts(tmp_path):
-    make_catalog(tmp_path, {"2.001219.yaml": procedure(name="=HYPERLINK(\"http://x\")")})
+    make_catalog(tmp_path, {"2.001219.yaml": procedure(name='=HYPERLINK("http://x")')})
     done = run_tthc("list", "--format", "csv", cwd=tmp_path)
     rows = list(csv.reader(io.StringIO(done.stdout)))
     assert rows[1][2].startswith("'=")

@@ -10,7 +10,17 @@ import pytest
 
 from tests.helpers import REPO
 
-HEAVY = ("typer", "jsonschema", "rich", "tabulate", "holidays", "docx", "openpyxl")
+HEAVY = (
+    "typer",
+    "jsonschema",
+    "rich",
+    "tabulate",
+    "holidays",
+    "docx",
+    "openpyxl",
+    "fastjsonschema",  # compiled only once a run has many documents to check
+    "concurrent.futures.process",  # worker processes only for large catalogs
+)
 PROBE = """
 import json, sys
 from tthc_cli.cli import main
@@ -40,7 +50,10 @@ def test_version_imports_no_dependency() -> None:
 @pytest.mark.parametrize(
     ("args", "unwanted"),
     [
-        (("validate", "procedures/public/2.001219.yaml"), {"holidays", "docx", "openpyxl"}),
+        (
+            ("validate", "procedures/public/2.001219.yaml"),
+            {"holidays", "docx", "openpyxl", "fastjsonschema", "concurrent.futures.process"},
+        ),
         (("list", "-f", "json"), {"holidays", "docx", "openpyxl"}),
         (("diff", "procedures", "procedures"), {"holidays", "docx", "openpyxl"}),
     ],

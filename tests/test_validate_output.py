@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
+import stat
+import threading
 import unicodedata
 from pathlib import Path
 from typing import Any
@@ -178,6 +181,21 @@ def test_output_file_is_written_and_never_overwritten_without_force(catalog_dir:
     forced = validate(catalog_dir, "-f", "json", "-o", "out.json", "--force")
     assert forced.returncode == 1
     assert json.loads(target.read_text(encoding="utf-8"))["files"] == 5
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes need a POSIX system")
+def test_output_into_a_pipe_writes_into_it_and_leaves_it_a_pipe(catalog_dir: Path) -> None:
+    """-o on a device or pipe (/dev/null, a FIFO) must not rename a file over it."""
+    pipe = catalog_dir / "pipe"
+    os.mkfifo(pipe)
+    received: list[bytes] = []
+    reader = threading.Thread(target=lambda: received.append(pipe.read_bytes()), daemon=True)
+    reader.start()
+    done = validate(catalog_dir, "-f", "json", "-o", "pipe")
+    reader.join(timeout=20)
+    assert done.returncode == 1, done.stderr
+    assert stat.S_ISFIFO(pipe.stat().st_mode)
+    assert json.loads(received[0].decode("utf-8"))["files"] == 5
 
 
 def test_unknown_format_is_a_usage_error(catalog_dir: Path) -> None:

@@ -1,31 +1,34 @@
-"""The only module that reads input: config files, catalog folders, single files, git revisions.
+"""The loading edge: config files, catalog folders, single files, git revisions.
 
-Each file is read once, parsed by :mod:`tthc_cli.yamlsafe`, checked against its JSON Schema and,
-when that passes, turned into the typed model. Everything after this works on the model.
+Input is read here and in the modules this one drives (:mod:`tthc_cli.sources` lists and reads
+files, :mod:`tthc_cli.shipped` the packaged data, :mod:`tthc_cli.cache` its own store). Each
+file is read once, parsed by :mod:`tthc_cli.yamlsafe`, checked against its JSON Schema and,
+when that passes, turned into the typed model — from the cache when its bytes are unchanged,
+in worker processes for large catalogs (:mod:`tthc_cli.pool`). Everything after this works on
+the model.
 """
 
 from __future__ import annotations
 
 import fnmatch
-from collections.abc import Iterable, Sequence
+import itertools
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
 
-from tthc_cli import build, resources, schemacheck
+from tthc_cli import build, fastpickle, schemacheck
+from tthc_cli.cache import Cache, digest, file_key
 from tthc_cli.config import CONFIG_NAMES, Config, find_config, from_data
 from tthc_cli.errors import TthcError, UsageError
 from tthc_cli.findings import Finding, Pos, Severity, make
 from tthc_cli.messages import render
 from tthc_cli.model import Catalog, Procedure, Unit
-
-if TYPE_CHECKING:
-    from tthc_cli.calendar import WorkCalendar
-    from tthc_cli.milestones import PlanData
-
+from tthc_cli.pool import Progress, gc_paused, process_all
+from tthc_cli.shipped import load_calendar, load_plan, packaged_yaml
 from tthc_cli.sources import DirSource, Source, display_path
 from tthc_cli.yamlsafe import Limits, parse_yaml
+
+__all__ = ["load_calendar", "load_plan", "packaged_yaml"]  # read from tthc_cli.shipped
 
 UNITS_FILE = "units.yaml"
 
@@ -90,95 +93,180 @@ def _is_ignored(rel: str, config: Config) -> bool:
 
 def _load_units(
     source: Source, config: Config
-) -> tuple[dict[str, Unit], list[Finding], str | None]:
+) -> tuple[dict[str, Unit], list[Finding], str | None, bytes]:
     file = source.display(UNITS_FILE)
     try:
         raw = source.read(UNITS_FILE)
     except (FileNotFoundError, NotADirectoryError, KeyError):
-        return {}, [], None
+        return {}, [], None, b""
     except OSError as exc:
-        return (
-            {},
-            [make("file-unreadable", Severity.ERROR, Pos(file), error=exc.strerror or str(exc))],
-            file,
-        )
+        error = exc.strerror or str(exc)
+        return {}, [make("file-unreadable", Severity.ERROR, Pos(file), error=error)], file, b""
     parsed = parse_yaml(raw, file, config.limits)
     findings = list(parsed.findings)
     if parsed.data is None:
-        return {}, findings, file
+        return {}, findings, file, raw
     problems = schemacheck.check(parsed.data, "units", file)
     findings += problems
-    return (build.units(parsed.data, file) if not problems else {}), findings, file
+    return (build.units(parsed.data, file) if not problems else {}), findings, file, raw
 
 
-def load_source(
-    source: Source, config: Config, only: Iterable[str] | None = None, root: str = ""
-) -> Catalog:
-    """Load a catalog from any source; ``only`` restricts which procedure files are read."""
+@dataclass(frozen=True, slots=True)
+class LoadOptions:
+    """How to load: which cache to reuse, how many processes, whom to tell about progress."""
+
+    cache: Cache | None = None
+    jobs: int = 1
+    progress: Progress | None = None
+
+
+@dataclass(slots=True)
+class RawCatalog:
+    """A catalog read but not parsed: each procedure file's bytes (or why it could not be read).
+
+    :func:`build_catalog` consumes it: each file's bytes are released once the file is built, so
+    a large catalog is never in memory twice. Take the :meth:`fingerprint` before building.
+    """
+
+    root: str
+    scope: str  # names the catalog in the cache
+    config: Config
+    items: list[tuple[str, bytes | Finding | None]]  # (name in findings, bytes | error | used)
+    units: Mapping[str, Unit]
+    units_file: str | None
+    units_raw: bytes
+    findings: tuple[Finding, ...]  # the units registry's and the folder walk's
+    complete: bool  # the whole catalog, not a selection
+
+    def fingerprint(self, *extra: str) -> str:
+        """Changes whenever any input that findings depend on changes."""
+        parts: list[str | bytes] = [self.root, *extra, self.units_raw, repr(self.findings)]
+        for file, data in self.items:
+            if data is None:
+                raise ValueError("fingerprint of a catalog already built")
+            parts += [file, data if isinstance(data, bytes) else repr(data)]
+        return digest(*parts)
+
+
+def read_source(
+    source: Source,
+    config: Config,
+    only: Iterable[str] | None = None,
+    root: str = "",
+    scope: str | None = None,
+) -> RawCatalog:
+    """Read a catalog's files from any source; ``only`` restricts which procedure files."""
     listed = source.list() if only is None else sorted(set(only))
-    units, findings, units_file = _load_units(source, config)
+    units, findings, units_file, units_raw = _load_units(source, config)
     findings += getattr(source, "walk_findings", [])
-    procedures: list[Procedure] = []
-    files: list[str] = []
+    items: list[tuple[str, bytes | Finding | None]] = []
     for rel in listed:
         if _is_ignored(rel, config):
             continue
         file = source.display(rel)
-        files.append(file)
         try:
-            raw = source.read(rel)
+            items.append((file, source.read(rel)))
         except OSError as exc:
-            findings.append(
-                make("file-unreadable", Severity.ERROR, Pos(file), error=exc.strerror or str(exc))
-            )
-            continue
-        result = process_procedure(raw, file, config.limits)
-        findings += result.findings
-        if result.procedure is not None:
-            procedures.append(result.procedure)
-    return Catalog(
+            error = exc.strerror or str(exc)
+            items.append((file, make("file-unreadable", Severity.ERROR, Pos(file), error=error)))
+    return RawCatalog(
         root=root,
-        procedures=tuple(procedures),
-        units=units,
+        scope=scope or root,
         config=config,
-        findings=tuple(findings),
-        files=tuple(files),
+        items=items,
+        units=units,
         units_file=units_file,
+        units_raw=units_raw,
+        findings=tuple(findings),
+        complete=only is None,
     )
 
 
-@cache
-def packaged_yaml(name: str) -> Any:
-    """A YAML file shipped in ``tthc_cli/data``, read and parsed once per process."""
-    file = f"tthc_cli/data/{name}"
+def _cached(entry: bytes | None) -> FileResult | None:
+    if entry is None:
+        return None
     try:
-        raw = resources.data_bytes(name)
-    except (OSError, ValueError) as exc:
-        raise TthcError("error.data", name=file, detail=str(exc)) from None
-    parsed = parse_yaml(raw, file)
-    problems = [f for f in parsed.findings if f.severity is Severity.ERROR]
-    if parsed.data is None or problems:
-        detail = render(problems[0].message, problems[0].arg_map) if problems else "empty"
-        raise TthcError("error.data", name=file, detail=detail)
-    return parsed.data
+        found = fastpickle.loads(entry)
+    except Exception:  # a damaged entry is a miss
+        return None
+    return found if isinstance(found, FileResult) else None
 
 
-def load_plan(config: Config) -> PlanData:
-    """The simplification plan named in the config, with its choices applied."""
-    from tthc_cli.milestones import parse_plan, plan_file
-
-    file = plan_file(config)
-    return parse_plan(packaged_yaml(file), config, file)
+def _pickled(result: FileResult | None, as_bytes: bytes | None) -> bytes:
+    return as_bytes if as_bytes is not None else fastpickle.dumps(result)
 
 
-def load_calendar(config: Config) -> WorkCalendar:
-    """The working-day calendar: holidays, the shipped make-up days, the config's overrides.
+def _file_results(raw: RawCatalog, options: LoadOptions) -> list[FileResult | None]:
+    """Each readable item's result: from the cache when its bytes are unchanged, else built.
 
-    Imported here, not at the top: ``holidays`` is only needed by the commands that count days.
+    The bytes of every item are released here (see :class:`RawCatalog`).
     """
-    from tthc_cli.calendar import CALENDAR_DATA, WorkCalendar
+    results: list[FileResult | None] = [None] * len(raw.items)
+    cache = options.cache
+    stored = cache.files(raw.scope) if cache is not None else {}
+    keys: dict[int, str] = {}
+    todo: list[int] = []
+    items: list[tuple[str, bytes]] = []
+    for i, (file, data) in enumerate(raw.items):
+        if data is None:
+            raise ValueError("catalog already built")
+        if isinstance(data, bytes):
+            keys[i] = file_key(file, data) if cache is not None else ""
+            results[i] = _cached(stored.get(keys[i]))
+            if results[i] is None:
+                todo.append(i)
+                items.append((file, data))
+            raw.items[i] = (file, None)
+    fresh = process_all(items, raw.config.limits, options.jobs, options.progress)
+    pickled: dict[int, bytes | None] = {}
+    for i, (result, as_bytes) in zip(todo, fresh, strict=True):
+        results[i] = result
+        pickled[i] = as_bytes
+    if cache is not None and todo:
+        wanted = [i for i in keys if i in pickled or keys[i] in stored]
+        current = set(keys.values())
+        kept = () if raw.complete else ((k, v) for k, v in stored.items() if k not in current)
+        entries = (
+            (keys[i], _pickled(results[i], pickled[i]) if i in pickled else stored[keys[i]])
+            for i in wanted
+        )
+        cache.save_files(raw.scope, itertools.chain(kept, entries))
+    return results
 
-    return WorkCalendar.from_config(config, packaged_yaml(CALENDAR_DATA))
+
+def build_catalog(raw: RawCatalog, options: LoadOptions | None = None) -> Catalog:
+    """Parse, schema-check and build every procedure file of ``raw`` into the model."""
+    with gc_paused():
+        results = _file_results(raw, options or LoadOptions())
+    findings = list(raw.findings)
+    procedures: list[Procedure] = []
+    for (_, data), result in zip(raw.items, results, strict=True):
+        if isinstance(data, Finding):  # unreadable; readable items are None by now
+            findings.append(data)
+        elif result is not None:
+            findings += result.findings
+            if result.procedure is not None:
+                procedures.append(result.procedure)
+    return Catalog(
+        root=raw.root,
+        procedures=tuple(procedures),
+        units=raw.units,
+        config=raw.config,
+        findings=tuple(findings),
+        files=tuple(file for file, _ in raw.items),
+        units_file=raw.units_file,
+    )
+
+
+def load_source(
+    source: Source,
+    config: Config,
+    only: Iterable[str] | None = None,
+    root: str = "",
+    options: LoadOptions | None = None,
+) -> Catalog:
+    """Load a catalog from any source; ``only`` restricts which procedure files are read."""
+    return build_catalog(read_source(source, config, only, root), options)
 
 
 def _catalog_root(path: Path, config: Config) -> Path:
@@ -195,8 +283,15 @@ def _catalog_root(path: Path, config: Config) -> Path:
     return folder
 
 
-def load_paths(paths: Sequence[Path], config: Config) -> Catalog:
-    """The catalog for command-line paths (none: the configured catalog, else this folder).
+def load_paths(
+    paths: Sequence[Path], config: Config, options: LoadOptions | None = None
+) -> Catalog:
+    """The catalog for command-line paths (see :func:`read_paths`)."""
+    return build_catalog(read_paths(paths, config), options)
+
+
+def read_paths(paths: Sequence[Path], config: Config) -> RawCatalog:
+    """The catalog files for command-line paths (none: the configured catalog, else this folder).
 
     Every path must lie in one catalog folder (the configured one, or the nearest folder with a
     units.yaml, or the path's own folder). The folder itself means the whole catalog; a subfolder
@@ -224,4 +319,4 @@ def load_paths(paths: Sequence[Path], config: Config) -> Catalog:
             selected.update(name for name in source.list() if name.startswith(rel + "/"))
         elif selected is not None:
             selected.add(rel)
-    return load_source(source, config, selected, root=display_path(root))
+    return read_source(source, config, selected, display_path(root), scope=str(root))

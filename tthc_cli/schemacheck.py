@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import difflib
 import json
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from functools import cache
 from typing import Any
 
@@ -25,6 +25,50 @@ def validator(name: str) -> Draft202012Validator:
     """One validator per schema, built once per process."""
     schema = resources.schema(name)
     return Draft202012Validator(schema, format_checker=FormatChecker(formats=("date",)))
+
+
+# How many documents a schema checks with jsonschema before a compiled checker pays for itself.
+FAST_AFTER = 32
+_checked: dict[str, int] = {}
+
+
+@cache
+def compiled(name: str) -> Callable[[Any], Any]:
+    """A compiled yes/no checker (fastjsonschema) for the common case of a valid document.
+
+    It only ever answers "valid" quickly; any document it rejects goes through jsonschema,
+    which stays the authority and gives the positioned findings. ``use_default`` is off so
+    that checking never writes defaults into the data, and ``date`` is jsonschema's own test.
+    """
+    import fastjsonschema
+
+    dates = FormatChecker(formats=("date",))
+
+    return fastjsonschema.compile(
+        resources.schema(name),
+        formats={"date": lambda value: dates.conforms(value, "date")},
+        use_default=False,
+    )
+
+
+def warm(name: str) -> None:
+    """Build the compiled checker now (before worker processes fork, so they share it)."""
+    _checked[name] = FAST_AFTER
+    compiled(name)
+
+
+def _fast_valid(data: Any, name: str) -> bool:
+    count = _checked.get(name, 0)
+    if count < FAST_AFTER:
+        _checked[name] = count + 1
+        return False
+    from fastjsonschema import JsonSchemaException
+
+    try:
+        compiled(name)(data)
+    except JsonSchemaException:
+        return False
+    return True
 
 
 def json_path(path: Sequence[str | int]) -> str:
@@ -184,6 +228,8 @@ def check(data: MDict, schema_name: str, file: str) -> list[Finding]:
     """All schema findings for one document, each at the line of the offending key or value."""
     # jsonschema raises one "required" error per missing name, each carrying the whole list,
     # so the same finding can come more than once: keep the first of each.
+    if _fast_valid(data, schema_name):
+        return []
     out: dict[Finding, None] = {}
     for error in validator(schema_name).iter_errors(data):
         out.update(dict.fromkeys(_findings_for(error, data, file)))

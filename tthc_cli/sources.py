@@ -47,6 +47,9 @@ class DirSource:
     def __post_init__(self) -> None:
         self.walk_findings: list[Finding] = []
         self._listing: list[str] | None = None
+        self._base = str(self.root)
+        shown = display_path(self.root)
+        self._shown_prefix = "" if shown == "." else shown.rstrip("/") + "/"
 
     def list(self) -> list[str]:
         if self._listing is None:
@@ -80,25 +83,27 @@ class DirSource:
                 )
                 continue
             seen.add((info.st_dev, info.st_ino))
+            cut = len(os.path.join(self._base, ""))
             for entry in entries:
                 if entry.name.startswith("."):
                     continue
-                path = Path(entry.path)
                 try:
                     is_dir = entry.is_dir()
                 except OSError:
                     continue
                 if is_dir:
-                    stack.append(path)
+                    stack.append(Path(entry.path))
                 elif entry.name.endswith(YAML_SUFFIXES):
-                    found.append(path.relative_to(self.root).as_posix())
+                    found.append(entry.path[cut:].replace(os.sep, "/"))
         return sorted(found)
 
     def read(self, rel: str) -> bytes:
-        return (self.root / rel).read_bytes()
+        with open(os.path.join(self._base, rel), "rb") as handle:
+            return handle.read()
 
     def display(self, rel: str) -> str:
-        return display_path(self.root / rel)
+        """``display_path(root / rel)``, without building a path per file."""
+        return self._shown_prefix + rel
 
 
 @dataclass

@@ -26,6 +26,7 @@ COMMANDS: dict[str, str] = {
     "report": "report",
     "cost": "cost",
     "deadline": "deadline",
+    "import": "importing",
 }
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import stat
 import sys
 import tempfile
 from collections.abc import Iterable
@@ -13,7 +14,7 @@ import typer
 
 from tthc_cli.config import Config, with_overrides
 from tthc_cli.errors import TthcError, UsageError
-from tthc_cli.loader import load_paths, resolve_config
+from tthc_cli.loader import resolve_config
 from tthc_cli.model import Catalog, Procedure
 
 LangOpt = Annotated[
@@ -66,8 +67,10 @@ def open_config(
 
 
 def open_catalog(paths: list[Path] | None, config_path: Path | None, lang: str | None) -> Catalog:
+    from tthc_cli.cli._loading import load_catalog
+
     chosen = list(paths or [])
-    return load_paths(chosen, open_config(chosen, config_path, lang))
+    return load_catalog(chosen, open_config(chosen, config_path, lang))
 
 
 def use_color(stream: object = None) -> bool:
@@ -88,8 +91,20 @@ def terminal_width() -> int:
         return 100
 
 
+def _is_special(path: Path) -> bool:
+    """Whether ``path`` exists and is neither a regular file nor a folder."""
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return False
+    return not (stat.S_ISREG(mode) or stat.S_ISDIR(mode))
+
+
 def write_output(content: str | bytes, output: Path | None, force: bool) -> None:
-    """Print to stdout, or write ``output`` atomically; never overwrite unless ``force``."""
+    """Print to stdout, or write ``output`` atomically; never overwrite unless ``force``.
+
+    A device or a pipe (``-o /dev/null``, a FIFO) is written into, never replaced.
+    """
     if output is None:
         if isinstance(content, bytes):
             sys.stdout.buffer.write(content)
@@ -98,9 +113,19 @@ def write_output(content: str | bytes, output: Path | None, force: bool) -> None
             sys.stdout.write(content)
             sys.stdout.flush()
         return
+    data = content.encode("utf-8") if isinstance(content, str) else content
+    if _is_special(output):
+        # A device or a pipe (/dev/null, a FIFO): write into it. Renaming a temporary file
+        # over it would replace the device with a plain file.
+        try:
+            with output.open("wb") as handle:
+                handle.write(data)
+        except OSError as exc:
+            detail = exc.strerror or str(exc)
+            raise TthcError("error.output", path=str(output), detail=detail) from None
+        return
     if output.exists() and not force:
         raise TthcError("error.exists", path=str(output))
-    data = content.encode("utf-8") if isinstance(content, str) else content
     folder = output.parent if str(output.parent) else Path(".")
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{output.name}.", suffix=".tmp", dir=folder)
@@ -116,3 +141,47 @@ def write_output(content: str | bytes, output: Path | None, force: bool) -> None
             raise
     except OSError as exc:
         raise TthcError("error.output", path=str(output), detail=exc.strerror or str(exc)) from None
+
+
+def git_output(*args: str, folder: Path | None = None) -> str | None:
+    """Output of a read-only git command (in ``folder``, else here), or None when it fails."""
+    import subprocess
+
+    command = ["git", *(("-C", str(folder)) if folder is not None else ()), *args]
+    try:
+        done = subprocess.run(command, capture_output=True, text=True, check=False)
+    except OSError:
+        return None
+    return done.stdout.strip() if done.returncode == 0 else None
+
+
+def load_revision(
+    spec: str, config: Config, folder: Path, not_git: str, unknown: str
+) -> tuple[Catalog, str, str]:
+    """The catalog folder ``folder`` as it stands at git revision ``spec``, read from git objects
+    (the working tree and the index are never touched): (catalog, root as findings name it, full
+    commit id). Not a git repository → TthcError ``not_git``; no such revision → ``unknown``
+    (both with ``side=spec``)."""
+    from tthc_cli.loader import load_source
+    from tthc_cli.sources import GitSource
+
+    where = folder if folder.is_dir() else None
+    top = git_output("rev-parse", "--show-toplevel", folder=where)
+    if top is None:
+        raise TthcError(not_git, side=spec)
+    commit = git_output("rev-parse", "--verify", "--quiet", f"{spec}^{{commit}}", folder=where)
+    if commit is None:
+        raise TthcError(unknown, side=spec)
+    try:
+        subdir = folder.resolve().relative_to(Path(top).resolve()).as_posix()
+    except ValueError:
+        subdir = ""
+    subdir = "" if subdir == "." else subdir
+    root = f"{spec}:{subdir}" if subdir else f"{spec}:"
+    from tthc_cli.cli._loading import loading
+
+    with loading(config) as options:
+        catalog = load_source(
+            GitSource(Path(top), spec, subdir), config, root=root, options=options
+        )
+    return catalog, root, commit

@@ -10,7 +10,6 @@ defaults to the working tree. Exit 0; with ``--exit-code`` 1 when there are diff
 
 from __future__ import annotations
 
-import subprocess
 from pathlib import Path
 from typing import Annotated
 
@@ -21,31 +20,22 @@ from tthc_cli.cli._common import (
     ForceOpt,
     LangOpt,
     OutputOpt,
+    load_revision,
     open_config,
     require_choice,
     terminal_width,
     use_color,
     write_output,
 )
+from tthc_cli.cli._loading import load_catalog
 from tthc_cli.config import Config
 from tthc_cli.diff import Side, diff_catalogs
 from tthc_cli.errors import ExitCode, TthcError
-from tthc_cli.loader import load_paths, load_source
 from tthc_cli.model import Catalog
 from tthc_cli.reporters.base import ReportContext
 from tthc_cli.reporters.diff import DIFF_REPORTERS
-from tthc_cli.sources import GitSource
 
 FAIL_ON = ("heavier", "any")
-
-
-def _git(*args: str) -> str | None:
-    """Output of a read-only git command in the current folder, or None when it fails."""
-    try:
-        done = subprocess.run(["git", *args], capture_output=True, text=True, check=False)
-    except OSError:
-        return None
-    return done.stdout.strip() if done.returncode == 0 else None
 
 
 def _looks_like_path(spec: str) -> bool:
@@ -57,30 +47,21 @@ def _looks_like_path(spec: str) -> bool:
 
 
 def _revision(spec: str, config: Config) -> tuple[Catalog, Side]:
-    top = _git("rev-parse", "--show-toplevel")
-    if top is None:
-        raise TthcError("diff.error.not-git", side=spec)
-    if _git("rev-parse", "--verify", "--quiet", f"{spec}^{{commit}}") is None:
-        raise TthcError("diff.error.no-side", side=spec)
-    folder = (config.catalog or Path.cwd()).resolve()
-    try:
-        subdir = folder.relative_to(Path(top).resolve()).as_posix()
-    except ValueError:
-        subdir = ""
-    subdir = "" if subdir == "." else subdir
-    root = f"{spec}:{subdir}" if subdir else f"{spec}:"
-    catalog = load_source(GitSource(Path(top), spec, subdir), config, root=root)
+    folder = config.catalog or Path.cwd()
+    catalog, root, _commit = load_revision(
+        spec, config, folder, not_git="diff.error.not-git", unknown="diff.error.no-side"
+    )
     return catalog, Side(spec, "git", root)
 
 
 def load_side(spec: str | None, config: Config) -> tuple[Catalog, Side]:
     """A catalog for one side: the working tree (None), a folder, a file or a git revision."""
     if spec is None:
-        catalog = load_paths([], config)
+        catalog = load_catalog([], config)
         return catalog, Side(catalog.root, "dir", catalog.root)
     path = Path(spec)
     if path.exists():
-        catalog = load_paths([path], config)
+        catalog = load_catalog([path], config)
         if path.is_file():
             return catalog, Side(spec, "file", catalog.files[0] if catalog.files else spec)
         return catalog, Side(spec, "dir", catalog.root)
@@ -95,7 +76,7 @@ def command(
     ],
     new: Annotated[str | None, typer.Argument(help="Bản mới (mặc định: thư mục làm việc).")] = None,
     output_format: Annotated[
-        str, typer.Option("--format", "-f", help="text, markdown, json hoặc github.")
+        str, typer.Option("--format", "-f", help="text, markdown, json, github hoặc gitlab.")
     ] = "text",
     exit_code: Annotated[
         bool, typer.Option("--exit-code", help="Trả mã 1 khi có khác biệt. Exit 1 on differences.")

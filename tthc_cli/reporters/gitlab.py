@@ -25,7 +25,8 @@ SEVERITIES = {Severity.ERROR: "major", Severity.WARNING: "minor", Severity.INFO:
 def _identity(f: Finding) -> str:
     return json.dumps(
         [f.rule, f.file, f.item, f.message, [[k, v] for k, v in f.args]],
-        ensure_ascii=False, separators=(",", ":"),
+        ensure_ascii=False,
+        separators=(",", ":"),
     )
 
 
@@ -40,14 +41,16 @@ def to_data(result: Result, ctx: ReportContext) -> list[dict[str, Any]]:
         identity = _identity(f)
         occurrence = seen[identity]
         seen[identity] += 1
-        issues.append({
-            "type": "issue",
-            "description": message(f, ctx),
-            "check_name": f.rule,
-            "fingerprint": fingerprint(identity, occurrence),
-            "severity": SEVERITIES[f.severity],
-            "location": {"path": f.file, "lines": {"begin": f.line}},
-        })
+        issues.append(
+            {
+                "type": "issue",
+                "description": message(f, ctx),
+                "check_name": f.rule,
+                "fingerprint": fingerprint(identity, occurrence),
+                "severity": SEVERITIES[f.severity],
+                "location": {"path": f.file, "lines": {"begin": f.line}},
+            }
+        )
     return issues
 
 

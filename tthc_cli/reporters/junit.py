@@ -34,9 +34,11 @@ def _add_case(suite: ET.Element, file: str, group: list[Finding], ctx: ReportCon
     """Add a testcase for findings sharing rule and place; True when it is skipped."""
     first = group[0]
     case = ET.SubElement(
-        suite, "testcase",
+        suite,
+        "testcase",
         name=_clean(f"{first.rule} {first.line}:{first.column}"),
-        classname=_clean(file), time="0",
+        classname=_clean(file),
+        time="0",
     )
     messages = [message(f, ctx) for f in group]
     if first.suppressed is not None:
@@ -60,8 +62,14 @@ def to_xml(result: Result, ctx: ReportContext, timestamp: datetime) -> str:
     stamp = timestamp.strftime("%Y-%m-%dT%H:%M:%S")
     for number, file in enumerate(files):
         suite = ET.SubElement(
-            root, "testsuite", name=_clean(file) or TOOL_NAME, package=_clean(file) or TOOL_NAME,
-            id=str(number), timestamp=stamp, hostname="localhost", time="0",
+            root,
+            "testsuite",
+            name=_clean(file) or TOOL_NAME,
+            package=_clean(file) or TOOL_NAME,
+            id=str(number),
+            timestamp=stamp,
+            hostname="localhost",
+            time="0",
         )
         ET.SubElement(suite, "properties")
         findings = sorted(by_file.get(file, []), key=_case_key)

@@ -1,0 +1,164 @@
+"""The cache: per-file load results and whole validation results, reused while nothing changed.
+
+Where it lives: ``$TTHC_CACHE_DIR`` when set, else the user's cache folder
+(``$XDG_CACHE_HOME/tthc`` or ``~/.cache/tthc``; ``~/Library/Caches/tthc`` on macOS;
+``%LOCALAPPDATA%\\tthc\\Cache`` on Windows) — never inside the catalog, so a cloned repository
+cannot bring one along. ``TTHC_NO_CACHE=1`` or ``--no-cache`` turns it off.
+
+What a hit needs: every entry is keyed on the file's bytes and the name findings show for it,
+and the whole store is salted with the tthc version, a fingerprint of its code and schemas, and
+the settings in force (they change findings). A changed file, setting or tthc misses.
+
+Safety: files are written whole to a temporary name and renamed into place, so two runs that
+share the cache each leave a complete file (the last one wins). A missing, unreadable, corrupt
+or foreign file is a miss, never an error; a file that cannot be written is skipped.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import itertools
+import os
+import sys
+import tempfile
+from collections.abc import Iterable
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from tthc_cli import __version__, fastpickle, resources
+
+FORMAT = 1
+KEEP_FILES = 256  # the store holds at most this many files; the oldest go first
+
+
+def default_folder() -> Path:
+    explicit = os.environ.get("TTHC_CACHE_DIR")
+    if explicit:
+        return Path(explicit)
+    if sys.platform == "win32":
+        base = os.environ.get("LOCALAPPDATA") or str(Path.home() / "AppData" / "Local")
+        return Path(base) / "tthc" / "Cache"
+    if sys.platform == "darwin":
+        return Path.home() / "Library" / "Caches" / "tthc"
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "tthc"
+
+
+def disabled_by_env() -> bool:
+    return os.environ.get("TTHC_NO_CACHE", "").strip().lower() not in ("", "0", "false", "no")
+
+
+def digest(*parts: bytes | str) -> str:
+    h = hashlib.blake2b(digest_size=20)
+    for part in parts:
+        h.update(part.encode("utf-8", "surrogateescape") if isinstance(part, str) else part)
+        h.update(b"\0")
+    return h.hexdigest()
+
+
+@cache
+def code_fingerprint() -> str:
+    """The version, the schemas and the newest source file: a changed tthc never reuses entries."""
+    package = Path(__file__).parent
+    newest = 0
+    for folder, _dirs, names in os.walk(package):
+        for name in names:
+            if name.endswith(".py"):
+                try:
+                    newest = max(newest, os.stat(os.path.join(folder, name)).st_mtime_ns)
+                except OSError:
+                    continue
+    schemas = [resources.schema_text(n) for n in ("procedure", "units", "config")]
+    return digest(__version__, str(FORMAT), str(newest), *schemas)
+
+
+class Cache:
+    """One cache folder with one salt; ``scope`` names a catalog (its entries live together)."""
+
+    def __init__(self, folder: Path, salt: str) -> None:
+        self.folder = folder / f"v{FORMAT}"
+        self.salt = salt
+
+    @classmethod
+    def for_settings(cls, settings: str, folder: Path | None = None) -> Cache:
+        return cls(folder or default_folder(), digest(code_fingerprint(), settings))
+
+    def _path(self, scope: str, kind: str) -> Path:
+        return self.folder / f"{digest(scope)}.{kind}"
+
+    def _read(self, path: Path) -> Any:
+        try:
+            with path.open("rb") as handle:
+                salt, payload = fastpickle.load(handle)
+        except Exception:  # any unreadable or corrupt file is a miss
+            return None
+        return payload if salt == self.salt else None
+
+    def _write(self, path: Path, payload: Any, records: Iterable[Any] = ()) -> None:
+        """Write ``payload`` (then each of ``records``, pickled one by one) to ``path``."""
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            ignore = self.folder.parent / ".gitignore"
+            if not ignore.exists():
+                ignore.write_text("# written by tthc\n*\n", encoding="utf-8")
+            fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=self.folder)
+            try:
+                with os.fdopen(fd, "wb") as handle:
+                    fastpickle.dump((self.salt, payload), handle)
+                    for record in records:
+                        fastpickle.dump(record, handle)
+                os.replace(tmp, path)
+            except BaseException:
+                Path(tmp).unlink(missing_ok=True)
+                raise
+            self._prune()
+        except OSError:
+            return  # a cache that cannot be written only costs time
+
+    def _prune(self) -> None:
+        entries = [e for e in os.scandir(self.folder) if e.is_file() and not e.name.startswith(".")]
+        if len(entries) <= KEEP_FILES:
+            return
+        entries.sort(key=lambda e: e.stat().st_mtime_ns)
+        for entry in entries[: len(entries) - KEEP_FILES]:
+            Path(entry.path).unlink(missing_ok=True)
+
+    def files(self, scope: str) -> dict[str, bytes]:
+        """Per-file entries of a catalog: key (see :func:`file_key`) → pickled load result.
+
+        Entries stay pickled one by one, so a run unpickles only what it uses and writes the
+        unchanged ones back as they were. A damaged store is a miss as a whole.
+        """
+        entries: dict[str, bytes] = {}
+        try:
+            with self._path(scope, "files").open("rb") as handle:
+                salt, kind = fastpickle.load(handle)
+                if salt != self.salt or kind != "entries":
+                    return {}
+                while (record := fastpickle.load(handle)) is not None:
+                    key, value = record
+                    if not isinstance(key, str) or not isinstance(value, bytes):
+                        return {}
+                    entries[key] = value
+        except Exception:  # missing, unreadable, truncated (no end mark) or corrupt: a miss
+            return {}
+        return entries
+
+    def save_files(self, scope: str, entries: Iterable[tuple[str, bytes]]) -> None:
+        """Store ``entries``, pickled as they come (a large catalog is never all in memory),
+        then an end mark: a store cut short has none and is a miss."""
+        self._write(self._path(scope, "files"), "entries", itertools.chain(entries, [None]))
+
+    def result(self, scope: str, key: str) -> Any:
+        """The stored result for ``key`` (None when absent or stale)."""
+        found = self._read(self._path(scope, "result"))
+        if isinstance(found, tuple) and len(found) == 2 and found[0] == key:
+            return found[1]
+        return None
+
+    def save_result(self, scope: str, key: str, value: Any) -> None:
+        self._write(self._path(scope, "result"), (key, value))
+
+
+def file_key(file: str, raw: bytes) -> str:
+    return digest(file, raw)

@@ -1,0 +1,100 @@
+"""Pickling of loaded results for the cache and the worker pool: fast, and only our own types.
+
+Frozen slotted dataclasses pickle slowly by default (one ``__setattr__`` round trip per field);
+here each is reduced to its class and field values, which unpickles about twice as fast. The
+unpickler accepts only the data classes and enums of the model (and ``datetime.date``): a cache file
+planted by someone else can at worst give wrong data, which the content keys make unlikely,
+never run code.
+"""
+
+from __future__ import annotations
+
+import copyreg
+import dataclasses
+import io
+import pickle
+from collections.abc import Callable
+from enum import Enum
+from functools import cache
+from types import ModuleType
+from typing import IO, Any
+
+PROTOCOL = 5
+
+
+def _reducer(cls: type) -> Callable[[Any], tuple[Any, ...]]:
+    names = tuple(f.name for f in dataclasses.fields(cls) if f.init)
+
+    def reduce(obj: Any) -> tuple[Any, ...]:
+        return (cls, tuple(getattr(obj, name) for name in names))
+
+    return reduce
+
+
+def _dataclasses_of(module: ModuleType) -> list[type]:
+    return [
+        value
+        for value in vars(module).values()
+        if isinstance(value, type)
+        and dataclasses.is_dataclass(value)
+        and value.__module__ == module.__name__
+        and all(f.init for f in dataclasses.fields(value))
+    ]
+
+
+def _modules() -> tuple[ModuleType, ...]:
+    from tthc_cli import findings, loader, model, validation, yamlsafe
+
+    return (model, findings, loader, validation, yamlsafe)
+
+
+@cache
+def _dispatch_table() -> dict[type, Any]:
+    table: dict[type, Any] = dict(copyreg.dispatch_table)
+    for module in _modules():
+        for cls in _dataclasses_of(module):
+            table[cls] = _reducer(cls)
+    return table
+
+
+@cache
+def _allowed() -> frozenset[tuple[str, str]]:
+    """The only globals a cache file may name: our data classes and enums, and ``date``."""
+    allowed = {("datetime", "date")}
+    for module in _modules():
+        for value in vars(module).values():
+            if (
+                isinstance(value, type)
+                and value.__module__ == module.__name__
+                and (dataclasses.is_dataclass(value) or issubclass(value, Enum))
+            ):
+                allowed.add((module.__name__, value.__qualname__))
+    return frozenset(allowed)
+
+
+def dump(value: Any, stream: IO[bytes]) -> None:
+    pickler = pickle.Pickler(stream, protocol=PROTOCOL)
+    pickler.dispatch_table = _dispatch_table()
+    pickler.dump(value)
+
+
+def dumps(value: Any) -> bytes:
+    buffer = io.BytesIO()
+    dump(value, buffer)
+    return buffer.getvalue()
+
+
+class _OwnTypesOnly(pickle.Unpickler):
+    def find_class(self, module: str, name: str) -> Any:
+        if (module, name) in _allowed():
+            return super().find_class(module, name)
+        raise pickle.UnpicklingError(f"refused: {module}.{name}")
+
+
+def load(stream: IO[bytes]) -> Any:
+    """Unpickle from ``stream``; anything but our own types raises ``pickle.UnpicklingError``."""
+    return _OwnTypesOnly(stream).load()
+
+
+def loads(data: bytes) -> Any:
+    return load(io.BytesIO(data))

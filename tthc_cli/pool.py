@@ -1,0 +1,133 @@
+"""Processing many files: in this process, or spread over worker processes for large catalogs.
+
+Results always come back in the order the files were given, so output never depends on how
+the work was split. Workers return their results pickled with :mod:`tthc_cli.fastpickle`.
+"""
+
+from __future__ import annotations
+
+import gc
+import os
+import sys
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from typing import TYPE_CHECKING
+
+from tthc_cli import fastpickle, schemacheck
+
+if TYPE_CHECKING:
+    import multiprocessing.context
+    from concurrent.futures import Future
+
+    from tthc_cli.loader import FileResult
+    from tthc_cli.yamlsafe import Limits
+
+MIN_PARALLEL = 400  # below this many files, starting workers costs more than it saves
+CHUNK = 64
+
+Progress = Callable[[int, int], None]
+Item = tuple[str, bytes]  # (name shown in findings, file bytes)
+
+
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while many small objects are built.
+
+    Loaded data has no reference cycles, but each collection walks everything built so far:
+    at 5,000 files that made loading 2.4 times slower.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def default_jobs() -> int:
+    try:
+        available = len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        available = os.cpu_count() or 1
+    return max(1, available)
+
+
+def _process(items: Sequence[Item], limits: Limits) -> list[FileResult]:
+    from tthc_cli.loader import process_procedure
+
+    with gc_paused():
+        return [process_procedure(raw, file, limits) for file, raw in items]
+
+
+def _work(items: Sequence[Item], limits: Limits) -> list[bytes]:
+    """A worker's chunk: each result pickled on its own, so the cache can store it as it is."""
+    with gc_paused():
+        return [fastpickle.dumps(result) for result in _process(items, limits)]
+
+
+Built = tuple["FileResult", bytes | None]  # a result, and its pickled form when at hand
+
+
+def _context() -> multiprocessing.context.BaseContext:
+    import multiprocessing
+
+    # fork shares what this process already imported and compiled; elsewhere, spawn.
+    method = "fork" if sys.platform.startswith("linux") else "spawn"
+    return multiprocessing.get_context(method)
+
+
+def process_all(
+    items: list[Item], limits: Limits, jobs: int = 1, progress: Progress | None = None
+) -> list[Built]:
+    """Parse, check and build every item; ``jobs`` > 1 uses worker processes when worth it.
+
+    With workers, this process works too: it keeps each worker two chunks ahead and takes the
+    next chunk itself, since building a chunk here costs about as much as receiving one built
+    elsewhere (``jobs`` = processes in all, this one included). Results built by a worker come
+    with their pickled form, which the cache stores without pickling them again.
+
+    ``items`` is emptied, and each chunk's bytes released once it is built.
+    """
+    total = len(items)
+    chunks = [items[i : i + CHUNK] for i in range(0, total, CHUNK)]
+    items.clear()
+    results: list[list[Built] | None] = [None] * len(chunks)
+    done = 0
+
+    def finished(index: int, built: list[Built]) -> None:
+        nonlocal done
+        chunks[index] = []
+        results[index] = built
+        done += len(built)
+        if progress is not None:
+            progress(done, total)
+
+    def here(index: int) -> None:
+        finished(index, [(result, None) for result in _process(chunks[index], limits)])
+
+    if jobs <= 1 or total < MIN_PARALLEL:
+        for index in range(len(chunks)):
+            here(index)
+        return [r for built in results if built is not None for r in built]
+    from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+
+    schemacheck.warm("procedure")
+    workers = jobs - 1
+    taken = 0
+    pending: dict[Future[list[bytes]], int] = {}
+    with ProcessPoolExecutor(max_workers=workers, mp_context=_context()) as executor:
+        while taken < len(chunks) or pending:
+            while taken < len(chunks) and len(pending) < 2 * workers:
+                pending[executor.submit(_work, chunks[taken], limits)] = taken
+                taken += 1
+            for future in [f for f in pending if f.done()]:
+                with gc_paused():
+                    received: list[Built] = [(fastpickle.loads(b), b) for b in future.result()]
+                finished(pending.pop(future), received)
+            if taken < len(chunks):
+                here(taken)
+                taken += 1
+            elif pending:
+                wait(pending, return_when=FIRST_COMPLETED)
+    return [r for built in results if built is not None for r in built]
