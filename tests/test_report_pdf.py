@@ -15,7 +15,13 @@ import pytest
 
 from tests import report_fixture
 from tests.helpers import REPO, make_catalog, run_tthc
-from tests.test_table_clients import MM, _chromium, assert_inside_margins, pdf_pages
+from tests.test_table_clients import (
+    MM,
+    _chromium,
+    assert_inside_margins,
+    chromium_print,
+    pdf_pages,
+)
 from tthc_cli.loader import load_paths, load_plan, resolve_config
 from tthc_cli.progress import build_report
 from tthc_cli.render.report_html import HTML_COLUMNS
@@ -38,24 +44,7 @@ LONG_WORD = "WZJF" * 40  # no break opportunity, far wider than a column
 
 def _print(html: Path, tmp_path: Path) -> Path:
     pdf = html.with_suffix(".pdf")
-    subprocess.run(
-        [
-            _chromium() or "chromium",
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--no-first-run",
-            "--no-pdf-header-footer",
-            f"--user-data-dir={tmp_path / 'profile'}",
-            f"--print-to-pdf={pdf}",
-            html.as_uri(),
-        ],
-        capture_output=True,
-        timeout=120,
-        check=True,
-    )
+    chromium_print(html, pdf, tmp_path / "profile")
     return pdf
 
 

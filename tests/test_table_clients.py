@@ -35,6 +35,28 @@ def _chromium() -> str | None:
     )
 
 
+def chromium_print(page: Path, pdf: Path, profile: Path) -> None:
+    """Print ``page`` to ``pdf`` the way a person would, with headless Chromium (offline)."""
+    subprocess.run(
+        [
+            _chromium() or "chromium",
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--no-first-run",
+            "--no-pdf-header-footer",
+            f"--user-data-dir={profile}",
+            f"--print-to-pdf={pdf}",
+            page.as_uri(),
+        ],
+        capture_output=True,
+        timeout=120,
+        check=True,
+    )
+
+
 def _libreoffice() -> str | None:
     return shutil.which("libreoffice") or shutil.which("soffice")
 
@@ -148,24 +170,7 @@ def test_html_prints_to_a4_in_chromium(tmp_path: Path) -> None:
         page = tmp_path / f"{name}.html"
         page.write_text(table_html.render(document), encoding="utf-8")
         pdf = tmp_path / f"{name}.pdf"
-        subprocess.run(
-            [
-                _chromium() or "chromium",
-                "--headless",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--no-first-run",
-                "--no-pdf-header-footer",
-                f"--user-data-dir={tmp_path / 'profile'}",
-                f"--print-to-pdf={pdf}",
-                page.as_uri(),
-            ],
-            capture_output=True,
-            timeout=120,
-            check=True,
-        )
+        chromium_print(page, pdf, tmp_path / "profile")
         pages = pdf_pages(pdf)
         assert pages[0].width == pytest.approx(210 * MM, abs=2)  # A4 portrait
         assert_inside_margins(pages, left_mm=30, right_mm=15)
