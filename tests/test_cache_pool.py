@@ -153,9 +153,15 @@ def test_pool_keeps_the_order_of_its_input(catalog: Path) -> None:
     single = pool.process_all(list(items), config.limits, jobs=1)
     seen: list[tuple[int, int]] = []
     parallel = pool.process_all(
-        list(items), config.limits, jobs=3, progress=lambda done, total: seen.append((done, total))
+        list(items),
+        config.limits,
+        jobs=3,
+        progress=lambda done, total: seen.append((done, total)),
+        keep_pickled=True,
     )
-    assert [r for r, _ in single] == [r for r, _ in parallel]
+    unpickled = pool.process_all(list(items), config.limits, jobs=2)
+    assert [r for r, _ in single] == [r for r, _ in parallel] == [r for r, _ in unpickled]
+    assert all(b is None for _, b in unpickled)
     assert len(single) == len(items)
     assert all(b is None for _, b in single)  # built here: nothing pickled
     sent = [(r, b) for r, b in parallel if b is not None]  # built by a worker: pickled there

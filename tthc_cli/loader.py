@@ -217,7 +217,9 @@ def _file_results(raw: RawCatalog, options: LoadOptions) -> list[FileResult | No
                 todo.append(i)
                 items.append((file, data))
             raw.items[i] = (file, None)
-    fresh = process_all(items, raw.config.limits, options.jobs, options.progress)
+    fresh = process_all(
+        items, raw.config.limits, options.jobs, options.progress, keep_pickled=cache is not None
+    )
     pickled: dict[int, bytes | None] = {}
     for i, (result, as_bytes) in zip(todo, fresh, strict=True):
         results[i] = result

@@ -60,13 +60,24 @@ def _process(items: Sequence[Item], limits: Limits) -> list[FileResult]:
         return [process_procedure(raw, file, limits) for file, raw in items]
 
 
-def _work(items: Sequence[Item], limits: Limits) -> list[bytes]:
-    """A worker's chunk: each result pickled on its own, so the cache can store it as it is."""
-    with gc_paused():
-        return [fastpickle.dumps(result) for result in _process(items, limits)]
-
-
 Built = tuple["FileResult", bytes | None]  # a result, and its pickled form when at hand
+
+
+def _work(items: Sequence[Item], limits: Limits, each: bool) -> list[bytes]:
+    """A worker's chunk, pickled: each result on its own when the cache will store them (at
+    some cost in size and time), else the whole chunk at once."""
+    with gc_paused():
+        built = _process(items, limits)
+        if each:
+            return [fastpickle.dumps(result) for result in built]
+        return [fastpickle.dumps(built)]
+
+
+def _received(pickled: list[bytes], each: bool) -> list[Built]:
+    with gc_paused():
+        if each:
+            return [(fastpickle.loads(b), b) for b in pickled]
+        return [(result, None) for result in fastpickle.loads(pickled[0])]
 
 
 def _context() -> multiprocessing.context.BaseContext:
@@ -78,14 +89,18 @@ def _context() -> multiprocessing.context.BaseContext:
 
 
 def process_all(
-    items: list[Item], limits: Limits, jobs: int = 1, progress: Progress | None = None
+    items: list[Item],
+    limits: Limits,
+    jobs: int = 1,
+    progress: Progress | None = None,
+    keep_pickled: bool = False,
 ) -> list[Built]:
     """Parse, check and build every item; ``jobs`` > 1 uses worker processes when worth it.
 
     With workers, this process works too: it keeps each worker two chunks ahead and takes the
     next chunk itself, since building a chunk here costs about as much as receiving one built
     elsewhere (``jobs`` = processes in all, this one included). Results built by a worker come
-    with their pickled form, which the cache stores without pickling them again.
+    with their pickled form when ``keep_pickled``, which the cache then stores as it is.
 
     ``items`` is emptied, and each chunk's bytes released once it is built.
     """
@@ -119,12 +134,11 @@ def process_all(
     with ProcessPoolExecutor(max_workers=workers, mp_context=_context()) as executor:
         while taken < len(chunks) or pending:
             while taken < len(chunks) and len(pending) < 2 * workers:
-                pending[executor.submit(_work, chunks[taken], limits)] = taken
+                chunk = chunks[taken]
+                pending[executor.submit(_work, chunk, limits, keep_pickled)] = taken
                 taken += 1
             for future in [f for f in pending if f.done()]:
-                with gc_paused():
-                    received: list[Built] = [(fastpickle.loads(b), b) for b in future.result()]
-                finished(pending.pop(future), received)
+                finished(pending.pop(future), _received(future.result(), keep_pickled))
             if taken < len(chunks):
                 here(taken)
                 taken += 1
