@@ -11,8 +11,8 @@ from hypothesis import strategies as st
 
 from tthc_cli.calendar import CALENDAR_DATA, OffKind, WorkCalendar, deadline
 from tthc_cli.config import DayNote
-from tthc_cli.loader import packaged_yaml
 from tthc_cli.model import Duration, TimeUnit
+from tthc_cli.shipped import packaged_yaml
 
 
 def vn_calendar(**overrides: Any) -> WorkCalendar:

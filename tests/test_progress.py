@@ -10,11 +10,12 @@ import pytest
 
 from tests import report_fixture
 from tests.helpers import dump, make_catalog, procedure
-from tthc_cli.loader import load_paths, load_plan, resolve_config
+from tthc_cli.loader import load_paths, resolve_config
 from tthc_cli.milestones import parse_plan
 from tthc_cli.model import Catalog
 from tthc_cli.progress import Report, build_report
 from tthc_cli.progress_baseline import BaselineCatalog
+from tthc_cli.shipped import load_plan
 from tthc_cli.yamlsafe import parse_yaml
 
 

@@ -17,9 +17,10 @@ import pytest
 
 from tests import report_fixture
 from tests.helpers import REPO, UNITS, make_catalog, run_tthc
-from tthc_cli.loader import load_paths, load_plan, resolve_config
+from tthc_cli.loader import load_paths, resolve_config
 from tthc_cli.progress import build_report
 from tthc_cli.render.report_html import render_html
+from tthc_cli.shipped import load_plan
 
 SVG = "{http://www.w3.org/2000/svg}"
 A4_TEXT_WIDTH_PT = (210 - 2 * 14) / 25.4 * 72  # A4 minus the 14 mm print margins

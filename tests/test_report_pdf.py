@@ -22,10 +22,11 @@ from tests.test_table_clients import (
     chromium_print,
     pdf_pages,
 )
-from tthc_cli.loader import load_paths, load_plan, resolve_config
+from tthc_cli.loader import load_paths, resolve_config
 from tthc_cli.progress import build_report
 from tthc_cli.render.report_html import HTML_COLUMNS
 from tthc_cli.render.report_table import display, table_rows
+from tthc_cli.shipped import load_plan
 
 pytestmark = [
     pytest.mark.slow,

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import json
+import os
+import shutil
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -32,10 +35,11 @@ print(json.dumps(sorted(m for m in {heavy!r} if m in sys.modules)), file=sys.std
 """
 
 
-def imported(*args: str) -> set[str]:
+def imported(*args: str, env: dict[str, str] | None = None) -> set[str]:
     done = subprocess.run(
         [sys.executable, "-c", PROBE.format(heavy=HEAVY), *args],
         cwd=REPO,
+        env={**os.environ, **(env or {})},
         capture_output=True,
         text=True,
         timeout=120,
@@ -80,3 +84,18 @@ def test_help_still_lists_every_command() -> None:
     assert done.returncode == 0
     for name in COMMANDS:
         assert f" {name} " in done.stdout
+
+
+def test_validating_an_unchanged_catalog_again_parses_nothing(tmp_path: Path) -> None:
+    """The whole result comes from the cache: no schema library, no worker pool is loaded.
+
+    (A catalog without tthc.yaml: a config file is checked on every run, with jsonschema.)
+    """
+    catalog = tmp_path / "catalog"
+    shutil.copytree(REPO / "procedures", catalog)
+    env = {"TTHC_CACHE_DIR": str(tmp_path / "cache")}
+    first = imported("validate", str(catalog), env=env)
+    assert "jsonschema" in first  # the first run really checked the files
+    again = imported("validate", str(catalog), env=env)
+    assert "typer" in again
+    assert not again & {"jsonschema", "fastjsonschema", "concurrent.futures.process"}

@@ -21,6 +21,7 @@ import itertools
 import os
 import sys
 import tempfile
+import time
 from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
@@ -116,11 +117,17 @@ class Cache:
             return  # a cache that cannot be written only costs time
 
     def _prune(self) -> None:
-        entries = [e for e in os.scandir(self.folder) if e.is_file() and not e.name.startswith(".")]
-        if len(entries) <= KEEP_FILES:
+        """Keep the newest ``KEEP_FILES`` files, and drop temporary files a killed run left."""
+        entries = [e for e in os.scandir(self.folder) if e.is_file()]
+        stale = time.time() - 3600
+        for entry in entries:
+            if entry.name.endswith(".tmp") and entry.stat().st_mtime < stale:
+                Path(entry.path).unlink(missing_ok=True)
+        kept = [e for e in entries if not e.name.startswith(".")]
+        if len(kept) <= KEEP_FILES:
             return
-        entries.sort(key=lambda e: e.stat().st_mtime_ns)
-        for entry in entries[: len(entries) - KEEP_FILES]:
+        kept.sort(key=lambda e: e.stat().st_mtime_ns)
+        for entry in kept[: len(kept) - KEEP_FILES]:
             Path(entry.path).unlink(missing_ok=True)
 
     def files(self, scope: str) -> dict[str, bytes]:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import fnmatch
 import itertools
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -24,11 +24,8 @@ from tthc_cli.findings import Finding, Pos, Severity, make
 from tthc_cli.messages import render
 from tthc_cli.model import Catalog, Procedure, Unit
 from tthc_cli.pool import Progress, gc_paused, process_all
-from tthc_cli.shipped import load_calendar, load_plan, packaged_yaml
 from tthc_cli.sources import DirSource, Source, display_path
 from tthc_cli.yamlsafe import Limits, parse_yaml
-
-__all__ = ["load_calendar", "load_plan", "packaged_yaml"]  # read from tthc_cli.shipped
 
 UNITS_FILE = "units.yaml"
 
@@ -91,24 +88,26 @@ def _is_ignored(rel: str, config: Config) -> bool:
     return any(fnmatch.fnmatch(rel, pattern) for pattern in config.ignore)
 
 
-def _load_units(
-    source: Source, config: Config
-) -> tuple[dict[str, Unit], list[Finding], str | None, bytes]:
+def _read_units(source: Source) -> tuple[str | None, bytes | None, list[Finding]]:
+    """The units registry's name, bytes (None when absent or unreadable) and read findings."""
     file = source.display(UNITS_FILE)
     try:
-        raw = source.read(UNITS_FILE)
+        return file, source.read(UNITS_FILE), []
     except (FileNotFoundError, NotADirectoryError, KeyError):
-        return {}, [], None, b""
+        return None, None, []
     except OSError as exc:
         error = exc.strerror or str(exc)
-        return {}, [make("file-unreadable", Severity.ERROR, Pos(file), error=error)], file, b""
-    parsed = parse_yaml(raw, file, config.limits)
+        return file, None, [make("file-unreadable", Severity.ERROR, Pos(file), error=error)]
+
+
+def _parse_units(raw: bytes, file: str, limits: Limits) -> tuple[dict[str, Unit], list[Finding]]:
+    parsed = parse_yaml(raw, file, limits)
     findings = list(parsed.findings)
     if parsed.data is None:
-        return {}, findings, file, raw
+        return {}, findings
     problems = schemacheck.check(parsed.data, "units", file)
     findings += problems
-    return (build.units(parsed.data, file) if not problems else {}), findings, file, raw
+    return (build.units(parsed.data, file) if not problems else {}), findings
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,15 +131,15 @@ class RawCatalog:
     scope: str  # names the catalog in the cache
     config: Config
     items: list[tuple[str, bytes | Finding | None]]  # (name in findings, bytes | error | used)
-    units: Mapping[str, Unit]
     units_file: str | None
-    units_raw: bytes
-    findings: tuple[Finding, ...]  # the units registry's and the folder walk's
+    units_raw: bytes | None  # None: no registry, or an unreadable one (see findings)
+    findings: tuple[Finding, ...]  # what could not be read: the registry, folders in the walk
     complete: bool  # the whole catalog, not a selection
 
     def fingerprint(self, *extra: str) -> str:
         """Changes whenever any input that findings depend on changes."""
-        parts: list[str | bytes] = [self.root, *extra, self.units_raw, repr(self.findings)]
+        units = b"-" if self.units_raw is None else b"+" + self.units_raw
+        parts: list[str | bytes] = [self.root, *extra, units, repr(self.findings)]
         for file, data in self.items:
             if data is None:
                 raise ValueError("fingerprint of a catalog already built")
@@ -157,7 +156,7 @@ def read_source(
 ) -> RawCatalog:
     """Read a catalog's files from any source; ``only`` restricts which procedure files."""
     listed = source.list() if only is None else sorted(set(only))
-    units, findings, units_file, units_raw = _load_units(source, config)
+    units_file, units_raw, findings = _read_units(source)
     findings += getattr(source, "walk_findings", [])
     items: list[tuple[str, bytes | Finding | None]] = []
     for rel in listed:
@@ -174,7 +173,6 @@ def read_source(
         scope=scope or root,
         config=config,
         items=items,
-        units=units,
         units_file=units_file,
         units_raw=units_raw,
         findings=tuple(findings),
@@ -201,46 +199,52 @@ def _file_results(raw: RawCatalog, options: LoadOptions) -> list[FileResult | No
 
     The bytes of every item are released here (see :class:`RawCatalog`).
     """
-    results: list[FileResult | None] = [None] * len(raw.items)
     cache = options.cache
     stored = cache.files(raw.scope) if cache is not None else {}
-    keys: dict[int, str] = {}
+    results: list[FileResult | None] = [None] * len(raw.items)
+    keys: dict[int, str] = {}  # readable item → cache key (with a cache)
     todo: list[int] = []
     items: list[tuple[str, bytes]] = []
     for i, (file, data) in enumerate(raw.items):
         if data is None:
             raise ValueError("catalog already built")
-        if isinstance(data, bytes):
-            keys[i] = file_key(file, data) if cache is not None else ""
+        if not isinstance(data, bytes):
+            continue
+        raw.items[i] = (file, None)
+        if cache is not None:
+            keys[i] = file_key(file, data)
             results[i] = _cached(stored.get(keys[i]))
-            if results[i] is None:
-                todo.append(i)
-                items.append((file, data))
-            raw.items[i] = (file, None)
-    fresh = process_all(
-        items, raw.config.limits, options.jobs, options.progress, keep_pickled=cache is not None
-    )
+        if results[i] is None:
+            todo.append(i)
+            items.append((file, data))
+    keep = cache is not None
+    fresh = process_all(items, raw.config.limits, options.jobs, options.progress, keep)
     pickled: dict[int, bytes | None] = {}
     for i, (result, as_bytes) in zip(todo, fresh, strict=True):
         results[i] = result
         pickled[i] = as_bytes
     if cache is not None and todo:
-        wanted = [i for i in keys if i in pickled or keys[i] in stored]
-        current = set(keys.values())
-        kept = () if raw.complete else ((k, v) for k, v in stored.items() if k not in current)
-        entries = (
-            (keys[i], _pickled(results[i], pickled[i]) if i in pickled else stored[keys[i]])
-            for i in wanted
+        entries: Iterable[tuple[str, bytes]] = (
+            (key, _pickled(results[i], pickled[i]) if i in pickled else stored[key])
+            for i, key in keys.items()
         )
-        cache.save_files(raw.scope, itertools.chain(kept, entries))
+        if not raw.complete:  # a selection: keep the other files' entries too
+            current = set(keys.values())
+            others = ((k, v) for k, v in stored.items() if k not in current)
+            entries = itertools.chain(others, entries)
+        cache.save_files(raw.scope, entries)
     return results
 
 
 def build_catalog(raw: RawCatalog, options: LoadOptions | None = None) -> Catalog:
     """Parse, schema-check and build every procedure file of ``raw`` into the model."""
+    units: dict[str, Unit] = {}
+    findings = list(raw.findings)
+    if raw.units_file is not None and raw.units_raw is not None:
+        units, unit_findings = _parse_units(raw.units_raw, raw.units_file, raw.config.limits)
+        findings = unit_findings + findings
     with gc_paused():
         results = _file_results(raw, options or LoadOptions())
-    findings = list(raw.findings)
     procedures: list[Procedure] = []
     for (_, data), result in zip(raw.items, results, strict=True):
         if isinstance(data, Finding):  # unreadable; readable items are None by now
@@ -252,7 +256,7 @@ def build_catalog(raw: RawCatalog, options: LoadOptions | None = None) -> Catalo
     return Catalog(
         root=raw.root,
         procedures=tuple(procedures),
-        units=raw.units,
+        units=units,
         config=raw.config,
         findings=tuple(findings),
         files=tuple(file for file, _ in raw.items),

@@ -6,15 +6,16 @@ import difflib
 import json
 from collections.abc import Callable, Iterator, Sequence
 from functools import cache
-from typing import Any
-
-from jsonschema import Draft202012Validator, FormatChecker
-from jsonschema.exceptions import ValidationError, best_match
+from typing import TYPE_CHECKING, Any
 
 from tthc_cli import resources
 from tthc_cli.decoding import Mark
 from tthc_cli.findings import Finding, Pos, Severity, make
 from tthc_cli.yamlsafe import MDict, MList
+
+if TYPE_CHECKING:  # jsonschema is imported when a document is first checked, not at start-up
+    from jsonschema import Draft202012Validator
+    from jsonschema.exceptions import ValidationError
 
 RULE = "schema"
 _TYPE_OF = {str: "string", int: "integer", float: "number", bool: "boolean", type(None): "null"}
@@ -23,6 +24,8 @@ _TYPE_OF = {str: "string", int: "integer", float: "number", bool: "boolean", typ
 @cache
 def validator(name: str) -> Draft202012Validator:
     """One validator per schema, built once per process."""
+    from jsonschema import Draft202012Validator, FormatChecker
+
     schema = resources.schema(name)
     return Draft202012Validator(schema, format_checker=FormatChecker(formats=("date",)))
 
@@ -41,6 +44,7 @@ def compiled(name: str) -> Callable[[Any], Any]:
     that checking never writes defaults into the data, and ``date`` is jsonschema's own test.
     """
     import fastjsonschema
+    from jsonschema import FormatChecker
 
     dates = FormatChecker(formats=("date",))
 
@@ -120,6 +124,8 @@ def _show(value: Any) -> str:
 def _leaf(error: ValidationError) -> ValidationError:
     """For oneOf/anyOf, the most relevant sub-error."""
     if error.validator in ("oneOf", "anyOf") and error.context:
+        from jsonschema.exceptions import best_match
+
         chosen = best_match(error.context)
         return chosen if chosen is not None else error
     return error

@@ -18,9 +18,9 @@ from tthc_cli.cli._common import (
 )
 from tthc_cli.durations import format_number
 from tthc_cli.errors import TthcError, UsageError
-from tthc_cli.loader import load_calendar
 from tthc_cli.messages import text
 from tthc_cli.model import Duration, Procedure, TimeUnit
+from tthc_cli.shipped import load_calendar
 
 CHANNEL_ORDER = ("direct", "online", "postal")
 

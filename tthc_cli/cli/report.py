@@ -29,10 +29,10 @@ from tthc_cli.cli._common import (
 )
 from tthc_cli.errors import ExitCode, UsageError
 from tthc_cli.findings import Severity
-from tthc_cli.loader import load_plan
 from tthc_cli.model import Catalog, Procedure
 from tthc_cli.progress import GROUPINGS, build_report
 from tthc_cli.progress_baseline import BaselineCatalog
+from tthc_cli.shipped import load_plan
 
 FORMATS = ("text", "markdown", "csv", "json", "xlsx", "html")
 FILE_ONLY = ("xlsx", "html")
