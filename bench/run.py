@@ -24,6 +24,8 @@ N as a smoke test.
 from __future__ import annotations
 
 import argparse
+import compileall
+import importlib.util
 import json
 import os
 import shutil
@@ -56,6 +58,39 @@ def measure(argv: list[str], cwd: Path) -> tuple[float, float, int]:
     wall = time.perf_counter() - start
     proc.returncode = os.waitstatus_to_exitcode(status)
     return wall, usage.ru_maxrss / 1024, proc.returncode
+
+
+def byte_compile() -> None:
+    """Byte-compile tthc_cli as ``pip install`` does, so start-up is measured as users get it.
+
+    (From an editable checkout under PYTHONDONTWRITEBYTECODE every run would compile afresh.)
+    """
+    spec = importlib.util.find_spec("tthc_cli")
+    if spec is not None and spec.origin is not None:
+        compileall.compile_dir(Path(spec.origin).parent, quiet=1)
+
+
+def targets(medians: dict[str, float], peaks: dict[str, float]) -> list[tuple[str, bool]]:
+    """The issue's targets that this run's figures can decide: (what, met)."""
+    full = medians["validate"]
+    out = [
+        ("validate ≤ 1.5 × parse floor", full <= 1.5 * medians["parse floor"]),
+        ("validate (again) ≤ 0.1 × validate", medians["validate (again)"] <= 0.1 * full),
+        ("validate peak memory ≤ 250 MB", peaks["validate"] <= 250),
+    ]
+    if "check-jsonschema" in medians:
+        faster = medians["check-jsonschema"] >= 10 * full
+        out.append(("validate ≥ 10 × faster than check-jsonschema", faster))
+    if "yamllint 1 file" in medians:
+        one = medians["yamllint 1 file"]
+        out.append(("--version ≤ yamllint 1 file", medians["--version"] <= one))
+        out.append(("validate 1 file ≤ yamllint 1 file", medians["validate 1 file"] <= one))
+    out.extend(
+        (f"{case} ≤ 2 × validate", medians[case] <= 2 * full)
+        for case in ("diff (cold)", "report (cold)")
+        if case in medians
+    )
+    return out
 
 
 def has_command(name: str) -> bool:
@@ -111,6 +146,7 @@ def main() -> None:
         gen.write_catalog(base, args.n, seed=1)
     gen.mutate(base, changed, 0.05, seed=1)
     plan = cases(base, changed)
+    byte_compile()
     cache = work / "cache"
     os.environ["TTHC_CACHE_DIR"] = str(cache)  # the children's cache, wiped for cold cases
     times: dict[str, list[float]] = {name: [] for name in plan}
@@ -153,8 +189,11 @@ def main() -> None:
             line += f" {median / peer:10.3f}"
         rows.append(row)
         print(f"{line} {peaks[name]:8.1f}  {codes[name]}")
+    goals = targets(medians, peaks)
+    print("targets: " + "; ".join(f"{what}: {'met' if met else 'MISSED'}" for what, met in goals))
     if args.json:
-        args.json.write_text(json.dumps({"n": args.n, "runs": args.runs, "cases": rows}, indent=2))
+        document = {"n": args.n, "runs": args.runs, "cases": rows, "targets": dict(goals)}
+        args.json.write_text(json.dumps(document, indent=2, ensure_ascii=False))
     if not args.keep:
         shutil.rmtree(work, ignore_errors=True)
 

@@ -207,7 +207,7 @@ def test_item_suppression_in_text_and_json(tmp_path: Path, monkeypatch: pytest.M
     monkeypatch.chdir(tmp_path)
     config = with_overrides(Config(catalog=tmp_path / "catalog"))
     rule = _item_rule()
-    monkeypatch.setattr("tthc_cli.validation.known_ids", lambda: {rule.id, "unused-suppression"})
+    monkeypatch.setattr("tthc_cli.rules.known_ids", lambda: {rule.id, "unused-suppression"})
     result = validate(load_paths([], config), {rule.id: rule})
     by_rule = {f.rule: f for f in result.findings}
     assert by_rule["test-item-rule"].suppressed == reason

@@ -21,8 +21,10 @@ HEAVY = (
     "holidays",
     "docx",
     "openpyxl",
-    "fastjsonschema",  # compiled only once a run has many documents to check
+    "fastjsonschema",  # the generated checkers need its exception classes
     "concurrent.futures.process",  # worker processes only for large catalogs
+    "tthc_cli.model",  # only when something is built
+    "tthc_cli.rules",
 )
 PROBE = """
 import json, sys
@@ -56,7 +58,7 @@ def test_version_imports_no_dependency() -> None:
     [
         (
             ("validate", "procedures/public/2.001219.yaml"),
-            {"holidays", "docx", "openpyxl", "fastjsonschema", "concurrent.futures.process"},
+            {"holidays", "docx", "openpyxl", "jsonschema", "concurrent.futures.process"},
         ),
         (("list", "-f", "json"), {"holidays", "docx", "openpyxl"}),
         (("diff", "procedures", "procedures"), {"holidays", "docx", "openpyxl"}),
@@ -87,15 +89,30 @@ def test_help_still_lists_every_command() -> None:
 
 
 def test_validating_an_unchanged_catalog_again_parses_nothing(tmp_path: Path) -> None:
-    """The whole result comes from the cache: no schema library, no worker pool is loaded.
+    """The whole result comes from the cache: no model, rules or worker pool is loaded.
 
-    (A catalog without tthc.yaml: a config file is checked on every run, with jsonschema.)
+    A valid catalog never needs jsonschema: the checkers generated ahead of time say "valid"
+    (only tthc.yaml is checked on every run, by its generated checker).
     """
     catalog = tmp_path / "catalog"
-    shutil.copytree(REPO / "procedures", catalog)
+    shutil.copytree(REPO / "procedures", catalog / "procedures")
+    shutil.copy(REPO / "tthc.yaml", catalog / "tthc.yaml")
     env = {"TTHC_CACHE_DIR": str(tmp_path / "cache")}
-    first = imported("validate", str(catalog), env=env)
-    assert "jsonschema" in first  # the first run really checked the files
-    again = imported("validate", str(catalog), env=env)
+    first = imported("validate", str(catalog / "procedures"), env=env)
+    assert {"fastjsonschema", "tthc_cli.model", "tthc_cli.rules"} <= first  # really checked
+    assert "jsonschema" not in first
+    again = imported("validate", str(catalog / "procedures"), env=env)
     assert "typer" in again
-    assert not again & {"jsonschema", "fastjsonschema", "concurrent.futures.process"}
+    assert not again & {
+        "jsonschema",
+        "concurrent.futures.process",
+        "tthc_cli.model",
+        "tthc_cli.rules",
+    }
+
+
+def test_an_invalid_file_is_still_explained_by_jsonschema(tmp_path: Path) -> None:
+    bad = tmp_path / "2.000001.yaml"
+    bad.write_text("code: '2.000001'\nname: 3\n", encoding="utf-8")
+    env = {"TTHC_CACHE_DIR": str(tmp_path / "cache")}
+    assert "jsonschema" in imported("validate", str(bad), env=env)

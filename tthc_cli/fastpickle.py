@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import copyreg
 import dataclasses
+import importlib
 import io
 import pickle
 from collections.abc import Callable
@@ -42,10 +43,17 @@ def _dataclasses_of(module: ModuleType) -> list[type]:
     ]
 
 
-def _modules() -> tuple[ModuleType, ...]:
-    from tthc_cli import findings, loader, model, validation, yamlsafe
+_OWN_MODULES = (
+    "tthc_cli.model",
+    "tthc_cli.findings",
+    "tthc_cli.loader",
+    "tthc_cli.validation",
+    "tthc_cli.yamlsafe",
+)
 
-    return (model, findings, loader, validation, yamlsafe)
+
+def _modules() -> tuple[ModuleType, ...]:
+    return tuple(importlib.import_module(name) for name in _OWN_MODULES)
 
 
 @cache
@@ -57,19 +65,26 @@ def _dispatch_table() -> dict[type, Any]:
     return table
 
 
+
+
 @cache
-def _allowed() -> frozenset[tuple[str, str]]:
-    """The only globals a cache file may name: our data classes and enums, and ``date``."""
-    allowed = {("datetime", "date")}
-    for module in _modules():
-        for value in vars(module).values():
-            if (
-                isinstance(value, type)
-                and value.__module__ == module.__name__
-                and (dataclasses.is_dataclass(value) or issubclass(value, Enum))
-            ):
-                allowed.add((module.__name__, value.__qualname__))
-    return frozenset(allowed)
+def _allowed(module: str, name: str) -> bool:
+    """The only globals a cache file may name: our data classes and enums, and ``date``.
+
+    Decided per name, importing only the module named (a cached result of findings needs
+    no model classes).
+    """
+    if (module, name) == ("datetime", "date"):
+        return True
+    if module not in _OWN_MODULES:
+        return False
+    value = getattr(importlib.import_module(module), name, None)
+    return (
+        isinstance(value, type)
+        and value.__module__ == module
+        and value.__qualname__ == name
+        and (dataclasses.is_dataclass(value) or issubclass(value, Enum))
+    )
 
 
 def dump(value: Any, stream: IO[bytes]) -> None:
@@ -86,7 +101,7 @@ def dumps(value: Any) -> bytes:
 
 class _OwnTypesOnly(pickle.Unpickler):
     def find_class(self, module: str, name: str) -> Any:
-        if (module, name) in _allowed():
+        if _allowed(module, name):
             return super().find_class(module, name)
         raise pickle.UnpicklingError(f"refused: {module}.{name}")
 

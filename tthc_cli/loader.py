@@ -15,17 +15,20 @@ import itertools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from tthc_cli import build, fastpickle, schemacheck
+from tthc_cli import fastpickle, schemacheck
 from tthc_cli.cache import Cache, digest, file_key
 from tthc_cli.config import CONFIG_NAMES, Config, find_config, from_data
 from tthc_cli.errors import TthcError, UsageError
 from tthc_cli.findings import Finding, Pos, Severity, make
 from tthc_cli.messages import render
-from tthc_cli.model import Catalog, Procedure, Unit
 from tthc_cli.pool import Progress, gc_paused, process_all
 from tthc_cli.sources import DirSource, Source, display_path
 from tthc_cli.yamlsafe import Limits, parse_yaml
+
+if TYPE_CHECKING:  # the model is imported when something is built, not for a cached result
+    from tthc_cli.model import Catalog, Procedure, Unit
 
 UNITS_FILE = "units.yaml"
 
@@ -46,6 +49,8 @@ def process_procedure(raw: bytes, file: str, limits: Limits) -> FileResult:
     problems = schemacheck.check(parsed.data, "procedure", file)
     if problems:
         return FileResult(None, (*parsed.findings, *problems))
+    from tthc_cli import build
+
     return FileResult(build.procedure(parsed.data, file), parsed.findings)
 
 
@@ -107,6 +112,8 @@ def _parse_units(raw: bytes, file: str, limits: Limits) -> tuple[dict[str, Unit]
         return {}, findings
     problems = schemacheck.check(parsed.data, "units", file)
     findings += problems
+    from tthc_cli import build
+
     return (build.units(parsed.data, file) if not problems else {}), findings
 
 
@@ -238,6 +245,8 @@ def _file_results(raw: RawCatalog, options: LoadOptions) -> list[FileResult | No
 
 def build_catalog(raw: RawCatalog, options: LoadOptions | None = None) -> Catalog:
     """Parse, schema-check and build every procedure file of ``raw`` into the model."""
+    from tthc_cli.model import Catalog
+
     units: dict[str, Unit] = {}
     findings = list(raw.findings)
     if raw.units_file is not None and raw.units_raw is not None:

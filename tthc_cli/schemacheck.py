@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import datetime
 import difflib
+import functools
 import json
+import re
 from collections.abc import Callable, Iterator, Sequence
 from functools import cache
 from typing import TYPE_CHECKING, Any
@@ -30,9 +33,25 @@ def validator(name: str) -> Draft202012Validator:
     return Draft202012Validator(schema, format_checker=FormatChecker(formats=("date",)))
 
 
-# How many documents a schema checks with jsonschema before a compiled checker pays for itself.
+# How many documents a schema checks with jsonschema before compiling a checker at run time
+# pays for itself (only when the committed checker is stale, see tthc_cli.schemachecks).
 FAST_AFTER = 32
 _checked: dict[str, int] = {}
+_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+def is_date(value: object) -> bool:
+    """The ``date`` format, as strict as jsonschema's (a real calendar day, ISO form)."""
+    if not isinstance(value, str) or not _DATE.fullmatch(value):
+        return False
+    try:
+        datetime.date.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
+
+
+_FORMATS = {"date": is_date}
 
 
 @cache
@@ -40,19 +59,25 @@ def compiled(name: str) -> Callable[[Any], Any]:
     """A compiled yes/no checker (fastjsonschema) for the common case of a valid document.
 
     It only ever answers "valid" quickly; any document it rejects goes through jsonschema,
-    which stays the authority and gives the positioned findings. ``use_default`` is off so
-    that checking never writes defaults into the data, and ``date`` is jsonschema's own test.
+    which stays the authority and gives the positioned findings. The checker generated ahead
+    of time is used while it matches the schema; otherwise one is compiled now.
     """
+    from tthc_cli import schemachecks
+
+    check = schemachecks.shipped(name)
+    if check is not None:
+        return functools.partial(check, custom_formats=_FORMATS)
     import fastjsonschema
-    from jsonschema import FormatChecker
 
-    dates = FormatChecker(formats=("date",))
+    return fastjsonschema.compile(resources.schema(name), formats=_FORMATS, **schemachecks.OPTIONS)
 
-    return fastjsonschema.compile(
-        resources.schema(name),
-        formats={"date": lambda value: dates.conforms(value, "date")},
-        use_default=False,
-    )
+
+@cache
+def ready(name: str) -> bool:
+    """Whether the compiled checker costs nothing to get (it was generated ahead of time)."""
+    from tthc_cli import schemachecks
+
+    return schemachecks.shipped(name) is not None
 
 
 def warm(name: str) -> None:
@@ -63,7 +88,7 @@ def warm(name: str) -> None:
 
 def _fast_valid(data: Any, name: str) -> bool:
     count = _checked.get(name, 0)
-    if count < FAST_AFTER:
+    if count < FAST_AFTER and not ready(name):
         _checked[name] = count + 1
         return False
     from fastjsonschema import JsonSchemaException

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from tthc_cli.findings import Finding, Pos, Severity, make, sorted_findings
-from tthc_cli.model import Catalog, Suppression
-from tthc_cli.rules import RULES, Rule, RuleContext, known_ids
+
+if TYPE_CHECKING:
+    from tthc_cli.model import Catalog, Suppression
+    from tthc_cli.rules import Rule
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,6 +35,8 @@ def run_rules(
     catalog: Catalog, rules: Mapping[str, Rule], only: frozenset[str] | None = None
 ) -> list[Finding]:
     """Findings of ``rules``; with ``only``, per-procedure rules run on those files alone."""
+    from tthc_cli.rules import RuleContext
+
     ctx = RuleContext(catalog)
     config = catalog.config
     out: list[Finding] = []
@@ -82,6 +87,8 @@ class _Suppressor:
         return None
 
     def unused(self) -> Iterable[Finding]:
+        from tthc_cli.rules import known_ids
+
         known = known_ids()
         entries = [s for group in (*self.by_file.values(), *self.by_item.values()) for s in group]
         for entry in entries:
@@ -108,7 +115,10 @@ def validate(
     :func:`concerns`), checked against the whole catalog: per-procedure rules run on those
     files alone, cross-file rules on everything. ``Result.paths`` lists the checked files.
     """
-    rules = RULES if rules is None else rules
+    if rules is None:
+        from tthc_cli.rules import RULES
+
+        rules = RULES
     raw = [*catalog.findings, *run_rules(catalog, rules, only)]
     if catalog.units_file is None and catalog.procedures:
         root = catalog.root or "."

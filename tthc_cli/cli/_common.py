@@ -8,14 +8,16 @@ import sys
 import tempfile
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from tthc_cli.config import Config, with_overrides
 from tthc_cli.errors import TthcError, UsageError
 from tthc_cli.loader import resolve_config
-from tthc_cli.model import Catalog, Procedure
+
+if TYPE_CHECKING:
+    from tthc_cli.model import Catalog, Procedure
 
 LangOpt = Annotated[
     str | None, typer.Option("--lang", help="Ngôn ngữ: vi (mặc định) hoặc en. Language: vi or en.")

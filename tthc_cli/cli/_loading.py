@@ -9,7 +9,7 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -18,9 +18,11 @@ from tthc_cli.config import Config
 from tthc_cli.findings import Severity
 from tthc_cli.loader import LoadOptions, RawCatalog, build_catalog, load_paths
 from tthc_cli.messages import text
-from tthc_cli.model import Catalog
 from tthc_cli.pool import default_jobs
 from tthc_cli.validation import Result, validate
+
+if TYPE_CHECKING:
+    from tthc_cli.model import Catalog
 
 NoCacheOpt = Annotated[
     bool,

@@ -1,0 +1,65 @@
+"""The schema checkers generated ahead of time: current, never stale, as strict on dates."""
+
+from __future__ import annotations
+
+import pytest
+from fastjsonschema import JsonSchemaException
+
+from tthc_cli import resources, schemacheck, schemachecks
+
+
+@pytest.mark.parametrize("name", resources.SCHEMA_NAMES)
+def test_each_shipped_checker_was_generated_from_the_current_schema(name: str) -> None:
+    assert schemachecks.shipped(name) is not None, (
+        f"schemas/{name}.schema.json changed: run `python -m tthc_cli.schemachecks`"
+    )
+
+
+def test_a_checker_from_another_schema_text_is_not_used(monkeypatch: pytest.MonkeyPatch) -> None:
+    original = resources.schema_text
+    monkeypatch.setattr(
+        resources, "schema_text", lambda name: original(name).replace("{", "{ ", 1)
+    )
+    schemachecks.shipped.cache_clear()
+    schemacheck.compiled.cache_clear()
+    schemacheck.ready.cache_clear()
+    try:
+        assert schemachecks.shipped("units") is None
+        assert not schemacheck.ready("units")
+        check = schemacheck.compiled("units")  # compiled now, from the schema itself
+        with pytest.raises(JsonSchemaException):
+            check({"units": "not a list"})
+    finally:
+        schemachecks.shipped.cache_clear()
+        schemacheck.compiled.cache_clear()
+        schemacheck.ready.cache_clear()
+
+
+def test_the_generated_source_names_its_schema_and_entry_point() -> None:
+    text = schemachecks.source("units")
+    assert f'SCHEMA_SHA256 = "{schemachecks.schema_sha256("units")}"' in text
+    namespace: dict[str, object] = {}
+    exec(compile(text, "units", "exec"), namespace)
+    assert callable(namespace["CHECK"])
+
+
+@pytest.mark.parametrize(
+    ("value", "ok"),
+    [
+        ("2023-02-28", True),
+        ("2024-02-29", True),
+        ("2023-02-29", False),  # no such day
+        ("2023-13-01", False),
+        ("2023-2-28", False),
+        ("20230228", False),  # fromisoformat would take it; the format does not
+        ("２０２３-０２-２８", False),  # fullwidth digits
+        ("2023-02-28T00:00", False),
+        (20230228, False),
+    ],
+)
+def test_the_date_format_is_as_strict_as_jsonschema(value: object, ok: bool) -> None:
+    from jsonschema import FormatChecker
+
+    assert schemacheck.is_date(value) is ok
+    if isinstance(value, str):
+        assert FormatChecker(formats=("date",)).conforms(value, "date") is ok
