@@ -63,3 +63,21 @@ def test_the_date_format_is_as_strict_as_jsonschema(value: object, ok: bool) -> 
     assert schemacheck.is_date(value) is ok
     if isinstance(value, str):
         assert FormatChecker(formats=("date",)).conforms(value, "date") is ok
+
+
+def test_the_config_checker_accepts_the_bundled_config_and_refuses_a_bad_one() -> None:
+    from tests.helpers import REPO
+    from tthc_cli.yamlsafe import parse_yaml
+
+    data = parse_yaml((REPO / "tthc.yaml").read_bytes(), "tthc.yaml").data
+    check = schemacheck.compiled("config")
+    check(data)
+    with pytest.raises(JsonSchemaException):
+        check({**data, "fail_on": "sometimes"})
+    assert list(schemacheck.validator("config").iter_errors({**data, "fail_on": "sometimes"}))
+
+
+def test_the_slimmed_code_keeps_no_message_work() -> None:
+    text = schemachecks.source("procedure")
+    assert "locals()" not in text
+    assert "definition=" not in text

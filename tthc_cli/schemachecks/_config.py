@@ -2,80 +2,74 @@
 # ruff: noqa
 # mypy: ignore-errors
 SCHEMA_SHA256 = "f943e9cd07bf7dc8a1561851dc3bd3809f6024cc9d2372429718da5380799fae"
-VERSION = "2.22.3"
+VERSION = '2.22.3'
 from decimal import Decimal
 import re
 from fastjsonschema import JsonSchemaValueException, JsonSchemaValuesException
-
-
-REGEX_PATTERNS = {
-    '^[a-z0-9-]+$': re.compile('^[a-z0-9-]+\\Z'),
-    '^[0-9]{4}-[0-9]{2}-[0-9]{2}$': re.compile('^[0-9]{4}-[0-9]{2}-[0-9]{2}\\Z')
-}
-
+REGEX_PATTERNS = {'^[a-z0-9-]+$': re.compile('^[a-z0-9-]+\\Z'), '^[0-9]{4}-[0-9]{2}-[0-9]{2}$': re.compile('^[0-9]{4}-[0-9]{2}-[0-9]{2}\\Z')}
 NoneType = type(None)
 
 def validate_https___tthc_invalid_schemas_config_schema_json(data, custom_formats={}, name_prefix=None):
-    if not isinstance(data, (dict)):
-        raise JsonSchemaValueException("" + (name_prefix or "data") + " must be object", value=data, name="" + (name_prefix or "data") + "", definition={'$schema': 'https://json-schema.org/draft/2020-12/schema', '$id': 'https://tthc.invalid/schemas/config.schema.json', 'title': 'Cấu hình danh mục (tthc.yaml)', 'description': 'Cấu hình của một danh mục thủ tục: thư mục danh mục, ngôn ngữ, quy tắc bật/tắt, bỏ qua có lý do, kế hoạch và lịch làm việc. tthc tìm tệp tthc.yaml (hoặc .tthc.yaml) từ thư mục hiện tại đi lên.', 'type': 'object', 'additionalProperties': False, 'properties': {'catalog': {'title': 'Thư mục danh mục', 'description': 'Đường dẫn (tương đối so với tệp cấu hình) tới thư mục chứa các tệp thủ tục và units.yaml.', 'type': 'string', 'minLength': 1}, 'lang': {'title': 'Ngôn ngữ', 'description': 'vi (mặc định) hoặc en.', 'enum': ['vi', 'en']}, 'fail_on': {'title': 'Mức lỗi làm thất bại', 'description': 'Mức nghiêm trọng thấp nhất làm lệnh validate trả mã 1.', 'enum': ['error', 'warning', 'info']}, 'as_of': {'title': 'Ngày', 'description': 'Ngày dạng YYYY-MM-DD.', 'type': 'string', 'pattern': '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', 'format': 'date'}, 'hours_per_working_day': {'title': 'Số giờ một ngày làm việc', 'description': 'Dùng để quy đổi ngày làm việc ↔ giờ làm việc (mặc định 8).', 'type': 'number', 'exclusiveMinimum': 0, 'maximum': 24}, 'local_code_pattern': {'title': 'Mẫu mã địa phương', 'description': 'Biểu thức chính quy cho mã thủ tục nội bộ chỉ công bố tại địa phương (mặc định ^NB-[A-Z0-9]+(-[A-Z0-9]+)*-[0-9]{2,}$).', 'type': 'string', 'minLength': 1}, 'rules': {'title': 'Mức nghiêm trọng của quy tắc', 'description': 'Ánh xạ mã quy tắc → error, warning, info hoặc off.', 'type': 'object', 'propertyNames': {'pattern': '^[a-z0-9-]+$'}, 'additionalProperties': {'enum': ['error', 'warning', 'info', 'off']}}, 'suppress': {'title': 'Bỏ qua theo quy tắc', 'description': 'Các phát hiện được chấp nhận cho cả danh mục hoặc một số tệp, mỗi mục có lý do.', 'type': 'array', 'items': {'type': 'object', 'additionalProperties': False, 'required': ['rule', 'reason'], 'properties': {'rule': {'title': 'Mã quy tắc', 'description': 'Mã quy tắc được bỏ qua.', 'type': 'string', 'pattern': '^[a-z0-9-]+$'}, 'reason': {'title': 'Lý do', 'description': 'Lý do chấp nhận.', 'type': 'string', 'minLength': 5}, 'files': {'title': 'Tệp', 'description': 'Mẫu glob của các tệp áp dụng (tương đối so với thư mục danh mục); bỏ trống là mọi tệp.', 'type': 'array', 'items': {'type': 'string'}}}}}, 'ignore': {'title': 'Bỏ qua tệp', 'description': 'Mẫu glob các tệp YAML không phải thủ tục.', 'type': 'array', 'items': {'type': 'string'}}, 'abolished_components': {'title': 'Giấy tờ đã bị bãi bỏ', 'description': 'Giấy tờ không còn giá trị; thành phần hồ sơ có tên khớp sẽ bị cảnh báo.', 'type': 'array', 'items': {'type': 'object', 'additionalProperties': False, 'required': ['name', 'since', 'basis'], 'properties': {'name': {'title': 'Tên giấy tờ', 'description': 'Cụm từ tìm trong tên thành phần hồ sơ (không phân biệt hoa thường, sau chuẩn hóa NFC).', 'type': 'string', 'minLength': 1}, 'since': {'title': 'Ngày', 'description': 'Ngày dạng YYYY-MM-DD.', 'type': 'string', 'pattern': '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', 'format': 'date'}, 'basis': {'title': 'Căn cứ', 'description': 'Văn bản quy định.', 'type': 'string'}}}}, 'limits': {'title': 'Giới hạn an toàn', 'description': 'Giới hạn khi đọc tệp YAML.', 'type': 'object', 'additionalProperties': False, 'properties': {'max_file_bytes': {'title': 'Kích thước tối đa (byte)', 'description': 'Tệp lớn hơn bị từ chối (mặc định 2 MiB).', 'type': 'integer', 'minimum': 1024}, 'max_depth': {'title': 'Độ sâu lồng tối đa', 'description': 'Mặc định 64.', 'type': 'integer', 'minimum': 4, 'maximum': 1000}, 'max_nodes': {'title': 'Số nút tối đa', 'description': 'Số nút sau khi mở rộng alias (mặc định 200000).', 'type': 'integer', 'minimum': 100}}}, 'plan': {'title': 'Kế hoạch đơn giản hóa', 'description': 'Chọn kế hoạch, mốc thời gian và cách tính tỷ lệ cắt giảm.', 'type': 'object', 'additionalProperties': False, 'properties': {'name': {'title': 'Kế hoạch', 'description': 'Tên kế hoạch đi kèm công cụ (mặc định qd-1085).', 'type': 'string'}, 'choices': {'title': 'Lựa chọn khi nguồn mâu thuẫn', 'description': 'Ánh xạ mã mốc → ngày được chọn trong các phương án của dữ liệu kế hoạch.', 'type': 'object', 'additionalProperties': {'title': 'Ngày', 'description': 'Ngày dạng YYYY-MM-DD.', 'type': 'string', 'pattern': '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', 'format': 'date'}}, 'count_cut_as': {'title': 'Cách tính thủ tục được cắt giảm', 'description': 'abolished_or_merged (mặc định, chặt hơn): chỉ bãi bỏ hoặc gộp; abolished_merged_or_simplified: tính cả thủ tục được đơn giản hóa.', 'enum': ['abolished_or_merged', 'abolished_merged_or_simplified']}, 'at_risk_days': {'title': 'Số ngày cảnh báo', 'description': 'Mốc chưa đạt và còn ít hơn số ngày này thì được đánh dấu có nguy cơ (mặc định 90).', 'type': 'integer', 'minimum': 0}, 'extra_milestones': {'title': 'Mốc bổ sung', 'description': 'Mốc riêng của địa phương (ví dụ kế hoạch của Thành phố).', 'type': 'array', 'items': {'type': 'object', 'additionalProperties': False, 'required': ['id', 'title', 'due', 'measure', 'target'], 'properties': {'id': {'type': 'string', 'pattern': '^[a-z0-9-]+$', 'title': 'Mã mốc', 'description': 'Mã ổn định.'}, 'title': {'type': 'string', 'title': 'Nội dung', 'description': 'Nội dung mốc.'}, 'due': {'title': 'Ngày', 'description': 'Ngày dạng YYYY-MM-DD.', 'type': 'string', 'pattern': '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', 'format': 'date'}, 'measure': {'title': 'Chỉ số', 'description': 'Chỉ số đo.', 'enum': ['published_share', 'reviewed_share', 'plan_approved_share', 'procedures_cut_share', 'cost_cut_share']}, 'target': {'title': 'Chỉ tiêu (%)', 'description': 'Tỷ lệ phần trăm phải đạt.', 'type': 'number', 'minimum': 0, 'maximum': 100}, 'source': {'type': 'string', 'title': 'Nguồn', 'description': 'Văn bản quy định mốc.'}}}}}}, 'cost': {'title': 'Chi phí tuân thủ', 'description': 'Giá trị thời gian dùng để tính chi phí tuân thủ (Điều 27 Thông tư 02/2017/TT-VPCP). Nguồn của giá trị này chưa được xác minh: luôn ghi rõ nguồn và ngày áp dụng.', 'type': 'object', 'additionalProperties': False, 'properties': {'hourly_value': {'title': 'Giá trị một giờ (đồng)', 'description': 'Các giá trị theo thời gian; giá trị có from gần nhất trước ngày tính được dùng.', 'type': 'array', 'items': {'type': 'object', 'additionalProperties': False, 'required': ['amount', 'from', 'source'], 'properties': {'amount': {'type': 'integer', 'minimum': 0, 'title': 'Số tiền', 'description': 'Đồng/giờ.'}, 'from': {'title': 'Ngày', 'description': 'Ngày dạng YYYY-MM-DD.', 'type': 'string', 'pattern': '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', 'format': 'date'}, 'source': {'type': 'string', 'minLength': 1, 'title': 'Nguồn', 'description': 'Căn cứ của giá trị.'}}}}}}, 'calendar': {'title': 'Lịch làm việc', 'description': 'Điều chỉnh lịch nghỉ lễ, Tết (ví dụ ngày nghỉ bù, hoán đổi do Thủ tướng hoặc Bộ Nội vụ quyết định muộn).', 'type': 'object', 'additionalProperties': False, 'properties': {'days_off': {'title': 'Ngày nghỉ thêm', 'description': 'Ngày nghỉ không có trong lịch mặc định.', 'type': 'array', 'items': {'type': 'object', 'additionalProperties': False, 'required': ['date', 'reason'], 'properties': {'date': {'$ref': 'https://tthc.invalid/schemas/config.schema.json#/$defs/date', 'title': 'Ngày', 'description': 'Ngày.'}, 'reason': {'type': 'string', 'title': 'Lý do', 'description': 'Căn cứ, ví dụ số văn bản.'}}}}, 'working_days': {'title': 'Ngày làm việc bù', 'description': 'Thứ Bảy/Chủ nhật đi làm bù.', 'type': 'array', 'items': {'type': 'object', 'additionalProperties': False, 'required': ['date', 'reason'], 'properties': {'date': {'$ref': 'https://tthc.invalid/schemas/config.schema.json#/$defs/date', 'title': 'Ngày', 'description': 'Ngày.'}, 'reason': {'type': 'string', 'title': 'Lý do', 'description': 'Căn cứ, ví dụ số văn bản.'}}}}}}}, '$defs': {'date': {'title': 'Ngày', 'description': 'Ngày dạng YYYY-MM-DD.', 'type': 'string', 'pattern': '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', 'format': 'date'}, 'dayNote': {'type': 'object', 'additionalProperties': False, 'required': ['date', 'reason'], 'properties': {'date': {'title': 'Ngày', 'description': 'Ngày dạng YYYY-MM-DD.', 'type': 'string', 'pattern': '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', 'format': 'date'}, 'reason': {'type': 'string', 'title': 'Lý do', 'description': 'Căn cứ, ví dụ số văn bản.'}}}}}, rule='type')
+    if not isinstance(data, dict):
+        raise JsonSchemaValueException('')
     data_is_dict = isinstance(data, dict)
     if data_is_dict:
         data_keys = set(data.keys())
-        if "catalog" in data_keys:
-            data_keys.remove("catalog")
-            data__catalog = data["catalog"]
-            if not isinstance(data__catalog, (str)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".catalog must be string", value=data__catalog, name="" + (name_prefix or "data") + ".catalog", definition={'title': 'Thư mục danh mục', 'description': 'Đường dẫn (tương đối so với tệp cấu hình) tới thư mục chứa các tệp thủ tục và units.yaml.', 'type': 'string', 'minLength': 1}, rule='type')
+        if 'catalog' in data_keys:
+            data_keys.remove('catalog')
+            data__catalog = data['catalog']
+            if not isinstance(data__catalog, str):
+                raise JsonSchemaValueException('')
             if isinstance(data__catalog, str):
                 data__catalog_len = len(data__catalog)
                 if data__catalog_len < 1:
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".catalog must be longer than or equal to 1 characters", value=data__catalog, name="" + (name_prefix or "data") + ".catalog", definition={'title': 'Thư mục danh mục', 'description': 'Đường dẫn (tương đối so với tệp cấu hình) tới thư mục chứa các tệp thủ tục và units.yaml.', 'type': 'string', 'minLength': 1}, rule='minLength')
-        if "lang" in data_keys:
-            data_keys.remove("lang")
-            data__lang = data["lang"]
-            if not (isinstance(data__lang, str) and data__lang == 'vi' or isinstance(data__lang, str) and data__lang == 'en'):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".lang must be one of ['vi', 'en']", value=data__lang, name="" + (name_prefix or "data") + ".lang", definition={'title': 'Ngôn ngữ', 'description': 'vi (mặc định) hoặc en.', 'enum': ['vi', 'en']}, rule='enum')
-        if "fail_on" in data_keys:
-            data_keys.remove("fail_on")
-            data__failon = data["fail_on"]
-            if not (isinstance(data__failon, str) and data__failon == 'error' or isinstance(data__failon, str) and data__failon == 'warning' or isinstance(data__failon, str) and data__failon == 'info'):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".fail_on must be one of ['error', 'warning', 'info']", value=data__failon, name="" + (name_prefix or "data") + ".fail_on", definition={'title': 'Mức lỗi làm thất bại', 'description': 'Mức nghiêm trọng thấp nhất làm lệnh validate trả mã 1.', 'enum': ['error', 'warning', 'info']}, rule='enum')
-        if "as_of" in data_keys:
-            data_keys.remove("as_of")
-            data__asof = data["as_of"]
-            validate_https___tthc_invalid_schemas_config_schema_json___defs_date(data__asof, custom_formats, (name_prefix or "data") + ".as_of")
-        if "hours_per_working_day" in data_keys:
-            data_keys.remove("hours_per_working_day")
-            data__hoursperworkingday = data["hours_per_working_day"]
+                    raise JsonSchemaValueException('')
+        if 'lang' in data_keys:
+            data_keys.remove('lang')
+            data__lang = data['lang']
+            if not (isinstance(data__lang, str) and data__lang == 'vi' or (isinstance(data__lang, str) and data__lang == 'en')):
+                raise JsonSchemaValueException('')
+        if 'fail_on' in data_keys:
+            data_keys.remove('fail_on')
+            data__failon = data['fail_on']
+            if not (isinstance(data__failon, str) and data__failon == 'error' or (isinstance(data__failon, str) and data__failon == 'warning') or (isinstance(data__failon, str) and data__failon == 'info')):
+                raise JsonSchemaValueException('')
+        if 'as_of' in data_keys:
+            data_keys.remove('as_of')
+            data__asof = data['as_of']
+            validate_https___tthc_invalid_schemas_config_schema_json___defs_date(data__asof, custom_formats, (name_prefix or 'data') + '.as_of')
+        if 'hours_per_working_day' in data_keys:
+            data_keys.remove('hours_per_working_day')
+            data__hoursperworkingday = data['hours_per_working_day']
             if not isinstance(data__hoursperworkingday, (int, float, Decimal)) or isinstance(data__hoursperworkingday, bool):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".hours_per_working_day must be number", value=data__hoursperworkingday, name="" + (name_prefix or "data") + ".hours_per_working_day", definition={'title': 'Số giờ một ngày làm việc', 'description': 'Dùng để quy đổi ngày làm việc ↔ giờ làm việc (mặc định 8).', 'type': 'number', 'exclusiveMinimum': 0, 'maximum': 24}, rule='type')
-            if isinstance(data__hoursperworkingday, (int, float, Decimal)) and not isinstance(data__hoursperworkingday, bool):
+                raise JsonSchemaValueException('')
+            if isinstance(data__hoursperworkingday, (int, float, Decimal)) and (not isinstance(data__hoursperworkingday, bool)):
                 if data__hoursperworkingday > 24:
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".hours_per_working_day must be smaller than or equal to 24", value=data__hoursperworkingday, name="" + (name_prefix or "data") + ".hours_per_working_day", definition={'title': 'Số giờ một ngày làm việc', 'description': 'Dùng để quy đổi ngày làm việc ↔ giờ làm việc (mặc định 8).', 'type': 'number', 'exclusiveMinimum': 0, 'maximum': 24}, rule='maximum')
+                    raise JsonSchemaValueException('')
                 if data__hoursperworkingday <= 0:
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".hours_per_working_day must be bigger than 0", value=data__hoursperworkingday, name="" + (name_prefix or "data") + ".hours_per_working_day", definition={'title': 'Số giờ một ngày làm việc', 'description': 'Dùng để quy đổi ngày làm việc ↔ giờ làm việc (mặc định 8).', 'type': 'number', 'exclusiveMinimum': 0, 'maximum': 24}, rule='exclusiveMinimum')
-        if "local_code_pattern" in data_keys:
-            data_keys.remove("local_code_pattern")
-            data__localcodepattern = data["local_code_pattern"]
-            if not isinstance(data__localcodepattern, (str)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".local_code_pattern must be string", value=data__localcodepattern, name="" + (name_prefix or "data") + ".local_code_pattern", definition={'title': 'Mẫu mã địa phương', 'description': 'Biểu thức chính quy cho mã thủ tục nội bộ chỉ công bố tại địa phương (mặc định ^NB-[A-Z0-9]+(-[A-Z0-9]+)*-[0-9]{2,}$).', 'type': 'string', 'minLength': 1}, rule='type')
+                    raise JsonSchemaValueException('')
+        if 'local_code_pattern' in data_keys:
+            data_keys.remove('local_code_pattern')
+            data__localcodepattern = data['local_code_pattern']
+            if not isinstance(data__localcodepattern, str):
+                raise JsonSchemaValueException('')
             if isinstance(data__localcodepattern, str):
                 data__localcodepattern_len = len(data__localcodepattern)
                 if data__localcodepattern_len < 1:
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".local_code_pattern must be longer than or equal to 1 characters", value=data__localcodepattern, name="" + (name_prefix or "data") + ".local_code_pattern", definition={'title': 'Mẫu mã địa phương', 'description': 'Biểu thức chính quy cho mã thủ tục nội bộ chỉ công bố tại địa phương (mặc định ^NB-[A-Z0-9]+(-[A-Z0-9]+)*-[0-9]{2,}$).', 'type': 'string', 'minLength': 1}, rule='minLength')
-        if "rules" in data_keys:
-            data_keys.remove("rules")
-            data__rules = data["rules"]
-            if not isinstance(data__rules, (dict)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules must be object", value=data__rules, name="" + (name_prefix or "data") + ".rules", definition={'title': 'Mức nghiêm trọng của quy tắc', 'description': 'Ánh xạ mã quy tắc → error, warning, info hoặc off.', 'type': 'object', 'propertyNames': {'pattern': '^[a-z0-9-]+$'}, 'additionalProperties': {'enum': ['error', 'warning', 'info', 'off']}}, rule='type')
+                    raise JsonSchemaValueException('')
+        if 'rules' in data_keys:
+            data_keys.remove('rules')
+            data__rules = data['rules']
+            if not isinstance(data__rules, dict):
+                raise JsonSchemaValueException('')
             data__rules_is_dict = isinstance(data__rules, dict)
             if data__rules_is_dict:
                 data__rules_keys = set(data__rules.keys())
                 for data__rules_key in data__rules_keys:
                     if data__rules_key not in []:
                         data__rules_value = data__rules.get(data__rules_key)
-                        if not (isinstance(data__rules_value, str) and data__rules_value == 'error' or isinstance(data__rules_value, str) and data__rules_value == 'warning' or isinstance(data__rules_value, str) and data__rules_value == 'info' or isinstance(data__rules_value, str) and data__rules_value == 'off'):
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules.{data__rules_key}".format(**locals()) + " must be one of ['error', 'warning', 'info', 'off']", value=data__rules_value, name="" + (name_prefix or "data") + ".rules.{data__rules_key}".format(**locals()) + "", definition={'enum': ['error', 'warning', 'info', 'off']}, rule='enum')
+                        if not (isinstance(data__rules_value, str) and data__rules_value == 'error' or (isinstance(data__rules_value, str) and data__rules_value == 'warning') or (isinstance(data__rules_value, str) and data__rules_value == 'info') or (isinstance(data__rules_value, str) and data__rules_value == 'off')):
+                            raise JsonSchemaValueException('')
                 data__rules_len = len(data__rules)
                 if data__rules_len != 0:
                     data__rules_property_names = True
@@ -83,352 +77,352 @@ def validate_https___tthc_invalid_schemas_config_schema_json(data, custom_format
                         try:
                             if isinstance(data__rules_key, str):
                                 if not REGEX_PATTERNS['^[a-z0-9-]+$'].search(data__rules_key):
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules must match pattern ^[a-z0-9-]+$", value=data__rules_key, name="" + (name_prefix or "data") + ".rules", definition={'pattern': '^[a-z0-9-]+$'}, rule='pattern')
+                                    raise JsonSchemaValueException('')
                         except (JsonSchemaValueException, JsonSchemaValuesException):
                             data__rules_property_names = False
                     if not data__rules_property_names:
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules must be named by propertyName definition", value=data__rules, name="" + (name_prefix or "data") + ".rules", definition={'title': 'Mức nghiêm trọng của quy tắc', 'description': 'Ánh xạ mã quy tắc → error, warning, info hoặc off.', 'type': 'object', 'propertyNames': {'pattern': '^[a-z0-9-]+$'}, 'additionalProperties': {'enum': ['error', 'warning', 'info', 'off']}}, rule='propertyNames')
-        if "suppress" in data_keys:
-            data_keys.remove("suppress")
-            data__suppress = data["suppress"]
+                        raise JsonSchemaValueException('')
+        if 'suppress' in data_keys:
+            data_keys.remove('suppress')
+            data__suppress = data['suppress']
             if not isinstance(data__suppress, (list, tuple)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".suppress must be array", value=data__suppress, name="" + (name_prefix or "data") + ".suppress", definition={'title': 'Bỏ qua theo quy tắc', 'description': 'Các phát hiện được chấp nhận cho cả danh mục hoặc một số tệp, mỗi mục có lý do.', 'type': 'array', 'items': {'type': 'object', 'additionalProperties': False, 'required': ['rule', 'reason'], 'properties': {'rule': {'title': 'Mã quy tắc', 'description': 'Mã quy tắc được bỏ qua.', 'type': 'string', 'pattern': '^[a-z0-9-]+$'}, 'reason': {'title': 'Lý do', 'description': 'Lý do chấp nhận.', 'type': 'string', 'minLength': 5}, 'files': {'title': 'Tệp', 'description': 'Mẫu glob của các tệp áp dụng (tương đối so với thư mục danh mục); bỏ trống là mọi tệp.', 'type': 'array', 'items': {'type': 'string'}}}}}, rule='type')
+                raise JsonSchemaValueException('')
             data__suppress_is_list = isinstance(data__suppress, (list, tuple))
             if data__suppress_is_list:
                 data__suppress_len = len(data__suppress)
                 for data__suppress_x, data__suppress_item in enumerate(data__suppress):
-                    if not isinstance(data__suppress_item, (dict)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".suppress[{data__suppress_x}]".format(**locals()) + " must be object", value=data__suppress_item, name="" + (name_prefix or "data") + ".suppress[{data__suppress_x}]".format(**locals()) + "", definition={'type': 'object', 'additionalProperties': False, 'required': ['rule', 'reason'], 'properties': {'rule': {'title': 'Mã quy tắc', 'description': 'Mã quy tắc được bỏ qua.', 'type': 'string', 'pattern': '^[a-z0-9-]+$'}, 'reason': {'title': 'Lý do', 'description': 'Lý do chấp nhận.', 'type': 'string', 'minLength': 5}, 'files': {'title': 'Tệp', 'description': 'Mẫu glob của các tệp áp dụng (tương đối so với thư mục danh mục); bỏ trống là mọi tệp.', 'type': 'array', 'items': {'type': 'string'}}}}, rule='type')
+                    if not isinstance(data__suppress_item, dict):
+                        raise JsonSchemaValueException('')
                     data__suppress_item_is_dict = isinstance(data__suppress_item, dict)
                     if data__suppress_item_is_dict:
                         data__suppress_item__missing_keys = set(['rule', 'reason']) - data__suppress_item.keys()
                         if data__suppress_item__missing_keys:
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".suppress[{data__suppress_x}]".format(**locals()) + " must contain " + (str(sorted(data__suppress_item__missing_keys)) + " properties"), value=data__suppress_item, name="" + (name_prefix or "data") + ".suppress[{data__suppress_x}]".format(**locals()) + "", definition={'type': 'object', 'additionalProperties': False, 'required': ['rule', 'reason'], 'properties': {'rule': {'title': 'Mã quy tắc', 'description': 'Mã quy tắc được bỏ qua.', 'type': 'string', 'pattern': '^[a-z0-9-]+$'}, 'reason': {'title': 'Lý do', 'description': 'Lý do chấp nhận.', 'type': 'string', 'minLength': 5}, 'files': {'title': 'Tệp', 'description': 'Mẫu glob của các tệp áp dụng (tương đối so với thư mục danh mục); bỏ trống là mọi tệp.', 'type': 'array', 'items': {'type': 'string'}}}}, rule='required')
+                            raise JsonSchemaValueException('')
                         data__suppress_item_keys = set(data__suppress_item.keys())
-                        if "rule" in data__suppress_item_keys:
-                            data__suppress_item_keys.remove("rule")
-                            data__suppress_item__rule = data__suppress_item["rule"]
-                            if not isinstance(data__suppress_item__rule, (str)):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".suppress[{data__suppress_x}].rule".format(**locals()) + " must be string", value=data__suppress_item__rule, name="" + (name_prefix or "data") + ".suppress[{data__suppress_x}].rule".format(**locals()) + "", definition={'title': 'Mã quy tắc', 'description': 'Mã quy tắc được bỏ qua.', 'type': 'string', 'pattern': '^[a-z0-9-]+$'}, rule='type')
+                        if 'rule' in data__suppress_item_keys:
+                            data__suppress_item_keys.remove('rule')
+                            data__suppress_item__rule = data__suppress_item['rule']
+                            if not isinstance(data__suppress_item__rule, str):
+                                raise JsonSchemaValueException('')
                             if isinstance(data__suppress_item__rule, str):
                                 if not REGEX_PATTERNS['^[a-z0-9-]+$'].search(data__suppress_item__rule):
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".suppress[{data__suppress_x}].rule".format(**locals()) + " must match pattern ^[a-z0-9-]+$", value=data__suppress_item__rule, name="" + (name_prefix or "data") + ".suppress[{data__suppress_x}].rule".format(**locals()) + "", definition={'title': 'Mã quy tắc', 'description': 'Mã quy tắc được bỏ qua.', 'type': 'string', 'pattern': '^[a-z0-9-]+$'}, rule='pattern')
-                        if "reason" in data__suppress_item_keys:
-                            data__suppress_item_keys.remove("reason")
-                            data__suppress_item__reason = data__suppress_item["reason"]
-                            if not isinstance(data__suppress_item__reason, (str)):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".suppress[{data__suppress_x}].reason".format(**locals()) + " must be string", value=data__suppress_item__reason, name="" + (name_prefix or "data") + ".suppress[{data__suppress_x}].reason".format(**locals()) + "", definition={'title': 'Lý do', 'description': 'Lý do chấp nhận.', 'type': 'string', 'minLength': 5}, rule='type')
+                                    raise JsonSchemaValueException('')
+                        if 'reason' in data__suppress_item_keys:
+                            data__suppress_item_keys.remove('reason')
+                            data__suppress_item__reason = data__suppress_item['reason']
+                            if not isinstance(data__suppress_item__reason, str):
+                                raise JsonSchemaValueException('')
                             if isinstance(data__suppress_item__reason, str):
                                 data__suppress_item__reason_len = len(data__suppress_item__reason)
                                 if data__suppress_item__reason_len < 5:
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".suppress[{data__suppress_x}].reason".format(**locals()) + " must be longer than or equal to 5 characters", value=data__suppress_item__reason, name="" + (name_prefix or "data") + ".suppress[{data__suppress_x}].reason".format(**locals()) + "", definition={'title': 'Lý do', 'description': 'Lý do chấp nhận.', 'type': 'string', 'minLength': 5}, rule='minLength')
-                        if "files" in data__suppress_item_keys:
-                            data__suppress_item_keys.remove("files")
-                            data__suppress_item__files = data__suppress_item["files"]
+                                    raise JsonSchemaValueException('')
+                        if 'files' in data__suppress_item_keys:
+                            data__suppress_item_keys.remove('files')
+                            data__suppress_item__files = data__suppress_item['files']
                             if not isinstance(data__suppress_item__files, (list, tuple)):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".suppress[{data__suppress_x}].files".format(**locals()) + " must be array", value=data__suppress_item__files, name="" + (name_prefix or "data") + ".suppress[{data__suppress_x}].files".format(**locals()) + "", definition={'title': 'Tệp', 'description': 'Mẫu glob của các tệp áp dụng (tương đối so với thư mục danh mục); bỏ trống là mọi tệp.', 'type': 'array', 'items': {'type': 'string'}}, rule='type')
+                                raise JsonSchemaValueException('')
                             data__suppress_item__files_is_list = isinstance(data__suppress_item__files, (list, tuple))
                             if data__suppress_item__files_is_list:
                                 data__suppress_item__files_len = len(data__suppress_item__files)
                                 for data__suppress_item__files_x, data__suppress_item__files_item in enumerate(data__suppress_item__files):
-                                    if not isinstance(data__suppress_item__files_item, (str)):
-                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".suppress[{data__suppress_x}].files[{data__suppress_item__files_x}]".format(**locals()) + " must be string", value=data__suppress_item__files_item, name="" + (name_prefix or "data") + ".suppress[{data__suppress_x}].files[{data__suppress_item__files_x}]".format(**locals()) + "", definition={'type': 'string'}, rule='type')
+                                    if not isinstance(data__suppress_item__files_item, str):
+                                        raise JsonSchemaValueException('')
                         if data__suppress_item_keys:
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".suppress[{data__suppress_x}]".format(**locals()) + " must not contain "+str(data__suppress_item_keys)+" properties", value=data__suppress_item, name="" + (name_prefix or "data") + ".suppress[{data__suppress_x}]".format(**locals()) + "", definition={'type': 'object', 'additionalProperties': False, 'required': ['rule', 'reason'], 'properties': {'rule': {'title': 'Mã quy tắc', 'description': 'Mã quy tắc được bỏ qua.', 'type': 'string', 'pattern': '^[a-z0-9-]+$'}, 'reason': {'title': 'Lý do', 'description': 'Lý do chấp nhận.', 'type': 'string', 'minLength': 5}, 'files': {'title': 'Tệp', 'description': 'Mẫu glob của các tệp áp dụng (tương đối so với thư mục danh mục); bỏ trống là mọi tệp.', 'type': 'array', 'items': {'type': 'string'}}}}, rule='additionalProperties')
-        if "ignore" in data_keys:
-            data_keys.remove("ignore")
-            data__ignore = data["ignore"]
+                            raise JsonSchemaValueException('')
+        if 'ignore' in data_keys:
+            data_keys.remove('ignore')
+            data__ignore = data['ignore']
             if not isinstance(data__ignore, (list, tuple)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".ignore must be array", value=data__ignore, name="" + (name_prefix or "data") + ".ignore", definition={'title': 'Bỏ qua tệp', 'description': 'Mẫu glob các tệp YAML không phải thủ tục.', 'type': 'array', 'items': {'type': 'string'}}, rule='type')
+                raise JsonSchemaValueException('')
             data__ignore_is_list = isinstance(data__ignore, (list, tuple))
             if data__ignore_is_list:
                 data__ignore_len = len(data__ignore)
                 for data__ignore_x, data__ignore_item in enumerate(data__ignore):
-                    if not isinstance(data__ignore_item, (str)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".ignore[{data__ignore_x}]".format(**locals()) + " must be string", value=data__ignore_item, name="" + (name_prefix or "data") + ".ignore[{data__ignore_x}]".format(**locals()) + "", definition={'type': 'string'}, rule='type')
-        if "abolished_components" in data_keys:
-            data_keys.remove("abolished_components")
-            data__abolishedcomponents = data["abolished_components"]
+                    if not isinstance(data__ignore_item, str):
+                        raise JsonSchemaValueException('')
+        if 'abolished_components' in data_keys:
+            data_keys.remove('abolished_components')
+            data__abolishedcomponents = data['abolished_components']
             if not isinstance(data__abolishedcomponents, (list, tuple)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".abolished_components must be array", value=data__abolishedcomponents, name="" + (name_prefix or "data") + ".abolished_components", definition={'title': 'Giấy tờ đã bị bãi bỏ', 'description': 'Giấy tờ không còn giá trị; thành phần hồ sơ có tên khớp sẽ bị cảnh báo.', 'type': 'array', 'items': {'type': 'object', 'additionalProperties': False, 'required': ['name', 'since', 'basis'], 'properties': {'name': {'title': 'Tên giấy tờ', 'description': 'Cụm từ tìm trong tên thành phần hồ sơ (không phân biệt hoa thường, sau chuẩn hóa NFC).', 'type': 'string', 'minLength': 1}, 'since': {'title': 'Ngày', 'description': 'Ngày dạng YYYY-MM-DD.', 'type': 'string', 'pattern': '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', 'format': 'date'}, 'basis': {'title': 'Căn cứ', 'description': 'Văn bản quy định.', 'type': 'string'}}}}, rule='type')
+                raise JsonSchemaValueException('')
             data__abolishedcomponents_is_list = isinstance(data__abolishedcomponents, (list, tuple))
             if data__abolishedcomponents_is_list:
                 data__abolishedcomponents_len = len(data__abolishedcomponents)
                 for data__abolishedcomponents_x, data__abolishedcomponents_item in enumerate(data__abolishedcomponents):
-                    if not isinstance(data__abolishedcomponents_item, (dict)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".abolished_components[{data__abolishedcomponents_x}]".format(**locals()) + " must be object", value=data__abolishedcomponents_item, name="" + (name_prefix or "data") + ".abolished_components[{data__abolishedcomponents_x}]".format(**locals()) + "", definition={'type': 'object', 'additionalProperties': False, 'required': ['name', 'since', 'basis'], 'properties': {'name': {'title': 'Tên giấy tờ', 'description': 'Cụm từ tìm trong tên thành phần hồ sơ (không phân biệt hoa thường, sau chuẩn hóa NFC).', 'type': 'string', 'minLength': 1}, 'since': {'title': 'Ngày', 'description': 'Ngày dạng YYYY-MM-DD.', 'type': 'string', 'pattern': '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', 'format': 'date'}, 'basis': {'title': 'Căn cứ', 'description': 'Văn bản quy định.', 'type': 'string'}}}, rule='type')
+                    if not isinstance(data__abolishedcomponents_item, dict):
+                        raise JsonSchemaValueException('')
                     data__abolishedcomponents_item_is_dict = isinstance(data__abolishedcomponents_item, dict)
                     if data__abolishedcomponents_item_is_dict:
                         data__abolishedcomponents_item__missing_keys = set(['name', 'since', 'basis']) - data__abolishedcomponents_item.keys()
                         if data__abolishedcomponents_item__missing_keys:
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".abolished_components[{data__abolishedcomponents_x}]".format(**locals()) + " must contain " + (str(sorted(data__abolishedcomponents_item__missing_keys)) + " properties"), value=data__abolishedcomponents_item, name="" + (name_prefix or "data") + ".abolished_components[{data__abolishedcomponents_x}]".format(**locals()) + "", definition={'type': 'object', 'additionalProperties': False, 'required': ['name', 'since', 'basis'], 'properties': {'name': {'title': 'Tên giấy tờ', 'description': 'Cụm từ tìm trong tên thành phần hồ sơ (không phân biệt hoa thường, sau chuẩn hóa NFC).', 'type': 'string', 'minLength': 1}, 'since': {'title': 'Ngày', 'description': 'Ngày dạng YYYY-MM-DD.', 'type': 'string', 'pattern': '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', 'format': 'date'}, 'basis': {'title': 'Căn cứ', 'description': 'Văn bản quy định.', 'type': 'string'}}}, rule='required')
+                            raise JsonSchemaValueException('')
                         data__abolishedcomponents_item_keys = set(data__abolishedcomponents_item.keys())
-                        if "name" in data__abolishedcomponents_item_keys:
-                            data__abolishedcomponents_item_keys.remove("name")
-                            data__abolishedcomponents_item__name = data__abolishedcomponents_item["name"]
-                            if not isinstance(data__abolishedcomponents_item__name, (str)):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".abolished_components[{data__abolishedcomponents_x}].name".format(**locals()) + " must be string", value=data__abolishedcomponents_item__name, name="" + (name_prefix or "data") + ".abolished_components[{data__abolishedcomponents_x}].name".format(**locals()) + "", definition={'title': 'Tên giấy tờ', 'description': 'Cụm từ tìm trong tên thành phần hồ sơ (không phân biệt hoa thường, sau chuẩn hóa NFC).', 'type': 'string', 'minLength': 1}, rule='type')
+                        if 'name' in data__abolishedcomponents_item_keys:
+                            data__abolishedcomponents_item_keys.remove('name')
+                            data__abolishedcomponents_item__name = data__abolishedcomponents_item['name']
+                            if not isinstance(data__abolishedcomponents_item__name, str):
+                                raise JsonSchemaValueException('')
                             if isinstance(data__abolishedcomponents_item__name, str):
                                 data__abolishedcomponents_item__name_len = len(data__abolishedcomponents_item__name)
                                 if data__abolishedcomponents_item__name_len < 1:
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".abolished_components[{data__abolishedcomponents_x}].name".format(**locals()) + " must be longer than or equal to 1 characters", value=data__abolishedcomponents_item__name, name="" + (name_prefix or "data") + ".abolished_components[{data__abolishedcomponents_x}].name".format(**locals()) + "", definition={'title': 'Tên giấy tờ', 'description': 'Cụm từ tìm trong tên thành phần hồ sơ (không phân biệt hoa thường, sau chuẩn hóa NFC).', 'type': 'string', 'minLength': 1}, rule='minLength')
-                        if "since" in data__abolishedcomponents_item_keys:
-                            data__abolishedcomponents_item_keys.remove("since")
-                            data__abolishedcomponents_item__since = data__abolishedcomponents_item["since"]
-                            validate_https___tthc_invalid_schemas_config_schema_json___defs_date(data__abolishedcomponents_item__since, custom_formats, (name_prefix or "data") + ".abolished_components[{data__abolishedcomponents_x}].since".format(**locals()))
-                        if "basis" in data__abolishedcomponents_item_keys:
-                            data__abolishedcomponents_item_keys.remove("basis")
-                            data__abolishedcomponents_item__basis = data__abolishedcomponents_item["basis"]
-                            if not isinstance(data__abolishedcomponents_item__basis, (str)):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".abolished_components[{data__abolishedcomponents_x}].basis".format(**locals()) + " must be string", value=data__abolishedcomponents_item__basis, name="" + (name_prefix or "data") + ".abolished_components[{data__abolishedcomponents_x}].basis".format(**locals()) + "", definition={'title': 'Căn cứ', 'description': 'Văn bản quy định.', 'type': 'string'}, rule='type')
+                                    raise JsonSchemaValueException('')
+                        if 'since' in data__abolishedcomponents_item_keys:
+                            data__abolishedcomponents_item_keys.remove('since')
+                            data__abolishedcomponents_item__since = data__abolishedcomponents_item['since']
+                            validate_https___tthc_invalid_schemas_config_schema_json___defs_date(data__abolishedcomponents_item__since, custom_formats, (name_prefix or 'data') + '')
+                        if 'basis' in data__abolishedcomponents_item_keys:
+                            data__abolishedcomponents_item_keys.remove('basis')
+                            data__abolishedcomponents_item__basis = data__abolishedcomponents_item['basis']
+                            if not isinstance(data__abolishedcomponents_item__basis, str):
+                                raise JsonSchemaValueException('')
                         if data__abolishedcomponents_item_keys:
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".abolished_components[{data__abolishedcomponents_x}]".format(**locals()) + " must not contain "+str(data__abolishedcomponents_item_keys)+" properties", value=data__abolishedcomponents_item, name="" + (name_prefix or "data") + ".abolished_components[{data__abolishedcomponents_x}]".format(**locals()) + "", definition={'type': 'object', 'additionalProperties': False, 'required': ['name', 'since', 'basis'], 'properties': {'name': {'title': 'Tên giấy tờ', 'description': 'Cụm từ tìm trong tên thành phần hồ sơ (không phân biệt hoa thường, sau chuẩn hóa NFC).', 'type': 'string', 'minLength': 1}, 'since': {'title': 'Ngày', 'description': 'Ngày dạng YYYY-MM-DD.', 'type': 'string', 'pattern': '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', 'format': 'date'}, 'basis': {'title': 'Căn cứ', 'description': 'Văn bản quy định.', 'type': 'string'}}}, rule='additionalProperties')
-        if "limits" in data_keys:
-            data_keys.remove("limits")
-            data__limits = data["limits"]
-            if not isinstance(data__limits, (dict)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".limits must be object", value=data__limits, name="" + (name_prefix or "data") + ".limits", definition={'title': 'Giới hạn an toàn', 'description': 'Giới hạn khi đọc tệp YAML.', 'type': 'object', 'additionalProperties': False, 'properties': {'max_file_bytes': {'title': 'Kích thước tối đa (byte)', 'description': 'Tệp lớn hơn bị từ chối (mặc định 2 MiB).', 'type': 'integer', 'minimum': 1024}, 'max_depth': {'title': 'Độ sâu lồng tối đa', 'description': 'Mặc định 64.', 'type': 'integer', 'minimum': 4, 'maximum': 1000}, 'max_nodes': {'title': 'Số nút tối đa', 'description': 'Số nút sau khi mở rộng alias (mặc định 200000).', 'type': 'integer', 'minimum': 100}}}, rule='type')
+                            raise JsonSchemaValueException('')
+        if 'limits' in data_keys:
+            data_keys.remove('limits')
+            data__limits = data['limits']
+            if not isinstance(data__limits, dict):
+                raise JsonSchemaValueException('')
             data__limits_is_dict = isinstance(data__limits, dict)
             if data__limits_is_dict:
                 data__limits_keys = set(data__limits.keys())
-                if "max_file_bytes" in data__limits_keys:
-                    data__limits_keys.remove("max_file_bytes")
-                    data__limits__maxfilebytes = data__limits["max_file_bytes"]
-                    if not isinstance(data__limits__maxfilebytes, (int)) and not (isinstance(data__limits__maxfilebytes, float) and data__limits__maxfilebytes.is_integer()) or isinstance(data__limits__maxfilebytes, bool):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".limits.max_file_bytes must be integer", value=data__limits__maxfilebytes, name="" + (name_prefix or "data") + ".limits.max_file_bytes", definition={'title': 'Kích thước tối đa (byte)', 'description': 'Tệp lớn hơn bị từ chối (mặc định 2 MiB).', 'type': 'integer', 'minimum': 1024}, rule='type')
-                    if isinstance(data__limits__maxfilebytes, (int, float, Decimal)) and not isinstance(data__limits__maxfilebytes, bool):
+                if 'max_file_bytes' in data__limits_keys:
+                    data__limits_keys.remove('max_file_bytes')
+                    data__limits__maxfilebytes = data__limits['max_file_bytes']
+                    if not isinstance(data__limits__maxfilebytes, int) and (not (isinstance(data__limits__maxfilebytes, float) and data__limits__maxfilebytes.is_integer())) or isinstance(data__limits__maxfilebytes, bool):
+                        raise JsonSchemaValueException('')
+                    if isinstance(data__limits__maxfilebytes, (int, float, Decimal)) and (not isinstance(data__limits__maxfilebytes, bool)):
                         if data__limits__maxfilebytes < 1024:
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".limits.max_file_bytes must be bigger than or equal to 1024", value=data__limits__maxfilebytes, name="" + (name_prefix or "data") + ".limits.max_file_bytes", definition={'title': 'Kích thước tối đa (byte)', 'description': 'Tệp lớn hơn bị từ chối (mặc định 2 MiB).', 'type': 'integer', 'minimum': 1024}, rule='minimum')
-                if "max_depth" in data__limits_keys:
-                    data__limits_keys.remove("max_depth")
-                    data__limits__maxdepth = data__limits["max_depth"]
-                    if not isinstance(data__limits__maxdepth, (int)) and not (isinstance(data__limits__maxdepth, float) and data__limits__maxdepth.is_integer()) or isinstance(data__limits__maxdepth, bool):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".limits.max_depth must be integer", value=data__limits__maxdepth, name="" + (name_prefix or "data") + ".limits.max_depth", definition={'title': 'Độ sâu lồng tối đa', 'description': 'Mặc định 64.', 'type': 'integer', 'minimum': 4, 'maximum': 1000}, rule='type')
-                    if isinstance(data__limits__maxdepth, (int, float, Decimal)) and not isinstance(data__limits__maxdepth, bool):
+                            raise JsonSchemaValueException('')
+                if 'max_depth' in data__limits_keys:
+                    data__limits_keys.remove('max_depth')
+                    data__limits__maxdepth = data__limits['max_depth']
+                    if not isinstance(data__limits__maxdepth, int) and (not (isinstance(data__limits__maxdepth, float) and data__limits__maxdepth.is_integer())) or isinstance(data__limits__maxdepth, bool):
+                        raise JsonSchemaValueException('')
+                    if isinstance(data__limits__maxdepth, (int, float, Decimal)) and (not isinstance(data__limits__maxdepth, bool)):
                         if data__limits__maxdepth < 4:
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".limits.max_depth must be bigger than or equal to 4", value=data__limits__maxdepth, name="" + (name_prefix or "data") + ".limits.max_depth", definition={'title': 'Độ sâu lồng tối đa', 'description': 'Mặc định 64.', 'type': 'integer', 'minimum': 4, 'maximum': 1000}, rule='minimum')
+                            raise JsonSchemaValueException('')
                         if data__limits__maxdepth > 1000:
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".limits.max_depth must be smaller than or equal to 1000", value=data__limits__maxdepth, name="" + (name_prefix or "data") + ".limits.max_depth", definition={'title': 'Độ sâu lồng tối đa', 'description': 'Mặc định 64.', 'type': 'integer', 'minimum': 4, 'maximum': 1000}, rule='maximum')
-                if "max_nodes" in data__limits_keys:
-                    data__limits_keys.remove("max_nodes")
-                    data__limits__maxnodes = data__limits["max_nodes"]
-                    if not isinstance(data__limits__maxnodes, (int)) and not (isinstance(data__limits__maxnodes, float) and data__limits__maxnodes.is_integer()) or isinstance(data__limits__maxnodes, bool):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".limits.max_nodes must be integer", value=data__limits__maxnodes, name="" + (name_prefix or "data") + ".limits.max_nodes", definition={'title': 'Số nút tối đa', 'description': 'Số nút sau khi mở rộng alias (mặc định 200000).', 'type': 'integer', 'minimum': 100}, rule='type')
-                    if isinstance(data__limits__maxnodes, (int, float, Decimal)) and not isinstance(data__limits__maxnodes, bool):
+                            raise JsonSchemaValueException('')
+                if 'max_nodes' in data__limits_keys:
+                    data__limits_keys.remove('max_nodes')
+                    data__limits__maxnodes = data__limits['max_nodes']
+                    if not isinstance(data__limits__maxnodes, int) and (not (isinstance(data__limits__maxnodes, float) and data__limits__maxnodes.is_integer())) or isinstance(data__limits__maxnodes, bool):
+                        raise JsonSchemaValueException('')
+                    if isinstance(data__limits__maxnodes, (int, float, Decimal)) and (not isinstance(data__limits__maxnodes, bool)):
                         if data__limits__maxnodes < 100:
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".limits.max_nodes must be bigger than or equal to 100", value=data__limits__maxnodes, name="" + (name_prefix or "data") + ".limits.max_nodes", definition={'title': 'Số nút tối đa', 'description': 'Số nút sau khi mở rộng alias (mặc định 200000).', 'type': 'integer', 'minimum': 100}, rule='minimum')
+                            raise JsonSchemaValueException('')
                 if data__limits_keys:
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".limits must not contain "+str(data__limits_keys)+" properties", value=data__limits, name="" + (name_prefix or "data") + ".limits", definition={'title': 'Giới hạn an toàn', 'description': 'Giới hạn khi đọc tệp YAML.', 'type': 'object', 'additionalProperties': False, 'properties': {'max_file_bytes': {'title': 'Kích thước tối đa (byte)', 'description': 'Tệp lớn hơn bị từ chối (mặc định 2 MiB).', 'type': 'integer', 'minimum': 1024}, 'max_depth': {'title': 'Độ sâu lồng tối đa', 'description': 'Mặc định 64.', 'type': 'integer', 'minimum': 4, 'maximum': 1000}, 'max_nodes': {'title': 'Số nút tối đa', 'description': 'Số nút sau khi mở rộng alias (mặc định 200000).', 'type': 'integer', 'minimum': 100}}}, rule='additionalProperties')
-        if "plan" in data_keys:
-            data_keys.remove("plan")
-            data__plan = data["plan"]
-            if not isinstance(data__plan, (dict)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".plan must be object", value=data__plan, name="" + (name_prefix or "data") + ".plan", definition={'title': 'Kế hoạch đơn giản hóa', 'description': 'Chọn kế hoạch, mốc thời gian và cách tính tỷ lệ cắt giảm.', 'type': 'object', 'additionalProperties': False, 'properties': {'name': {'title': 'Kế hoạch', 'description': 'Tên kế hoạch đi kèm công cụ (mặc định qd-1085).', 'type': 'string'}, 'choices': {'title': 'Lựa chọn khi nguồn mâu thuẫn', 'description': 'Ánh xạ mã mốc → ngày được chọn trong các phương án của dữ liệu kế hoạch.', 'type': 'object', 'additionalProperties': {'title': 'Ngày', 'description': 'Ngày dạng YYYY-MM-DD.', 'type': 'string', 'pattern': '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', 'format': 'date'}}, 'count_cut_as': {'title': 'Cách tính thủ tục được cắt giảm', 'description': 'abolished_or_merged (mặc định, chặt hơn): chỉ bãi bỏ hoặc gộp; abolished_merged_or_simplified: tính cả thủ tục được đơn giản hóa.', 'enum': ['abolished_or_merged', 'abolished_merged_or_simplified']}, 'at_risk_days': {'title': 'Số ngày cảnh báo', 'description': 'Mốc chưa đạt và còn ít hơn số ngày này thì được đánh dấu có nguy cơ (mặc định 90).', 'type': 'integer', 'minimum': 0}, 'extra_milestones': {'title': 'Mốc bổ sung', 'description': 'Mốc riêng của địa phương (ví dụ kế hoạch của Thành phố).', 'type': 'array', 'items': {'type': 'object', 'additionalProperties': False, 'required': ['id', 'title', 'due', 'measure', 'target'], 'properties': {'id': {'type': 'string', 'pattern': '^[a-z0-9-]+$', 'title': 'Mã mốc', 'description': 'Mã ổn định.'}, 'title': {'type': 'string', 'title': 'Nội dung', 'description': 'Nội dung mốc.'}, 'due': {'title': 'Ngày', 'description': 'Ngày dạng YYYY-MM-DD.', 'type': 'string', 'pattern': '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', 'format': 'date'}, 'measure': {'title': 'Chỉ số', 'description': 'Chỉ số đo.', 'enum': ['published_share', 'reviewed_share', 'plan_approved_share', 'procedures_cut_share', 'cost_cut_share']}, 'target': {'title': 'Chỉ tiêu (%)', 'description': 'Tỷ lệ phần trăm phải đạt.', 'type': 'number', 'minimum': 0, 'maximum': 100}, 'source': {'type': 'string', 'title': 'Nguồn', 'description': 'Văn bản quy định mốc.'}}}}}}, rule='type')
+                    raise JsonSchemaValueException('')
+        if 'plan' in data_keys:
+            data_keys.remove('plan')
+            data__plan = data['plan']
+            if not isinstance(data__plan, dict):
+                raise JsonSchemaValueException('')
             data__plan_is_dict = isinstance(data__plan, dict)
             if data__plan_is_dict:
                 data__plan_keys = set(data__plan.keys())
-                if "name" in data__plan_keys:
-                    data__plan_keys.remove("name")
-                    data__plan__name = data__plan["name"]
-                    if not isinstance(data__plan__name, (str)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".plan.name must be string", value=data__plan__name, name="" + (name_prefix or "data") + ".plan.name", definition={'title': 'Kế hoạch', 'description': 'Tên kế hoạch đi kèm công cụ (mặc định qd-1085).', 'type': 'string'}, rule='type')
-                if "choices" in data__plan_keys:
-                    data__plan_keys.remove("choices")
-                    data__plan__choices = data__plan["choices"]
-                    if not isinstance(data__plan__choices, (dict)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".plan.choices must be object", value=data__plan__choices, name="" + (name_prefix or "data") + ".plan.choices", definition={'title': 'Lựa chọn khi nguồn mâu thuẫn', 'description': 'Ánh xạ mã mốc → ngày được chọn trong các phương án của dữ liệu kế hoạch.', 'type': 'object', 'additionalProperties': {'title': 'Ngày', 'description': 'Ngày dạng YYYY-MM-DD.', 'type': 'string', 'pattern': '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', 'format': 'date'}}, rule='type')
+                if 'name' in data__plan_keys:
+                    data__plan_keys.remove('name')
+                    data__plan__name = data__plan['name']
+                    if not isinstance(data__plan__name, str):
+                        raise JsonSchemaValueException('')
+                if 'choices' in data__plan_keys:
+                    data__plan_keys.remove('choices')
+                    data__plan__choices = data__plan['choices']
+                    if not isinstance(data__plan__choices, dict):
+                        raise JsonSchemaValueException('')
                     data__plan__choices_is_dict = isinstance(data__plan__choices, dict)
                     if data__plan__choices_is_dict:
                         data__plan__choices_keys = set(data__plan__choices.keys())
                         for data__plan__choices_key in data__plan__choices_keys:
                             if data__plan__choices_key not in []:
                                 data__plan__choices_value = data__plan__choices.get(data__plan__choices_key)
-                                validate_https___tthc_invalid_schemas_config_schema_json___defs_date(data__plan__choices_value, custom_formats, (name_prefix or "data") + ".plan.choices.{data__plan__choices_key}".format(**locals()))
-                if "count_cut_as" in data__plan_keys:
-                    data__plan_keys.remove("count_cut_as")
-                    data__plan__countcutas = data__plan["count_cut_as"]
-                    if not (isinstance(data__plan__countcutas, str) and data__plan__countcutas == 'abolished_or_merged' or isinstance(data__plan__countcutas, str) and data__plan__countcutas == 'abolished_merged_or_simplified'):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".plan.count_cut_as must be one of ['abolished_or_merged', 'abolished_merged_or_simplified']", value=data__plan__countcutas, name="" + (name_prefix or "data") + ".plan.count_cut_as", definition={'title': 'Cách tính thủ tục được cắt giảm', 'description': 'abolished_or_merged (mặc định, chặt hơn): chỉ bãi bỏ hoặc gộp; abolished_merged_or_simplified: tính cả thủ tục được đơn giản hóa.', 'enum': ['abolished_or_merged', 'abolished_merged_or_simplified']}, rule='enum')
-                if "at_risk_days" in data__plan_keys:
-                    data__plan_keys.remove("at_risk_days")
-                    data__plan__atriskdays = data__plan["at_risk_days"]
-                    if not isinstance(data__plan__atriskdays, (int)) and not (isinstance(data__plan__atriskdays, float) and data__plan__atriskdays.is_integer()) or isinstance(data__plan__atriskdays, bool):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".plan.at_risk_days must be integer", value=data__plan__atriskdays, name="" + (name_prefix or "data") + ".plan.at_risk_days", definition={'title': 'Số ngày cảnh báo', 'description': 'Mốc chưa đạt và còn ít hơn số ngày này thì được đánh dấu có nguy cơ (mặc định 90).', 'type': 'integer', 'minimum': 0}, rule='type')
-                    if isinstance(data__plan__atriskdays, (int, float, Decimal)) and not isinstance(data__plan__atriskdays, bool):
+                                validate_https___tthc_invalid_schemas_config_schema_json___defs_date(data__plan__choices_value, custom_formats, (name_prefix or 'data') + '')
+                if 'count_cut_as' in data__plan_keys:
+                    data__plan_keys.remove('count_cut_as')
+                    data__plan__countcutas = data__plan['count_cut_as']
+                    if not (isinstance(data__plan__countcutas, str) and data__plan__countcutas == 'abolished_or_merged' or (isinstance(data__plan__countcutas, str) and data__plan__countcutas == 'abolished_merged_or_simplified')):
+                        raise JsonSchemaValueException('')
+                if 'at_risk_days' in data__plan_keys:
+                    data__plan_keys.remove('at_risk_days')
+                    data__plan__atriskdays = data__plan['at_risk_days']
+                    if not isinstance(data__plan__atriskdays, int) and (not (isinstance(data__plan__atriskdays, float) and data__plan__atriskdays.is_integer())) or isinstance(data__plan__atriskdays, bool):
+                        raise JsonSchemaValueException('')
+                    if isinstance(data__plan__atriskdays, (int, float, Decimal)) and (not isinstance(data__plan__atriskdays, bool)):
                         if data__plan__atriskdays < 0:
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".plan.at_risk_days must be bigger than or equal to 0", value=data__plan__atriskdays, name="" + (name_prefix or "data") + ".plan.at_risk_days", definition={'title': 'Số ngày cảnh báo', 'description': 'Mốc chưa đạt và còn ít hơn số ngày này thì được đánh dấu có nguy cơ (mặc định 90).', 'type': 'integer', 'minimum': 0}, rule='minimum')
-                if "extra_milestones" in data__plan_keys:
-                    data__plan_keys.remove("extra_milestones")
-                    data__plan__extramilestones = data__plan["extra_milestones"]
+                            raise JsonSchemaValueException('')
+                if 'extra_milestones' in data__plan_keys:
+                    data__plan_keys.remove('extra_milestones')
+                    data__plan__extramilestones = data__plan['extra_milestones']
                     if not isinstance(data__plan__extramilestones, (list, tuple)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".plan.extra_milestones must be array", value=data__plan__extramilestones, name="" + (name_prefix or "data") + ".plan.extra_milestones", definition={'title': 'Mốc bổ sung', 'description': 'Mốc riêng của địa phương (ví dụ kế hoạch của Thành phố).', 'type': 'array', 'items': {'type': 'object', 'additionalProperties': False, 'required': ['id', 'title', 'due', 'measure', 'target'], 'properties': {'id': {'type': 'string', 'pattern': '^[a-z0-9-]+$', 'title': 'Mã mốc', 'description': 'Mã ổn định.'}, 'title': {'type': 'string', 'title': 'Nội dung', 'description': 'Nội dung mốc.'}, 'due': {'title': 'Ngày', 'description': 'Ngày dạng YYYY-MM-DD.', 'type': 'string', 'pattern': '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', 'format': 'date'}, 'measure': {'title': 'Chỉ số', 'description': 'Chỉ số đo.', 'enum': ['published_share', 'reviewed_share', 'plan_approved_share', 'procedures_cut_share', 'cost_cut_share']}, 'target': {'title': 'Chỉ tiêu (%)', 'description': 'Tỷ lệ phần trăm phải đạt.', 'type': 'number', 'minimum': 0, 'maximum': 100}, 'source': {'type': 'string', 'title': 'Nguồn', 'description': 'Văn bản quy định mốc.'}}}}, rule='type')
+                        raise JsonSchemaValueException('')
                     data__plan__extramilestones_is_list = isinstance(data__plan__extramilestones, (list, tuple))
                     if data__plan__extramilestones_is_list:
                         data__plan__extramilestones_len = len(data__plan__extramilestones)
                         for data__plan__extramilestones_x, data__plan__extramilestones_item in enumerate(data__plan__extramilestones):
-                            if not isinstance(data__plan__extramilestones_item, (dict)):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".plan.extra_milestones[{data__plan__extramilestones_x}]".format(**locals()) + " must be object", value=data__plan__extramilestones_item, name="" + (name_prefix or "data") + ".plan.extra_milestones[{data__plan__extramilestones_x}]".format(**locals()) + "", definition={'type': 'object', 'additionalProperties': False, 'required': ['id', 'title', 'due', 'measure', 'target'], 'properties': {'id': {'type': 'string', 'pattern': '^[a-z0-9-]+$', 'title': 'Mã mốc', 'description': 'Mã ổn định.'}, 'title': {'type': 'string', 'title': 'Nội dung', 'description': 'Nội dung mốc.'}, 'due': {'title': 'Ngày', 'description': 'Ngày dạng YYYY-MM-DD.', 'type': 'string', 'pattern': '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', 'format': 'date'}, 'measure': {'title': 'Chỉ số', 'description': 'Chỉ số đo.', 'enum': ['published_share', 'reviewed_share', 'plan_approved_share', 'procedures_cut_share', 'cost_cut_share']}, 'target': {'title': 'Chỉ tiêu (%)', 'description': 'Tỷ lệ phần trăm phải đạt.', 'type': 'number', 'minimum': 0, 'maximum': 100}, 'source': {'type': 'string', 'title': 'Nguồn', 'description': 'Văn bản quy định mốc.'}}}, rule='type')
+                            if not isinstance(data__plan__extramilestones_item, dict):
+                                raise JsonSchemaValueException('')
                             data__plan__extramilestones_item_is_dict = isinstance(data__plan__extramilestones_item, dict)
                             if data__plan__extramilestones_item_is_dict:
                                 data__plan__extramilestones_item__missing_keys = set(['id', 'title', 'due', 'measure', 'target']) - data__plan__extramilestones_item.keys()
                                 if data__plan__extramilestones_item__missing_keys:
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".plan.extra_milestones[{data__plan__extramilestones_x}]".format(**locals()) + " must contain " + (str(sorted(data__plan__extramilestones_item__missing_keys)) + " properties"), value=data__plan__extramilestones_item, name="" + (name_prefix or "data") + ".plan.extra_milestones[{data__plan__extramilestones_x}]".format(**locals()) + "", definition={'type': 'object', 'additionalProperties': False, 'required': ['id', 'title', 'due', 'measure', 'target'], 'properties': {'id': {'type': 'string', 'pattern': '^[a-z0-9-]+$', 'title': 'Mã mốc', 'description': 'Mã ổn định.'}, 'title': {'type': 'string', 'title': 'Nội dung', 'description': 'Nội dung mốc.'}, 'due': {'title': 'Ngày', 'description': 'Ngày dạng YYYY-MM-DD.', 'type': 'string', 'pattern': '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', 'format': 'date'}, 'measure': {'title': 'Chỉ số', 'description': 'Chỉ số đo.', 'enum': ['published_share', 'reviewed_share', 'plan_approved_share', 'procedures_cut_share', 'cost_cut_share']}, 'target': {'title': 'Chỉ tiêu (%)', 'description': 'Tỷ lệ phần trăm phải đạt.', 'type': 'number', 'minimum': 0, 'maximum': 100}, 'source': {'type': 'string', 'title': 'Nguồn', 'description': 'Văn bản quy định mốc.'}}}, rule='required')
+                                    raise JsonSchemaValueException('')
                                 data__plan__extramilestones_item_keys = set(data__plan__extramilestones_item.keys())
-                                if "id" in data__plan__extramilestones_item_keys:
-                                    data__plan__extramilestones_item_keys.remove("id")
-                                    data__plan__extramilestones_item__id = data__plan__extramilestones_item["id"]
-                                    if not isinstance(data__plan__extramilestones_item__id, (str)):
-                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".plan.extra_milestones[{data__plan__extramilestones_x}].id".format(**locals()) + " must be string", value=data__plan__extramilestones_item__id, name="" + (name_prefix or "data") + ".plan.extra_milestones[{data__plan__extramilestones_x}].id".format(**locals()) + "", definition={'type': 'string', 'pattern': '^[a-z0-9-]+$', 'title': 'Mã mốc', 'description': 'Mã ổn định.'}, rule='type')
+                                if 'id' in data__plan__extramilestones_item_keys:
+                                    data__plan__extramilestones_item_keys.remove('id')
+                                    data__plan__extramilestones_item__id = data__plan__extramilestones_item['id']
+                                    if not isinstance(data__plan__extramilestones_item__id, str):
+                                        raise JsonSchemaValueException('')
                                     if isinstance(data__plan__extramilestones_item__id, str):
                                         if not REGEX_PATTERNS['^[a-z0-9-]+$'].search(data__plan__extramilestones_item__id):
-                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".plan.extra_milestones[{data__plan__extramilestones_x}].id".format(**locals()) + " must match pattern ^[a-z0-9-]+$", value=data__plan__extramilestones_item__id, name="" + (name_prefix or "data") + ".plan.extra_milestones[{data__plan__extramilestones_x}].id".format(**locals()) + "", definition={'type': 'string', 'pattern': '^[a-z0-9-]+$', 'title': 'Mã mốc', 'description': 'Mã ổn định.'}, rule='pattern')
-                                if "title" in data__plan__extramilestones_item_keys:
-                                    data__plan__extramilestones_item_keys.remove("title")
-                                    data__plan__extramilestones_item__title = data__plan__extramilestones_item["title"]
-                                    if not isinstance(data__plan__extramilestones_item__title, (str)):
-                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".plan.extra_milestones[{data__plan__extramilestones_x}].title".format(**locals()) + " must be string", value=data__plan__extramilestones_item__title, name="" + (name_prefix or "data") + ".plan.extra_milestones[{data__plan__extramilestones_x}].title".format(**locals()) + "", definition={'type': 'string', 'title': 'Nội dung', 'description': 'Nội dung mốc.'}, rule='type')
-                                if "due" in data__plan__extramilestones_item_keys:
-                                    data__plan__extramilestones_item_keys.remove("due")
-                                    data__plan__extramilestones_item__due = data__plan__extramilestones_item["due"]
-                                    validate_https___tthc_invalid_schemas_config_schema_json___defs_date(data__plan__extramilestones_item__due, custom_formats, (name_prefix or "data") + ".plan.extra_milestones[{data__plan__extramilestones_x}].due".format(**locals()))
-                                if "measure" in data__plan__extramilestones_item_keys:
-                                    data__plan__extramilestones_item_keys.remove("measure")
-                                    data__plan__extramilestones_item__measure = data__plan__extramilestones_item["measure"]
-                                    if not (isinstance(data__plan__extramilestones_item__measure, str) and data__plan__extramilestones_item__measure == 'published_share' or isinstance(data__plan__extramilestones_item__measure, str) and data__plan__extramilestones_item__measure == 'reviewed_share' or isinstance(data__plan__extramilestones_item__measure, str) and data__plan__extramilestones_item__measure == 'plan_approved_share' or isinstance(data__plan__extramilestones_item__measure, str) and data__plan__extramilestones_item__measure == 'procedures_cut_share' or isinstance(data__plan__extramilestones_item__measure, str) and data__plan__extramilestones_item__measure == 'cost_cut_share'):
-                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".plan.extra_milestones[{data__plan__extramilestones_x}].measure".format(**locals()) + " must be one of ['published_share', 'reviewed_share', 'plan_approved_share', 'procedures_cut_share', 'cost_cut_share']", value=data__plan__extramilestones_item__measure, name="" + (name_prefix or "data") + ".plan.extra_milestones[{data__plan__extramilestones_x}].measure".format(**locals()) + "", definition={'title': 'Chỉ số', 'description': 'Chỉ số đo.', 'enum': ['published_share', 'reviewed_share', 'plan_approved_share', 'procedures_cut_share', 'cost_cut_share']}, rule='enum')
-                                if "target" in data__plan__extramilestones_item_keys:
-                                    data__plan__extramilestones_item_keys.remove("target")
-                                    data__plan__extramilestones_item__target = data__plan__extramilestones_item["target"]
+                                            raise JsonSchemaValueException('')
+                                if 'title' in data__plan__extramilestones_item_keys:
+                                    data__plan__extramilestones_item_keys.remove('title')
+                                    data__plan__extramilestones_item__title = data__plan__extramilestones_item['title']
+                                    if not isinstance(data__plan__extramilestones_item__title, str):
+                                        raise JsonSchemaValueException('')
+                                if 'due' in data__plan__extramilestones_item_keys:
+                                    data__plan__extramilestones_item_keys.remove('due')
+                                    data__plan__extramilestones_item__due = data__plan__extramilestones_item['due']
+                                    validate_https___tthc_invalid_schemas_config_schema_json___defs_date(data__plan__extramilestones_item__due, custom_formats, (name_prefix or 'data') + '')
+                                if 'measure' in data__plan__extramilestones_item_keys:
+                                    data__plan__extramilestones_item_keys.remove('measure')
+                                    data__plan__extramilestones_item__measure = data__plan__extramilestones_item['measure']
+                                    if not (isinstance(data__plan__extramilestones_item__measure, str) and data__plan__extramilestones_item__measure == 'published_share' or (isinstance(data__plan__extramilestones_item__measure, str) and data__plan__extramilestones_item__measure == 'reviewed_share') or (isinstance(data__plan__extramilestones_item__measure, str) and data__plan__extramilestones_item__measure == 'plan_approved_share') or (isinstance(data__plan__extramilestones_item__measure, str) and data__plan__extramilestones_item__measure == 'procedures_cut_share') or (isinstance(data__plan__extramilestones_item__measure, str) and data__plan__extramilestones_item__measure == 'cost_cut_share')):
+                                        raise JsonSchemaValueException('')
+                                if 'target' in data__plan__extramilestones_item_keys:
+                                    data__plan__extramilestones_item_keys.remove('target')
+                                    data__plan__extramilestones_item__target = data__plan__extramilestones_item['target']
                                     if not isinstance(data__plan__extramilestones_item__target, (int, float, Decimal)) or isinstance(data__plan__extramilestones_item__target, bool):
-                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".plan.extra_milestones[{data__plan__extramilestones_x}].target".format(**locals()) + " must be number", value=data__plan__extramilestones_item__target, name="" + (name_prefix or "data") + ".plan.extra_milestones[{data__plan__extramilestones_x}].target".format(**locals()) + "", definition={'title': 'Chỉ tiêu (%)', 'description': 'Tỷ lệ phần trăm phải đạt.', 'type': 'number', 'minimum': 0, 'maximum': 100}, rule='type')
-                                    if isinstance(data__plan__extramilestones_item__target, (int, float, Decimal)) and not isinstance(data__plan__extramilestones_item__target, bool):
+                                        raise JsonSchemaValueException('')
+                                    if isinstance(data__plan__extramilestones_item__target, (int, float, Decimal)) and (not isinstance(data__plan__extramilestones_item__target, bool)):
                                         if data__plan__extramilestones_item__target < 0:
-                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".plan.extra_milestones[{data__plan__extramilestones_x}].target".format(**locals()) + " must be bigger than or equal to 0", value=data__plan__extramilestones_item__target, name="" + (name_prefix or "data") + ".plan.extra_milestones[{data__plan__extramilestones_x}].target".format(**locals()) + "", definition={'title': 'Chỉ tiêu (%)', 'description': 'Tỷ lệ phần trăm phải đạt.', 'type': 'number', 'minimum': 0, 'maximum': 100}, rule='minimum')
+                                            raise JsonSchemaValueException('')
                                         if data__plan__extramilestones_item__target > 100:
-                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".plan.extra_milestones[{data__plan__extramilestones_x}].target".format(**locals()) + " must be smaller than or equal to 100", value=data__plan__extramilestones_item__target, name="" + (name_prefix or "data") + ".plan.extra_milestones[{data__plan__extramilestones_x}].target".format(**locals()) + "", definition={'title': 'Chỉ tiêu (%)', 'description': 'Tỷ lệ phần trăm phải đạt.', 'type': 'number', 'minimum': 0, 'maximum': 100}, rule='maximum')
-                                if "source" in data__plan__extramilestones_item_keys:
-                                    data__plan__extramilestones_item_keys.remove("source")
-                                    data__plan__extramilestones_item__source = data__plan__extramilestones_item["source"]
-                                    if not isinstance(data__plan__extramilestones_item__source, (str)):
-                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".plan.extra_milestones[{data__plan__extramilestones_x}].source".format(**locals()) + " must be string", value=data__plan__extramilestones_item__source, name="" + (name_prefix or "data") + ".plan.extra_milestones[{data__plan__extramilestones_x}].source".format(**locals()) + "", definition={'type': 'string', 'title': 'Nguồn', 'description': 'Văn bản quy định mốc.'}, rule='type')
+                                            raise JsonSchemaValueException('')
+                                if 'source' in data__plan__extramilestones_item_keys:
+                                    data__plan__extramilestones_item_keys.remove('source')
+                                    data__plan__extramilestones_item__source = data__plan__extramilestones_item['source']
+                                    if not isinstance(data__plan__extramilestones_item__source, str):
+                                        raise JsonSchemaValueException('')
                                 if data__plan__extramilestones_item_keys:
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".plan.extra_milestones[{data__plan__extramilestones_x}]".format(**locals()) + " must not contain "+str(data__plan__extramilestones_item_keys)+" properties", value=data__plan__extramilestones_item, name="" + (name_prefix or "data") + ".plan.extra_milestones[{data__plan__extramilestones_x}]".format(**locals()) + "", definition={'type': 'object', 'additionalProperties': False, 'required': ['id', 'title', 'due', 'measure', 'target'], 'properties': {'id': {'type': 'string', 'pattern': '^[a-z0-9-]+$', 'title': 'Mã mốc', 'description': 'Mã ổn định.'}, 'title': {'type': 'string', 'title': 'Nội dung', 'description': 'Nội dung mốc.'}, 'due': {'title': 'Ngày', 'description': 'Ngày dạng YYYY-MM-DD.', 'type': 'string', 'pattern': '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', 'format': 'date'}, 'measure': {'title': 'Chỉ số', 'description': 'Chỉ số đo.', 'enum': ['published_share', 'reviewed_share', 'plan_approved_share', 'procedures_cut_share', 'cost_cut_share']}, 'target': {'title': 'Chỉ tiêu (%)', 'description': 'Tỷ lệ phần trăm phải đạt.', 'type': 'number', 'minimum': 0, 'maximum': 100}, 'source': {'type': 'string', 'title': 'Nguồn', 'description': 'Văn bản quy định mốc.'}}}, rule='additionalProperties')
+                                    raise JsonSchemaValueException('')
                 if data__plan_keys:
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".plan must not contain "+str(data__plan_keys)+" properties", value=data__plan, name="" + (name_prefix or "data") + ".plan", definition={'title': 'Kế hoạch đơn giản hóa', 'description': 'Chọn kế hoạch, mốc thời gian và cách tính tỷ lệ cắt giảm.', 'type': 'object', 'additionalProperties': False, 'properties': {'name': {'title': 'Kế hoạch', 'description': 'Tên kế hoạch đi kèm công cụ (mặc định qd-1085).', 'type': 'string'}, 'choices': {'title': 'Lựa chọn khi nguồn mâu thuẫn', 'description': 'Ánh xạ mã mốc → ngày được chọn trong các phương án của dữ liệu kế hoạch.', 'type': 'object', 'additionalProperties': {'title': 'Ngày', 'description': 'Ngày dạng YYYY-MM-DD.', 'type': 'string', 'pattern': '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', 'format': 'date'}}, 'count_cut_as': {'title': 'Cách tính thủ tục được cắt giảm', 'description': 'abolished_or_merged (mặc định, chặt hơn): chỉ bãi bỏ hoặc gộp; abolished_merged_or_simplified: tính cả thủ tục được đơn giản hóa.', 'enum': ['abolished_or_merged', 'abolished_merged_or_simplified']}, 'at_risk_days': {'title': 'Số ngày cảnh báo', 'description': 'Mốc chưa đạt và còn ít hơn số ngày này thì được đánh dấu có nguy cơ (mặc định 90).', 'type': 'integer', 'minimum': 0}, 'extra_milestones': {'title': 'Mốc bổ sung', 'description': 'Mốc riêng của địa phương (ví dụ kế hoạch của Thành phố).', 'type': 'array', 'items': {'type': 'object', 'additionalProperties': False, 'required': ['id', 'title', 'due', 'measure', 'target'], 'properties': {'id': {'type': 'string', 'pattern': '^[a-z0-9-]+$', 'title': 'Mã mốc', 'description': 'Mã ổn định.'}, 'title': {'type': 'string', 'title': 'Nội dung', 'description': 'Nội dung mốc.'}, 'due': {'title': 'Ngày', 'description': 'Ngày dạng YYYY-MM-DD.', 'type': 'string', 'pattern': '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', 'format': 'date'}, 'measure': {'title': 'Chỉ số', 'description': 'Chỉ số đo.', 'enum': ['published_share', 'reviewed_share', 'plan_approved_share', 'procedures_cut_share', 'cost_cut_share']}, 'target': {'title': 'Chỉ tiêu (%)', 'description': 'Tỷ lệ phần trăm phải đạt.', 'type': 'number', 'minimum': 0, 'maximum': 100}, 'source': {'type': 'string', 'title': 'Nguồn', 'description': 'Văn bản quy định mốc.'}}}}}}, rule='additionalProperties')
-        if "cost" in data_keys:
-            data_keys.remove("cost")
-            data__cost = data["cost"]
-            if not isinstance(data__cost, (dict)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".cost must be object", value=data__cost, name="" + (name_prefix or "data") + ".cost", definition={'title': 'Chi phí tuân thủ', 'description': 'Giá trị thời gian dùng để tính chi phí tuân thủ (Điều 27 Thông tư 02/2017/TT-VPCP). Nguồn của giá trị này chưa được xác minh: luôn ghi rõ nguồn và ngày áp dụng.', 'type': 'object', 'additionalProperties': False, 'properties': {'hourly_value': {'title': 'Giá trị một giờ (đồng)', 'description': 'Các giá trị theo thời gian; giá trị có from gần nhất trước ngày tính được dùng.', 'type': 'array', 'items': {'type': 'object', 'additionalProperties': False, 'required': ['amount', 'from', 'source'], 'properties': {'amount': {'type': 'integer', 'minimum': 0, 'title': 'Số tiền', 'description': 'Đồng/giờ.'}, 'from': {'title': 'Ngày', 'description': 'Ngày dạng YYYY-MM-DD.', 'type': 'string', 'pattern': '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', 'format': 'date'}, 'source': {'type': 'string', 'minLength': 1, 'title': 'Nguồn', 'description': 'Căn cứ của giá trị.'}}}}}}, rule='type')
+                    raise JsonSchemaValueException('')
+        if 'cost' in data_keys:
+            data_keys.remove('cost')
+            data__cost = data['cost']
+            if not isinstance(data__cost, dict):
+                raise JsonSchemaValueException('')
             data__cost_is_dict = isinstance(data__cost, dict)
             if data__cost_is_dict:
                 data__cost_keys = set(data__cost.keys())
-                if "hourly_value" in data__cost_keys:
-                    data__cost_keys.remove("hourly_value")
-                    data__cost__hourlyvalue = data__cost["hourly_value"]
+                if 'hourly_value' in data__cost_keys:
+                    data__cost_keys.remove('hourly_value')
+                    data__cost__hourlyvalue = data__cost['hourly_value']
                     if not isinstance(data__cost__hourlyvalue, (list, tuple)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".cost.hourly_value must be array", value=data__cost__hourlyvalue, name="" + (name_prefix or "data") + ".cost.hourly_value", definition={'title': 'Giá trị một giờ (đồng)', 'description': 'Các giá trị theo thời gian; giá trị có from gần nhất trước ngày tính được dùng.', 'type': 'array', 'items': {'type': 'object', 'additionalProperties': False, 'required': ['amount', 'from', 'source'], 'properties': {'amount': {'type': 'integer', 'minimum': 0, 'title': 'Số tiền', 'description': 'Đồng/giờ.'}, 'from': {'title': 'Ngày', 'description': 'Ngày dạng YYYY-MM-DD.', 'type': 'string', 'pattern': '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', 'format': 'date'}, 'source': {'type': 'string', 'minLength': 1, 'title': 'Nguồn', 'description': 'Căn cứ của giá trị.'}}}}, rule='type')
+                        raise JsonSchemaValueException('')
                     data__cost__hourlyvalue_is_list = isinstance(data__cost__hourlyvalue, (list, tuple))
                     if data__cost__hourlyvalue_is_list:
                         data__cost__hourlyvalue_len = len(data__cost__hourlyvalue)
                         for data__cost__hourlyvalue_x, data__cost__hourlyvalue_item in enumerate(data__cost__hourlyvalue):
-                            if not isinstance(data__cost__hourlyvalue_item, (dict)):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".cost.hourly_value[{data__cost__hourlyvalue_x}]".format(**locals()) + " must be object", value=data__cost__hourlyvalue_item, name="" + (name_prefix or "data") + ".cost.hourly_value[{data__cost__hourlyvalue_x}]".format(**locals()) + "", definition={'type': 'object', 'additionalProperties': False, 'required': ['amount', 'from', 'source'], 'properties': {'amount': {'type': 'integer', 'minimum': 0, 'title': 'Số tiền', 'description': 'Đồng/giờ.'}, 'from': {'title': 'Ngày', 'description': 'Ngày dạng YYYY-MM-DD.', 'type': 'string', 'pattern': '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', 'format': 'date'}, 'source': {'type': 'string', 'minLength': 1, 'title': 'Nguồn', 'description': 'Căn cứ của giá trị.'}}}, rule='type')
+                            if not isinstance(data__cost__hourlyvalue_item, dict):
+                                raise JsonSchemaValueException('')
                             data__cost__hourlyvalue_item_is_dict = isinstance(data__cost__hourlyvalue_item, dict)
                             if data__cost__hourlyvalue_item_is_dict:
                                 data__cost__hourlyvalue_item__missing_keys = set(['amount', 'from', 'source']) - data__cost__hourlyvalue_item.keys()
                                 if data__cost__hourlyvalue_item__missing_keys:
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".cost.hourly_value[{data__cost__hourlyvalue_x}]".format(**locals()) + " must contain " + (str(sorted(data__cost__hourlyvalue_item__missing_keys)) + " properties"), value=data__cost__hourlyvalue_item, name="" + (name_prefix or "data") + ".cost.hourly_value[{data__cost__hourlyvalue_x}]".format(**locals()) + "", definition={'type': 'object', 'additionalProperties': False, 'required': ['amount', 'from', 'source'], 'properties': {'amount': {'type': 'integer', 'minimum': 0, 'title': 'Số tiền', 'description': 'Đồng/giờ.'}, 'from': {'title': 'Ngày', 'description': 'Ngày dạng YYYY-MM-DD.', 'type': 'string', 'pattern': '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', 'format': 'date'}, 'source': {'type': 'string', 'minLength': 1, 'title': 'Nguồn', 'description': 'Căn cứ của giá trị.'}}}, rule='required')
+                                    raise JsonSchemaValueException('')
                                 data__cost__hourlyvalue_item_keys = set(data__cost__hourlyvalue_item.keys())
-                                if "amount" in data__cost__hourlyvalue_item_keys:
-                                    data__cost__hourlyvalue_item_keys.remove("amount")
-                                    data__cost__hourlyvalue_item__amount = data__cost__hourlyvalue_item["amount"]
-                                    if not isinstance(data__cost__hourlyvalue_item__amount, (int)) and not (isinstance(data__cost__hourlyvalue_item__amount, float) and data__cost__hourlyvalue_item__amount.is_integer()) or isinstance(data__cost__hourlyvalue_item__amount, bool):
-                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".cost.hourly_value[{data__cost__hourlyvalue_x}].amount".format(**locals()) + " must be integer", value=data__cost__hourlyvalue_item__amount, name="" + (name_prefix or "data") + ".cost.hourly_value[{data__cost__hourlyvalue_x}].amount".format(**locals()) + "", definition={'type': 'integer', 'minimum': 0, 'title': 'Số tiền', 'description': 'Đồng/giờ.'}, rule='type')
-                                    if isinstance(data__cost__hourlyvalue_item__amount, (int, float, Decimal)) and not isinstance(data__cost__hourlyvalue_item__amount, bool):
+                                if 'amount' in data__cost__hourlyvalue_item_keys:
+                                    data__cost__hourlyvalue_item_keys.remove('amount')
+                                    data__cost__hourlyvalue_item__amount = data__cost__hourlyvalue_item['amount']
+                                    if not isinstance(data__cost__hourlyvalue_item__amount, int) and (not (isinstance(data__cost__hourlyvalue_item__amount, float) and data__cost__hourlyvalue_item__amount.is_integer())) or isinstance(data__cost__hourlyvalue_item__amount, bool):
+                                        raise JsonSchemaValueException('')
+                                    if isinstance(data__cost__hourlyvalue_item__amount, (int, float, Decimal)) and (not isinstance(data__cost__hourlyvalue_item__amount, bool)):
                                         if data__cost__hourlyvalue_item__amount < 0:
-                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".cost.hourly_value[{data__cost__hourlyvalue_x}].amount".format(**locals()) + " must be bigger than or equal to 0", value=data__cost__hourlyvalue_item__amount, name="" + (name_prefix or "data") + ".cost.hourly_value[{data__cost__hourlyvalue_x}].amount".format(**locals()) + "", definition={'type': 'integer', 'minimum': 0, 'title': 'Số tiền', 'description': 'Đồng/giờ.'}, rule='minimum')
-                                if "from" in data__cost__hourlyvalue_item_keys:
-                                    data__cost__hourlyvalue_item_keys.remove("from")
-                                    data__cost__hourlyvalue_item__from = data__cost__hourlyvalue_item["from"]
-                                    validate_https___tthc_invalid_schemas_config_schema_json___defs_date(data__cost__hourlyvalue_item__from, custom_formats, (name_prefix or "data") + ".cost.hourly_value[{data__cost__hourlyvalue_x}].from".format(**locals()))
-                                if "source" in data__cost__hourlyvalue_item_keys:
-                                    data__cost__hourlyvalue_item_keys.remove("source")
-                                    data__cost__hourlyvalue_item__source = data__cost__hourlyvalue_item["source"]
-                                    if not isinstance(data__cost__hourlyvalue_item__source, (str)):
-                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".cost.hourly_value[{data__cost__hourlyvalue_x}].source".format(**locals()) + " must be string", value=data__cost__hourlyvalue_item__source, name="" + (name_prefix or "data") + ".cost.hourly_value[{data__cost__hourlyvalue_x}].source".format(**locals()) + "", definition={'type': 'string', 'minLength': 1, 'title': 'Nguồn', 'description': 'Căn cứ của giá trị.'}, rule='type')
+                                            raise JsonSchemaValueException('')
+                                if 'from' in data__cost__hourlyvalue_item_keys:
+                                    data__cost__hourlyvalue_item_keys.remove('from')
+                                    data__cost__hourlyvalue_item__from = data__cost__hourlyvalue_item['from']
+                                    validate_https___tthc_invalid_schemas_config_schema_json___defs_date(data__cost__hourlyvalue_item__from, custom_formats, (name_prefix or 'data') + '')
+                                if 'source' in data__cost__hourlyvalue_item_keys:
+                                    data__cost__hourlyvalue_item_keys.remove('source')
+                                    data__cost__hourlyvalue_item__source = data__cost__hourlyvalue_item['source']
+                                    if not isinstance(data__cost__hourlyvalue_item__source, str):
+                                        raise JsonSchemaValueException('')
                                     if isinstance(data__cost__hourlyvalue_item__source, str):
                                         data__cost__hourlyvalue_item__source_len = len(data__cost__hourlyvalue_item__source)
                                         if data__cost__hourlyvalue_item__source_len < 1:
-                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".cost.hourly_value[{data__cost__hourlyvalue_x}].source".format(**locals()) + " must be longer than or equal to 1 characters", value=data__cost__hourlyvalue_item__source, name="" + (name_prefix or "data") + ".cost.hourly_value[{data__cost__hourlyvalue_x}].source".format(**locals()) + "", definition={'type': 'string', 'minLength': 1, 'title': 'Nguồn', 'description': 'Căn cứ của giá trị.'}, rule='minLength')
+                                            raise JsonSchemaValueException('')
                                 if data__cost__hourlyvalue_item_keys:
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".cost.hourly_value[{data__cost__hourlyvalue_x}]".format(**locals()) + " must not contain "+str(data__cost__hourlyvalue_item_keys)+" properties", value=data__cost__hourlyvalue_item, name="" + (name_prefix or "data") + ".cost.hourly_value[{data__cost__hourlyvalue_x}]".format(**locals()) + "", definition={'type': 'object', 'additionalProperties': False, 'required': ['amount', 'from', 'source'], 'properties': {'amount': {'type': 'integer', 'minimum': 0, 'title': 'Số tiền', 'description': 'Đồng/giờ.'}, 'from': {'title': 'Ngày', 'description': 'Ngày dạng YYYY-MM-DD.', 'type': 'string', 'pattern': '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', 'format': 'date'}, 'source': {'type': 'string', 'minLength': 1, 'title': 'Nguồn', 'description': 'Căn cứ của giá trị.'}}}, rule='additionalProperties')
+                                    raise JsonSchemaValueException('')
                 if data__cost_keys:
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".cost must not contain "+str(data__cost_keys)+" properties", value=data__cost, name="" + (name_prefix or "data") + ".cost", definition={'title': 'Chi phí tuân thủ', 'description': 'Giá trị thời gian dùng để tính chi phí tuân thủ (Điều 27 Thông tư 02/2017/TT-VPCP). Nguồn của giá trị này chưa được xác minh: luôn ghi rõ nguồn và ngày áp dụng.', 'type': 'object', 'additionalProperties': False, 'properties': {'hourly_value': {'title': 'Giá trị một giờ (đồng)', 'description': 'Các giá trị theo thời gian; giá trị có from gần nhất trước ngày tính được dùng.', 'type': 'array', 'items': {'type': 'object', 'additionalProperties': False, 'required': ['amount', 'from', 'source'], 'properties': {'amount': {'type': 'integer', 'minimum': 0, 'title': 'Số tiền', 'description': 'Đồng/giờ.'}, 'from': {'title': 'Ngày', 'description': 'Ngày dạng YYYY-MM-DD.', 'type': 'string', 'pattern': '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', 'format': 'date'}, 'source': {'type': 'string', 'minLength': 1, 'title': 'Nguồn', 'description': 'Căn cứ của giá trị.'}}}}}}, rule='additionalProperties')
-        if "calendar" in data_keys:
-            data_keys.remove("calendar")
-            data__calendar = data["calendar"]
-            if not isinstance(data__calendar, (dict)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".calendar must be object", value=data__calendar, name="" + (name_prefix or "data") + ".calendar", definition={'title': 'Lịch làm việc', 'description': 'Điều chỉnh lịch nghỉ lễ, Tết (ví dụ ngày nghỉ bù, hoán đổi do Thủ tướng hoặc Bộ Nội vụ quyết định muộn).', 'type': 'object', 'additionalProperties': False, 'properties': {'days_off': {'title': 'Ngày nghỉ thêm', 'description': 'Ngày nghỉ không có trong lịch mặc định.', 'type': 'array', 'items': {'type': 'object', 'additionalProperties': False, 'required': ['date', 'reason'], 'properties': {'date': {'$ref': 'https://tthc.invalid/schemas/config.schema.json#/$defs/date', 'title': 'Ngày', 'description': 'Ngày.'}, 'reason': {'type': 'string', 'title': 'Lý do', 'description': 'Căn cứ, ví dụ số văn bản.'}}}}, 'working_days': {'title': 'Ngày làm việc bù', 'description': 'Thứ Bảy/Chủ nhật đi làm bù.', 'type': 'array', 'items': {'type': 'object', 'additionalProperties': False, 'required': ['date', 'reason'], 'properties': {'date': {'$ref': 'https://tthc.invalid/schemas/config.schema.json#/$defs/date', 'title': 'Ngày', 'description': 'Ngày.'}, 'reason': {'type': 'string', 'title': 'Lý do', 'description': 'Căn cứ, ví dụ số văn bản.'}}}}}}, rule='type')
+                    raise JsonSchemaValueException('')
+        if 'calendar' in data_keys:
+            data_keys.remove('calendar')
+            data__calendar = data['calendar']
+            if not isinstance(data__calendar, dict):
+                raise JsonSchemaValueException('')
             data__calendar_is_dict = isinstance(data__calendar, dict)
             if data__calendar_is_dict:
                 data__calendar_keys = set(data__calendar.keys())
-                if "days_off" in data__calendar_keys:
-                    data__calendar_keys.remove("days_off")
-                    data__calendar__daysoff = data__calendar["days_off"]
+                if 'days_off' in data__calendar_keys:
+                    data__calendar_keys.remove('days_off')
+                    data__calendar__daysoff = data__calendar['days_off']
                     if not isinstance(data__calendar__daysoff, (list, tuple)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".calendar.days_off must be array", value=data__calendar__daysoff, name="" + (name_prefix or "data") + ".calendar.days_off", definition={'title': 'Ngày nghỉ thêm', 'description': 'Ngày nghỉ không có trong lịch mặc định.', 'type': 'array', 'items': {'type': 'object', 'additionalProperties': False, 'required': ['date', 'reason'], 'properties': {'date': {'$ref': 'https://tthc.invalid/schemas/config.schema.json#/$defs/date', 'title': 'Ngày', 'description': 'Ngày.'}, 'reason': {'type': 'string', 'title': 'Lý do', 'description': 'Căn cứ, ví dụ số văn bản.'}}}}, rule='type')
+                        raise JsonSchemaValueException('')
                     data__calendar__daysoff_is_list = isinstance(data__calendar__daysoff, (list, tuple))
                     if data__calendar__daysoff_is_list:
                         data__calendar__daysoff_len = len(data__calendar__daysoff)
                         for data__calendar__daysoff_x, data__calendar__daysoff_item in enumerate(data__calendar__daysoff):
-                            validate_https___tthc_invalid_schemas_config_schema_json___defs_daynote(data__calendar__daysoff_item, custom_formats, (name_prefix or "data") + ".calendar.days_off[{data__calendar__daysoff_x}]".format(**locals()))
-                if "working_days" in data__calendar_keys:
-                    data__calendar_keys.remove("working_days")
-                    data__calendar__workingdays = data__calendar["working_days"]
+                            validate_https___tthc_invalid_schemas_config_schema_json___defs_daynote(data__calendar__daysoff_item, custom_formats, (name_prefix or 'data') + '')
+                if 'working_days' in data__calendar_keys:
+                    data__calendar_keys.remove('working_days')
+                    data__calendar__workingdays = data__calendar['working_days']
                     if not isinstance(data__calendar__workingdays, (list, tuple)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".calendar.working_days must be array", value=data__calendar__workingdays, name="" + (name_prefix or "data") + ".calendar.working_days", definition={'title': 'Ngày làm việc bù', 'description': 'Thứ Bảy/Chủ nhật đi làm bù.', 'type': 'array', 'items': {'type': 'object', 'additionalProperties': False, 'required': ['date', 'reason'], 'properties': {'date': {'$ref': 'https://tthc.invalid/schemas/config.schema.json#/$defs/date', 'title': 'Ngày', 'description': 'Ngày.'}, 'reason': {'type': 'string', 'title': 'Lý do', 'description': 'Căn cứ, ví dụ số văn bản.'}}}}, rule='type')
+                        raise JsonSchemaValueException('')
                     data__calendar__workingdays_is_list = isinstance(data__calendar__workingdays, (list, tuple))
                     if data__calendar__workingdays_is_list:
                         data__calendar__workingdays_len = len(data__calendar__workingdays)
                         for data__calendar__workingdays_x, data__calendar__workingdays_item in enumerate(data__calendar__workingdays):
-                            validate_https___tthc_invalid_schemas_config_schema_json___defs_daynote(data__calendar__workingdays_item, custom_formats, (name_prefix or "data") + ".calendar.working_days[{data__calendar__workingdays_x}]".format(**locals()))
+                            validate_https___tthc_invalid_schemas_config_schema_json___defs_daynote(data__calendar__workingdays_item, custom_formats, (name_prefix or 'data') + '')
                 if data__calendar_keys:
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".calendar must not contain "+str(data__calendar_keys)+" properties", value=data__calendar, name="" + (name_prefix or "data") + ".calendar", definition={'title': 'Lịch làm việc', 'description': 'Điều chỉnh lịch nghỉ lễ, Tết (ví dụ ngày nghỉ bù, hoán đổi do Thủ tướng hoặc Bộ Nội vụ quyết định muộn).', 'type': 'object', 'additionalProperties': False, 'properties': {'days_off': {'title': 'Ngày nghỉ thêm', 'description': 'Ngày nghỉ không có trong lịch mặc định.', 'type': 'array', 'items': {'type': 'object', 'additionalProperties': False, 'required': ['date', 'reason'], 'properties': {'date': {'$ref': 'https://tthc.invalid/schemas/config.schema.json#/$defs/date', 'title': 'Ngày', 'description': 'Ngày.'}, 'reason': {'type': 'string', 'title': 'Lý do', 'description': 'Căn cứ, ví dụ số văn bản.'}}}}, 'working_days': {'title': 'Ngày làm việc bù', 'description': 'Thứ Bảy/Chủ nhật đi làm bù.', 'type': 'array', 'items': {'type': 'object', 'additionalProperties': False, 'required': ['date', 'reason'], 'properties': {'date': {'$ref': 'https://tthc.invalid/schemas/config.schema.json#/$defs/date', 'title': 'Ngày', 'description': 'Ngày.'}, 'reason': {'type': 'string', 'title': 'Lý do', 'description': 'Căn cứ, ví dụ số văn bản.'}}}}}}, rule='additionalProperties')
+                    raise JsonSchemaValueException('')
         if data_keys:
-            raise JsonSchemaValueException("" + (name_prefix or "data") + " must not contain "+str(data_keys)+" properties", value=data, name="" + (name_prefix or "data") + "", definition={'$schema': 'https://json-schema.org/draft/2020-12/schema', '$id': 'https://tthc.invalid/schemas/config.schema.json', 'title': 'Cấu hình danh mục (tthc.yaml)', 'description': 'Cấu hình của một danh mục thủ tục: thư mục danh mục, ngôn ngữ, quy tắc bật/tắt, bỏ qua có lý do, kế hoạch và lịch làm việc. tthc tìm tệp tthc.yaml (hoặc .tthc.yaml) từ thư mục hiện tại đi lên.', 'type': 'object', 'additionalProperties': False, 'properties': {'catalog': {'title': 'Thư mục danh mục', 'description': 'Đường dẫn (tương đối so với tệp cấu hình) tới thư mục chứa các tệp thủ tục và units.yaml.', 'type': 'string', 'minLength': 1}, 'lang': {'title': 'Ngôn ngữ', 'description': 'vi (mặc định) hoặc en.', 'enum': ['vi', 'en']}, 'fail_on': {'title': 'Mức lỗi làm thất bại', 'description': 'Mức nghiêm trọng thấp nhất làm lệnh validate trả mã 1.', 'enum': ['error', 'warning', 'info']}, 'as_of': {'title': 'Ngày', 'description': 'Ngày dạng YYYY-MM-DD.', 'type': 'string', 'pattern': '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', 'format': 'date'}, 'hours_per_working_day': {'title': 'Số giờ một ngày làm việc', 'description': 'Dùng để quy đổi ngày làm việc ↔ giờ làm việc (mặc định 8).', 'type': 'number', 'exclusiveMinimum': 0, 'maximum': 24}, 'local_code_pattern': {'title': 'Mẫu mã địa phương', 'description': 'Biểu thức chính quy cho mã thủ tục nội bộ chỉ công bố tại địa phương (mặc định ^NB-[A-Z0-9]+(-[A-Z0-9]+)*-[0-9]{2,}$).', 'type': 'string', 'minLength': 1}, 'rules': {'title': 'Mức nghiêm trọng của quy tắc', 'description': 'Ánh xạ mã quy tắc → error, warning, info hoặc off.', 'type': 'object', 'propertyNames': {'pattern': '^[a-z0-9-]+$'}, 'additionalProperties': {'enum': ['error', 'warning', 'info', 'off']}}, 'suppress': {'title': 'Bỏ qua theo quy tắc', 'description': 'Các phát hiện được chấp nhận cho cả danh mục hoặc một số tệp, mỗi mục có lý do.', 'type': 'array', 'items': {'type': 'object', 'additionalProperties': False, 'required': ['rule', 'reason'], 'properties': {'rule': {'title': 'Mã quy tắc', 'description': 'Mã quy tắc được bỏ qua.', 'type': 'string', 'pattern': '^[a-z0-9-]+$'}, 'reason': {'title': 'Lý do', 'description': 'Lý do chấp nhận.', 'type': 'string', 'minLength': 5}, 'files': {'title': 'Tệp', 'description': 'Mẫu glob của các tệp áp dụng (tương đối so với thư mục danh mục); bỏ trống là mọi tệp.', 'type': 'array', 'items': {'type': 'string'}}}}}, 'ignore': {'title': 'Bỏ qua tệp', 'description': 'Mẫu glob các tệp YAML không phải thủ tục.', 'type': 'array', 'items': {'type': 'string'}}, 'abolished_components': {'title': 'Giấy tờ đã bị bãi bỏ', 'description': 'Giấy tờ không còn giá trị; thành phần hồ sơ có tên khớp sẽ bị cảnh báo.', 'type': 'array', 'items': {'type': 'object', 'additionalProperties': False, 'required': ['name', 'since', 'basis'], 'properties': {'name': {'title': 'Tên giấy tờ', 'description': 'Cụm từ tìm trong tên thành phần hồ sơ (không phân biệt hoa thường, sau chuẩn hóa NFC).', 'type': 'string', 'minLength': 1}, 'since': {'title': 'Ngày', 'description': 'Ngày dạng YYYY-MM-DD.', 'type': 'string', 'pattern': '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', 'format': 'date'}, 'basis': {'title': 'Căn cứ', 'description': 'Văn bản quy định.', 'type': 'string'}}}}, 'limits': {'title': 'Giới hạn an toàn', 'description': 'Giới hạn khi đọc tệp YAML.', 'type': 'object', 'additionalProperties': False, 'properties': {'max_file_bytes': {'title': 'Kích thước tối đa (byte)', 'description': 'Tệp lớn hơn bị từ chối (mặc định 2 MiB).', 'type': 'integer', 'minimum': 1024}, 'max_depth': {'title': 'Độ sâu lồng tối đa', 'description': 'Mặc định 64.', 'type': 'integer', 'minimum': 4, 'maximum': 1000}, 'max_nodes': {'title': 'Số nút tối đa', 'description': 'Số nút sau khi mở rộng alias (mặc định 200000).', 'type': 'integer', 'minimum': 100}}}, 'plan': {'title': 'Kế hoạch đơn giản hóa', 'description': 'Chọn kế hoạch, mốc thời gian và cách tính tỷ lệ cắt giảm.', 'type': 'object', 'additionalProperties': False, 'properties': {'name': {'title': 'Kế hoạch', 'description': 'Tên kế hoạch đi kèm công cụ (mặc định qd-1085).', 'type': 'string'}, 'choices': {'title': 'Lựa chọn khi nguồn mâu thuẫn', 'description': 'Ánh xạ mã mốc → ngày được chọn trong các phương án của dữ liệu kế hoạch.', 'type': 'object', 'additionalProperties': {'title': 'Ngày', 'description': 'Ngày dạng YYYY-MM-DD.', 'type': 'string', 'pattern': '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', 'format': 'date'}}, 'count_cut_as': {'title': 'Cách tính thủ tục được cắt giảm', 'description': 'abolished_or_merged (mặc định, chặt hơn): chỉ bãi bỏ hoặc gộp; abolished_merged_or_simplified: tính cả thủ tục được đơn giản hóa.', 'enum': ['abolished_or_merged', 'abolished_merged_or_simplified']}, 'at_risk_days': {'title': 'Số ngày cảnh báo', 'description': 'Mốc chưa đạt và còn ít hơn số ngày này thì được đánh dấu có nguy cơ (mặc định 90).', 'type': 'integer', 'minimum': 0}, 'extra_milestones': {'title': 'Mốc bổ sung', 'description': 'Mốc riêng của địa phương (ví dụ kế hoạch của Thành phố).', 'type': 'array', 'items': {'type': 'object', 'additionalProperties': False, 'required': ['id', 'title', 'due', 'measure', 'target'], 'properties': {'id': {'type': 'string', 'pattern': '^[a-z0-9-]+$', 'title': 'Mã mốc', 'description': 'Mã ổn định.'}, 'title': {'type': 'string', 'title': 'Nội dung', 'description': 'Nội dung mốc.'}, 'due': {'title': 'Ngày', 'description': 'Ngày dạng YYYY-MM-DD.', 'type': 'string', 'pattern': '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', 'format': 'date'}, 'measure': {'title': 'Chỉ số', 'description': 'Chỉ số đo.', 'enum': ['published_share', 'reviewed_share', 'plan_approved_share', 'procedures_cut_share', 'cost_cut_share']}, 'target': {'title': 'Chỉ tiêu (%)', 'description': 'Tỷ lệ phần trăm phải đạt.', 'type': 'number', 'minimum': 0, 'maximum': 100}, 'source': {'type': 'string', 'title': 'Nguồn', 'description': 'Văn bản quy định mốc.'}}}}}}, 'cost': {'title': 'Chi phí tuân thủ', 'description': 'Giá trị thời gian dùng để tính chi phí tuân thủ (Điều 27 Thông tư 02/2017/TT-VPCP). Nguồn của giá trị này chưa được xác minh: luôn ghi rõ nguồn và ngày áp dụng.', 'type': 'object', 'additionalProperties': False, 'properties': {'hourly_value': {'title': 'Giá trị một giờ (đồng)', 'description': 'Các giá trị theo thời gian; giá trị có from gần nhất trước ngày tính được dùng.', 'type': 'array', 'items': {'type': 'object', 'additionalProperties': False, 'required': ['amount', 'from', 'source'], 'properties': {'amount': {'type': 'integer', 'minimum': 0, 'title': 'Số tiền', 'description': 'Đồng/giờ.'}, 'from': {'title': 'Ngày', 'description': 'Ngày dạng YYYY-MM-DD.', 'type': 'string', 'pattern': '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', 'format': 'date'}, 'source': {'type': 'string', 'minLength': 1, 'title': 'Nguồn', 'description': 'Căn cứ của giá trị.'}}}}}}, 'calendar': {'title': 'Lịch làm việc', 'description': 'Điều chỉnh lịch nghỉ lễ, Tết (ví dụ ngày nghỉ bù, hoán đổi do Thủ tướng hoặc Bộ Nội vụ quyết định muộn).', 'type': 'object', 'additionalProperties': False, 'properties': {'days_off': {'title': 'Ngày nghỉ thêm', 'description': 'Ngày nghỉ không có trong lịch mặc định.', 'type': 'array', 'items': {'type': 'object', 'additionalProperties': False, 'required': ['date', 'reason'], 'properties': {'date': {'$ref': 'https://tthc.invalid/schemas/config.schema.json#/$defs/date', 'title': 'Ngày', 'description': 'Ngày.'}, 'reason': {'type': 'string', 'title': 'Lý do', 'description': 'Căn cứ, ví dụ số văn bản.'}}}}, 'working_days': {'title': 'Ngày làm việc bù', 'description': 'Thứ Bảy/Chủ nhật đi làm bù.', 'type': 'array', 'items': {'type': 'object', 'additionalProperties': False, 'required': ['date', 'reason'], 'properties': {'date': {'$ref': 'https://tthc.invalid/schemas/config.schema.json#/$defs/date', 'title': 'Ngày', 'description': 'Ngày.'}, 'reason': {'type': 'string', 'title': 'Lý do', 'description': 'Căn cứ, ví dụ số văn bản.'}}}}}}}, '$defs': {'date': {'title': 'Ngày', 'description': 'Ngày dạng YYYY-MM-DD.', 'type': 'string', 'pattern': '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', 'format': 'date'}, 'dayNote': {'type': 'object', 'additionalProperties': False, 'required': ['date', 'reason'], 'properties': {'date': {'title': 'Ngày', 'description': 'Ngày dạng YYYY-MM-DD.', 'type': 'string', 'pattern': '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', 'format': 'date'}, 'reason': {'type': 'string', 'title': 'Lý do', 'description': 'Căn cứ, ví dụ số văn bản.'}}}}}, rule='additionalProperties')
+            raise JsonSchemaValueException('')
     return data
 
 def validate_https___tthc_invalid_schemas_config_schema_json___defs_daynote(data, custom_formats={}, name_prefix=None):
-    if not isinstance(data, (dict)):
-        raise JsonSchemaValueException("" + (name_prefix or "data") + " must be object", value=data, name="" + (name_prefix or "data") + "", definition={'type': 'object', 'additionalProperties': False, 'required': ['date', 'reason'], 'properties': {'date': {'title': 'Ngày', 'description': 'Ngày dạng YYYY-MM-DD.', 'type': 'string', 'pattern': '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', 'format': 'date'}, 'reason': {'type': 'string', 'title': 'Lý do', 'description': 'Căn cứ, ví dụ số văn bản.'}}}, rule='type')
+    if not isinstance(data, dict):
+        raise JsonSchemaValueException('')
     data_is_dict = isinstance(data, dict)
     if data_is_dict:
         data__missing_keys = set(['date', 'reason']) - data.keys()
         if data__missing_keys:
-            raise JsonSchemaValueException("" + (name_prefix or "data") + " must contain " + (str(sorted(data__missing_keys)) + " properties"), value=data, name="" + (name_prefix or "data") + "", definition={'type': 'object', 'additionalProperties': False, 'required': ['date', 'reason'], 'properties': {'date': {'title': 'Ngày', 'description': 'Ngày dạng YYYY-MM-DD.', 'type': 'string', 'pattern': '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', 'format': 'date'}, 'reason': {'type': 'string', 'title': 'Lý do', 'description': 'Căn cứ, ví dụ số văn bản.'}}}, rule='required')
+            raise JsonSchemaValueException('')
         data_keys = set(data.keys())
-        if "date" in data_keys:
-            data_keys.remove("date")
-            data__date = data["date"]
-            validate_https___tthc_invalid_schemas_config_schema_json___defs_date(data__date, custom_formats, (name_prefix or "data") + ".date")
-        if "reason" in data_keys:
-            data_keys.remove("reason")
-            data__reason = data["reason"]
-            if not isinstance(data__reason, (str)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".reason must be string", value=data__reason, name="" + (name_prefix or "data") + ".reason", definition={'type': 'string', 'title': 'Lý do', 'description': 'Căn cứ, ví dụ số văn bản.'}, rule='type')
+        if 'date' in data_keys:
+            data_keys.remove('date')
+            data__date = data['date']
+            validate_https___tthc_invalid_schemas_config_schema_json___defs_date(data__date, custom_formats, (name_prefix or 'data') + '.date')
+        if 'reason' in data_keys:
+            data_keys.remove('reason')
+            data__reason = data['reason']
+            if not isinstance(data__reason, str):
+                raise JsonSchemaValueException('')
         if data_keys:
-            raise JsonSchemaValueException("" + (name_prefix or "data") + " must not contain "+str(data_keys)+" properties", value=data, name="" + (name_prefix or "data") + "", definition={'type': 'object', 'additionalProperties': False, 'required': ['date', 'reason'], 'properties': {'date': {'title': 'Ngày', 'description': 'Ngày dạng YYYY-MM-DD.', 'type': 'string', 'pattern': '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', 'format': 'date'}, 'reason': {'type': 'string', 'title': 'Lý do', 'description': 'Căn cứ, ví dụ số văn bản.'}}}, rule='additionalProperties')
+            raise JsonSchemaValueException('')
     return data
 
 def validate_https___tthc_invalid_schemas_config_schema_json___defs_date(data, custom_formats={}, name_prefix=None):
-    if not isinstance(data, (str)):
-        raise JsonSchemaValueException("" + (name_prefix or "data") + " must be string", value=data, name="" + (name_prefix or "data") + "", definition={'title': 'Ngày', 'description': 'Ngày dạng YYYY-MM-DD.', 'type': 'string', 'pattern': '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', 'format': 'date'}, rule='type')
+    if not isinstance(data, str):
+        raise JsonSchemaValueException('')
     if isinstance(data, str):
         if not REGEX_PATTERNS['^[0-9]{4}-[0-9]{2}-[0-9]{2}$'].search(data):
-            raise JsonSchemaValueException("" + (name_prefix or "data") + " must match pattern ^[0-9]{4}-[0-9]{2}-[0-9]{2}$", value=data, name="" + (name_prefix or "data") + "", definition={'title': 'Ngày', 'description': 'Ngày dạng YYYY-MM-DD.', 'type': 'string', 'pattern': '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', 'format': 'date'}, rule='pattern')
-        if not custom_formats["date"](data):
-            raise JsonSchemaValueException("" + (name_prefix or "data") + " must be date", value=data, name="" + (name_prefix or "data") + "", definition={'title': 'Ngày', 'description': 'Ngày dạng YYYY-MM-DD.', 'type': 'string', 'pattern': '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', 'format': 'date'}, rule='format')
+            raise JsonSchemaValueException('')
+        if not custom_formats['date'](data):
+            raise JsonSchemaValueException('')
     return data
 
 

@@ -2,424 +2,418 @@
 # ruff: noqa
 # mypy: ignore-errors
 SCHEMA_SHA256 = "0555d566d41085f6de7d5b393302c0736778620299e8590e508d4a4c24079d1f"
-VERSION = "2.22.3"
+VERSION = '2.22.3'
 from decimal import Decimal
 import re
 from fastjsonschema import JsonSchemaValueException, JsonSchemaValuesException
-
-
-REGEX_PATTERNS = {
-    '^[a-z0-9-]+$': re.compile('^[a-z0-9-]+\\Z'),
-    '^[a-z0-9][a-z0-9_-]*$': re.compile('^[a-z0-9][a-z0-9_-]*\\Z'),
-    '^[a-z0-9][a-z0-9-]*$': re.compile('^[a-z0-9][a-z0-9-]*\\Z'),
-    '^[0-9]{4}-[0-9]{2}-[0-9]{2}$': re.compile('^[0-9]{4}-[0-9]{2}-[0-9]{2}\\Z')
-}
-
+REGEX_PATTERNS = {'^[a-z0-9-]+$': re.compile('^[a-z0-9-]+\\Z'), '^[a-z0-9][a-z0-9_-]*$': re.compile('^[a-z0-9][a-z0-9_-]*\\Z'), '^[a-z0-9][a-z0-9-]*$': re.compile('^[a-z0-9][a-z0-9-]*\\Z'), '^[0-9]{4}-[0-9]{2}-[0-9]{2}$': re.compile('^[0-9]{4}-[0-9]{2}-[0-9]{2}\\Z')}
 NoneType = type(None)
 
 def validate_https___tthc_invalid_schemas_procedure_schema_json(data, custom_formats={}, name_prefix=None):
-    if not isinstance(data, (dict)):
-        raise JsonSchemaValueException("" + (name_prefix or "data") + " must be object", value=data, name="" + (name_prefix or "data") + "", definition={'$schema': 'https://json-schema.org/draft/2020-12/schema', '$id': 'https://tthc.invalid/schemas/procedure.schema.json', 'title': 'Thủ tục hành chính', 'description': 'Một thủ tục hành chính (công khai hoặc nội bộ) trong danh mục: mỗi tệp YAML là một thủ tục, tên tệp là mã thủ tục. Các bộ phận theo Điều 8 Nghị định 63/2010/NĐ-CP (sửa đổi bởi Nghị định 92/2017/NĐ-CP).', 'type': 'object', 'additionalProperties': False, 'required': ['code', 'kind', 'name', 'field', 'source'], 'if': {'required': ['incomplete'], 'properties': {'incomplete': {'const': True}}}, 'then': {'properties': {'source': {'anyOf': [{'required': ['url']}, {'required': ['decision']}, {'required': ['note']}]}}}, 'else': {'required': ['levels'], 'properties': {'source': {'anyOf': [{'required': ['url']}, {'required': ['decision']}]}}}, 'properties': {'code': {'title': 'Mã thủ tục', 'description': 'Mã quốc gia dạng D.NNNNNN (luôn đặt trong ngoặc kép, ví dụ "2.001219"), hoặc mã địa phương cho thủ tục nội bộ chỉ công bố tại địa phương (ví dụ "NB-SNV-01"). Phải trùng với tên tệp.', 'type': 'string', 'minLength': 1}, 'kind': {'title': 'Loại thủ tục', 'description': 'public: thủ tục hành chính giải quyết cho cá nhân, tổ chức; internal: thủ tục hành chính nội bộ (Quyết định 1085/QĐ-TTg).', 'enum': ['public', 'internal']}, 'internal_scope': {'title': 'Nhóm thủ tục nội bộ', 'description': 'between_agencies: giữa các cơ quan hành chính nhà nước; within_agency: trong nội bộ từng cơ quan, địa phương (hai nhóm của Quyết định 1085/QĐ-TTg). Chỉ dùng khi kind là internal.', 'enum': ['between_agencies', 'within_agency']}, 'name': {'title': 'Tên thủ tục', 'description': 'Tên thủ tục đúng như văn bản công bố.', 'type': 'string', 'minLength': 1}, 'field': {'title': 'Lĩnh vực', 'description': 'Lĩnh vực thống kê của thủ tục, ví dụ "Hàng hải và đường thủy nội địa".', 'type': 'string', 'minLength': 1}, 'levels': {'title': 'Cấp thực hiện', 'description': 'ministry: cấp bộ; province: cấp tỉnh; district: cấp huyện (chỉ trước 01/7/2025); commune: cấp xã; other: cơ quan khác.', 'type': 'array', 'minItems': 1, 'uniqueItems': True, 'items': {'enum': ['ministry', 'province', 'district', 'commune', 'other']}}, 'procedure_type': {'title': 'Loại thủ tục trên Cổng Dịch vụ công quốc gia', 'description': 'Ví dụ "TTHC được luật giao quy định chi tiết"; để trống với thủ tục nội bộ.', 'type': 'string'}, 'subjects': {'title': 'Đối tượng thực hiện', 'description': 'Cá nhân, tổ chức hoặc cơ quan thực hiện thủ tục, ví dụ "Doanh nghiệp", "Cán bộ, công chức, viên chức".', 'type': 'array', 'items': {'type': 'string', 'minLength': 1}}, 'publication': {'title': 'Quyết định công bố', 'description': 'Quyết định công bố thủ tục (số và ngày).', 'type': 'object', 'additionalProperties': False, 'required': ['decision'], 'properties': {'decision': {'title': 'Số quyết định', 'description': 'Ví dụ "461/QĐ-BXD".', 'type': 'string', 'minLength': 1}, 'date': {'title': 'Ngày', 'description': 'Ngày dạng YYYY-MM-DD.', 'type': 'string', 'pattern': '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', 'format': 'date'}, 'publisher': {'title': 'Cơ quan ban hành', 'description': 'Cơ quan ban hành quyết định công bố.', 'type': 'string'}}}, 'effective': {'title': 'Thời gian áp dụng', 'description': 'Khoảng thời gian thủ tục có hiệu lực; bỏ trống nghĩa là đang áp dụng.', 'type': 'object', 'additionalProperties': False, 'properties': {'from': {'title': 'Ngày', 'description': 'Ngày dạng YYYY-MM-DD.', 'type': 'string', 'pattern': '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', 'format': 'date'}, 'to': {'title': 'Ngày', 'description': 'Ngày dạng YYYY-MM-DD.', 'type': 'string', 'pattern': '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', 'format': 'date'}}}, 'abolished': {'title': 'Bãi bỏ', 'description': 'Thủ tục đã bị bãi bỏ: quyết định và ngày bãi bỏ.', 'type': 'object', 'additionalProperties': False, 'required': ['date'], 'properties': {'date': {'title': 'Ngày', 'description': 'Ngày dạng YYYY-MM-DD.', 'type': 'string', 'pattern': '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', 'format': 'date'}, 'decision': {'title': 'Quyết định bãi bỏ', 'description': 'Số quyết định bãi bỏ.', 'type': 'string'}}}, 'units': {'title': 'Cơ quan', 'description': 'Cơ quan có thẩm quyền, cơ quan thực hiện và cơ quan phối hợp, ghi bằng mã đơn vị trong danh mục đơn vị (units.yaml).', 'type': 'object', 'additionalProperties': False, 'properties': {'competent': {'title': 'Danh sách mã đơn vị', 'description': 'Các mã đơn vị trong danh mục đơn vị.', 'type': 'array', 'uniqueItems': True, 'items': {'$ref': 'https://tthc.invalid/schemas/procedure.schema.json#/$defs/unitRef'}}, 'implementing': {'title': 'Danh sách mã đơn vị', 'description': 'Các mã đơn vị trong danh mục đơn vị.', 'type': 'array', 'uniqueItems': True, 'items': {'$ref': 'https://tthc.invalid/schemas/procedure.schema.json#/$defs/unitRef'}}, 'coordinating': {'title': 'Danh sách mã đơn vị', 'description': 'Các mã đơn vị trong danh mục đơn vị.', 'type': 'array', 'uniqueItems': True, 'items': {'$ref': 'https://tthc.invalid/schemas/procedure.schema.json#/$defs/unitRef'}}, 'delegated': {'title': 'Danh sách mã đơn vị', 'description': 'Các mã đơn vị trong danh mục đơn vị.', 'type': 'array', 'uniqueItems': True, 'items': {'$ref': 'https://tthc.invalid/schemas/procedure.schema.json#/$defs/unitRef'}}}}, 'receiving_address': {'title': 'Địa chỉ tiếp nhận hồ sơ', 'description': 'Địa chỉ nộp hồ sơ như văn bản công bố.', 'type': 'string'}, 'channels': {'title': 'Cách thức thực hiện', 'description': 'Mỗi hình thức nộp hồ sơ (trực tiếp, trực tuyến, bưu chính) với thời hạn giải quyết và phí, lệ phí riêng.', 'type': 'array', 'items': {'title': 'Hình thức nộp', 'description': 'Một hình thức nộp hồ sơ với thời hạn và phí riêng.', 'type': 'object', 'additionalProperties': False, 'required': ['channel'], 'properties': {'id': {'$ref': 'https://tthc.invalid/schemas/procedure.schema.json#/$defs/itemId'}, 'channel': {'title': 'Hình thức', 'description': 'direct: trực tiếp; online: trực tuyến; postal: dịch vụ bưu chính.', 'enum': ['direct', 'online', 'postal']}, 'time': {'$ref': 'https://tthc.invalid/schemas/procedure.schema.json#/$defs/duration', 'title': 'Thời hạn giải quyết', 'description': 'Thời hạn giải quyết theo hình thức này.'}, 'fee': {'$ref': 'https://tthc.invalid/schemas/procedure.schema.json#/$defs/money', 'title': 'Phí, lệ phí', 'description': 'Phí, lệ phí theo hình thức này.'}, 'online_service': {'title': 'Mức độ dịch vụ công trực tuyến', 'description': 'full: toàn trình; partial: một phần. Chỉ dùng cho hình thức trực tuyến.', 'enum': ['full', 'partial']}, 'description': {'title': 'Mô tả', 'description': 'Mô tả như văn bản công bố.', 'type': 'string'}, 'suppress': {'$ref': 'https://tthc.invalid/schemas/procedure.schema.json#/$defs/suppressions'}}}}, 'processing_time': {'title': 'Thời hạn', 'description': 'Thời hạn luôn có đơn vị tính; cho phép số thập phân (ví dụ 1.5).', 'type': 'object', 'additionalProperties': False, 'required': ['value', 'unit'], 'properties': {'value': {'title': 'Giá trị', 'description': 'Số lượng (không âm).', 'type': 'number', 'minimum': 0}, 'unit': {'title': 'Đơn vị tính', 'description': 'working_days: ngày làm việc; calendar_days: ngày (theo lịch); working_hours: giờ làm việc; hours: giờ; months: tháng.', 'enum': ['working_days', 'calendar_days', 'working_hours', 'hours', 'months']}, 'text': {'title': 'Nguyên văn', 'description': 'Câu chữ như văn bản công bố, ví dụ "Trong thời hạn 02 ngày làm việc kể từ …".', 'type': 'string'}}}, 'dossier_sets': {'title': 'Số lượng hồ sơ', 'description': 'Số bộ hồ sơ phải nộp, ví dụ 1 ("01 bộ").', 'type': 'integer', 'minimum': 0}, 'components': {'title': 'Thành phần hồ sơ', 'description': 'Các giấy tờ trong hồ sơ: tên, mẫu đơn, số bản chính và bản sao.', 'type': 'array', 'items': {'title': 'Giấy tờ', 'description': 'Một thành phần hồ sơ.', 'type': 'object', 'additionalProperties': False, 'required': ['name'], 'properties': {'id': {'$ref': 'https://tthc.invalid/schemas/procedure.schema.json#/$defs/itemId'}, 'name': {'title': 'Tên giấy tờ', 'description': 'Tên giấy tờ như văn bản công bố.', 'type': 'string', 'minLength': 1}, 'form': {'title': 'Mẫu đơn, tờ khai', 'description': 'Tên mẫu, ví dụ "Mẫu số 3 kèm theo Thông tư 32/2010/TT-BTNMT".', 'type': 'string'}, 'originals': {'title': 'Số bản chính', 'description': 'Số bản chính phải nộp.', 'type': 'integer', 'minimum': 0}, 'copies': {'title': 'Số bản sao', 'description': 'Số bản sao phải nộp.', 'type': 'integer', 'minimum': 0}, 'quantity_text': {'title': 'Số lượng (nguyên văn)', 'description': 'Ví dụ "1 bản chính, 1 bản sao".', 'type': 'string'}, 'national_database': {'title': 'Khai thác từ cơ sở dữ liệu', 'description': 'Tên cơ sở dữ liệu quốc gia/chuyên ngành mà cơ quan tự khai thác thay cho giấy tờ (nguyên tắc chỉ cung cấp thông tin một lần).', 'type': 'string'}, 'when': {'title': 'Điều kiện', 'description': 'Chỉ nộp trong trường hợp này.', 'type': 'string'}, 'suppress': {'$ref': 'https://tthc.invalid/schemas/procedure.schema.json#/$defs/suppressions'}}}}, 'steps': {'title': 'Trình tự thực hiện', 'description': 'Các bước theo thứ tự; mỗi bước có đúng một đơn vị chủ trì và thời hạn có đơn vị tính.', 'type': 'array', 'items': {'title': 'Bước thực hiện', 'description': 'Một bước trong trình tự thực hiện.', 'type': 'object', 'additionalProperties': False, 'required': ['action'], 'properties': {'id': {'$ref': 'https://tthc.invalid/schemas/procedure.schema.json#/$defs/itemId'}, 'kind': {'title': 'Loại bước', 'description': 'submit: nộp hồ sơ; receive: tiếp nhận; review: thẩm định, xem xét; consult: lấy ý kiến; approve: phê duyệt, quyết định; sign: ký ban hành; return: trả kết quả; notify: thông báo; other: khác.', 'enum': ['submit', 'receive', 'review', 'consult', 'approve', 'sign', 'return', 'notify', 'other']}, 'action': {'title': 'Nội dung công việc', 'description': 'Nội dung bước như văn bản công bố.', 'type': 'string', 'minLength': 1}, 'lead': {'title': 'Đơn vị chủ trì', 'description': 'Đúng một đơn vị chủ trì (mã đơn vị).', 'oneOf': [{'$ref': '#/$defs/unitRef'}, {'$ref': '#/$defs/unitRefs'}]}, 'coordinating': {'$ref': 'https://tthc.invalid/schemas/procedure.schema.json#/$defs/unitRefs', 'title': 'Đơn vị phối hợp', 'description': 'Đơn vị phối hợp trong bước này.'}, 'consulted': {'$ref': 'https://tthc.invalid/schemas/procedure.schema.json#/$defs/unitRefs', 'title': 'Đơn vị được lấy ý kiến', 'description': 'Chỉ các cơ quan liên quan trực tiếp được lấy ý kiến ở bước này.'}, 'consulted_text': {'title': 'Đơn vị được lấy ý kiến (nguyên văn)', 'description': 'Câu chữ gốc khi văn bản không nêu cụ thể đơn vị, ví dụ "các sở, ngành".', 'type': 'string'}, 'response_deadline': {'$ref': 'https://tthc.invalid/schemas/procedure.schema.json#/$defs/duration', 'title': 'Thời hạn trả lời', 'description': 'Thời hạn các đơn vị được lấy ý kiến phải trả lời.'}, 'duration': {'$ref': 'https://tthc.invalid/schemas/procedure.schema.json#/$defs/duration', 'title': 'Thời hạn', 'description': 'Thời hạn của bước.'}, 'when': {'title': 'Điều kiện', 'description': 'Bước chỉ xảy ra trong trường hợp này (không nằm trên luồng chính), ví dụ "hồ sơ chưa hợp lệ".', 'type': 'string'}, 'outside_time': {'title': 'Ngoài thời hạn giải quyết', 'description': 'true nếu bước không thuộc thời hạn giải quyết đã công bố (ví dụ việc người nộp hồ sơ phải làm sau khi đã nhận kết quả); bước này không được cộng vào thời hạn.', 'type': 'boolean'}, 'suppress': {'$ref': 'https://tthc.invalid/schemas/procedure.schema.json#/$defs/suppressions'}}}}, 'requirements': {'title': 'Yêu cầu, điều kiện', 'description': 'Yêu cầu, điều kiện thực hiện thủ tục (nếu có).', 'type': 'array', 'items': {'type': 'string', 'minLength': 1}}, 'forms': {'title': 'Mẫu đơn, mẫu tờ khai', 'description': 'Tên các mẫu đơn, mẫu tờ khai (nếu có).', 'type': 'array', 'items': {'type': 'string', 'minLength': 1}}, 'result': {'title': 'Kết quả thực hiện', 'description': 'Kết quả giải quyết thủ tục và mã kết quả trên Cơ sở dữ liệu quốc gia.', 'type': 'object', 'additionalProperties': False, 'required': ['name'], 'properties': {'name': {'title': 'Tên kết quả', 'description': 'Ví dụ "Văn bản chấp thuận".', 'type': 'string', 'minLength': 1}, 'code': {'title': 'Mã kết quả', 'description': 'Ví dụ "KQ.G17.000584".', 'type': 'string'}}}, 'legal_basis': {'title': 'Căn cứ pháp lý', 'description': 'Văn bản quy phạm pháp luật quy định thủ tục.', 'type': 'array', 'items': {'title': 'Văn bản pháp lý', 'description': 'Một văn bản làm căn cứ pháp lý.', 'type': 'object', 'additionalProperties': False, 'required': ['title'], 'properties': {'id': {'$ref': 'https://tthc.invalid/schemas/procedure.schema.json#/$defs/itemId'}, 'number': {'title': 'Số, ký hiệu', 'description': 'Ví dụ "63/2010/NĐ-CP", "1085/QĐ-TTg", "06/2022/QH15".', 'type': 'string', 'minLength': 1}, 'title': {'title': 'Trích yếu', 'description': 'Tên hoặc trích yếu văn bản.', 'type': 'string', 'minLength': 1}, 'date': {'$ref': 'https://tthc.invalid/schemas/procedure.schema.json#/$defs/date', 'title': 'Ngày ban hành', 'description': 'Ngày ban hành văn bản.'}, 'article': {'title': 'Điều, khoản', 'description': 'Điều, khoản áp dụng.', 'type': 'string'}, 'suppress': {'$ref': 'https://tthc.invalid/schemas/procedure.schema.json#/$defs/suppressions'}}}}, 'compliance': {'title': 'Số liệu chi phí tuân thủ', 'description': 'Theo Điều 27 Thông tư 02/2017/TT-VPCP: chi phí 01 lần = thời gian × giá trị thời gian + phí, lệ phí + chi phí khác; chi phí 01 năm = chi phí 01 lần × số lần/năm × số đối tượng/năm.', 'type': 'object', 'additionalProperties': False, 'properties': {'hours': {'title': 'Thời gian thực hiện (giờ)', 'description': 'Số giờ đối tượng bỏ ra cho các công việc cần thiết (chuẩn bị, nộp hồ sơ, nhận kết quả) mỗi lần.', 'type': 'number', 'minimum': 0}, 'other_costs': {'title': 'Chi phí khác (đồng)', 'description': 'Chi phí khác mỗi lần (thuê dịch vụ, sao chụp, đi lại…).', 'type': 'integer', 'minimum': 0}, 'frequency_per_year': {'title': 'Số lần thực hiện/năm', 'description': 'Số lần một đối tượng thực hiện thủ tục theo quy định trong 01 năm.', 'type': 'number', 'minimum': 0}, 'subjects_per_year': {'title': 'Số đối tượng/năm', 'description': 'Số lượng đối tượng tuân thủ trong 01 năm.', 'type': 'integer', 'minimum': 0}, 'source': {'title': 'Nguồn số liệu', 'description': 'Nguồn của số liệu ước tính.', 'type': 'string'}}}, 'simplification': {'title': 'Đơn giản hóa', 'description': 'Hiện trạng khi bắt đầu rà soát (2022–2025), phương án đơn giản hóa và mục tiêu.', 'type': 'object', 'additionalProperties': False, 'properties': {'baseline': {'title': 'Trạng thái thủ tục', 'description': 'Các chỉ số của thủ tục tại một thời điểm (để so sánh trước/sau).', 'type': 'object', 'additionalProperties': False, 'properties': {'as_of': {'$ref': 'https://tthc.invalid/schemas/procedure.schema.json#/$defs/date', 'title': 'Tại ngày', 'description': 'Ngày của trạng thái này.'}, 'time': {'$ref': 'https://tthc.invalid/schemas/procedure.schema.json#/$defs/duration', 'title': 'Thời hạn giải quyết', 'description': 'Tổng thời hạn giải quyết.'}, 'steps': {'title': 'Số bước', 'description': 'Số bước thực hiện.', 'type': 'integer', 'minimum': 0}, 'components': {'title': 'Số thành phần hồ sơ', 'description': 'Số giấy tờ trong hồ sơ.', 'type': 'integer', 'minimum': 0}, 'fee': {'$ref': 'https://tthc.invalid/schemas/procedure.schema.json#/$defs/money', 'title': 'Phí, lệ phí', 'description': 'Phí, lệ phí.'}, 'compliance': {'$ref': 'https://tthc.invalid/schemas/procedure.schema.json#/$defs/compliance'}, 'note': {'title': 'Ghi chú', 'description': 'Ghi chú, nguồn của số liệu.', 'type': 'string'}}}, 'plan': {'title': 'Phương án đơn giản hóa', 'description': 'Phương án cắt giảm, đơn giản hóa thủ tục.', 'type': 'object', 'additionalProperties': False, 'required': ['status', 'outcome'], 'properties': {'status': {'title': 'Trạng thái', 'description': 'proposed: đề xuất; approved: đã phê duyệt; implemented: đã thực thi; rejected: không được phê duyệt.', 'enum': ['proposed', 'approved', 'implemented', 'rejected']}, 'outcome': {'title': 'Hướng xử lý', 'description': 'abolish: bãi bỏ; merge: gộp vào thủ tục khác; simplify: đơn giản hóa; keep: giữ nguyên.', 'enum': ['abolish', 'merge', 'simplify', 'keep']}, 'measures': {'title': 'Nội dung phương án', 'description': 'Các biện pháp đơn giản hóa.', 'type': 'array', 'items': {'type': 'string', 'minLength': 1}}, 'proposed_on': {'$ref': 'https://tthc.invalid/schemas/procedure.schema.json#/$defs/date', 'title': 'Ngày đề xuất', 'description': 'Ngày đề xuất phương án.'}, 'decision': {'title': 'Quyết định phê duyệt', 'description': 'Quyết định phê duyệt phương án (bắt buộc khi đã phê duyệt hoặc đã thực thi).', 'type': 'object', 'additionalProperties': False, 'properties': {'number': {'title': 'Số quyết định', 'description': 'Ví dụ "5450/QĐ-UBND".', 'type': 'string'}, 'date': {'$ref': 'https://tthc.invalid/schemas/procedure.schema.json#/$defs/date', 'title': 'Ngày phê duyệt', 'description': 'Ngày ký quyết định phê duyệt.'}}}, 'due': {'$ref': 'https://tthc.invalid/schemas/procedure.schema.json#/$defs/date', 'title': 'Hạn thực thi', 'description': 'Hạn hoàn thành thực thi phương án.'}, 'implemented_on': {'$ref': 'https://tthc.invalid/schemas/procedure.schema.json#/$defs/date', 'title': 'Ngày thực thi', 'description': 'Ngày phương án được thực thi.'}, 'illustrative': {'title': 'Minh họa', 'description': 'true nếu phương án chỉ là ví dụ minh họa, không phải phương án đã công bố; báo cáo luôn ghi rõ điều này.', 'type': 'boolean'}, 'note': {'title': 'Ghi chú', 'description': 'Ghi chú, nguồn.', 'type': 'string'}}}, 'target': {'title': 'Trạng thái thủ tục', 'description': 'Các chỉ số của thủ tục tại một thời điểm (để so sánh trước/sau).', 'type': 'object', 'additionalProperties': False, 'properties': {'as_of': {'$ref': 'https://tthc.invalid/schemas/procedure.schema.json#/$defs/date', 'title': 'Tại ngày', 'description': 'Ngày của trạng thái này.'}, 'time': {'$ref': 'https://tthc.invalid/schemas/procedure.schema.json#/$defs/duration', 'title': 'Thời hạn giải quyết', 'description': 'Tổng thời hạn giải quyết.'}, 'steps': {'title': 'Số bước', 'description': 'Số bước thực hiện.', 'type': 'integer', 'minimum': 0}, 'components': {'title': 'Số thành phần hồ sơ', 'description': 'Số giấy tờ trong hồ sơ.', 'type': 'integer', 'minimum': 0}, 'fee': {'$ref': 'https://tthc.invalid/schemas/procedure.schema.json#/$defs/money', 'title': 'Phí, lệ phí', 'description': 'Phí, lệ phí.'}, 'compliance': {'$ref': 'https://tthc.invalid/schemas/procedure.schema.json#/$defs/compliance'}, 'note': {'title': 'Ghi chú', 'description': 'Ghi chú, nguồn của số liệu.', 'type': 'string'}}}}}, 'source': {'title': 'Nguồn', 'description': 'Nguồn thông tin của thủ tục: địa chỉ công bố hoặc số quyết định, và ngày đọc. Bản thống kê (incomplete: true) có thể chỉ ghi nguồn trong note, ví dụ tệp danh sách xuất từ Cổng.', 'type': 'object', 'additionalProperties': False, 'required': ['read_on'], 'properties': {'url': {'title': 'Địa chỉ', 'description': 'Địa chỉ trang công bố (ví dụ trên Cổng Dịch vụ công quốc gia).', 'type': 'string', 'minLength': 1}, 'decision': {'title': 'Quyết định', 'description': 'Số quyết định là nguồn của thông tin.', 'type': 'string', 'minLength': 1}, 'read_on': {'title': 'Ngày', 'description': 'Ngày dạng YYYY-MM-DD.', 'type': 'string', 'pattern': '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', 'format': 'date'}, 'note': {'title': 'Ghi chú', 'description': 'Ghi chú về nguồn, ví dụ phần nào bị cắt.', 'type': 'string'}}}, 'incomplete': {'title': 'Chưa đầy đủ', 'description': 'true nếu hồ sơ thủ tục mới là bản thống kê (khung), chưa đủ các bộ phận bắt buộc; khi đó được phép chưa ghi levels (cấp thực hiện).', 'type': 'boolean'}, 'note': {'title': 'Ghi chú', 'description': 'Ghi chú tự do.', 'type': 'string'}, 'suppress': {'title': 'Bỏ qua kiểm tra', 'description': 'Các phát hiện được chấp nhận cho thủ tục này, mỗi mục có quy tắc và lý do.', 'type': 'array', 'items': {'title': 'Bỏ qua một phát hiện', 'description': 'Chấp nhận một phát hiện của quy tắc, kèm lý do (lý do được hiển thị trong kết quả kiểm tra).', 'type': 'object', 'additionalProperties': False, 'required': ['rule', 'reason'], 'properties': {'rule': {'title': 'Mã quy tắc', 'description': 'Ví dụ "steps-fit-total".', 'type': 'string', 'pattern': '^[a-z0-9-]+$'}, 'reason': {'title': 'Lý do', 'description': 'Vì sao chấp nhận phát hiện này.', 'type': 'string', 'minLength': 5}}}}}, '$defs': {'date': {'title': 'Ngày', 'description': 'Ngày dạng YYYY-MM-DD.', 'type': 'string', 'pattern': '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', 'format': 'date'}, 'unitRef': {'title': 'Mã đơn vị', 'description': 'Mã một đơn vị trong danh mục đơn vị (chữ thường, số, gạch nối), ví dụ "so-xay-dung".', 'type': 'string', 'pattern': '^[a-z0-9][a-z0-9-]*$'}, 'unitRefs': {'title': 'Danh sách mã đơn vị', 'description': 'Các mã đơn vị trong danh mục đơn vị.', 'type': 'array', 'uniqueItems': True, 'items': {'title': 'Mã đơn vị', 'description': 'Mã một đơn vị trong danh mục đơn vị (chữ thường, số, gạch nối), ví dụ "so-xay-dung".', 'type': 'string', 'pattern': '^[a-z0-9][a-z0-9-]*$'}}, 'itemId': {'title': 'Mã mục', 'description': 'Mã ổn định của mục trong danh sách (dùng khi so sánh phiên bản); nếu không có thì dùng tên.', 'type': 'string', 'pattern': '^[a-z0-9][a-z0-9_-]*$'}, 'duration': {'title': 'Thời hạn', 'description': 'Thời hạn luôn có đơn vị tính; cho phép số thập phân (ví dụ 1.5).', 'type': 'object', 'additionalProperties': False, 'required': ['value', 'unit'], 'properties': {'value': {'title': 'Giá trị', 'description': 'Số lượng (không âm).', 'type': 'number', 'minimum': 0}, 'unit': {'title': 'Đơn vị tính', 'description': 'working_days: ngày làm việc; calendar_days: ngày (theo lịch); working_hours: giờ làm việc; hours: giờ; months: tháng.', 'enum': ['working_days', 'calendar_days', 'working_hours', 'hours', 'months']}, 'text': {'title': 'Nguyên văn', 'description': 'Câu chữ như văn bản công bố, ví dụ "Trong thời hạn 02 ngày làm việc kể từ …".', 'type': 'string'}}}, 'money': {'title': 'Phí, lệ phí', 'description': 'Số tiền bằng đồng (số nguyên). "Không có thông tin" ghi là unknown: true, không phải 0.', 'type': 'object', 'additionalProperties': False, 'oneOf': [{'required': ['amount'], 'not': {'required': ['unknown']}}, {'required': ['unknown'], 'properties': {'unknown': {'const': True}}, 'not': {'required': ['amount']}}], 'properties': {'amount': {'title': 'Số tiền (đồng)', 'description': '0 nghĩa là miễn phí.', 'type': 'integer', 'minimum': 0}, 'unknown': {'title': 'Không có thông tin', 'description': 'true khi văn bản không nêu phí, lệ phí.', 'type': 'boolean'}, 'text': {'title': 'Nguyên văn', 'description': 'Câu chữ như văn bản công bố.', 'type': 'string'}}}, 'channel': {'title': 'Hình thức nộp', 'description': 'Một hình thức nộp hồ sơ với thời hạn và phí riêng.', 'type': 'object', 'additionalProperties': False, 'required': ['channel'], 'properties': {'id': {'title': 'Mã mục', 'description': 'Mã ổn định của mục trong danh sách (dùng khi so sánh phiên bản); nếu không có thì dùng tên.', 'type': 'string', 'pattern': '^[a-z0-9][a-z0-9_-]*$'}, 'channel': {'title': 'Hình thức', 'description': 'direct: trực tiếp; online: trực tuyến; postal: dịch vụ bưu chính.', 'enum': ['direct', 'online', 'postal']}, 'time': {'title': 'Thời hạn', 'description': 'Thời hạn luôn có đơn vị tính; cho phép số thập phân (ví dụ 1.5).', 'type': 'object', 'additionalProperties': False, 'required': ['value', 'unit'], 'properties': {'value': {'title': 'Giá trị', 'description': 'Số lượng (không âm).', 'type': 'number', 'minimum': 0}, 'unit': {'title': 'Đơn vị tính', 'description': 'working_days: ngày làm việc; calendar_days: ngày (theo lịch); working_hours: giờ làm việc; hours: giờ; months: tháng.', 'enum': ['working_days', 'calendar_days', 'working_hours', 'hours', 'months']}, 'text': {'title': 'Nguyên văn', 'description': 'Câu chữ như văn bản công bố, ví dụ "Trong thời hạn 02 ngày làm việc kể từ …".', 'type': 'string'}}}, 'fee': {'title': 'Phí, lệ phí', 'description': 'Số tiền bằng đồng (số nguyên). "Không có thông tin" ghi là unknown: true, không phải 0.', 'type': 'object', 'additionalProperties': False, 'oneOf': [{'required': ['amount'], 'not': {'required': ['unknown']}}, {'required': ['unknown'], 'properties': {'unknown': {'const': True}}, 'not': {'required': ['amount']}}], 'properties': {'amount': {'title': 'Số tiền (đồng)', 'description': '0 nghĩa là miễn phí.', 'type': 'integer', 'minimum': 0}, 'unknown': {'title': 'Không có thông tin', 'description': 'true khi văn bản không nêu phí, lệ phí.', 'type': 'boolean'}, 'text': {'title': 'Nguyên văn', 'description': 'Câu chữ như văn bản công bố.', 'type': 'string'}}}, 'online_service': {'title': 'Mức độ dịch vụ công trực tuyến', 'description': 'full: toàn trình; partial: một phần. Chỉ dùng cho hình thức trực tuyến.', 'enum': ['full', 'partial']}, 'description': {'title': 'Mô tả', 'description': 'Mô tả như văn bản công bố.', 'type': 'string'}, 'suppress': {'title': 'Bỏ qua kiểm tra', 'description': 'Các phát hiện được chấp nhận cho mục này.', 'type': 'array', 'items': {'$ref': 'https://tthc.invalid/schemas/procedure.schema.json#/$defs/suppression'}}}}, 'component': {'title': 'Giấy tờ', 'description': 'Một thành phần hồ sơ.', 'type': 'object', 'additionalProperties': False, 'required': ['name'], 'properties': {'id': {'title': 'Mã mục', 'description': 'Mã ổn định của mục trong danh sách (dùng khi so sánh phiên bản); nếu không có thì dùng tên.', 'type': 'string', 'pattern': '^[a-z0-9][a-z0-9_-]*$'}, 'name': {'title': 'Tên giấy tờ', 'description': 'Tên giấy tờ như văn bản công bố.', 'type': 'string', 'minLength': 1}, 'form': {'title': 'Mẫu đơn, tờ khai', 'description': 'Tên mẫu, ví dụ "Mẫu số 3 kèm theo Thông tư 32/2010/TT-BTNMT".', 'type': 'string'}, 'originals': {'title': 'Số bản chính', 'description': 'Số bản chính phải nộp.', 'type': 'integer', 'minimum': 0}, 'copies': {'title': 'Số bản sao', 'description': 'Số bản sao phải nộp.', 'type': 'integer', 'minimum': 0}, 'quantity_text': {'title': 'Số lượng (nguyên văn)', 'description': 'Ví dụ "1 bản chính, 1 bản sao".', 'type': 'string'}, 'national_database': {'title': 'Khai thác từ cơ sở dữ liệu', 'description': 'Tên cơ sở dữ liệu quốc gia/chuyên ngành mà cơ quan tự khai thác thay cho giấy tờ (nguyên tắc chỉ cung cấp thông tin một lần).', 'type': 'string'}, 'when': {'title': 'Điều kiện', 'description': 'Chỉ nộp trong trường hợp này.', 'type': 'string'}, 'suppress': {'title': 'Bỏ qua kiểm tra', 'description': 'Các phát hiện được chấp nhận cho mục này.', 'type': 'array', 'items': {'$ref': 'https://tthc.invalid/schemas/procedure.schema.json#/$defs/suppression'}}}}, 'step': {'title': 'Bước thực hiện', 'description': 'Một bước trong trình tự thực hiện.', 'type': 'object', 'additionalProperties': False, 'required': ['action'], 'properties': {'id': {'title': 'Mã mục', 'description': 'Mã ổn định của mục trong danh sách (dùng khi so sánh phiên bản); nếu không có thì dùng tên.', 'type': 'string', 'pattern': '^[a-z0-9][a-z0-9_-]*$'}, 'kind': {'title': 'Loại bước', 'description': 'submit: nộp hồ sơ; receive: tiếp nhận; review: thẩm định, xem xét; consult: lấy ý kiến; approve: phê duyệt, quyết định; sign: ký ban hành; return: trả kết quả; notify: thông báo; other: khác.', 'enum': ['submit', 'receive', 'review', 'consult', 'approve', 'sign', 'return', 'notify', 'other']}, 'action': {'title': 'Nội dung công việc', 'description': 'Nội dung bước như văn bản công bố.', 'type': 'string', 'minLength': 1}, 'lead': {'title': 'Đơn vị chủ trì', 'description': 'Đúng một đơn vị chủ trì (mã đơn vị).', 'oneOf': [{'title': 'Mã đơn vị', 'description': 'Mã một đơn vị trong danh mục đơn vị (chữ thường, số, gạch nối), ví dụ "so-xay-dung".', 'type': 'string', 'pattern': '^[a-z0-9][a-z0-9-]*$'}, {'title': 'Danh sách mã đơn vị', 'description': 'Các mã đơn vị trong danh mục đơn vị.', 'type': 'array', 'uniqueItems': True, 'items': {'$ref': 'https://tthc.invalid/schemas/procedure.schema.json#/$defs/unitRef'}}]}, 'coordinating': {'title': 'Danh sách mã đơn vị', 'description': 'Các mã đơn vị trong danh mục đơn vị.', 'type': 'array', 'uniqueItems': True, 'items': {'$ref': 'https://tthc.invalid/schemas/procedure.schema.json#/$defs/unitRef'}}, 'consulted': {'title': 'Danh sách mã đơn vị', 'description': 'Các mã đơn vị trong danh mục đơn vị.', 'type': 'array', 'uniqueItems': True, 'items': {'$ref': 'https://tthc.invalid/schemas/procedure.schema.json#/$defs/unitRef'}}, 'consulted_text': {'title': 'Đơn vị được lấy ý kiến (nguyên văn)', 'description': 'Câu chữ gốc khi văn bản không nêu cụ thể đơn vị, ví dụ "các sở, ngành".', 'type': 'string'}, 'response_deadline': {'title': 'Thời hạn', 'description': 'Thời hạn luôn có đơn vị tính; cho phép số thập phân (ví dụ 1.5).', 'type': 'object', 'additionalProperties': False, 'required': ['value', 'unit'], 'properties': {'value': {'title': 'Giá trị', 'description': 'Số lượng (không âm).', 'type': 'number', 'minimum': 0}, 'unit': {'title': 'Đơn vị tính', 'description': 'working_days: ngày làm việc; calendar_days: ngày (theo lịch); working_hours: giờ làm việc; hours: giờ; months: tháng.', 'enum': ['working_days', 'calendar_days', 'working_hours', 'hours', 'months']}, 'text': {'title': 'Nguyên văn', 'description': 'Câu chữ như văn bản công bố, ví dụ "Trong thời hạn 02 ngày làm việc kể từ …".', 'type': 'string'}}}, 'duration': {'title': 'Thời hạn', 'description': 'Thời hạn luôn có đơn vị tính; cho phép số thập phân (ví dụ 1.5).', 'type': 'object', 'additionalProperties': False, 'required': ['value', 'unit'], 'properties': {'value': {'title': 'Giá trị', 'description': 'Số lượng (không âm).', 'type': 'number', 'minimum': 0}, 'unit': {'title': 'Đơn vị tính', 'description': 'working_days: ngày làm việc; calendar_days: ngày (theo lịch); working_hours: giờ làm việc; hours: giờ; months: tháng.', 'enum': ['working_days', 'calendar_days', 'working_hours', 'hours', 'months']}, 'text': {'title': 'Nguyên văn', 'description': 'Câu chữ như văn bản công bố, ví dụ "Trong thời hạn 02 ngày làm việc kể từ …".', 'type': 'string'}}}, 'when': {'title': 'Điều kiện', 'description': 'Bước chỉ xảy ra trong trường hợp này (không nằm trên luồng chính), ví dụ "hồ sơ chưa hợp lệ".', 'type': 'string'}, 'outside_time': {'title': 'Ngoài thời hạn giải quyết', 'description': 'true nếu bước không thuộc thời hạn giải quyết đã công bố (ví dụ việc người nộp hồ sơ phải làm sau khi đã nhận kết quả); bước này không được cộng vào thời hạn.', 'type': 'boolean'}, 'suppress': {'title': 'Bỏ qua kiểm tra', 'description': 'Các phát hiện được chấp nhận cho mục này.', 'type': 'array', 'items': {'$ref': 'https://tthc.invalid/schemas/procedure.schema.json#/$defs/suppression'}}}}, 'legalRef': {'title': 'Văn bản pháp lý', 'description': 'Một văn bản làm căn cứ pháp lý.', 'type': 'object', 'additionalProperties': False, 'required': ['title'], 'properties': {'id': {'title': 'Mã mục', 'description': 'Mã ổn định của mục trong danh sách (dùng khi so sánh phiên bản); nếu không có thì dùng tên.', 'type': 'string', 'pattern': '^[a-z0-9][a-z0-9_-]*$'}, 'number': {'title': 'Số, ký hiệu', 'description': 'Ví dụ "63/2010/NĐ-CP", "1085/QĐ-TTg", "06/2022/QH15".', 'type': 'string', 'minLength': 1}, 'title': {'title': 'Trích yếu', 'description': 'Tên hoặc trích yếu văn bản.', 'type': 'string', 'minLength': 1}, 'date': {'title': 'Ngày', 'description': 'Ngày dạng YYYY-MM-DD.', 'type': 'string', 'pattern': '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', 'format': 'date'}, 'article': {'title': 'Điều, khoản', 'description': 'Điều, khoản áp dụng.', 'type': 'string'}, 'suppress': {'title': 'Bỏ qua kiểm tra', 'description': 'Các phát hiện được chấp nhận cho mục này.', 'type': 'array', 'items': {'$ref': 'https://tthc.invalid/schemas/procedure.schema.json#/$defs/suppression'}}}}, 'compliance': {'title': 'Số liệu chi phí tuân thủ', 'description': 'Theo Điều 27 Thông tư 02/2017/TT-VPCP: chi phí 01 lần = thời gian × giá trị thời gian + phí, lệ phí + chi phí khác; chi phí 01 năm = chi phí 01 lần × số lần/năm × số đối tượng/năm.', 'type': 'object', 'additionalProperties': False, 'properties': {'hours': {'title': 'Thời gian thực hiện (giờ)', 'description': 'Số giờ đối tượng bỏ ra cho các công việc cần thiết (chuẩn bị, nộp hồ sơ, nhận kết quả) mỗi lần.', 'type': 'number', 'minimum': 0}, 'other_costs': {'title': 'Chi phí khác (đồng)', 'description': 'Chi phí khác mỗi lần (thuê dịch vụ, sao chụp, đi lại…).', 'type': 'integer', 'minimum': 0}, 'frequency_per_year': {'title': 'Số lần thực hiện/năm', 'description': 'Số lần một đối tượng thực hiện thủ tục theo quy định trong 01 năm.', 'type': 'number', 'minimum': 0}, 'subjects_per_year': {'title': 'Số đối tượng/năm', 'description': 'Số lượng đối tượng tuân thủ trong 01 năm.', 'type': 'integer', 'minimum': 0}, 'source': {'title': 'Nguồn số liệu', 'description': 'Nguồn của số liệu ước tính.', 'type': 'string'}}}, 'snapshot': {'title': 'Trạng thái thủ tục', 'description': 'Các chỉ số của thủ tục tại một thời điểm (để so sánh trước/sau).', 'type': 'object', 'additionalProperties': False, 'properties': {'as_of': {'title': 'Ngày', 'description': 'Ngày dạng YYYY-MM-DD.', 'type': 'string', 'pattern': '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', 'format': 'date'}, 'time': {'title': 'Thời hạn', 'description': 'Thời hạn luôn có đơn vị tính; cho phép số thập phân (ví dụ 1.5).', 'type': 'object', 'additionalProperties': False, 'required': ['value', 'unit'], 'properties': {'value': {'title': 'Giá trị', 'description': 'Số lượng (không âm).', 'type': 'number', 'minimum': 0}, 'unit': {'title': 'Đơn vị tính', 'description': 'working_days: ngày làm việc; calendar_days: ngày (theo lịch); working_hours: giờ làm việc; hours: giờ; months: tháng.', 'enum': ['working_days', 'calendar_days', 'working_hours', 'hours', 'months']}, 'text': {'title': 'Nguyên văn', 'description': 'Câu chữ như văn bản công bố, ví dụ "Trong thời hạn 02 ngày làm việc kể từ …".', 'type': 'string'}}}, 'steps': {'title': 'Số bước', 'description': 'Số bước thực hiện.', 'type': 'integer', 'minimum': 0}, 'components': {'title': 'Số thành phần hồ sơ', 'description': 'Số giấy tờ trong hồ sơ.', 'type': 'integer', 'minimum': 0}, 'fee': {'title': 'Phí, lệ phí', 'description': 'Số tiền bằng đồng (số nguyên). "Không có thông tin" ghi là unknown: true, không phải 0.', 'type': 'object', 'additionalProperties': False, 'oneOf': [{'required': ['amount'], 'not': {'required': ['unknown']}}, {'required': ['unknown'], 'properties': {'unknown': {'const': True}}, 'not': {'required': ['amount']}}], 'properties': {'amount': {'title': 'Số tiền (đồng)', 'description': '0 nghĩa là miễn phí.', 'type': 'integer', 'minimum': 0}, 'unknown': {'title': 'Không có thông tin', 'description': 'true khi văn bản không nêu phí, lệ phí.', 'type': 'boolean'}, 'text': {'title': 'Nguyên văn', 'description': 'Câu chữ như văn bản công bố.', 'type': 'string'}}}, 'compliance': {'title': 'Số liệu chi phí tuân thủ', 'description': 'Theo Điều 27 Thông tư 02/2017/TT-VPCP: chi phí 01 lần = thời gian × giá trị thời gian + phí, lệ phí + chi phí khác; chi phí 01 năm = chi phí 01 lần × số lần/năm × số đối tượng/năm.', 'type': 'object', 'additionalProperties': False, 'properties': {'hours': {'title': 'Thời gian thực hiện (giờ)', 'description': 'Số giờ đối tượng bỏ ra cho các công việc cần thiết (chuẩn bị, nộp hồ sơ, nhận kết quả) mỗi lần.', 'type': 'number', 'minimum': 0}, 'other_costs': {'title': 'Chi phí khác (đồng)', 'description': 'Chi phí khác mỗi lần (thuê dịch vụ, sao chụp, đi lại…).', 'type': 'integer', 'minimum': 0}, 'frequency_per_year': {'title': 'Số lần thực hiện/năm', 'description': 'Số lần một đối tượng thực hiện thủ tục theo quy định trong 01 năm.', 'type': 'number', 'minimum': 0}, 'subjects_per_year': {'title': 'Số đối tượng/năm', 'description': 'Số lượng đối tượng tuân thủ trong 01 năm.', 'type': 'integer', 'minimum': 0}, 'source': {'title': 'Nguồn số liệu', 'description': 'Nguồn của số liệu ước tính.', 'type': 'string'}}}, 'note': {'title': 'Ghi chú', 'description': 'Ghi chú, nguồn của số liệu.', 'type': 'string'}}}, 'plan': {'title': 'Phương án đơn giản hóa', 'description': 'Phương án cắt giảm, đơn giản hóa thủ tục.', 'type': 'object', 'additionalProperties': False, 'required': ['status', 'outcome'], 'properties': {'status': {'title': 'Trạng thái', 'description': 'proposed: đề xuất; approved: đã phê duyệt; implemented: đã thực thi; rejected: không được phê duyệt.', 'enum': ['proposed', 'approved', 'implemented', 'rejected']}, 'outcome': {'title': 'Hướng xử lý', 'description': 'abolish: bãi bỏ; merge: gộp vào thủ tục khác; simplify: đơn giản hóa; keep: giữ nguyên.', 'enum': ['abolish', 'merge', 'simplify', 'keep']}, 'measures': {'title': 'Nội dung phương án', 'description': 'Các biện pháp đơn giản hóa.', 'type': 'array', 'items': {'type': 'string', 'minLength': 1}}, 'proposed_on': {'title': 'Ngày', 'description': 'Ngày dạng YYYY-MM-DD.', 'type': 'string', 'pattern': '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', 'format': 'date'}, 'decision': {'title': 'Quyết định phê duyệt', 'description': 'Quyết định phê duyệt phương án (bắt buộc khi đã phê duyệt hoặc đã thực thi).', 'type': 'object', 'additionalProperties': False, 'properties': {'number': {'title': 'Số quyết định', 'description': 'Ví dụ "5450/QĐ-UBND".', 'type': 'string'}, 'date': {'title': 'Ngày', 'description': 'Ngày dạng YYYY-MM-DD.', 'type': 'string', 'pattern': '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', 'format': 'date'}}}, 'due': {'title': 'Ngày', 'description': 'Ngày dạng YYYY-MM-DD.', 'type': 'string', 'pattern': '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', 'format': 'date'}, 'implemented_on': {'title': 'Ngày', 'description': 'Ngày dạng YYYY-MM-DD.', 'type': 'string', 'pattern': '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', 'format': 'date'}, 'illustrative': {'title': 'Minh họa', 'description': 'true nếu phương án chỉ là ví dụ minh họa, không phải phương án đã công bố; báo cáo luôn ghi rõ điều này.', 'type': 'boolean'}, 'note': {'title': 'Ghi chú', 'description': 'Ghi chú, nguồn.', 'type': 'string'}}}, 'suppression': {'title': 'Bỏ qua một phát hiện', 'description': 'Chấp nhận một phát hiện của quy tắc, kèm lý do (lý do được hiển thị trong kết quả kiểm tra).', 'type': 'object', 'additionalProperties': False, 'required': ['rule', 'reason'], 'properties': {'rule': {'title': 'Mã quy tắc', 'description': 'Ví dụ "steps-fit-total".', 'type': 'string', 'pattern': '^[a-z0-9-]+$'}, 'reason': {'title': 'Lý do', 'description': 'Vì sao chấp nhận phát hiện này.', 'type': 'string', 'minLength': 5}}}, 'suppressions': {'title': 'Bỏ qua kiểm tra', 'description': 'Các phát hiện được chấp nhận cho mục này.', 'type': 'array', 'items': {'title': 'Bỏ qua một phát hiện', 'description': 'Chấp nhận một phát hiện của quy tắc, kèm lý do (lý do được hiển thị trong kết quả kiểm tra).', 'type': 'object', 'additionalProperties': False, 'required': ['rule', 'reason'], 'properties': {'rule': {'title': 'Mã quy tắc', 'description': 'Ví dụ "steps-fit-total".', 'type': 'string', 'pattern': '^[a-z0-9-]+$'}, 'reason': {'title': 'Lý do', 'description': 'Vì sao chấp nhận phát hiện này.', 'type': 'string', 'minLength': 5}}}}}}, rule='type')
+    if not isinstance(data, dict):
+        raise JsonSchemaValueException('')
     data_is_dict = isinstance(data, dict)
     if data_is_dict:
         data__missing_keys = set(['code', 'kind', 'name', 'field', 'source']) - data.keys()
         if data__missing_keys:
-            raise JsonSchemaValueException("" + (name_prefix or "data") + " must contain " + (str(sorted(data__missing_keys)) + " properties"), value=data, name="" + (name_prefix or "data") + "", definition={'$schema': 'https://json-schema.org/draft/2020-12/schema', '$id': 'https://tthc.invalid/schemas/procedure.schema.json', 'title': 'Thủ tục hành chính', 'description': 'Một thủ tục hành chính (công khai hoặc nội bộ) trong danh mục: mỗi tệp YAML là một thủ tục, tên tệp là mã thủ tục. Các bộ phận theo Điều 8 Nghị định 63/2010/NĐ-CP (sửa đổi bởi Nghị định 92/2017/NĐ-CP).', 'type': 'object', 'additionalProperties': False, 'required': ['code', 'kind', 'name', 'field', 'source'], 'if': {'required': ['incomplete'], 'properties': {'incomplete': {'const': True}}}, 'then': {'properties': {'source': {'anyOf': [{'required': ['url']}, {'required': ['decision']}, {'required': ['note']}]}}}, 'else': {'required': ['levels'], 'properties': {'source': {'anyOf': [{'required': ['url']}, {'required': ['decision']}]}}}, 'properties': {'code': {'title': 'Mã thủ tục', 'description': 'Mã quốc gia dạng D.NNNNNN (luôn đặt trong ngoặc kép, ví dụ "2.001219"), hoặc mã địa phương cho thủ tục nội bộ chỉ công bố tại địa phương (ví dụ "NB-SNV-01"). Phải trùng với tên tệp.', 'type': 'string', 'minLength': 1}, 'kind': {'title': 'Loại thủ tục', 'description': 'public: thủ tục hành chính giải quyết cho cá nhân, tổ chức; internal: thủ tục hành chính nội bộ (Quyết định 1085/QĐ-TTg).', 'enum': ['public', 'internal']}, 'internal_scope': {'title': 'Nhóm thủ tục nội bộ', 'description': 'between_agencies: giữa các cơ quan hành chính nhà nước; within_agency: trong nội bộ từng cơ quan, địa phương (hai nhóm của Quyết định 1085/QĐ-TTg). Chỉ dùng khi kind là internal.', 'enum': ['between_agencies', 'within_agency']}, 'name': {'title': 'Tên thủ tục', 'description': 'Tên thủ tục đúng như văn bản công bố.', 'type': 'string', 'minLength': 1}, 'field': {'title': 'Lĩnh vực', 'description': 'Lĩnh vực thống kê của thủ tục, ví dụ "Hàng hải và đường thủy nội địa".', 'type': 'string', 'minLength': 1}, 'levels': {'title': 'Cấp thực hiện', 'description': 'ministry: cấp bộ; province: cấp tỉnh; district: cấp huyện (chỉ trước 01/7/2025); commune: cấp xã; other: cơ quan khác.', 'type': 'array', 'minItems': 1, 'uniqueItems': True, 'items': {'enum': ['ministry', 'province', 'district', 'commune', 'other']}}, 'procedure_type': {'title': 'Loại thủ tục trên Cổng Dịch vụ công quốc gia', 'description': 'Ví dụ "TTHC được luật giao quy định chi tiết"; để trống với thủ tục nội bộ.', 'type': 'string'}, 'subjects': {'title': 'Đối tượng thực hiện', 'description': 'Cá nhân, tổ chức hoặc cơ quan thực hiện thủ tục, ví dụ "Doanh nghiệp", "Cán bộ, công chức, viên chức".', 'type': 'array', 'items': {'type': 'string', 'minLength': 1}}, 'publication': {'title': 'Quyết định công bố', 'description': 'Quyết định công bố thủ tục (số và ngày).', 'type': 'object', 'additionalProperties': False, 'required': ['decision'], 'properties': {'decision': {'title': 'Số quyết định', 'description': 'Ví dụ "461/QĐ-BXD".', 'type': 'string', 'minLength': 1}, 'date': {'title': 'Ngày', 'description': 'Ngày dạng YYYY-MM-DD.', 'type': 'string', 'pattern': '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', 'format': 'date'}, 'publisher': {'title': 'Cơ quan ban hành', 'description': 'Cơ quan ban hành quyết định công bố.', 'type': 'string'}}}, 'effective': {'title': 'Thời gian áp dụng', 'description': 'Khoảng thời gian thủ tục có hiệu lực; bỏ trống nghĩa là đang áp dụng.', 'type': 'object', 'additionalProperties': False, 'properties': {'from': {'title': 'Ngày', 'description': 'Ngày dạng YYYY-MM-DD.', 'type': 'string', 'pattern': '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', 'format': 'date'}, 'to': {'title': 'Ngày', 'description': 'Ngày dạng YYYY-MM-DD.', 'type': 'string', 'pattern': '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', 'format': 'date'}}}, 'abolished': {'title': 'Bãi bỏ', 'description': 'Thủ tục đã bị bãi bỏ: quyết định và ngày bãi bỏ.', 'type': 'object', 'additionalProperties': False, 'required': ['date'], 'properties': {'date': {'title': 'Ngày', 'description': 'Ngày dạng YYYY-MM-DD.', 'type': 'string', 'pattern': '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', 'format': 'date'}, 'decision': {'title': 'Quyết định bãi bỏ', 'description': 'Số quyết định bãi bỏ.', 'type': 'string'}}}, 'units': {'title': 'Cơ quan', 'description': 'Cơ quan có thẩm quyền, cơ quan thực hiện và cơ quan phối hợp, ghi bằng mã đơn vị trong danh mục đơn vị (units.yaml).', 'type': 'object', 'additionalProperties': False, 'properties': {'competent': {'title': 'Danh sách mã đơn vị', 'description': 'Các mã đơn vị trong danh mục đơn vị.', 'type': 'array', 'uniqueItems': True, 'items': {'$ref': 'https://tthc.invalid/schemas/procedure.schema.json#/$defs/unitRef'}}, 'implementing': {'title': 'Danh sách mã đơn vị', 'description': 'Các mã đơn vị trong danh mục đơn vị.', 'type': 'array', 'uniqueItems': True, 'items': {'$ref': 'https://tthc.invalid/schemas/procedure.schema.json#/$defs/unitRef'}}, 'coordinating': {'title': 'Danh sách mã đơn vị', 'description': 'Các mã đơn vị trong danh mục đơn vị.', 'type': 'array', 'uniqueItems': True, 'items': {'$ref': 'https://tthc.invalid/schemas/procedure.schema.json#/$defs/unitRef'}}, 'delegated': {'title': 'Danh sách mã đơn vị', 'description': 'Các mã đơn vị trong danh mục đơn vị.', 'type': 'array', 'uniqueItems': True, 'items': {'$ref': 'https://tthc.invalid/schemas/procedure.schema.json#/$defs/unitRef'}}}}, 'receiving_address': {'title': 'Địa chỉ tiếp nhận hồ sơ', 'description': 'Địa chỉ nộp hồ sơ như văn bản công bố.', 'type': 'string'}, 'channels': {'title': 'Cách thức thực hiện', 'description': 'Mỗi hình thức nộp hồ sơ (trực tiếp, trực tuyến, bưu chính) với thời hạn giải quyết và phí, lệ phí riêng.', 'type': 'array', 'items': {'title': 'Hình thức nộp', 'description': 'Một hình thức nộp hồ sơ với thời hạn và phí riêng.', 'type': 'object', 'additionalProperties': False, 'required': ['channel'], 'properties': {'id': {'$ref': 'https://tthc.invalid/schemas/procedure.schema.json#/$defs/itemId'}, 'channel': {'title': 'Hình thức', 'description': 'direct: trực tiếp; online: trực tuyến; postal: dịch vụ bưu chính.', 'enum': ['direct', 'online', 'postal']}, 'time': {'$ref': 'https://tthc.invalid/schemas/procedure.schema.json#/$defs/duration', 'title': 'Thời hạn giải quyết', 'description': 'Thời hạn giải quyết theo hình thức này.'}, 'fee': {'$ref': 'https://tthc.invalid/schemas/procedure.schema.json#/$defs/money', 'title': 'Phí, lệ phí', 'description': 'Phí, lệ phí theo hình thức này.'}, 'online_service': {'title': 'Mức độ dịch vụ công trực tuyến', 'description': 'full: toàn trình; partial: một phần. Chỉ dùng cho hình thức trực tuyến.', 'enum': ['full', 'partial']}, 'description': {'title': 'Mô tả', 'description': 'Mô tả như văn bản công bố.', 'type': 'string'}, 'suppress': {'$ref': 'https://tthc.invalid/schemas/procedure.schema.json#/$defs/suppressions'}}}}, 'processing_time': {'title': 'Thời hạn', 'description': 'Thời hạn luôn có đơn vị tính; cho phép số thập phân (ví dụ 1.5).', 'type': 'object', 'additionalProperties': False, 'required': ['value', 'unit'], 'properties': {'value': {'title': 'Giá trị', 'description': 'Số lượng (không âm).', 'type': 'number', 'minimum': 0}, 'unit': {'title': 'Đơn vị tính', 'description': 'working_days: ngày làm việc; calendar_days: ngày (theo lịch); working_hours: giờ làm việc; hours: giờ; months: tháng.', 'enum': ['working_days', 'calendar_days', 'working_hours', 'hours', 'months']}, 'text': {'title': 'Nguyên văn', 'description': 'Câu chữ như văn bản công bố, ví dụ "Trong thời hạn 02 ngày làm việc kể từ …".', 'type': 'string'}}}, 'dossier_sets': {'title': 'Số lượng hồ sơ', 'description': 'Số bộ hồ sơ phải nộp, ví dụ 1 ("01 bộ").', 'type': 'integer', 'minimum': 0}, 'components': {'title': 'Thành phần hồ sơ', 'description': 'Các giấy tờ trong hồ sơ: tên, mẫu đơn, số bản chính và bản sao.', 'type': 'array', 'items': {'title': 'Giấy tờ', 'description': 'Một thành phần hồ sơ.', 'type': 'object', 'additionalProperties': False, 'required': ['name'], 'properties': {'id': {'$ref': 'https://tthc.invalid/schemas/procedure.schema.json#/$defs/itemId'}, 'name': {'title': 'Tên giấy tờ', 'description': 'Tên giấy tờ như văn bản công bố.', 'type': 'string', 'minLength': 1}, 'form': {'title': 'Mẫu đơn, tờ khai', 'description': 'Tên mẫu, ví dụ "Mẫu số 3 kèm theo Thông tư 32/2010/TT-BTNMT".', 'type': 'string'}, 'originals': {'title': 'Số bản chính', 'description': 'Số bản chính phải nộp.', 'type': 'integer', 'minimum': 0}, 'copies': {'title': 'Số bản sao', 'description': 'Số bản sao phải nộp.', 'type': 'integer', 'minimum': 0}, 'quantity_text': {'title': 'Số lượng (nguyên văn)', 'description': 'Ví dụ "1 bản chính, 1 bản sao".', 'type': 'string'}, 'national_database': {'title': 'Khai thác từ cơ sở dữ liệu', 'description': 'Tên cơ sở dữ liệu quốc gia/chuyên ngành mà cơ quan tự khai thác thay cho giấy tờ (nguyên tắc chỉ cung cấp thông tin một lần).', 'type': 'string'}, 'when': {'title': 'Điều kiện', 'description': 'Chỉ nộp trong trường hợp này.', 'type': 'string'}, 'suppress': {'$ref': 'https://tthc.invalid/schemas/procedure.schema.json#/$defs/suppressions'}}}}, 'steps': {'title': 'Trình tự thực hiện', 'description': 'Các bước theo thứ tự; mỗi bước có đúng một đơn vị chủ trì và thời hạn có đơn vị tính.', 'type': 'array', 'items': {'title': 'Bước thực hiện', 'description': 'Một bước trong trình tự thực hiện.', 'type': 'object', 'additionalProperties': False, 'required': ['action'], 'properties': {'id': {'$ref': 'https://tthc.invalid/schemas/procedure.schema.json#/$defs/itemId'}, 'kind': {'title': 'Loại bước', 'description': 'submit: nộp hồ sơ; receive: tiếp nhận; review: thẩm định, xem xét; consult: lấy ý kiến; approve: phê duyệt, quyết định; sign: ký ban hành; return: trả kết quả; notify: thông báo; other: khác.', 'enum': ['submit', 'receive', 'review', 'consult', 'approve', 'sign', 'return', 'notify', 'other']}, 'action': {'title': 'Nội dung công việc', 'description': 'Nội dung bước như văn bản công bố.', 'type': 'string', 'minLength': 1}, 'lead': {'title': 'Đơn vị chủ trì', 'description': 'Đúng một đơn vị chủ trì (mã đơn vị).', 'oneOf': [{'$ref': '#/$defs/unitRef'}, {'$ref': '#/$defs/unitRefs'}]}, 'coordinating': {'$ref': 'https://tthc.invalid/schemas/procedure.schema.json#/$defs/unitRefs', 'title': 'Đơn vị phối hợp', 'description': 'Đơn vị phối hợp trong bước này.'}, 'consulted': {'$ref': 'https://tthc.invalid/schemas/procedure.schema.json#/$defs/unitRefs', 'title': 'Đơn vị được lấy ý kiến', 'description': 'Chỉ các cơ quan liên quan trực tiếp được lấy ý kiến ở bước này.'}, 'consulted_text': {'title': 'Đơn vị được lấy ý kiến (nguyên văn)', 'description': 'Câu chữ gốc khi văn bản không nêu cụ thể đơn vị, ví dụ "các sở, ngành".', 'type': 'string'}, 'response_deadline': {'$ref': 'https://tthc.invalid/schemas/procedure.schema.json#/$defs/duration', 'title': 'Thời hạn trả lời', 'description': 'Thời hạn các đơn vị được lấy ý kiến phải trả lời.'}, 'duration': {'$ref': 'https://tthc.invalid/schemas/procedure.schema.json#/$defs/duration', 'title': 'Thời hạn', 'description': 'Thời hạn của bước.'}, 'when': {'title': 'Điều kiện', 'description': 'Bước chỉ xảy ra trong trường hợp này (không nằm trên luồng chính), ví dụ "hồ sơ chưa hợp lệ".', 'type': 'string'}, 'outside_time': {'title': 'Ngoài thời hạn giải quyết', 'description': 'true nếu bước không thuộc thời hạn giải quyết đã công bố (ví dụ việc người nộp hồ sơ phải làm sau khi đã nhận kết quả); bước này không được cộng vào thời hạn.', 'type': 'boolean'}, 'suppress': {'$ref': 'https://tthc.invalid/schemas/procedure.schema.json#/$defs/suppressions'}}}}, 'requirements': {'title': 'Yêu cầu, điều kiện', 'description': 'Yêu cầu, điều kiện thực hiện thủ tục (nếu có).', 'type': 'array', 'items': {'type': 'string', 'minLength': 1}}, 'forms': {'title': 'Mẫu đơn, mẫu tờ khai', 'description': 'Tên các mẫu đơn, mẫu tờ khai (nếu có).', 'type': 'array', 'items': {'type': 'string', 'minLength': 1}}, 'result': {'title': 'Kết quả thực hiện', 'description': 'Kết quả giải quyết thủ tục và mã kết quả trên Cơ sở dữ liệu quốc gia.', 'type': 'object', 'additionalProperties': False, 'required': ['name'], 'properties': {'name': {'title': 'Tên kết quả', 'description': 'Ví dụ "Văn bản chấp thuận".', 'type': 'string', 'minLength': 1}, 'code': {'title': 'Mã kết quả', 'description': 'Ví dụ "KQ.G17.000584".', 'type': 'string'}}}, 'legal_basis': {'title': 'Căn cứ pháp lý', 'description': 'Văn bản quy phạm pháp luật quy định thủ tục.', 'type': 'array', 'items': {'title': 'Văn bản pháp lý', 'description': 'Một văn bản làm căn cứ pháp lý.', 'type': 'object', 'additionalProperties': False, 'required': ['title'], 'properties': {'id': {'$ref': 'https://tthc.invalid/schemas/procedure.schema.json#/$defs/itemId'}, 'number': {'title': 'Số, ký hiệu', 'description': 'Ví dụ "63/2010/NĐ-CP", "1085/QĐ-TTg", "06/2022/QH15".', 'type': 'string', 'minLength': 1}, 'title': {'title': 'Trích yếu', 'description': 'Tên hoặc trích yếu văn bản.', 'type': 'string', 'minLength': 1}, 'date': {'$ref': 'https://tthc.invalid/schemas/procedure.schema.json#/$defs/date', 'title': 'Ngày ban hành', 'description': 'Ngày ban hành văn bản.'}, 'article': {'title': 'Điều, khoản', 'description': 'Điều, khoản áp dụng.', 'type': 'string'}, 'suppress': {'$ref': 'https://tthc.invalid/schemas/procedure.schema.json#/$defs/suppressions'}}}}, 'compliance': {'title': 'Số liệu chi phí tuân thủ', 'description': 'Theo Điều 27 Thông tư 02/2017/TT-VPCP: chi phí 01 lần = thời gian × giá trị thời gian + phí, lệ phí + chi phí khác; chi phí 01 năm = chi phí 01 lần × số lần/năm × số đối tượng/năm.', 'type': 'object', 'additionalProperties': False, 'properties': {'hours': {'title': 'Thời gian thực hiện (giờ)', 'description': 'Số giờ đối tượng bỏ ra cho các công việc cần thiết (chuẩn bị, nộp hồ sơ, nhận kết quả) mỗi lần.', 'type': 'number', 'minimum': 0}, 'other_costs': {'title': 'Chi phí khác (đồng)', 'description': 'Chi phí khác mỗi lần (thuê dịch vụ, sao chụp, đi lại…).', 'type': 'integer', 'minimum': 0}, 'frequency_per_year': {'title': 'Số lần thực hiện/năm', 'description': 'Số lần một đối tượng thực hiện thủ tục theo quy định trong 01 năm.', 'type': 'number', 'minimum': 0}, 'subjects_per_year': {'title': 'Số đối tượng/năm', 'description': 'Số lượng đối tượng tuân thủ trong 01 năm.', 'type': 'integer', 'minimum': 0}, 'source': {'title': 'Nguồn số liệu', 'description': 'Nguồn của số liệu ước tính.', 'type': 'string'}}}, 'simplification': {'title': 'Đơn giản hóa', 'description': 'Hiện trạng khi bắt đầu rà soát (2022–2025), phương án đơn giản hóa và mục tiêu.', 'type': 'object', 'additionalProperties': False, 'properties': {'baseline': {'title': 'Trạng thái thủ tục', 'description': 'Các chỉ số của thủ tục tại một thời điểm (để so sánh trước/sau).', 'type': 'object', 'additionalProperties': False, 'properties': {'as_of': {'$ref': 'https://tthc.invalid/schemas/procedure.schema.json#/$defs/date', 'title': 'Tại ngày', 'description': 'Ngày của trạng thái này.'}, 'time': {'$ref': 'https://tthc.invalid/schemas/procedure.schema.json#/$defs/duration', 'title': 'Thời hạn giải quyết', 'description': 'Tổng thời hạn giải quyết.'}, 'steps': {'title': 'Số bước', 'description': 'Số bước thực hiện.', 'type': 'integer', 'minimum': 0}, 'components': {'title': 'Số thành phần hồ sơ', 'description': 'Số giấy tờ trong hồ sơ.', 'type': 'integer', 'minimum': 0}, 'fee': {'$ref': 'https://tthc.invalid/schemas/procedure.schema.json#/$defs/money', 'title': 'Phí, lệ phí', 'description': 'Phí, lệ phí.'}, 'compliance': {'$ref': 'https://tthc.invalid/schemas/procedure.schema.json#/$defs/compliance'}, 'note': {'title': 'Ghi chú', 'description': 'Ghi chú, nguồn của số liệu.', 'type': 'string'}}}, 'plan': {'title': 'Phương án đơn giản hóa', 'description': 'Phương án cắt giảm, đơn giản hóa thủ tục.', 'type': 'object', 'additionalProperties': False, 'required': ['status', 'outcome'], 'properties': {'status': {'title': 'Trạng thái', 'description': 'proposed: đề xuất; approved: đã phê duyệt; implemented: đã thực thi; rejected: không được phê duyệt.', 'enum': ['proposed', 'approved', 'implemented', 'rejected']}, 'outcome': {'title': 'Hướng xử lý', 'description': 'abolish: bãi bỏ; merge: gộp vào thủ tục khác; simplify: đơn giản hóa; keep: giữ nguyên.', 'enum': ['abolish', 'merge', 'simplify', 'keep']}, 'measures': {'title': 'Nội dung phương án', 'description': 'Các biện pháp đơn giản hóa.', 'type': 'array', 'items': {'type': 'string', 'minLength': 1}}, 'proposed_on': {'$ref': 'https://tthc.invalid/schemas/procedure.schema.json#/$defs/date', 'title': 'Ngày đề xuất', 'description': 'Ngày đề xuất phương án.'}, 'decision': {'title': 'Quyết định phê duyệt', 'description': 'Quyết định phê duyệt phương án (bắt buộc khi đã phê duyệt hoặc đã thực thi).', 'type': 'object', 'additionalProperties': False, 'properties': {'number': {'title': 'Số quyết định', 'description': 'Ví dụ "5450/QĐ-UBND".', 'type': 'string'}, 'date': {'$ref': 'https://tthc.invalid/schemas/procedure.schema.json#/$defs/date', 'title': 'Ngày phê duyệt', 'description': 'Ngày ký quyết định phê duyệt.'}}}, 'due': {'$ref': 'https://tthc.invalid/schemas/procedure.schema.json#/$defs/date', 'title': 'Hạn thực thi', 'description': 'Hạn hoàn thành thực thi phương án.'}, 'implemented_on': {'$ref': 'https://tthc.invalid/schemas/procedure.schema.json#/$defs/date', 'title': 'Ngày thực thi', 'description': 'Ngày phương án được thực thi.'}, 'illustrative': {'title': 'Minh họa', 'description': 'true nếu phương án chỉ là ví dụ minh họa, không phải phương án đã công bố; báo cáo luôn ghi rõ điều này.', 'type': 'boolean'}, 'note': {'title': 'Ghi chú', 'description': 'Ghi chú, nguồn.', 'type': 'string'}}}, 'target': {'title': 'Trạng thái thủ tục', 'description': 'Các chỉ số của thủ tục tại một thời điểm (để so sánh trước/sau).', 'type': 'object', 'additionalProperties': False, 'properties': {'as_of': {'$ref': 'https://tthc.invalid/schemas/procedure.schema.json#/$defs/date', 'title': 'Tại ngày', 'description': 'Ngày của trạng thái này.'}, 'time': {'$ref': 'https://tthc.invalid/schemas/procedure.schema.json#/$defs/duration', 'title': 'Thời hạn giải quyết', 'description': 'Tổng thời hạn giải quyết.'}, 'steps': {'title': 'Số bước', 'description': 'Số bước thực hiện.', 'type': 'integer', 'minimum': 0}, 'components': {'title': 'Số thành phần hồ sơ', 'description': 'Số giấy tờ trong hồ sơ.', 'type': 'integer', 'minimum': 0}, 'fee': {'$ref': 'https://tthc.invalid/schemas/procedure.schema.json#/$defs/money', 'title': 'Phí, lệ phí', 'description': 'Phí, lệ phí.'}, 'compliance': {'$ref': 'https://tthc.invalid/schemas/procedure.schema.json#/$defs/compliance'}, 'note': {'title': 'Ghi chú', 'description': 'Ghi chú, nguồn của số liệu.', 'type': 'string'}}}}}, 'source': {'title': 'Nguồn', 'description': 'Nguồn thông tin của thủ tục: địa chỉ công bố hoặc số quyết định, và ngày đọc. Bản thống kê (incomplete: true) có thể chỉ ghi nguồn trong note, ví dụ tệp danh sách xuất từ Cổng.', 'type': 'object', 'additionalProperties': False, 'required': ['read_on'], 'properties': {'url': {'title': 'Địa chỉ', 'description': 'Địa chỉ trang công bố (ví dụ trên Cổng Dịch vụ công quốc gia).', 'type': 'string', 'minLength': 1}, 'decision': {'title': 'Quyết định', 'description': 'Số quyết định là nguồn của thông tin.', 'type': 'string', 'minLength': 1}, 'read_on': {'title': 'Ngày', 'description': 'Ngày dạng YYYY-MM-DD.', 'type': 'string', 'pattern': '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', 'format': 'date'}, 'note': {'title': 'Ghi chú', 'description': 'Ghi chú về nguồn, ví dụ phần nào bị cắt.', 'type': 'string'}}}, 'incomplete': {'title': 'Chưa đầy đủ', 'description': 'true nếu hồ sơ thủ tục mới là bản thống kê (khung), chưa đủ các bộ phận bắt buộc; khi đó được phép chưa ghi levels (cấp thực hiện).', 'type': 'boolean'}, 'note': {'title': 'Ghi chú', 'description': 'Ghi chú tự do.', 'type': 'string'}, 'suppress': {'title': 'Bỏ qua kiểm tra', 'description': 'Các phát hiện được chấp nhận cho thủ tục này, mỗi mục có quy tắc và lý do.', 'type': 'array', 'items': {'title': 'Bỏ qua một phát hiện', 'description': 'Chấp nhận một phát hiện của quy tắc, kèm lý do (lý do được hiển thị trong kết quả kiểm tra).', 'type': 'object', 'additionalProperties': False, 'required': ['rule', 'reason'], 'properties': {'rule': {'title': 'Mã quy tắc', 'description': 'Ví dụ "steps-fit-total".', 'type': 'string', 'pattern': '^[a-z0-9-]+$'}, 'reason': {'title': 'Lý do', 'description': 'Vì sao chấp nhận phát hiện này.', 'type': 'string', 'minLength': 5}}}}}, '$defs': {'date': {'title': 'Ngày', 'description': 'Ngày dạng YYYY-MM-DD.', 'type': 'string', 'pattern': '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', 'format': 'date'}, 'unitRef': {'title': 'Mã đơn vị', 'description': 'Mã một đơn vị trong danh mục đơn vị (chữ thường, số, gạch nối), ví dụ "so-xay-dung".', 'type': 'string', 'pattern': '^[a-z0-9][a-z0-9-]*$'}, 'unitRefs': {'title': 'Danh sách mã đơn vị', 'description': 'Các mã đơn vị trong danh mục đơn vị.', 'type': 'array', 'uniqueItems': True, 'items': {'title': 'Mã đơn vị', 'description': 'Mã một đơn vị trong danh mục đơn vị (chữ thường, số, gạch nối), ví dụ "so-xay-dung".', 'type': 'string', 'pattern': '^[a-z0-9][a-z0-9-]*$'}}, 'itemId': {'title': 'Mã mục', 'description': 'Mã ổn định của mục trong danh sách (dùng khi so sánh phiên bản); nếu không có thì dùng tên.', 'type': 'string', 'pattern': '^[a-z0-9][a-z0-9_-]*$'}, 'duration': {'title': 'Thời hạn', 'description': 'Thời hạn luôn có đơn vị tính; cho phép số thập phân (ví dụ 1.5).', 'type': 'object', 'additionalProperties': False, 'required': ['value', 'unit'], 'properties': {'value': {'title': 'Giá trị', 'description': 'Số lượng (không âm).', 'type': 'number', 'minimum': 0}, 'unit': {'title': 'Đơn vị tính', 'description': 'working_days: ngày làm việc; calendar_days: ngày (theo lịch); working_hours: giờ làm việc; hours: giờ; months: tháng.', 'enum': ['working_days', 'calendar_days', 'working_hours', 'hours', 'months']}, 'text': {'title': 'Nguyên văn', 'description': 'Câu chữ như văn bản công bố, ví dụ "Trong thời hạn 02 ngày làm việc kể từ …".', 'type': 'string'}}}, 'money': {'title': 'Phí, lệ phí', 'description': 'Số tiền bằng đồng (số nguyên). "Không có thông tin" ghi là unknown: true, không phải 0.', 'type': 'object', 'additionalProperties': False, 'oneOf': [{'required': ['amount'], 'not': {'required': ['unknown']}}, {'required': ['unknown'], 'properties': {'unknown': {'const': True}}, 'not': {'required': ['amount']}}], 'properties': {'amount': {'title': 'Số tiền (đồng)', 'description': '0 nghĩa là miễn phí.', 'type': 'integer', 'minimum': 0}, 'unknown': {'title': 'Không có thông tin', 'description': 'true khi văn bản không nêu phí, lệ phí.', 'type': 'boolean'}, 'text': {'title': 'Nguyên văn', 'description': 'Câu chữ như văn bản công bố.', 'type': 'string'}}}, 'channel': {'title': 'Hình thức nộp', 'description': 'Một hình thức nộp hồ sơ với thời hạn và phí riêng.', 'type': 'object', 'additionalProperties': False, 'required': ['channel'], 'properties': {'id': {'title': 'Mã mục', 'description': 'Mã ổn định của mục trong danh sách (dùng khi so sánh phiên bản); nếu không có thì dùng tên.', 'type': 'string', 'pattern': '^[a-z0-9][a-z0-9_-]*$'}, 'channel': {'title': 'Hình thức', 'description': 'direct: trực tiếp; online: trực tuyến; postal: dịch vụ bưu chính.', 'enum': ['direct', 'online', 'postal']}, 'time': {'title': 'Thời hạn', 'description': 'Thời hạn luôn có đơn vị tính; cho phép số thập phân (ví dụ 1.5).', 'type': 'object', 'additionalProperties': False, 'required': ['value', 'unit'], 'properties': {'value': {'title': 'Giá trị', 'description': 'Số lượng (không âm).', 'type': 'number', 'minimum': 0}, 'unit': {'title': 'Đơn vị tính', 'description': 'working_days: ngày làm việc; calendar_days: ngày (theo lịch); working_hours: giờ làm việc; hours: giờ; months: tháng.', 'enum': ['working_days', 'calendar_days', 'working_hours', 'hours', 'months']}, 'text': {'title': 'Nguyên văn', 'description': 'Câu chữ như văn bản công bố, ví dụ "Trong thời hạn 02 ngày làm việc kể từ …".', 'type': 'string'}}}, 'fee': {'title': 'Phí, lệ phí', 'description': 'Số tiền bằng đồng (số nguyên). "Không có thông tin" ghi là unknown: true, không phải 0.', 'type': 'object', 'additionalProperties': False, 'oneOf': [{'required': ['amount'], 'not': {'required': ['unknown']}}, {'required': ['unknown'], 'properties': {'unknown': {'const': True}}, 'not': {'required': ['amount']}}], 'properties': {'amount': {'title': 'Số tiền (đồng)', 'description': '0 nghĩa là miễn phí.', 'type': 'integer', 'minimum': 0}, 'unknown': {'title': 'Không có thông tin', 'description': 'true khi văn bản không nêu phí, lệ phí.', 'type': 'boolean'}, 'text': {'title': 'Nguyên văn', 'description': 'Câu chữ như văn bản công bố.', 'type': 'string'}}}, 'online_service': {'title': 'Mức độ dịch vụ công trực tuyến', 'description': 'full: toàn trình; partial: một phần. Chỉ dùng cho hình thức trực tuyến.', 'enum': ['full', 'partial']}, 'description': {'title': 'Mô tả', 'description': 'Mô tả như văn bản công bố.', 'type': 'string'}, 'suppress': {'title': 'Bỏ qua kiểm tra', 'description': 'Các phát hiện được chấp nhận cho mục này.', 'type': 'array', 'items': {'$ref': 'https://tthc.invalid/schemas/procedure.schema.json#/$defs/suppression'}}}}, 'component': {'title': 'Giấy tờ', 'description': 'Một thành phần hồ sơ.', 'type': 'object', 'additionalProperties': False, 'required': ['name'], 'properties': {'id': {'title': 'Mã mục', 'description': 'Mã ổn định của mục trong danh sách (dùng khi so sánh phiên bản); nếu không có thì dùng tên.', 'type': 'string', 'pattern': '^[a-z0-9][a-z0-9_-]*$'}, 'name': {'title': 'Tên giấy tờ', 'description': 'Tên giấy tờ như văn bản công bố.', 'type': 'string', 'minLength': 1}, 'form': {'title': 'Mẫu đơn, tờ khai', 'description': 'Tên mẫu, ví dụ "Mẫu số 3 kèm theo Thông tư 32/2010/TT-BTNMT".', 'type': 'string'}, 'originals': {'title': 'Số bản chính', 'description': 'Số bản chính phải nộp.', 'type': 'integer', 'minimum': 0}, 'copies': {'title': 'Số bản sao', 'description': 'Số bản sao phải nộp.', 'type': 'integer', 'minimum': 0}, 'quantity_text': {'title': 'Số lượng (nguyên văn)', 'description': 'Ví dụ "1 bản chính, 1 bản sao".', 'type': 'string'}, 'national_database': {'title': 'Khai thác từ cơ sở dữ liệu', 'description': 'Tên cơ sở dữ liệu quốc gia/chuyên ngành mà cơ quan tự khai thác thay cho giấy tờ (nguyên tắc chỉ cung cấp thông tin một lần).', 'type': 'string'}, 'when': {'title': 'Điều kiện', 'description': 'Chỉ nộp trong trường hợp này.', 'type': 'string'}, 'suppress': {'title': 'Bỏ qua kiểm tra', 'description': 'Các phát hiện được chấp nhận cho mục này.', 'type': 'array', 'items': {'$ref': 'https://tthc.invalid/schemas/procedure.schema.json#/$defs/suppression'}}}}, 'step': {'title': 'Bước thực hiện', 'description': 'Một bước trong trình tự thực hiện.', 'type': 'object', 'additionalProperties': False, 'required': ['action'], 'properties': {'id': {'title': 'Mã mục', 'description': 'Mã ổn định của mục trong danh sách (dùng khi so sánh phiên bản); nếu không có thì dùng tên.', 'type': 'string', 'pattern': '^[a-z0-9][a-z0-9_-]*$'}, 'kind': {'title': 'Loại bước', 'description': 'submit: nộp hồ sơ; receive: tiếp nhận; review: thẩm định, xem xét; consult: lấy ý kiến; approve: phê duyệt, quyết định; sign: ký ban hành; return: trả kết quả; notify: thông báo; other: khác.', 'enum': ['submit', 'receive', 'review', 'consult', 'approve', 'sign', 'return', 'notify', 'other']}, 'action': {'title': 'Nội dung công việc', 'description': 'Nội dung bước như văn bản công bố.', 'type': 'string', 'minLength': 1}, 'lead': {'title': 'Đơn vị chủ trì', 'description': 'Đúng một đơn vị chủ trì (mã đơn vị).', 'oneOf': [{'title': 'Mã đơn vị', 'description': 'Mã một đơn vị trong danh mục đơn vị (chữ thường, số, gạch nối), ví dụ "so-xay-dung".', 'type': 'string', 'pattern': '^[a-z0-9][a-z0-9-]*$'}, {'title': 'Danh sách mã đơn vị', 'description': 'Các mã đơn vị trong danh mục đơn vị.', 'type': 'array', 'uniqueItems': True, 'items': {'$ref': 'https://tthc.invalid/schemas/procedure.schema.json#/$defs/unitRef'}}]}, 'coordinating': {'title': 'Danh sách mã đơn vị', 'description': 'Các mã đơn vị trong danh mục đơn vị.', 'type': 'array', 'uniqueItems': True, 'items': {'$ref': 'https://tthc.invalid/schemas/procedure.schema.json#/$defs/unitRef'}}, 'consulted': {'title': 'Danh sách mã đơn vị', 'description': 'Các mã đơn vị trong danh mục đơn vị.', 'type': 'array', 'uniqueItems': True, 'items': {'$ref': 'https://tthc.invalid/schemas/procedure.schema.json#/$defs/unitRef'}}, 'consulted_text': {'title': 'Đơn vị được lấy ý kiến (nguyên văn)', 'description': 'Câu chữ gốc khi văn bản không nêu cụ thể đơn vị, ví dụ "các sở, ngành".', 'type': 'string'}, 'response_deadline': {'title': 'Thời hạn', 'description': 'Thời hạn luôn có đơn vị tính; cho phép số thập phân (ví dụ 1.5).', 'type': 'object', 'additionalProperties': False, 'required': ['value', 'unit'], 'properties': {'value': {'title': 'Giá trị', 'description': 'Số lượng (không âm).', 'type': 'number', 'minimum': 0}, 'unit': {'title': 'Đơn vị tính', 'description': 'working_days: ngày làm việc; calendar_days: ngày (theo lịch); working_hours: giờ làm việc; hours: giờ; months: tháng.', 'enum': ['working_days', 'calendar_days', 'working_hours', 'hours', 'months']}, 'text': {'title': 'Nguyên văn', 'description': 'Câu chữ như văn bản công bố, ví dụ "Trong thời hạn 02 ngày làm việc kể từ …".', 'type': 'string'}}}, 'duration': {'title': 'Thời hạn', 'description': 'Thời hạn luôn có đơn vị tính; cho phép số thập phân (ví dụ 1.5).', 'type': 'object', 'additionalProperties': False, 'required': ['value', 'unit'], 'properties': {'value': {'title': 'Giá trị', 'description': 'Số lượng (không âm).', 'type': 'number', 'minimum': 0}, 'unit': {'title': 'Đơn vị tính', 'description': 'working_days: ngày làm việc; calendar_days: ngày (theo lịch); working_hours: giờ làm việc; hours: giờ; months: tháng.', 'enum': ['working_days', 'calendar_days', 'working_hours', 'hours', 'months']}, 'text': {'title': 'Nguyên văn', 'description': 'Câu chữ như văn bản công bố, ví dụ "Trong thời hạn 02 ngày làm việc kể từ …".', 'type': 'string'}}}, 'when': {'title': 'Điều kiện', 'description': 'Bước chỉ xảy ra trong trường hợp này (không nằm trên luồng chính), ví dụ "hồ sơ chưa hợp lệ".', 'type': 'string'}, 'outside_time': {'title': 'Ngoài thời hạn giải quyết', 'description': 'true nếu bước không thuộc thời hạn giải quyết đã công bố (ví dụ việc người nộp hồ sơ phải làm sau khi đã nhận kết quả); bước này không được cộng vào thời hạn.', 'type': 'boolean'}, 'suppress': {'title': 'Bỏ qua kiểm tra', 'description': 'Các phát hiện được chấp nhận cho mục này.', 'type': 'array', 'items': {'$ref': 'https://tthc.invalid/schemas/procedure.schema.json#/$defs/suppression'}}}}, 'legalRef': {'title': 'Văn bản pháp lý', 'description': 'Một văn bản làm căn cứ pháp lý.', 'type': 'object', 'additionalProperties': False, 'required': ['title'], 'properties': {'id': {'title': 'Mã mục', 'description': 'Mã ổn định của mục trong danh sách (dùng khi so sánh phiên bản); nếu không có thì dùng tên.', 'type': 'string', 'pattern': '^[a-z0-9][a-z0-9_-]*$'}, 'number': {'title': 'Số, ký hiệu', 'description': 'Ví dụ "63/2010/NĐ-CP", "1085/QĐ-TTg", "06/2022/QH15".', 'type': 'string', 'minLength': 1}, 'title': {'title': 'Trích yếu', 'description': 'Tên hoặc trích yếu văn bản.', 'type': 'string', 'minLength': 1}, 'date': {'title': 'Ngày', 'description': 'Ngày dạng YYYY-MM-DD.', 'type': 'string', 'pattern': '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', 'format': 'date'}, 'article': {'title': 'Điều, khoản', 'description': 'Điều, khoản áp dụng.', 'type': 'string'}, 'suppress': {'title': 'Bỏ qua kiểm tra', 'description': 'Các phát hiện được chấp nhận cho mục này.', 'type': 'array', 'items': {'$ref': 'https://tthc.invalid/schemas/procedure.schema.json#/$defs/suppression'}}}}, 'compliance': {'title': 'Số liệu chi phí tuân thủ', 'description': 'Theo Điều 27 Thông tư 02/2017/TT-VPCP: chi phí 01 lần = thời gian × giá trị thời gian + phí, lệ phí + chi phí khác; chi phí 01 năm = chi phí 01 lần × số lần/năm × số đối tượng/năm.', 'type': 'object', 'additionalProperties': False, 'properties': {'hours': {'title': 'Thời gian thực hiện (giờ)', 'description': 'Số giờ đối tượng bỏ ra cho các công việc cần thiết (chuẩn bị, nộp hồ sơ, nhận kết quả) mỗi lần.', 'type': 'number', 'minimum': 0}, 'other_costs': {'title': 'Chi phí khác (đồng)', 'description': 'Chi phí khác mỗi lần (thuê dịch vụ, sao chụp, đi lại…).', 'type': 'integer', 'minimum': 0}, 'frequency_per_year': {'title': 'Số lần thực hiện/năm', 'description': 'Số lần một đối tượng thực hiện thủ tục theo quy định trong 01 năm.', 'type': 'number', 'minimum': 0}, 'subjects_per_year': {'title': 'Số đối tượng/năm', 'description': 'Số lượng đối tượng tuân thủ trong 01 năm.', 'type': 'integer', 'minimum': 0}, 'source': {'title': 'Nguồn số liệu', 'description': 'Nguồn của số liệu ước tính.', 'type': 'string'}}}, 'snapshot': {'title': 'Trạng thái thủ tục', 'description': 'Các chỉ số của thủ tục tại một thời điểm (để so sánh trước/sau).', 'type': 'object', 'additionalProperties': False, 'properties': {'as_of': {'title': 'Ngày', 'description': 'Ngày dạng YYYY-MM-DD.', 'type': 'string', 'pattern': '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', 'format': 'date'}, 'time': {'title': 'Thời hạn', 'description': 'Thời hạn luôn có đơn vị tính; cho phép số thập phân (ví dụ 1.5).', 'type': 'object', 'additionalProperties': False, 'required': ['value', 'unit'], 'properties': {'value': {'title': 'Giá trị', 'description': 'Số lượng (không âm).', 'type': 'number', 'minimum': 0}, 'unit': {'title': 'Đơn vị tính', 'description': 'working_days: ngày làm việc; calendar_days: ngày (theo lịch); working_hours: giờ làm việc; hours: giờ; months: tháng.', 'enum': ['working_days', 'calendar_days', 'working_hours', 'hours', 'months']}, 'text': {'title': 'Nguyên văn', 'description': 'Câu chữ như văn bản công bố, ví dụ "Trong thời hạn 02 ngày làm việc kể từ …".', 'type': 'string'}}}, 'steps': {'title': 'Số bước', 'description': 'Số bước thực hiện.', 'type': 'integer', 'minimum': 0}, 'components': {'title': 'Số thành phần hồ sơ', 'description': 'Số giấy tờ trong hồ sơ.', 'type': 'integer', 'minimum': 0}, 'fee': {'title': 'Phí, lệ phí', 'description': 'Số tiền bằng đồng (số nguyên). "Không có thông tin" ghi là unknown: true, không phải 0.', 'type': 'object', 'additionalProperties': False, 'oneOf': [{'required': ['amount'], 'not': {'required': ['unknown']}}, {'required': ['unknown'], 'properties': {'unknown': {'const': True}}, 'not': {'required': ['amount']}}], 'properties': {'amount': {'title': 'Số tiền (đồng)', 'description': '0 nghĩa là miễn phí.', 'type': 'integer', 'minimum': 0}, 'unknown': {'title': 'Không có thông tin', 'description': 'true khi văn bản không nêu phí, lệ phí.', 'type': 'boolean'}, 'text': {'title': 'Nguyên văn', 'description': 'Câu chữ như văn bản công bố.', 'type': 'string'}}}, 'compliance': {'title': 'Số liệu chi phí tuân thủ', 'description': 'Theo Điều 27 Thông tư 02/2017/TT-VPCP: chi phí 01 lần = thời gian × giá trị thời gian + phí, lệ phí + chi phí khác; chi phí 01 năm = chi phí 01 lần × số lần/năm × số đối tượng/năm.', 'type': 'object', 'additionalProperties': False, 'properties': {'hours': {'title': 'Thời gian thực hiện (giờ)', 'description': 'Số giờ đối tượng bỏ ra cho các công việc cần thiết (chuẩn bị, nộp hồ sơ, nhận kết quả) mỗi lần.', 'type': 'number', 'minimum': 0}, 'other_costs': {'title': 'Chi phí khác (đồng)', 'description': 'Chi phí khác mỗi lần (thuê dịch vụ, sao chụp, đi lại…).', 'type': 'integer', 'minimum': 0}, 'frequency_per_year': {'title': 'Số lần thực hiện/năm', 'description': 'Số lần một đối tượng thực hiện thủ tục theo quy định trong 01 năm.', 'type': 'number', 'minimum': 0}, 'subjects_per_year': {'title': 'Số đối tượng/năm', 'description': 'Số lượng đối tượng tuân thủ trong 01 năm.', 'type': 'integer', 'minimum': 0}, 'source': {'title': 'Nguồn số liệu', 'description': 'Nguồn của số liệu ước tính.', 'type': 'string'}}}, 'note': {'title': 'Ghi chú', 'description': 'Ghi chú, nguồn của số liệu.', 'type': 'string'}}}, 'plan': {'title': 'Phương án đơn giản hóa', 'description': 'Phương án cắt giảm, đơn giản hóa thủ tục.', 'type': 'object', 'additionalProperties': False, 'required': ['status', 'outcome'], 'properties': {'status': {'title': 'Trạng thái', 'description': 'proposed: đề xuất; approved: đã phê duyệt; implemented: đã thực thi; rejected: không được phê duyệt.', 'enum': ['proposed', 'approved', 'implemented', 'rejected']}, 'outcome': {'title': 'Hướng xử lý', 'description': 'abolish: bãi bỏ; merge: gộp vào thủ tục khác; simplify: đơn giản hóa; keep: giữ nguyên.', 'enum': ['abolish', 'merge', 'simplify', 'keep']}, 'measures': {'title': 'Nội dung phương án', 'description': 'Các biện pháp đơn giản hóa.', 'type': 'array', 'items': {'type': 'string', 'minLength': 1}}, 'proposed_on': {'title': 'Ngày', 'description': 'Ngày dạng YYYY-MM-DD.', 'type': 'string', 'pattern': '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', 'format': 'date'}, 'decision': {'title': 'Quyết định phê duyệt', 'description': 'Quyết định phê duyệt phương án (bắt buộc khi đã phê duyệt hoặc đã thực thi).', 'type': 'object', 'additionalProperties': False, 'properties': {'number': {'title': 'Số quyết định', 'description': 'Ví dụ "5450/QĐ-UBND".', 'type': 'string'}, 'date': {'title': 'Ngày', 'description': 'Ngày dạng YYYY-MM-DD.', 'type': 'string', 'pattern': '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', 'format': 'date'}}}, 'due': {'title': 'Ngày', 'description': 'Ngày dạng YYYY-MM-DD.', 'type': 'string', 'pattern': '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', 'format': 'date'}, 'implemented_on': {'title': 'Ngày', 'description': 'Ngày dạng YYYY-MM-DD.', 'type': 'string', 'pattern': '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', 'format': 'date'}, 'illustrative': {'title': 'Minh họa', 'description': 'true nếu phương án chỉ là ví dụ minh họa, không phải phương án đã công bố; báo cáo luôn ghi rõ điều này.', 'type': 'boolean'}, 'note': {'title': 'Ghi chú', 'description': 'Ghi chú, nguồn.', 'type': 'string'}}}, 'suppression': {'title': 'Bỏ qua một phát hiện', 'description': 'Chấp nhận một phát hiện của quy tắc, kèm lý do (lý do được hiển thị trong kết quả kiểm tra).', 'type': 'object', 'additionalProperties': False, 'required': ['rule', 'reason'], 'properties': {'rule': {'title': 'Mã quy tắc', 'description': 'Ví dụ "steps-fit-total".', 'type': 'string', 'pattern': '^[a-z0-9-]+$'}, 'reason': {'title': 'Lý do', 'description': 'Vì sao chấp nhận phát hiện này.', 'type': 'string', 'minLength': 5}}}, 'suppressions': {'title': 'Bỏ qua kiểm tra', 'description': 'Các phát hiện được chấp nhận cho mục này.', 'type': 'array', 'items': {'title': 'Bỏ qua một phát hiện', 'description': 'Chấp nhận một phát hiện của quy tắc, kèm lý do (lý do được hiển thị trong kết quả kiểm tra).', 'type': 'object', 'additionalProperties': False, 'required': ['rule', 'reason'], 'properties': {'rule': {'title': 'Mã quy tắc', 'description': 'Ví dụ "steps-fit-total".', 'type': 'string', 'pattern': '^[a-z0-9-]+$'}, 'reason': {'title': 'Lý do', 'description': 'Vì sao chấp nhận phát hiện này.', 'type': 'string', 'minLength': 5}}}}}}, rule='required')
+            raise JsonSchemaValueException('')
         data_keys = set(data.keys())
-        if "code" in data_keys:
-            data_keys.remove("code")
-            data__code = data["code"]
-            if not isinstance(data__code, (str)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".code must be string", value=data__code, name="" + (name_prefix or "data") + ".code", definition={'title': 'Mã thủ tục', 'description': 'Mã quốc gia dạng D.NNNNNN (luôn đặt trong ngoặc kép, ví dụ "2.001219"), hoặc mã địa phương cho thủ tục nội bộ chỉ công bố tại địa phương (ví dụ "NB-SNV-01"). Phải trùng với tên tệp.', 'type': 'string', 'minLength': 1}, rule='type')
+        if 'code' in data_keys:
+            data_keys.remove('code')
+            data__code = data['code']
+            if not isinstance(data__code, str):
+                raise JsonSchemaValueException('')
             if isinstance(data__code, str):
                 data__code_len = len(data__code)
                 if data__code_len < 1:
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".code must be longer than or equal to 1 characters", value=data__code, name="" + (name_prefix or "data") + ".code", definition={'title': 'Mã thủ tục', 'description': 'Mã quốc gia dạng D.NNNNNN (luôn đặt trong ngoặc kép, ví dụ "2.001219"), hoặc mã địa phương cho thủ tục nội bộ chỉ công bố tại địa phương (ví dụ "NB-SNV-01"). Phải trùng với tên tệp.', 'type': 'string', 'minLength': 1}, rule='minLength')
-        if "kind" in data_keys:
-            data_keys.remove("kind")
-            data__kind = data["kind"]
-            if not (isinstance(data__kind, str) and data__kind == 'public' or isinstance(data__kind, str) and data__kind == 'internal'):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".kind must be one of ['public', 'internal']", value=data__kind, name="" + (name_prefix or "data") + ".kind", definition={'title': 'Loại thủ tục', 'description': 'public: thủ tục hành chính giải quyết cho cá nhân, tổ chức; internal: thủ tục hành chính nội bộ (Quyết định 1085/QĐ-TTg).', 'enum': ['public', 'internal']}, rule='enum')
-        if "internal_scope" in data_keys:
-            data_keys.remove("internal_scope")
-            data__internalscope = data["internal_scope"]
-            if not (isinstance(data__internalscope, str) and data__internalscope == 'between_agencies' or isinstance(data__internalscope, str) and data__internalscope == 'within_agency'):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".internal_scope must be one of ['between_agencies', 'within_agency']", value=data__internalscope, name="" + (name_prefix or "data") + ".internal_scope", definition={'title': 'Nhóm thủ tục nội bộ', 'description': 'between_agencies: giữa các cơ quan hành chính nhà nước; within_agency: trong nội bộ từng cơ quan, địa phương (hai nhóm của Quyết định 1085/QĐ-TTg). Chỉ dùng khi kind là internal.', 'enum': ['between_agencies', 'within_agency']}, rule='enum')
-        if "name" in data_keys:
-            data_keys.remove("name")
-            data__name = data["name"]
-            if not isinstance(data__name, (str)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".name must be string", value=data__name, name="" + (name_prefix or "data") + ".name", definition={'title': 'Tên thủ tục', 'description': 'Tên thủ tục đúng như văn bản công bố.', 'type': 'string', 'minLength': 1}, rule='type')
+                    raise JsonSchemaValueException('')
+        if 'kind' in data_keys:
+            data_keys.remove('kind')
+            data__kind = data['kind']
+            if not (isinstance(data__kind, str) and data__kind == 'public' or (isinstance(data__kind, str) and data__kind == 'internal')):
+                raise JsonSchemaValueException('')
+        if 'internal_scope' in data_keys:
+            data_keys.remove('internal_scope')
+            data__internalscope = data['internal_scope']
+            if not (isinstance(data__internalscope, str) and data__internalscope == 'between_agencies' or (isinstance(data__internalscope, str) and data__internalscope == 'within_agency')):
+                raise JsonSchemaValueException('')
+        if 'name' in data_keys:
+            data_keys.remove('name')
+            data__name = data['name']
+            if not isinstance(data__name, str):
+                raise JsonSchemaValueException('')
             if isinstance(data__name, str):
                 data__name_len = len(data__name)
                 if data__name_len < 1:
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".name must be longer than or equal to 1 characters", value=data__name, name="" + (name_prefix or "data") + ".name", definition={'title': 'Tên thủ tục', 'description': 'Tên thủ tục đúng như văn bản công bố.', 'type': 'string', 'minLength': 1}, rule='minLength')
-        if "field" in data_keys:
-            data_keys.remove("field")
-            data__field = data["field"]
-            if not isinstance(data__field, (str)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".field must be string", value=data__field, name="" + (name_prefix or "data") + ".field", definition={'title': 'Lĩnh vực', 'description': 'Lĩnh vực thống kê của thủ tục, ví dụ "Hàng hải và đường thủy nội địa".', 'type': 'string', 'minLength': 1}, rule='type')
+                    raise JsonSchemaValueException('')
+        if 'field' in data_keys:
+            data_keys.remove('field')
+            data__field = data['field']
+            if not isinstance(data__field, str):
+                raise JsonSchemaValueException('')
             if isinstance(data__field, str):
                 data__field_len = len(data__field)
                 if data__field_len < 1:
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".field must be longer than or equal to 1 characters", value=data__field, name="" + (name_prefix or "data") + ".field", definition={'title': 'Lĩnh vực', 'description': 'Lĩnh vực thống kê của thủ tục, ví dụ "Hàng hải và đường thủy nội địa".', 'type': 'string', 'minLength': 1}, rule='minLength')
-        if "levels" in data_keys:
-            data_keys.remove("levels")
-            data__levels = data["levels"]
+                    raise JsonSchemaValueException('')
+        if 'levels' in data_keys:
+            data_keys.remove('levels')
+            data__levels = data['levels']
             if not isinstance(data__levels, (list, tuple)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".levels must be array", value=data__levels, name="" + (name_prefix or "data") + ".levels", definition={'title': 'Cấp thực hiện', 'description': 'ministry: cấp bộ; province: cấp tỉnh; district: cấp huyện (chỉ trước 01/7/2025); commune: cấp xã; other: cơ quan khác.', 'type': 'array', 'minItems': 1, 'uniqueItems': True, 'items': {'enum': ['ministry', 'province', 'district', 'commune', 'other']}}, rule='type')
+                raise JsonSchemaValueException('')
             data__levels_is_list = isinstance(data__levels, (list, tuple))
             if data__levels_is_list:
                 data__levels_len = len(data__levels)
                 if data__levels_len < 1:
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".levels must contain at least 1 items", value=data__levels, name="" + (name_prefix or "data") + ".levels", definition={'title': 'Cấp thực hiện', 'description': 'ministry: cấp bộ; province: cấp tỉnh; district: cấp huyện (chỉ trước 01/7/2025); commune: cấp xã; other: cơ quan khác.', 'type': 'array', 'minItems': 1, 'uniqueItems': True, 'items': {'enum': ['ministry', 'province', 'district', 'commune', 'other']}}, rule='minItems')
-                def fn(var): return frozenset(dict((k, fn(v)) for k, v in var.items()).items()) if hasattr(var, "items") else tuple(fn(v) for v in var) if isinstance(var, (dict, list)) else (bool, var) if isinstance(var, bool) else var
-                if data__levels_len > len(set(fn(data__levels_x) for data__levels_x in data__levels)):
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".levels must contain unique items", value=data__levels, name="" + (name_prefix or "data") + ".levels", definition={'title': 'Cấp thực hiện', 'description': 'ministry: cấp bộ; province: cấp tỉnh; district: cấp huyện (chỉ trước 01/7/2025); commune: cấp xã; other: cơ quan khác.', 'type': 'array', 'minItems': 1, 'uniqueItems': True, 'items': {'enum': ['ministry', 'province', 'district', 'commune', 'other']}}, rule='uniqueItems')
+                    raise JsonSchemaValueException('')
+
+                def fn(var):
+                    return frozenset(dict(((k, fn(v)) for k, v in var.items())).items()) if hasattr(var, 'items') else tuple((fn(v) for v in var)) if isinstance(var, (dict, list)) else (bool, var) if isinstance(var, bool) else var
+                if data__levels_len > len(set((fn(data__levels_x) for data__levels_x in data__levels))):
+                    raise JsonSchemaValueException('')
                 for data__levels_x, data__levels_item in enumerate(data__levels):
-                    if not (isinstance(data__levels_item, str) and data__levels_item == 'ministry' or isinstance(data__levels_item, str) and data__levels_item == 'province' or isinstance(data__levels_item, str) and data__levels_item == 'district' or isinstance(data__levels_item, str) and data__levels_item == 'commune' or isinstance(data__levels_item, str) and data__levels_item == 'other'):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".levels[{data__levels_x}]".format(**locals()) + " must be one of ['ministry', 'province', 'district', 'commune', 'other']", value=data__levels_item, name="" + (name_prefix or "data") + ".levels[{data__levels_x}]".format(**locals()) + "", definition={'enum': ['ministry', 'province', 'district', 'commune', 'other']}, rule='enum')
-        if "procedure_type" in data_keys:
-            data_keys.remove("procedure_type")
-            data__proceduretype = data["procedure_type"]
-            if not isinstance(data__proceduretype, (str)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".procedure_type must be string", value=data__proceduretype, name="" + (name_prefix or "data") + ".procedure_type", definition={'title': 'Loại thủ tục trên Cổng Dịch vụ công quốc gia', 'description': 'Ví dụ "TTHC được luật giao quy định chi tiết"; để trống với thủ tục nội bộ.', 'type': 'string'}, rule='type')
-        if "subjects" in data_keys:
-            data_keys.remove("subjects")
-            data__subjects = data["subjects"]
+                    if not (isinstance(data__levels_item, str) and data__levels_item == 'ministry' or (isinstance(data__levels_item, str) and data__levels_item == 'province') or (isinstance(data__levels_item, str) and data__levels_item == 'district') or (isinstance(data__levels_item, str) and data__levels_item == 'commune') or (isinstance(data__levels_item, str) and data__levels_item == 'other')):
+                        raise JsonSchemaValueException('')
+        if 'procedure_type' in data_keys:
+            data_keys.remove('procedure_type')
+            data__proceduretype = data['procedure_type']
+            if not isinstance(data__proceduretype, str):
+                raise JsonSchemaValueException('')
+        if 'subjects' in data_keys:
+            data_keys.remove('subjects')
+            data__subjects = data['subjects']
             if not isinstance(data__subjects, (list, tuple)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".subjects must be array", value=data__subjects, name="" + (name_prefix or "data") + ".subjects", definition={'title': 'Đối tượng thực hiện', 'description': 'Cá nhân, tổ chức hoặc cơ quan thực hiện thủ tục, ví dụ "Doanh nghiệp", "Cán bộ, công chức, viên chức".', 'type': 'array', 'items': {'type': 'string', 'minLength': 1}}, rule='type')
+                raise JsonSchemaValueException('')
             data__subjects_is_list = isinstance(data__subjects, (list, tuple))
             if data__subjects_is_list:
                 data__subjects_len = len(data__subjects)
                 for data__subjects_x, data__subjects_item in enumerate(data__subjects):
-                    if not isinstance(data__subjects_item, (str)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".subjects[{data__subjects_x}]".format(**locals()) + " must be string", value=data__subjects_item, name="" + (name_prefix or "data") + ".subjects[{data__subjects_x}]".format(**locals()) + "", definition={'type': 'string', 'minLength': 1}, rule='type')
+                    if not isinstance(data__subjects_item, str):
+                        raise JsonSchemaValueException('')
                     if isinstance(data__subjects_item, str):
                         data__subjects_item_len = len(data__subjects_item)
                         if data__subjects_item_len < 1:
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".subjects[{data__subjects_x}]".format(**locals()) + " must be longer than or equal to 1 characters", value=data__subjects_item, name="" + (name_prefix or "data") + ".subjects[{data__subjects_x}]".format(**locals()) + "", definition={'type': 'string', 'minLength': 1}, rule='minLength')
-        if "publication" in data_keys:
-            data_keys.remove("publication")
-            data__publication = data["publication"]
-            if not isinstance(data__publication, (dict)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".publication must be object", value=data__publication, name="" + (name_prefix or "data") + ".publication", definition={'title': 'Quyết định công bố', 'description': 'Quyết định công bố thủ tục (số và ngày).', 'type': 'object', 'additionalProperties': False, 'required': ['decision'], 'properties': {'decision': {'title': 'Số quyết định', 'description': 'Ví dụ "461/QĐ-BXD".', 'type': 'string', 'minLength': 1}, 'date': {'title': 'Ngày', 'description': 'Ngày dạng YYYY-MM-DD.', 'type': 'string', 'pattern': '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', 'format': 'date'}, 'publisher': {'title': 'Cơ quan ban hành', 'description': 'Cơ quan ban hành quyết định công bố.', 'type': 'string'}}}, rule='type')
+                            raise JsonSchemaValueException('')
+        if 'publication' in data_keys:
+            data_keys.remove('publication')
+            data__publication = data['publication']
+            if not isinstance(data__publication, dict):
+                raise JsonSchemaValueException('')
             data__publication_is_dict = isinstance(data__publication, dict)
             if data__publication_is_dict:
                 data__publication__missing_keys = set(['decision']) - data__publication.keys()
                 if data__publication__missing_keys:
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".publication must contain " + (str(sorted(data__publication__missing_keys)) + " properties"), value=data__publication, name="" + (name_prefix or "data") + ".publication", definition={'title': 'Quyết định công bố', 'description': 'Quyết định công bố thủ tục (số và ngày).', 'type': 'object', 'additionalProperties': False, 'required': ['decision'], 'properties': {'decision': {'title': 'Số quyết định', 'description': 'Ví dụ "461/QĐ-BXD".', 'type': 'string', 'minLength': 1}, 'date': {'title': 'Ngày', 'description': 'Ngày dạng YYYY-MM-DD.', 'type': 'string', 'pattern': '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', 'format': 'date'}, 'publisher': {'title': 'Cơ quan ban hành', 'description': 'Cơ quan ban hành quyết định công bố.', 'type': 'string'}}}, rule='required')
+                    raise JsonSchemaValueException('')
                 data__publication_keys = set(data__publication.keys())
-                if "decision" in data__publication_keys:
-                    data__publication_keys.remove("decision")
-                    data__publication__decision = data__publication["decision"]
-                    if not isinstance(data__publication__decision, (str)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".publication.decision must be string", value=data__publication__decision, name="" + (name_prefix or "data") + ".publication.decision", definition={'title': 'Số quyết định', 'description': 'Ví dụ "461/QĐ-BXD".', 'type': 'string', 'minLength': 1}, rule='type')
+                if 'decision' in data__publication_keys:
+                    data__publication_keys.remove('decision')
+                    data__publication__decision = data__publication['decision']
+                    if not isinstance(data__publication__decision, str):
+                        raise JsonSchemaValueException('')
                     if isinstance(data__publication__decision, str):
                         data__publication__decision_len = len(data__publication__decision)
                         if data__publication__decision_len < 1:
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".publication.decision must be longer than or equal to 1 characters", value=data__publication__decision, name="" + (name_prefix or "data") + ".publication.decision", definition={'title': 'Số quyết định', 'description': 'Ví dụ "461/QĐ-BXD".', 'type': 'string', 'minLength': 1}, rule='minLength')
-                if "date" in data__publication_keys:
-                    data__publication_keys.remove("date")
-                    data__publication__date = data__publication["date"]
-                    validate_https___tthc_invalid_schemas_procedure_schema_json___defs_date(data__publication__date, custom_formats, (name_prefix or "data") + ".publication.date")
-                if "publisher" in data__publication_keys:
-                    data__publication_keys.remove("publisher")
-                    data__publication__publisher = data__publication["publisher"]
-                    if not isinstance(data__publication__publisher, (str)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".publication.publisher must be string", value=data__publication__publisher, name="" + (name_prefix or "data") + ".publication.publisher", definition={'title': 'Cơ quan ban hành', 'description': 'Cơ quan ban hành quyết định công bố.', 'type': 'string'}, rule='type')
+                            raise JsonSchemaValueException('')
+                if 'date' in data__publication_keys:
+                    data__publication_keys.remove('date')
+                    data__publication__date = data__publication['date']
+                    validate_https___tthc_invalid_schemas_procedure_schema_json___defs_date(data__publication__date, custom_formats, (name_prefix or 'data') + '.publication.date')
+                if 'publisher' in data__publication_keys:
+                    data__publication_keys.remove('publisher')
+                    data__publication__publisher = data__publication['publisher']
+                    if not isinstance(data__publication__publisher, str):
+                        raise JsonSchemaValueException('')
                 if data__publication_keys:
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".publication must not contain "+str(data__publication_keys)+" properties", value=data__publication, name="" + (name_prefix or "data") + ".publication", definition={'title': 'Quyết định công bố', 'description': 'Quyết định công bố thủ tục (số và ngày).', 'type': 'object', 'additionalProperties': False, 'required': ['decision'], 'properties': {'decision': {'title': 'Số quyết định', 'description': 'Ví dụ "461/QĐ-BXD".', 'type': 'string', 'minLength': 1}, 'date': {'title': 'Ngày', 'description': 'Ngày dạng YYYY-MM-DD.', 'type': 'string', 'pattern': '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', 'format': 'date'}, 'publisher': {'title': 'Cơ quan ban hành', 'description': 'Cơ quan ban hành quyết định công bố.', 'type': 'string'}}}, rule='additionalProperties')
-        if "effective" in data_keys:
-            data_keys.remove("effective")
-            data__effective = data["effective"]
-            if not isinstance(data__effective, (dict)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".effective must be object", value=data__effective, name="" + (name_prefix or "data") + ".effective", definition={'title': 'Thời gian áp dụng', 'description': 'Khoảng thời gian thủ tục có hiệu lực; bỏ trống nghĩa là đang áp dụng.', 'type': 'object', 'additionalProperties': False, 'properties': {'from': {'title': 'Ngày', 'description': 'Ngày dạng YYYY-MM-DD.', 'type': 'string', 'pattern': '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', 'format': 'date'}, 'to': {'title': 'Ngày', 'description': 'Ngày dạng YYYY-MM-DD.', 'type': 'string', 'pattern': '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', 'format': 'date'}}}, rule='type')
+                    raise JsonSchemaValueException('')
+        if 'effective' in data_keys:
+            data_keys.remove('effective')
+            data__effective = data['effective']
+            if not isinstance(data__effective, dict):
+                raise JsonSchemaValueException('')
             data__effective_is_dict = isinstance(data__effective, dict)
             if data__effective_is_dict:
                 data__effective_keys = set(data__effective.keys())
-                if "from" in data__effective_keys:
-                    data__effective_keys.remove("from")
-                    data__effective__from = data__effective["from"]
-                    validate_https___tthc_invalid_schemas_procedure_schema_json___defs_date(data__effective__from, custom_formats, (name_prefix or "data") + ".effective.from")
-                if "to" in data__effective_keys:
-                    data__effective_keys.remove("to")
-                    data__effective__to = data__effective["to"]
-                    validate_https___tthc_invalid_schemas_procedure_schema_json___defs_date(data__effective__to, custom_formats, (name_prefix or "data") + ".effective.to")
+                if 'from' in data__effective_keys:
+                    data__effective_keys.remove('from')
+                    data__effective__from = data__effective['from']
+                    validate_https___tthc_invalid_schemas_procedure_schema_json___defs_date(data__effective__from, custom_formats, (name_prefix or 'data') + '.effective.from')
+                if 'to' in data__effective_keys:
+                    data__effective_keys.remove('to')
+                    data__effective__to = data__effective['to']
+                    validate_https___tthc_invalid_schemas_procedure_schema_json___defs_date(data__effective__to, custom_formats, (name_prefix or 'data') + '.effective.to')
                 if data__effective_keys:
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".effective must not contain "+str(data__effective_keys)+" properties", value=data__effective, name="" + (name_prefix or "data") + ".effective", definition={'title': 'Thời gian áp dụng', 'description': 'Khoảng thời gian thủ tục có hiệu lực; bỏ trống nghĩa là đang áp dụng.', 'type': 'object', 'additionalProperties': False, 'properties': {'from': {'title': 'Ngày', 'description': 'Ngày dạng YYYY-MM-DD.', 'type': 'string', 'pattern': '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', 'format': 'date'}, 'to': {'title': 'Ngày', 'description': 'Ngày dạng YYYY-MM-DD.', 'type': 'string', 'pattern': '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', 'format': 'date'}}}, rule='additionalProperties')
-        if "abolished" in data_keys:
-            data_keys.remove("abolished")
-            data__abolished = data["abolished"]
-            if not isinstance(data__abolished, (dict)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".abolished must be object", value=data__abolished, name="" + (name_prefix or "data") + ".abolished", definition={'title': 'Bãi bỏ', 'description': 'Thủ tục đã bị bãi bỏ: quyết định và ngày bãi bỏ.', 'type': 'object', 'additionalProperties': False, 'required': ['date'], 'properties': {'date': {'title': 'Ngày', 'description': 'Ngày dạng YYYY-MM-DD.', 'type': 'string', 'pattern': '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', 'format': 'date'}, 'decision': {'title': 'Quyết định bãi bỏ', 'description': 'Số quyết định bãi bỏ.', 'type': 'string'}}}, rule='type')
+                    raise JsonSchemaValueException('')
+        if 'abolished' in data_keys:
+            data_keys.remove('abolished')
+            data__abolished = data['abolished']
+            if not isinstance(data__abolished, dict):
+                raise JsonSchemaValueException('')
             data__abolished_is_dict = isinstance(data__abolished, dict)
             if data__abolished_is_dict:
                 data__abolished__missing_keys = set(['date']) - data__abolished.keys()
                 if data__abolished__missing_keys:
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".abolished must contain " + (str(sorted(data__abolished__missing_keys)) + " properties"), value=data__abolished, name="" + (name_prefix or "data") + ".abolished", definition={'title': 'Bãi bỏ', 'description': 'Thủ tục đã bị bãi bỏ: quyết định và ngày bãi bỏ.', 'type': 'object', 'additionalProperties': False, 'required': ['date'], 'properties': {'date': {'title': 'Ngày', 'description': 'Ngày dạng YYYY-MM-DD.', 'type': 'string', 'pattern': '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', 'format': 'date'}, 'decision': {'title': 'Quyết định bãi bỏ', 'description': 'Số quyết định bãi bỏ.', 'type': 'string'}}}, rule='required')
+                    raise JsonSchemaValueException('')
                 data__abolished_keys = set(data__abolished.keys())
-                if "date" in data__abolished_keys:
-                    data__abolished_keys.remove("date")
-                    data__abolished__date = data__abolished["date"]
-                    validate_https___tthc_invalid_schemas_procedure_schema_json___defs_date(data__abolished__date, custom_formats, (name_prefix or "data") + ".abolished.date")
-                if "decision" in data__abolished_keys:
-                    data__abolished_keys.remove("decision")
-                    data__abolished__decision = data__abolished["decision"]
-                    if not isinstance(data__abolished__decision, (str)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".abolished.decision must be string", value=data__abolished__decision, name="" + (name_prefix or "data") + ".abolished.decision", definition={'title': 'Quyết định bãi bỏ', 'description': 'Số quyết định bãi bỏ.', 'type': 'string'}, rule='type')
+                if 'date' in data__abolished_keys:
+                    data__abolished_keys.remove('date')
+                    data__abolished__date = data__abolished['date']
+                    validate_https___tthc_invalid_schemas_procedure_schema_json___defs_date(data__abolished__date, custom_formats, (name_prefix or 'data') + '.abolished.date')
+                if 'decision' in data__abolished_keys:
+                    data__abolished_keys.remove('decision')
+                    data__abolished__decision = data__abolished['decision']
+                    if not isinstance(data__abolished__decision, str):
+                        raise JsonSchemaValueException('')
                 if data__abolished_keys:
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".abolished must not contain "+str(data__abolished_keys)+" properties", value=data__abolished, name="" + (name_prefix or "data") + ".abolished", definition={'title': 'Bãi bỏ', 'description': 'Thủ tục đã bị bãi bỏ: quyết định và ngày bãi bỏ.', 'type': 'object', 'additionalProperties': False, 'required': ['date'], 'properties': {'date': {'title': 'Ngày', 'description': 'Ngày dạng YYYY-MM-DD.', 'type': 'string', 'pattern': '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', 'format': 'date'}, 'decision': {'title': 'Quyết định bãi bỏ', 'description': 'Số quyết định bãi bỏ.', 'type': 'string'}}}, rule='additionalProperties')
-        if "units" in data_keys:
-            data_keys.remove("units")
-            data__units = data["units"]
-            if not isinstance(data__units, (dict)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".units must be object", value=data__units, name="" + (name_prefix or "data") + ".units", definition={'title': 'Cơ quan', 'description': 'Cơ quan có thẩm quyền, cơ quan thực hiện và cơ quan phối hợp, ghi bằng mã đơn vị trong danh mục đơn vị (units.yaml).', 'type': 'object', 'additionalProperties': False, 'properties': {'competent': {'title': 'Danh sách mã đơn vị', 'description': 'Các mã đơn vị trong danh mục đơn vị.', 'type': 'array', 'uniqueItems': True, 'items': {'$ref': 'https://tthc.invalid/schemas/procedure.schema.json#/$defs/unitRef'}}, 'implementing': {'title': 'Danh sách mã đơn vị', 'description': 'Các mã đơn vị trong danh mục đơn vị.', 'type': 'array', 'uniqueItems': True, 'items': {'$ref': 'https://tthc.invalid/schemas/procedure.schema.json#/$defs/unitRef'}}, 'coordinating': {'title': 'Danh sách mã đơn vị', 'description': 'Các mã đơn vị trong danh mục đơn vị.', 'type': 'array', 'uniqueItems': True, 'items': {'$ref': 'https://tthc.invalid/schemas/procedure.schema.json#/$defs/unitRef'}}, 'delegated': {'title': 'Danh sách mã đơn vị', 'description': 'Các mã đơn vị trong danh mục đơn vị.', 'type': 'array', 'uniqueItems': True, 'items': {'$ref': 'https://tthc.invalid/schemas/procedure.schema.json#/$defs/unitRef'}}}}, rule='type')
+                    raise JsonSchemaValueException('')
+        if 'units' in data_keys:
+            data_keys.remove('units')
+            data__units = data['units']
+            if not isinstance(data__units, dict):
+                raise JsonSchemaValueException('')
             data__units_is_dict = isinstance(data__units, dict)
             if data__units_is_dict:
                 data__units_keys = set(data__units.keys())
-                if "competent" in data__units_keys:
-                    data__units_keys.remove("competent")
-                    data__units__competent = data__units["competent"]
-                    validate_https___tthc_invalid_schemas_procedure_schema_json___defs_unitrefs(data__units__competent, custom_formats, (name_prefix or "data") + ".units.competent")
-                if "implementing" in data__units_keys:
-                    data__units_keys.remove("implementing")
-                    data__units__implementing = data__units["implementing"]
-                    validate_https___tthc_invalid_schemas_procedure_schema_json___defs_unitrefs(data__units__implementing, custom_formats, (name_prefix or "data") + ".units.implementing")
-                if "coordinating" in data__units_keys:
-                    data__units_keys.remove("coordinating")
-                    data__units__coordinating = data__units["coordinating"]
-                    validate_https___tthc_invalid_schemas_procedure_schema_json___defs_unitrefs(data__units__coordinating, custom_formats, (name_prefix or "data") + ".units.coordinating")
-                if "delegated" in data__units_keys:
-                    data__units_keys.remove("delegated")
-                    data__units__delegated = data__units["delegated"]
-                    validate_https___tthc_invalid_schemas_procedure_schema_json___defs_unitrefs(data__units__delegated, custom_formats, (name_prefix or "data") + ".units.delegated")
+                if 'competent' in data__units_keys:
+                    data__units_keys.remove('competent')
+                    data__units__competent = data__units['competent']
+                    validate_https___tthc_invalid_schemas_procedure_schema_json___defs_unitrefs(data__units__competent, custom_formats, (name_prefix or 'data') + '.units.competent')
+                if 'implementing' in data__units_keys:
+                    data__units_keys.remove('implementing')
+                    data__units__implementing = data__units['implementing']
+                    validate_https___tthc_invalid_schemas_procedure_schema_json___defs_unitrefs(data__units__implementing, custom_formats, (name_prefix or 'data') + '.units.implementing')
+                if 'coordinating' in data__units_keys:
+                    data__units_keys.remove('coordinating')
+                    data__units__coordinating = data__units['coordinating']
+                    validate_https___tthc_invalid_schemas_procedure_schema_json___defs_unitrefs(data__units__coordinating, custom_formats, (name_prefix or 'data') + '.units.coordinating')
+                if 'delegated' in data__units_keys:
+                    data__units_keys.remove('delegated')
+                    data__units__delegated = data__units['delegated']
+                    validate_https___tthc_invalid_schemas_procedure_schema_json___defs_unitrefs(data__units__delegated, custom_formats, (name_prefix or 'data') + '.units.delegated')
                 if data__units_keys:
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".units must not contain "+str(data__units_keys)+" properties", value=data__units, name="" + (name_prefix or "data") + ".units", definition={'title': 'Cơ quan', 'description': 'Cơ quan có thẩm quyền, cơ quan thực hiện và cơ quan phối hợp, ghi bằng mã đơn vị trong danh mục đơn vị (units.yaml).', 'type': 'object', 'additionalProperties': False, 'properties': {'competent': {'title': 'Danh sách mã đơn vị', 'description': 'Các mã đơn vị trong danh mục đơn vị.', 'type': 'array', 'uniqueItems': True, 'items': {'$ref': 'https://tthc.invalid/schemas/procedure.schema.json#/$defs/unitRef'}}, 'implementing': {'title': 'Danh sách mã đơn vị', 'description': 'Các mã đơn vị trong danh mục đơn vị.', 'type': 'array', 'uniqueItems': True, 'items': {'$ref': 'https://tthc.invalid/schemas/procedure.schema.json#/$defs/unitRef'}}, 'coordinating': {'title': 'Danh sách mã đơn vị', 'description': 'Các mã đơn vị trong danh mục đơn vị.', 'type': 'array', 'uniqueItems': True, 'items': {'$ref': 'https://tthc.invalid/schemas/procedure.schema.json#/$defs/unitRef'}}, 'delegated': {'title': 'Danh sách mã đơn vị', 'description': 'Các mã đơn vị trong danh mục đơn vị.', 'type': 'array', 'uniqueItems': True, 'items': {'$ref': 'https://tthc.invalid/schemas/procedure.schema.json#/$defs/unitRef'}}}}, rule='additionalProperties')
-        if "receiving_address" in data_keys:
-            data_keys.remove("receiving_address")
-            data__receivingaddress = data["receiving_address"]
-            if not isinstance(data__receivingaddress, (str)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".receiving_address must be string", value=data__receivingaddress, name="" + (name_prefix or "data") + ".receiving_address", definition={'title': 'Địa chỉ tiếp nhận hồ sơ', 'description': 'Địa chỉ nộp hồ sơ như văn bản công bố.', 'type': 'string'}, rule='type')
-        if "channels" in data_keys:
-            data_keys.remove("channels")
-            data__channels = data["channels"]
+                    raise JsonSchemaValueException('')
+        if 'receiving_address' in data_keys:
+            data_keys.remove('receiving_address')
+            data__receivingaddress = data['receiving_address']
+            if not isinstance(data__receivingaddress, str):
+                raise JsonSchemaValueException('')
+        if 'channels' in data_keys:
+            data_keys.remove('channels')
+            data__channels = data['channels']
             if not isinstance(data__channels, (list, tuple)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".channels must be array", value=data__channels, name="" + (name_prefix or "data") + ".channels", definition={'title': 'Cách thức thực hiện', 'description': 'Mỗi hình thức nộp hồ sơ (trực tiếp, trực tuyến, bưu chính) với thời hạn giải quyết và phí, lệ phí riêng.', 'type': 'array', 'items': {'title': 'Hình thức nộp', 'description': 'Một hình thức nộp hồ sơ với thời hạn và phí riêng.', 'type': 'object', 'additionalProperties': False, 'required': ['channel'], 'properties': {'id': {'$ref': 'https://tthc.invalid/schemas/procedure.schema.json#/$defs/itemId'}, 'channel': {'title': 'Hình thức', 'description': 'direct: trực tiếp; online: trực tuyến; postal: dịch vụ bưu chính.', 'enum': ['direct', 'online', 'postal']}, 'time': {'$ref': 'https://tthc.invalid/schemas/procedure.schema.json#/$defs/duration', 'title': 'Thời hạn giải quyết', 'description': 'Thời hạn giải quyết theo hình thức này.'}, 'fee': {'$ref': 'https://tthc.invalid/schemas/procedure.schema.json#/$defs/money', 'title': 'Phí, lệ phí', 'description': 'Phí, lệ phí theo hình thức này.'}, 'online_service': {'title': 'Mức độ dịch vụ công trực tuyến', 'description': 'full: toàn trình; partial: một phần. Chỉ dùng cho hình thức trực tuyến.', 'enum': ['full', 'partial']}, 'description': {'title': 'Mô tả', 'description': 'Mô tả như văn bản công bố.', 'type': 'string'}, 'suppress': {'$ref': 'https://tthc.invalid/schemas/procedure.schema.json#/$defs/suppressions'}}}}, rule='type')
+                raise JsonSchemaValueException('')
             data__channels_is_list = isinstance(data__channels, (list, tuple))
             if data__channels_is_list:
                 data__channels_len = len(data__channels)
                 for data__channels_x, data__channels_item in enumerate(data__channels):
-                    validate_https___tthc_invalid_schemas_procedure_schema_json___defs_channel(data__channels_item, custom_formats, (name_prefix or "data") + ".channels[{data__channels_x}]".format(**locals()))
-        if "processing_time" in data_keys:
-            data_keys.remove("processing_time")
-            data__processingtime = data["processing_time"]
-            validate_https___tthc_invalid_schemas_procedure_schema_json___defs_duration(data__processingtime, custom_formats, (name_prefix or "data") + ".processing_time")
-        if "dossier_sets" in data_keys:
-            data_keys.remove("dossier_sets")
-            data__dossiersets = data["dossier_sets"]
-            if not isinstance(data__dossiersets, (int)) and not (isinstance(data__dossiersets, float) and data__dossiersets.is_integer()) or isinstance(data__dossiersets, bool):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".dossier_sets must be integer", value=data__dossiersets, name="" + (name_prefix or "data") + ".dossier_sets", definition={'title': 'Số lượng hồ sơ', 'description': 'Số bộ hồ sơ phải nộp, ví dụ 1 ("01 bộ").', 'type': 'integer', 'minimum': 0}, rule='type')
-            if isinstance(data__dossiersets, (int, float, Decimal)) and not isinstance(data__dossiersets, bool):
+                    validate_https___tthc_invalid_schemas_procedure_schema_json___defs_channel(data__channels_item, custom_formats, (name_prefix or 'data') + '')
+        if 'processing_time' in data_keys:
+            data_keys.remove('processing_time')
+            data__processingtime = data['processing_time']
+            validate_https___tthc_invalid_schemas_procedure_schema_json___defs_duration(data__processingtime, custom_formats, (name_prefix or 'data') + '.processing_time')
+        if 'dossier_sets' in data_keys:
+            data_keys.remove('dossier_sets')
+            data__dossiersets = data['dossier_sets']
+            if not isinstance(data__dossiersets, int) and (not (isinstance(data__dossiersets, float) and data__dossiersets.is_integer())) or isinstance(data__dossiersets, bool):
+                raise JsonSchemaValueException('')
+            if isinstance(data__dossiersets, (int, float, Decimal)) and (not isinstance(data__dossiersets, bool)):
                 if data__dossiersets < 0:
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".dossier_sets must be bigger than or equal to 0", value=data__dossiersets, name="" + (name_prefix or "data") + ".dossier_sets", definition={'title': 'Số lượng hồ sơ', 'description': 'Số bộ hồ sơ phải nộp, ví dụ 1 ("01 bộ").', 'type': 'integer', 'minimum': 0}, rule='minimum')
-        if "components" in data_keys:
-            data_keys.remove("components")
-            data__components = data["components"]
+                    raise JsonSchemaValueException('')
+        if 'components' in data_keys:
+            data_keys.remove('components')
+            data__components = data['components']
             if not isinstance(data__components, (list, tuple)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".components must be array", value=data__components, name="" + (name_prefix or "data") + ".components", definition={'title': 'Thành phần hồ sơ', 'description': 'Các giấy tờ trong hồ sơ: tên, mẫu đơn, số bản chính và bản sao.', 'type': 'array', 'items': {'title': 'Giấy tờ', 'description': 'Một thành phần hồ sơ.', 'type': 'object', 'additionalProperties': False, 'required': ['name'], 'properties': {'id': {'$ref': 'https://tthc.invalid/schemas/procedure.schema.json#/$defs/itemId'}, 'name': {'title': 'Tên giấy tờ', 'description': 'Tên giấy tờ như văn bản công bố.', 'type': 'string', 'minLength': 1}, 'form': {'title': 'Mẫu đơn, tờ khai', 'description': 'Tên mẫu, ví dụ "Mẫu số 3 kèm theo Thông tư 32/2010/TT-BTNMT".', 'type': 'string'}, 'originals': {'title': 'Số bản chính', 'description': 'Số bản chính phải nộp.', 'type': 'integer', 'minimum': 0}, 'copies': {'title': 'Số bản sao', 'description': 'Số bản sao phải nộp.', 'type': 'integer', 'minimum': 0}, 'quantity_text': {'title': 'Số lượng (nguyên văn)', 'description': 'Ví dụ "1 bản chính, 1 bản sao".', 'type': 'string'}, 'national_database': {'title': 'Khai thác từ cơ sở dữ liệu', 'description': 'Tên cơ sở dữ liệu quốc gia/chuyên ngành mà cơ quan tự khai thác thay cho giấy tờ (nguyên tắc chỉ cung cấp thông tin một lần).', 'type': 'string'}, 'when': {'title': 'Điều kiện', 'description': 'Chỉ nộp trong trường hợp này.', 'type': 'string'}, 'suppress': {'$ref': 'https://tthc.invalid/schemas/procedure.schema.json#/$defs/suppressions'}}}}, rule='type')
+                raise JsonSchemaValueException('')
             data__components_is_list = isinstance(data__components, (list, tuple))
             if data__components_is_list:
                 data__components_len = len(data__components)
                 for data__components_x, data__components_item in enumerate(data__components):
-                    validate_https___tthc_invalid_schemas_procedure_schema_json___defs_component(data__components_item, custom_formats, (name_prefix or "data") + ".components[{data__components_x}]".format(**locals()))
-        if "steps" in data_keys:
-            data_keys.remove("steps")
-            data__steps = data["steps"]
+                    validate_https___tthc_invalid_schemas_procedure_schema_json___defs_component(data__components_item, custom_formats, (name_prefix or 'data') + '')
+        if 'steps' in data_keys:
+            data_keys.remove('steps')
+            data__steps = data['steps']
             if not isinstance(data__steps, (list, tuple)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".steps must be array", value=data__steps, name="" + (name_prefix or "data") + ".steps", definition={'title': 'Trình tự thực hiện', 'description': 'Các bước theo thứ tự; mỗi bước có đúng một đơn vị chủ trì và thời hạn có đơn vị tính.', 'type': 'array', 'items': {'title': 'Bước thực hiện', 'description': 'Một bước trong trình tự thực hiện.', 'type': 'object', 'additionalProperties': False, 'required': ['action'], 'properties': {'id': {'$ref': 'https://tthc.invalid/schemas/procedure.schema.json#/$defs/itemId'}, 'kind': {'title': 'Loại bước', 'description': 'submit: nộp hồ sơ; receive: tiếp nhận; review: thẩm định, xem xét; consult: lấy ý kiến; approve: phê duyệt, quyết định; sign: ký ban hành; return: trả kết quả; notify: thông báo; other: khác.', 'enum': ['submit', 'receive', 'review', 'consult', 'approve', 'sign', 'return', 'notify', 'other']}, 'action': {'title': 'Nội dung công việc', 'description': 'Nội dung bước như văn bản công bố.', 'type': 'string', 'minLength': 1}, 'lead': {'title': 'Đơn vị chủ trì', 'description': 'Đúng một đơn vị chủ trì (mã đơn vị).', 'oneOf': [{'$ref': '#/$defs/unitRef'}, {'$ref': '#/$defs/unitRefs'}]}, 'coordinating': {'$ref': 'https://tthc.invalid/schemas/procedure.schema.json#/$defs/unitRefs', 'title': 'Đơn vị phối hợp', 'description': 'Đơn vị phối hợp trong bước này.'}, 'consulted': {'$ref': 'https://tthc.invalid/schemas/procedure.schema.json#/$defs/unitRefs', 'title': 'Đơn vị được lấy ý kiến', 'description': 'Chỉ các cơ quan liên quan trực tiếp được lấy ý kiến ở bước này.'}, 'consulted_text': {'title': 'Đơn vị được lấy ý kiến (nguyên văn)', 'description': 'Câu chữ gốc khi văn bản không nêu cụ thể đơn vị, ví dụ "các sở, ngành".', 'type': 'string'}, 'response_deadline': {'$ref': 'https://tthc.invalid/schemas/procedure.schema.json#/$defs/duration', 'title': 'Thời hạn trả lời', 'description': 'Thời hạn các đơn vị được lấy ý kiến phải trả lời.'}, 'duration': {'$ref': 'https://tthc.invalid/schemas/procedure.schema.json#/$defs/duration', 'title': 'Thời hạn', 'description': 'Thời hạn của bước.'}, 'when': {'title': 'Điều kiện', 'description': 'Bước chỉ xảy ra trong trường hợp này (không nằm trên luồng chính), ví dụ "hồ sơ chưa hợp lệ".', 'type': 'string'}, 'outside_time': {'title': 'Ngoài thời hạn giải quyết', 'description': 'true nếu bước không thuộc thời hạn giải quyết đã công bố (ví dụ việc người nộp hồ sơ phải làm sau khi đã nhận kết quả); bước này không được cộng vào thời hạn.', 'type': 'boolean'}, 'suppress': {'$ref': 'https://tthc.invalid/schemas/procedure.schema.json#/$defs/suppressions'}}}}, rule='type')
+                raise JsonSchemaValueException('')
             data__steps_is_list = isinstance(data__steps, (list, tuple))
             if data__steps_is_list:
                 data__steps_len = len(data__steps)
                 for data__steps_x, data__steps_item in enumerate(data__steps):
-                    validate_https___tthc_invalid_schemas_procedure_schema_json___defs_step(data__steps_item, custom_formats, (name_prefix or "data") + ".steps[{data__steps_x}]".format(**locals()))
-        if "requirements" in data_keys:
-            data_keys.remove("requirements")
-            data__requirements = data["requirements"]
+                    validate_https___tthc_invalid_schemas_procedure_schema_json___defs_step(data__steps_item, custom_formats, (name_prefix or 'data') + '')
+        if 'requirements' in data_keys:
+            data_keys.remove('requirements')
+            data__requirements = data['requirements']
             if not isinstance(data__requirements, (list, tuple)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".requirements must be array", value=data__requirements, name="" + (name_prefix or "data") + ".requirements", definition={'title': 'Yêu cầu, điều kiện', 'description': 'Yêu cầu, điều kiện thực hiện thủ tục (nếu có).', 'type': 'array', 'items': {'type': 'string', 'minLength': 1}}, rule='type')
+                raise JsonSchemaValueException('')
             data__requirements_is_list = isinstance(data__requirements, (list, tuple))
             if data__requirements_is_list:
                 data__requirements_len = len(data__requirements)
                 for data__requirements_x, data__requirements_item in enumerate(data__requirements):
-                    if not isinstance(data__requirements_item, (str)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".requirements[{data__requirements_x}]".format(**locals()) + " must be string", value=data__requirements_item, name="" + (name_prefix or "data") + ".requirements[{data__requirements_x}]".format(**locals()) + "", definition={'type': 'string', 'minLength': 1}, rule='type')
+                    if not isinstance(data__requirements_item, str):
+                        raise JsonSchemaValueException('')
                     if isinstance(data__requirements_item, str):
                         data__requirements_item_len = len(data__requirements_item)
                         if data__requirements_item_len < 1:
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".requirements[{data__requirements_x}]".format(**locals()) + " must be longer than or equal to 1 characters", value=data__requirements_item, name="" + (name_prefix or "data") + ".requirements[{data__requirements_x}]".format(**locals()) + "", definition={'type': 'string', 'minLength': 1}, rule='minLength')
-        if "forms" in data_keys:
-            data_keys.remove("forms")
-            data__forms = data["forms"]
+                            raise JsonSchemaValueException('')
+        if 'forms' in data_keys:
+            data_keys.remove('forms')
+            data__forms = data['forms']
             if not isinstance(data__forms, (list, tuple)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".forms must be array", value=data__forms, name="" + (name_prefix or "data") + ".forms", definition={'title': 'Mẫu đơn, mẫu tờ khai', 'description': 'Tên các mẫu đơn, mẫu tờ khai (nếu có).', 'type': 'array', 'items': {'type': 'string', 'minLength': 1}}, rule='type')
+                raise JsonSchemaValueException('')
             data__forms_is_list = isinstance(data__forms, (list, tuple))
             if data__forms_is_list:
                 data__forms_len = len(data__forms)
                 for data__forms_x, data__forms_item in enumerate(data__forms):
-                    if not isinstance(data__forms_item, (str)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".forms[{data__forms_x}]".format(**locals()) + " must be string", value=data__forms_item, name="" + (name_prefix or "data") + ".forms[{data__forms_x}]".format(**locals()) + "", definition={'type': 'string', 'minLength': 1}, rule='type')
+                    if not isinstance(data__forms_item, str):
+                        raise JsonSchemaValueException('')
                     if isinstance(data__forms_item, str):
                         data__forms_item_len = len(data__forms_item)
                         if data__forms_item_len < 1:
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".forms[{data__forms_x}]".format(**locals()) + " must be longer than or equal to 1 characters", value=data__forms_item, name="" + (name_prefix or "data") + ".forms[{data__forms_x}]".format(**locals()) + "", definition={'type': 'string', 'minLength': 1}, rule='minLength')
-        if "result" in data_keys:
-            data_keys.remove("result")
-            data__result = data["result"]
-            if not isinstance(data__result, (dict)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".result must be object", value=data__result, name="" + (name_prefix or "data") + ".result", definition={'title': 'Kết quả thực hiện', 'description': 'Kết quả giải quyết thủ tục và mã kết quả trên Cơ sở dữ liệu quốc gia.', 'type': 'object', 'additionalProperties': False, 'required': ['name'], 'properties': {'name': {'title': 'Tên kết quả', 'description': 'Ví dụ "Văn bản chấp thuận".', 'type': 'string', 'minLength': 1}, 'code': {'title': 'Mã kết quả', 'description': 'Ví dụ "KQ.G17.000584".', 'type': 'string'}}}, rule='type')
+                            raise JsonSchemaValueException('')
+        if 'result' in data_keys:
+            data_keys.remove('result')
+            data__result = data['result']
+            if not isinstance(data__result, dict):
+                raise JsonSchemaValueException('')
             data__result_is_dict = isinstance(data__result, dict)
             if data__result_is_dict:
                 data__result__missing_keys = set(['name']) - data__result.keys()
                 if data__result__missing_keys:
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".result must contain " + (str(sorted(data__result__missing_keys)) + " properties"), value=data__result, name="" + (name_prefix or "data") + ".result", definition={'title': 'Kết quả thực hiện', 'description': 'Kết quả giải quyết thủ tục và mã kết quả trên Cơ sở dữ liệu quốc gia.', 'type': 'object', 'additionalProperties': False, 'required': ['name'], 'properties': {'name': {'title': 'Tên kết quả', 'description': 'Ví dụ "Văn bản chấp thuận".', 'type': 'string', 'minLength': 1}, 'code': {'title': 'Mã kết quả', 'description': 'Ví dụ "KQ.G17.000584".', 'type': 'string'}}}, rule='required')
+                    raise JsonSchemaValueException('')
                 data__result_keys = set(data__result.keys())
-                if "name" in data__result_keys:
-                    data__result_keys.remove("name")
-                    data__result__name = data__result["name"]
-                    if not isinstance(data__result__name, (str)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".result.name must be string", value=data__result__name, name="" + (name_prefix or "data") + ".result.name", definition={'title': 'Tên kết quả', 'description': 'Ví dụ "Văn bản chấp thuận".', 'type': 'string', 'minLength': 1}, rule='type')
+                if 'name' in data__result_keys:
+                    data__result_keys.remove('name')
+                    data__result__name = data__result['name']
+                    if not isinstance(data__result__name, str):
+                        raise JsonSchemaValueException('')
                     if isinstance(data__result__name, str):
                         data__result__name_len = len(data__result__name)
                         if data__result__name_len < 1:
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".result.name must be longer than or equal to 1 characters", value=data__result__name, name="" + (name_prefix or "data") + ".result.name", definition={'title': 'Tên kết quả', 'description': 'Ví dụ "Văn bản chấp thuận".', 'type': 'string', 'minLength': 1}, rule='minLength')
-                if "code" in data__result_keys:
-                    data__result_keys.remove("code")
-                    data__result__code = data__result["code"]
-                    if not isinstance(data__result__code, (str)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".result.code must be string", value=data__result__code, name="" + (name_prefix or "data") + ".result.code", definition={'title': 'Mã kết quả', 'description': 'Ví dụ "KQ.G17.000584".', 'type': 'string'}, rule='type')
+                            raise JsonSchemaValueException('')
+                if 'code' in data__result_keys:
+                    data__result_keys.remove('code')
+                    data__result__code = data__result['code']
+                    if not isinstance(data__result__code, str):
+                        raise JsonSchemaValueException('')
                 if data__result_keys:
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".result must not contain "+str(data__result_keys)+" properties", value=data__result, name="" + (name_prefix or "data") + ".result", definition={'title': 'Kết quả thực hiện', 'description': 'Kết quả giải quyết thủ tục và mã kết quả trên Cơ sở dữ liệu quốc gia.', 'type': 'object', 'additionalProperties': False, 'required': ['name'], 'properties': {'name': {'title': 'Tên kết quả', 'description': 'Ví dụ "Văn bản chấp thuận".', 'type': 'string', 'minLength': 1}, 'code': {'title': 'Mã kết quả', 'description': 'Ví dụ "KQ.G17.000584".', 'type': 'string'}}}, rule='additionalProperties')
-        if "legal_basis" in data_keys:
-            data_keys.remove("legal_basis")
-            data__legalbasis = data["legal_basis"]
+                    raise JsonSchemaValueException('')
+        if 'legal_basis' in data_keys:
+            data_keys.remove('legal_basis')
+            data__legalbasis = data['legal_basis']
             if not isinstance(data__legalbasis, (list, tuple)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".legal_basis must be array", value=data__legalbasis, name="" + (name_prefix or "data") + ".legal_basis", definition={'title': 'Căn cứ pháp lý', 'description': 'Văn bản quy phạm pháp luật quy định thủ tục.', 'type': 'array', 'items': {'title': 'Văn bản pháp lý', 'description': 'Một văn bản làm căn cứ pháp lý.', 'type': 'object', 'additionalProperties': False, 'required': ['title'], 'properties': {'id': {'$ref': 'https://tthc.invalid/schemas/procedure.schema.json#/$defs/itemId'}, 'number': {'title': 'Số, ký hiệu', 'description': 'Ví dụ "63/2010/NĐ-CP", "1085/QĐ-TTg", "06/2022/QH15".', 'type': 'string', 'minLength': 1}, 'title': {'title': 'Trích yếu', 'description': 'Tên hoặc trích yếu văn bản.', 'type': 'string', 'minLength': 1}, 'date': {'$ref': 'https://tthc.invalid/schemas/procedure.schema.json#/$defs/date', 'title': 'Ngày ban hành', 'description': 'Ngày ban hành văn bản.'}, 'article': {'title': 'Điều, khoản', 'description': 'Điều, khoản áp dụng.', 'type': 'string'}, 'suppress': {'$ref': 'https://tthc.invalid/schemas/procedure.schema.json#/$defs/suppressions'}}}}, rule='type')
+                raise JsonSchemaValueException('')
             data__legalbasis_is_list = isinstance(data__legalbasis, (list, tuple))
             if data__legalbasis_is_list:
                 data__legalbasis_len = len(data__legalbasis)
                 for data__legalbasis_x, data__legalbasis_item in enumerate(data__legalbasis):
-                    validate_https___tthc_invalid_schemas_procedure_schema_json___defs_legalref(data__legalbasis_item, custom_formats, (name_prefix or "data") + ".legal_basis[{data__legalbasis_x}]".format(**locals()))
-        if "compliance" in data_keys:
-            data_keys.remove("compliance")
-            data__compliance = data["compliance"]
-            validate_https___tthc_invalid_schemas_procedure_schema_json___defs_compliance(data__compliance, custom_formats, (name_prefix or "data") + ".compliance")
-        if "simplification" in data_keys:
-            data_keys.remove("simplification")
-            data__simplification = data["simplification"]
-            if not isinstance(data__simplification, (dict)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".simplification must be object", value=data__simplification, name="" + (name_prefix or "data") + ".simplification", definition={'title': 'Đơn giản hóa', 'description': 'Hiện trạng khi bắt đầu rà soát (2022–2025), phương án đơn giản hóa và mục tiêu.', 'type': 'object', 'additionalProperties': False, 'properties': {'baseline': {'title': 'Trạng thái thủ tục', 'description': 'Các chỉ số của thủ tục tại một thời điểm (để so sánh trước/sau).', 'type': 'object', 'additionalProperties': False, 'properties': {'as_of': {'$ref': 'https://tthc.invalid/schemas/procedure.schema.json#/$defs/date', 'title': 'Tại ngày', 'description': 'Ngày của trạng thái này.'}, 'time': {'$ref': 'https://tthc.invalid/schemas/procedure.schema.json#/$defs/duration', 'title': 'Thời hạn giải quyết', 'description': 'Tổng thời hạn giải quyết.'}, 'steps': {'title': 'Số bước', 'description': 'Số bước thực hiện.', 'type': 'integer', 'minimum': 0}, 'components': {'title': 'Số thành phần hồ sơ', 'description': 'Số giấy tờ trong hồ sơ.', 'type': 'integer', 'minimum': 0}, 'fee': {'$ref': 'https://tthc.invalid/schemas/procedure.schema.json#/$defs/money', 'title': 'Phí, lệ phí', 'description': 'Phí, lệ phí.'}, 'compliance': {'$ref': 'https://tthc.invalid/schemas/procedure.schema.json#/$defs/compliance'}, 'note': {'title': 'Ghi chú', 'description': 'Ghi chú, nguồn của số liệu.', 'type': 'string'}}}, 'plan': {'title': 'Phương án đơn giản hóa', 'description': 'Phương án cắt giảm, đơn giản hóa thủ tục.', 'type': 'object', 'additionalProperties': False, 'required': ['status', 'outcome'], 'properties': {'status': {'title': 'Trạng thái', 'description': 'proposed: đề xuất; approved: đã phê duyệt; implemented: đã thực thi; rejected: không được phê duyệt.', 'enum': ['proposed', 'approved', 'implemented', 'rejected']}, 'outcome': {'title': 'Hướng xử lý', 'description': 'abolish: bãi bỏ; merge: gộp vào thủ tục khác; simplify: đơn giản hóa; keep: giữ nguyên.', 'enum': ['abolish', 'merge', 'simplify', 'keep']}, 'measures': {'title': 'Nội dung phương án', 'description': 'Các biện pháp đơn giản hóa.', 'type': 'array', 'items': {'type': 'string', 'minLength': 1}}, 'proposed_on': {'$ref': 'https://tthc.invalid/schemas/procedure.schema.json#/$defs/date', 'title': 'Ngày đề xuất', 'description': 'Ngày đề xuất phương án.'}, 'decision': {'title': 'Quyết định phê duyệt', 'description': 'Quyết định phê duyệt phương án (bắt buộc khi đã phê duyệt hoặc đã thực thi).', 'type': 'object', 'additionalProperties': False, 'properties': {'number': {'title': 'Số quyết định', 'description': 'Ví dụ "5450/QĐ-UBND".', 'type': 'string'}, 'date': {'$ref': 'https://tthc.invalid/schemas/procedure.schema.json#/$defs/date', 'title': 'Ngày phê duyệt', 'description': 'Ngày ký quyết định phê duyệt.'}}}, 'due': {'$ref': 'https://tthc.invalid/schemas/procedure.schema.json#/$defs/date', 'title': 'Hạn thực thi', 'description': 'Hạn hoàn thành thực thi phương án.'}, 'implemented_on': {'$ref': 'https://tthc.invalid/schemas/procedure.schema.json#/$defs/date', 'title': 'Ngày thực thi', 'description': 'Ngày phương án được thực thi.'}, 'illustrative': {'title': 'Minh họa', 'description': 'true nếu phương án chỉ là ví dụ minh họa, không phải phương án đã công bố; báo cáo luôn ghi rõ điều này.', 'type': 'boolean'}, 'note': {'title': 'Ghi chú', 'description': 'Ghi chú, nguồn.', 'type': 'string'}}}, 'target': {'title': 'Trạng thái thủ tục', 'description': 'Các chỉ số của thủ tục tại một thời điểm (để so sánh trước/sau).', 'type': 'object', 'additionalProperties': False, 'properties': {'as_of': {'$ref': 'https://tthc.invalid/schemas/procedure.schema.json#/$defs/date', 'title': 'Tại ngày', 'description': 'Ngày của trạng thái này.'}, 'time': {'$ref': 'https://tthc.invalid/schemas/procedure.schema.json#/$defs/duration', 'title': 'Thời hạn giải quyết', 'description': 'Tổng thời hạn giải quyết.'}, 'steps': {'title': 'Số bước', 'description': 'Số bước thực hiện.', 'type': 'integer', 'minimum': 0}, 'components': {'title': 'Số thành phần hồ sơ', 'description': 'Số giấy tờ trong hồ sơ.', 'type': 'integer', 'minimum': 0}, 'fee': {'$ref': 'https://tthc.invalid/schemas/procedure.schema.json#/$defs/money', 'title': 'Phí, lệ phí', 'description': 'Phí, lệ phí.'}, 'compliance': {'$ref': 'https://tthc.invalid/schemas/procedure.schema.json#/$defs/compliance'}, 'note': {'title': 'Ghi chú', 'description': 'Ghi chú, nguồn của số liệu.', 'type': 'string'}}}}}, rule='type')
+                    validate_https___tthc_invalid_schemas_procedure_schema_json___defs_legalref(data__legalbasis_item, custom_formats, (name_prefix or 'data') + '')
+        if 'compliance' in data_keys:
+            data_keys.remove('compliance')
+            data__compliance = data['compliance']
+            validate_https___tthc_invalid_schemas_procedure_schema_json___defs_compliance(data__compliance, custom_formats, (name_prefix or 'data') + '.compliance')
+        if 'simplification' in data_keys:
+            data_keys.remove('simplification')
+            data__simplification = data['simplification']
+            if not isinstance(data__simplification, dict):
+                raise JsonSchemaValueException('')
             data__simplification_is_dict = isinstance(data__simplification, dict)
             if data__simplification_is_dict:
                 data__simplification_keys = set(data__simplification.keys())
-                if "baseline" in data__simplification_keys:
-                    data__simplification_keys.remove("baseline")
-                    data__simplification__baseline = data__simplification["baseline"]
-                    validate_https___tthc_invalid_schemas_procedure_schema_json___defs_snapshot(data__simplification__baseline, custom_formats, (name_prefix or "data") + ".simplification.baseline")
-                if "plan" in data__simplification_keys:
-                    data__simplification_keys.remove("plan")
-                    data__simplification__plan = data__simplification["plan"]
-                    validate_https___tthc_invalid_schemas_procedure_schema_json___defs_plan(data__simplification__plan, custom_formats, (name_prefix or "data") + ".simplification.plan")
-                if "target" in data__simplification_keys:
-                    data__simplification_keys.remove("target")
-                    data__simplification__target = data__simplification["target"]
-                    validate_https___tthc_invalid_schemas_procedure_schema_json___defs_snapshot(data__simplification__target, custom_formats, (name_prefix or "data") + ".simplification.target")
+                if 'baseline' in data__simplification_keys:
+                    data__simplification_keys.remove('baseline')
+                    data__simplification__baseline = data__simplification['baseline']
+                    validate_https___tthc_invalid_schemas_procedure_schema_json___defs_snapshot(data__simplification__baseline, custom_formats, (name_prefix or 'data') + '.simplification.baseline')
+                if 'plan' in data__simplification_keys:
+                    data__simplification_keys.remove('plan')
+                    data__simplification__plan = data__simplification['plan']
+                    validate_https___tthc_invalid_schemas_procedure_schema_json___defs_plan(data__simplification__plan, custom_formats, (name_prefix or 'data') + '.simplification.plan')
+                if 'target' in data__simplification_keys:
+                    data__simplification_keys.remove('target')
+                    data__simplification__target = data__simplification['target']
+                    validate_https___tthc_invalid_schemas_procedure_schema_json___defs_snapshot(data__simplification__target, custom_formats, (name_prefix or 'data') + '.simplification.target')
                 if data__simplification_keys:
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".simplification must not contain "+str(data__simplification_keys)+" properties", value=data__simplification, name="" + (name_prefix or "data") + ".simplification", definition={'title': 'Đơn giản hóa', 'description': 'Hiện trạng khi bắt đầu rà soát (2022–2025), phương án đơn giản hóa và mục tiêu.', 'type': 'object', 'additionalProperties': False, 'properties': {'baseline': {'title': 'Trạng thái thủ tục', 'description': 'Các chỉ số của thủ tục tại một thời điểm (để so sánh trước/sau).', 'type': 'object', 'additionalProperties': False, 'properties': {'as_of': {'$ref': 'https://tthc.invalid/schemas/procedure.schema.json#/$defs/date', 'title': 'Tại ngày', 'description': 'Ngày của trạng thái này.'}, 'time': {'$ref': 'https://tthc.invalid/schemas/procedure.schema.json#/$defs/duration', 'title': 'Thời hạn giải quyết', 'description': 'Tổng thời hạn giải quyết.'}, 'steps': {'title': 'Số bước', 'description': 'Số bước thực hiện.', 'type': 'integer', 'minimum': 0}, 'components': {'title': 'Số thành phần hồ sơ', 'description': 'Số giấy tờ trong hồ sơ.', 'type': 'integer', 'minimum': 0}, 'fee': {'$ref': 'https://tthc.invalid/schemas/procedure.schema.json#/$defs/money', 'title': 'Phí, lệ phí', 'description': 'Phí, lệ phí.'}, 'compliance': {'$ref': 'https://tthc.invalid/schemas/procedure.schema.json#/$defs/compliance'}, 'note': {'title': 'Ghi chú', 'description': 'Ghi chú, nguồn của số liệu.', 'type': 'string'}}}, 'plan': {'title': 'Phương án đơn giản hóa', 'description': 'Phương án cắt giảm, đơn giản hóa thủ tục.', 'type': 'object', 'additionalProperties': False, 'required': ['status', 'outcome'], 'properties': {'status': {'title': 'Trạng thái', 'description': 'proposed: đề xuất; approved: đã phê duyệt; implemented: đã thực thi; rejected: không được phê duyệt.', 'enum': ['proposed', 'approved', 'implemented', 'rejected']}, 'outcome': {'title': 'Hướng xử lý', 'description': 'abolish: bãi bỏ; merge: gộp vào thủ tục khác; simplify: đơn giản hóa; keep: giữ nguyên.', 'enum': ['abolish', 'merge', 'simplify', 'keep']}, 'measures': {'title': 'Nội dung phương án', 'description': 'Các biện pháp đơn giản hóa.', 'type': 'array', 'items': {'type': 'string', 'minLength': 1}}, 'proposed_on': {'$ref': 'https://tthc.invalid/schemas/procedure.schema.json#/$defs/date', 'title': 'Ngày đề xuất', 'description': 'Ngày đề xuất phương án.'}, 'decision': {'title': 'Quyết định phê duyệt', 'description': 'Quyết định phê duyệt phương án (bắt buộc khi đã phê duyệt hoặc đã thực thi).', 'type': 'object', 'additionalProperties': False, 'properties': {'number': {'title': 'Số quyết định', 'description': 'Ví dụ "5450/QĐ-UBND".', 'type': 'string'}, 'date': {'$ref': 'https://tthc.invalid/schemas/procedure.schema.json#/$defs/date', 'title': 'Ngày phê duyệt', 'description': 'Ngày ký quyết định phê duyệt.'}}}, 'due': {'$ref': 'https://tthc.invalid/schemas/procedure.schema.json#/$defs/date', 'title': 'Hạn thực thi', 'description': 'Hạn hoàn thành thực thi phương án.'}, 'implemented_on': {'$ref': 'https://tthc.invalid/schemas/procedure.schema.json#/$defs/date', 'title': 'Ngày thực thi', 'description': 'Ngày phương án được thực thi.'}, 'illustrative': {'title': 'Minh họa', 'description': 'true nếu phương án chỉ là ví dụ minh họa, không phải phương án đã công bố; báo cáo luôn ghi rõ điều này.', 'type': 'boolean'}, 'note': {'title': 'Ghi chú', 'description': 'Ghi chú, nguồn.', 'type': 'string'}}}, 'target': {'title': 'Trạng thái thủ tục', 'description': 'Các chỉ số của thủ tục tại một thời điểm (để so sánh trước/sau).', 'type': 'object', 'additionalProperties': False, 'properties': {'as_of': {'$ref': 'https://tthc.invalid/schemas/procedure.schema.json#/$defs/date', 'title': 'Tại ngày', 'description': 'Ngày của trạng thái này.'}, 'time': {'$ref': 'https://tthc.invalid/schemas/procedure.schema.json#/$defs/duration', 'title': 'Thời hạn giải quyết', 'description': 'Tổng thời hạn giải quyết.'}, 'steps': {'title': 'Số bước', 'description': 'Số bước thực hiện.', 'type': 'integer', 'minimum': 0}, 'components': {'title': 'Số thành phần hồ sơ', 'description': 'Số giấy tờ trong hồ sơ.', 'type': 'integer', 'minimum': 0}, 'fee': {'$ref': 'https://tthc.invalid/schemas/procedure.schema.json#/$defs/money', 'title': 'Phí, lệ phí', 'description': 'Phí, lệ phí.'}, 'compliance': {'$ref': 'https://tthc.invalid/schemas/procedure.schema.json#/$defs/compliance'}, 'note': {'title': 'Ghi chú', 'description': 'Ghi chú, nguồn của số liệu.', 'type': 'string'}}}}}, rule='additionalProperties')
-        if "source" in data_keys:
-            data_keys.remove("source")
-            data__source = data["source"]
-            if not isinstance(data__source, (dict)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".source must be object", value=data__source, name="" + (name_prefix or "data") + ".source", definition={'title': 'Nguồn', 'description': 'Nguồn thông tin của thủ tục: địa chỉ công bố hoặc số quyết định, và ngày đọc. Bản thống kê (incomplete: true) có thể chỉ ghi nguồn trong note, ví dụ tệp danh sách xuất từ Cổng.', 'type': 'object', 'additionalProperties': False, 'required': ['read_on'], 'properties': {'url': {'title': 'Địa chỉ', 'description': 'Địa chỉ trang công bố (ví dụ trên Cổng Dịch vụ công quốc gia).', 'type': 'string', 'minLength': 1}, 'decision': {'title': 'Quyết định', 'description': 'Số quyết định là nguồn của thông tin.', 'type': 'string', 'minLength': 1}, 'read_on': {'title': 'Ngày', 'description': 'Ngày dạng YYYY-MM-DD.', 'type': 'string', 'pattern': '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', 'format': 'date'}, 'note': {'title': 'Ghi chú', 'description': 'Ghi chú về nguồn, ví dụ phần nào bị cắt.', 'type': 'string'}}}, rule='type')
+                    raise JsonSchemaValueException('')
+        if 'source' in data_keys:
+            data_keys.remove('source')
+            data__source = data['source']
+            if not isinstance(data__source, dict):
+                raise JsonSchemaValueException('')
             data__source_is_dict = isinstance(data__source, dict)
             if data__source_is_dict:
                 data__source__missing_keys = set(['read_on']) - data__source.keys()
                 if data__source__missing_keys:
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".source must contain " + (str(sorted(data__source__missing_keys)) + " properties"), value=data__source, name="" + (name_prefix or "data") + ".source", definition={'title': 'Nguồn', 'description': 'Nguồn thông tin của thủ tục: địa chỉ công bố hoặc số quyết định, và ngày đọc. Bản thống kê (incomplete: true) có thể chỉ ghi nguồn trong note, ví dụ tệp danh sách xuất từ Cổng.', 'type': 'object', 'additionalProperties': False, 'required': ['read_on'], 'properties': {'url': {'title': 'Địa chỉ', 'description': 'Địa chỉ trang công bố (ví dụ trên Cổng Dịch vụ công quốc gia).', 'type': 'string', 'minLength': 1}, 'decision': {'title': 'Quyết định', 'description': 'Số quyết định là nguồn của thông tin.', 'type': 'string', 'minLength': 1}, 'read_on': {'title': 'Ngày', 'description': 'Ngày dạng YYYY-MM-DD.', 'type': 'string', 'pattern': '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', 'format': 'date'}, 'note': {'title': 'Ghi chú', 'description': 'Ghi chú về nguồn, ví dụ phần nào bị cắt.', 'type': 'string'}}}, rule='required')
+                    raise JsonSchemaValueException('')
                 data__source_keys = set(data__source.keys())
-                if "url" in data__source_keys:
-                    data__source_keys.remove("url")
-                    data__source__url = data__source["url"]
-                    if not isinstance(data__source__url, (str)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".source.url must be string", value=data__source__url, name="" + (name_prefix or "data") + ".source.url", definition={'title': 'Địa chỉ', 'description': 'Địa chỉ trang công bố (ví dụ trên Cổng Dịch vụ công quốc gia).', 'type': 'string', 'minLength': 1}, rule='type')
+                if 'url' in data__source_keys:
+                    data__source_keys.remove('url')
+                    data__source__url = data__source['url']
+                    if not isinstance(data__source__url, str):
+                        raise JsonSchemaValueException('')
                     if isinstance(data__source__url, str):
                         data__source__url_len = len(data__source__url)
                         if data__source__url_len < 1:
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".source.url must be longer than or equal to 1 characters", value=data__source__url, name="" + (name_prefix or "data") + ".source.url", definition={'title': 'Địa chỉ', 'description': 'Địa chỉ trang công bố (ví dụ trên Cổng Dịch vụ công quốc gia).', 'type': 'string', 'minLength': 1}, rule='minLength')
-                if "decision" in data__source_keys:
-                    data__source_keys.remove("decision")
-                    data__source__decision = data__source["decision"]
-                    if not isinstance(data__source__decision, (str)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".source.decision must be string", value=data__source__decision, name="" + (name_prefix or "data") + ".source.decision", definition={'title': 'Quyết định', 'description': 'Số quyết định là nguồn của thông tin.', 'type': 'string', 'minLength': 1}, rule='type')
+                            raise JsonSchemaValueException('')
+                if 'decision' in data__source_keys:
+                    data__source_keys.remove('decision')
+                    data__source__decision = data__source['decision']
+                    if not isinstance(data__source__decision, str):
+                        raise JsonSchemaValueException('')
                     if isinstance(data__source__decision, str):
                         data__source__decision_len = len(data__source__decision)
                         if data__source__decision_len < 1:
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".source.decision must be longer than or equal to 1 characters", value=data__source__decision, name="" + (name_prefix or "data") + ".source.decision", definition={'title': 'Quyết định', 'description': 'Số quyết định là nguồn của thông tin.', 'type': 'string', 'minLength': 1}, rule='minLength')
-                if "read_on" in data__source_keys:
-                    data__source_keys.remove("read_on")
-                    data__source__readon = data__source["read_on"]
-                    validate_https___tthc_invalid_schemas_procedure_schema_json___defs_date(data__source__readon, custom_formats, (name_prefix or "data") + ".source.read_on")
-                if "note" in data__source_keys:
-                    data__source_keys.remove("note")
-                    data__source__note = data__source["note"]
-                    if not isinstance(data__source__note, (str)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".source.note must be string", value=data__source__note, name="" + (name_prefix or "data") + ".source.note", definition={'title': 'Ghi chú', 'description': 'Ghi chú về nguồn, ví dụ phần nào bị cắt.', 'type': 'string'}, rule='type')
+                            raise JsonSchemaValueException('')
+                if 'read_on' in data__source_keys:
+                    data__source_keys.remove('read_on')
+                    data__source__readon = data__source['read_on']
+                    validate_https___tthc_invalid_schemas_procedure_schema_json___defs_date(data__source__readon, custom_formats, (name_prefix or 'data') + '.source.read_on')
+                if 'note' in data__source_keys:
+                    data__source_keys.remove('note')
+                    data__source__note = data__source['note']
+                    if not isinstance(data__source__note, str):
+                        raise JsonSchemaValueException('')
                 if data__source_keys:
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".source must not contain "+str(data__source_keys)+" properties", value=data__source, name="" + (name_prefix or "data") + ".source", definition={'title': 'Nguồn', 'description': 'Nguồn thông tin của thủ tục: địa chỉ công bố hoặc số quyết định, và ngày đọc. Bản thống kê (incomplete: true) có thể chỉ ghi nguồn trong note, ví dụ tệp danh sách xuất từ Cổng.', 'type': 'object', 'additionalProperties': False, 'required': ['read_on'], 'properties': {'url': {'title': 'Địa chỉ', 'description': 'Địa chỉ trang công bố (ví dụ trên Cổng Dịch vụ công quốc gia).', 'type': 'string', 'minLength': 1}, 'decision': {'title': 'Quyết định', 'description': 'Số quyết định là nguồn của thông tin.', 'type': 'string', 'minLength': 1}, 'read_on': {'title': 'Ngày', 'description': 'Ngày dạng YYYY-MM-DD.', 'type': 'string', 'pattern': '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', 'format': 'date'}, 'note': {'title': 'Ghi chú', 'description': 'Ghi chú về nguồn, ví dụ phần nào bị cắt.', 'type': 'string'}}}, rule='additionalProperties')
-        if "incomplete" in data_keys:
-            data_keys.remove("incomplete")
-            data__incomplete = data["incomplete"]
-            if not isinstance(data__incomplete, (bool)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".incomplete must be boolean", value=data__incomplete, name="" + (name_prefix or "data") + ".incomplete", definition={'title': 'Chưa đầy đủ', 'description': 'true nếu hồ sơ thủ tục mới là bản thống kê (khung), chưa đủ các bộ phận bắt buộc; khi đó được phép chưa ghi levels (cấp thực hiện).', 'type': 'boolean'}, rule='type')
-        if "note" in data_keys:
-            data_keys.remove("note")
-            data__note = data["note"]
-            if not isinstance(data__note, (str)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".note must be string", value=data__note, name="" + (name_prefix or "data") + ".note", definition={'title': 'Ghi chú', 'description': 'Ghi chú tự do.', 'type': 'string'}, rule='type')
-        if "suppress" in data_keys:
-            data_keys.remove("suppress")
-            data__suppress = data["suppress"]
+                    raise JsonSchemaValueException('')
+        if 'incomplete' in data_keys:
+            data_keys.remove('incomplete')
+            data__incomplete = data['incomplete']
+            if not isinstance(data__incomplete, bool):
+                raise JsonSchemaValueException('')
+        if 'note' in data_keys:
+            data_keys.remove('note')
+            data__note = data['note']
+            if not isinstance(data__note, str):
+                raise JsonSchemaValueException('')
+        if 'suppress' in data_keys:
+            data_keys.remove('suppress')
+            data__suppress = data['suppress']
             if not isinstance(data__suppress, (list, tuple)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".suppress must be array", value=data__suppress, name="" + (name_prefix or "data") + ".suppress", definition={'title': 'Bỏ qua kiểm tra', 'description': 'Các phát hiện được chấp nhận cho thủ tục này, mỗi mục có quy tắc và lý do.', 'type': 'array', 'items': {'title': 'Bỏ qua một phát hiện', 'description': 'Chấp nhận một phát hiện của quy tắc, kèm lý do (lý do được hiển thị trong kết quả kiểm tra).', 'type': 'object', 'additionalProperties': False, 'required': ['rule', 'reason'], 'properties': {'rule': {'title': 'Mã quy tắc', 'description': 'Ví dụ "steps-fit-total".', 'type': 'string', 'pattern': '^[a-z0-9-]+$'}, 'reason': {'title': 'Lý do', 'description': 'Vì sao chấp nhận phát hiện này.', 'type': 'string', 'minLength': 5}}}}, rule='type')
+                raise JsonSchemaValueException('')
             data__suppress_is_list = isinstance(data__suppress, (list, tuple))
             if data__suppress_is_list:
                 data__suppress_len = len(data__suppress)
                 for data__suppress_x, data__suppress_item in enumerate(data__suppress):
-                    validate_https___tthc_invalid_schemas_procedure_schema_json___defs_suppression(data__suppress_item, custom_formats, (name_prefix or "data") + ".suppress[{data__suppress_x}]".format(**locals()))
+                    validate_https___tthc_invalid_schemas_procedure_schema_json___defs_suppression(data__suppress_item, custom_formats, (name_prefix or 'data') + '')
         if data_keys:
-            raise JsonSchemaValueException("" + (name_prefix or "data") + " must not contain "+str(data_keys)+" properties", value=data, name="" + (name_prefix or "data") + "", definition={'$schema': 'https://json-schema.org/draft/2020-12/schema', '$id': 'https://tthc.invalid/schemas/procedure.schema.json', 'title': 'Thủ tục hành chính', 'description': 'Một thủ tục hành chính (công khai hoặc nội bộ) trong danh mục: mỗi tệp YAML là một thủ tục, tên tệp là mã thủ tục. Các bộ phận theo Điều 8 Nghị định 63/2010/NĐ-CP (sửa đổi bởi Nghị định 92/2017/NĐ-CP).', 'type': 'object', 'additionalProperties': False, 'required': ['code', 'kind', 'name', 'field', 'source'], 'if': {'required': ['incomplete'], 'properties': {'incomplete': {'const': True}}}, 'then': {'properties': {'source': {'anyOf': [{'required': ['url']}, {'required': ['decision']}, {'required': ['note']}]}}}, 'else': {'required': ['levels'], 'properties': {'source': {'anyOf': [{'required': ['url']}, {'required': ['decision']}]}}}, 'properties': {'code': {'title': 'Mã thủ tục', 'description': 'Mã quốc gia dạng D.NNNNNN (luôn đặt trong ngoặc kép, ví dụ "2.001219"), hoặc mã địa phương cho thủ tục nội bộ chỉ công bố tại địa phương (ví dụ "NB-SNV-01"). Phải trùng với tên tệp.', 'type': 'string', 'minLength': 1}, 'kind': {'title': 'Loại thủ tục', 'description': 'public: thủ tục hành chính giải quyết cho cá nhân, tổ chức; internal: thủ tục hành chính nội bộ (Quyết định 1085/QĐ-TTg).', 'enum': ['public', 'internal']}, 'internal_scope': {'title': 'Nhóm thủ tục nội bộ', 'description': 'between_agencies: giữa các cơ quan hành chính nhà nước; within_agency: trong nội bộ từng cơ quan, địa phương (hai nhóm của Quyết định 1085/QĐ-TTg). Chỉ dùng khi kind là internal.', 'enum': ['between_agencies', 'within_agency']}, 'name': {'title': 'Tên thủ tục', 'description': 'Tên thủ tục đúng như văn bản công bố.', 'type': 'string', 'minLength': 1}, 'field': {'title': 'Lĩnh vực', 'description': 'Lĩnh vực thống kê của thủ tục, ví dụ "Hàng hải và đường thủy nội địa".', 'type': 'string', 'minLength': 1}, 'levels': {'title': 'Cấp thực hiện', 'description': 'ministry: cấp bộ; province: cấp tỉnh; district: cấp huyện (chỉ trước 01/7/2025); commune: cấp xã; other: cơ quan khác.', 'type': 'array', 'minItems': 1, 'uniqueItems': True, 'items': {'enum': ['ministry', 'province', 'district', 'commune', 'other']}}, 'procedure_type': {'title': 'Loại thủ tục trên Cổng Dịch vụ công quốc gia', 'description': 'Ví dụ "TTHC được luật giao quy định chi tiết"; để trống với thủ tục nội bộ.', 'type': 'string'}, 'subjects': {'title': 'Đối tượng thực hiện', 'description': 'Cá nhân, tổ chức hoặc cơ quan thực hiện thủ tục, ví dụ "Doanh nghiệp", "Cán bộ, công chức, viên chức".', 'type': 'array', 'items': {'type': 'string', 'minLength': 1}}, 'publication': {'title': 'Quyết định công bố', 'description': 'Quyết định công bố thủ tục (số và ngày).', 'type': 'object', 'additionalProperties': False, 'required': ['decision'], 'properties': {'decision': {'title': 'Số quyết định', 'description': 'Ví dụ "461/QĐ-BXD".', 'type': 'string', 'minLength': 1}, 'date': {'title': 'Ngày', 'description': 'Ngày dạng YYYY-MM-DD.', 'type': 'string', 'pattern': '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', 'format': 'date'}, 'publisher': {'title': 'Cơ quan ban hành', 'description': 'Cơ quan ban hành quyết định công bố.', 'type': 'string'}}}, 'effective': {'title': 'Thời gian áp dụng', 'description': 'Khoảng thời gian thủ tục có hiệu lực; bỏ trống nghĩa là đang áp dụng.', 'type': 'object', 'additionalProperties': False, 'properties': {'from': {'title': 'Ngày', 'description': 'Ngày dạng YYYY-MM-DD.', 'type': 'string', 'pattern': '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', 'format': 'date'}, 'to': {'title': 'Ngày', 'description': 'Ngày dạng YYYY-MM-DD.', 'type': 'string', 'pattern': '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', 'format': 'date'}}}, 'abolished': {'title': 'Bãi bỏ', 'description': 'Thủ tục đã bị bãi bỏ: quyết định và ngày bãi bỏ.', 'type': 'object', 'additionalProperties': False, 'required': ['date'], 'properties': {'date': {'title': 'Ngày', 'description': 'Ngày dạng YYYY-MM-DD.', 'type': 'string', 'pattern': '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', 'format': 'date'}, 'decision': {'title': 'Quyết định bãi bỏ', 'description': 'Số quyết định bãi bỏ.', 'type': 'string'}}}, 'units': {'title': 'Cơ quan', 'description': 'Cơ quan có thẩm quyền, cơ quan thực hiện và cơ quan phối hợp, ghi bằng mã đơn vị trong danh mục đơn vị (units.yaml).', 'type': 'object', 'additionalProperties': False, 'properties': {'competent': {'title': 'Danh sách mã đơn vị', 'description': 'Các mã đơn vị trong danh mục đơn vị.', 'type': 'array', 'uniqueItems': True, 'items': {'$ref': 'https://tthc.invalid/schemas/procedure.schema.json#/$defs/unitRef'}}, 'implementing': {'title': 'Danh sách mã đơn vị', 'description': 'Các mã đơn vị trong danh mục đơn vị.', 'type': 'array', 'uniqueItems': True, 'items': {'$ref': 'https://tthc.invalid/schemas/procedure.schema.json#/$defs/unitRef'}}, 'coordinating': {'title': 'Danh sách mã đơn vị', 'description': 'Các mã đơn vị trong danh mục đơn vị.', 'type': 'array', 'uniqueItems': True, 'items': {'$ref': 'https://tthc.invalid/schemas/procedure.schema.json#/$defs/unitRef'}}, 'delegated': {'title': 'Danh sách mã đơn vị', 'description': 'Các mã đơn vị trong danh mục đơn vị.', 'type': 'array', 'uniqueItems': True, 'items': {'$ref': 'https://tthc.invalid/schemas/procedure.schema.json#/$defs/unitRef'}}}}, 'receiving_address': {'title': 'Địa chỉ tiếp nhận hồ sơ', 'description': 'Địa chỉ nộp hồ sơ như văn bản công bố.', 'type': 'string'}, 'channels': {'title': 'Cách thức thực hiện', 'description': 'Mỗi hình thức nộp hồ sơ (trực tiếp, trực tuyến, bưu chính) với thời hạn giải quyết và phí, lệ phí riêng.', 'type': 'array', 'items': {'title': 'Hình thức nộp', 'description': 'Một hình thức nộp hồ sơ với thời hạn và phí riêng.', 'type': 'object', 'additionalProperties': False, 'required': ['channel'], 'properties': {'id': {'$ref': 'https://tthc.invalid/schemas/procedure.schema.json#/$defs/itemId'}, 'channel': {'title': 'Hình thức', 'description': 'direct: trực tiếp; online: trực tuyến; postal: dịch vụ bưu chính.', 'enum': ['direct', 'online', 'postal']}, 'time': {'$ref': 'https://tthc.invalid/schemas/procedure.schema.json#/$defs/duration', 'title': 'Thời hạn giải quyết', 'description': 'Thời hạn giải quyết theo hình thức này.'}, 'fee': {'$ref': 'https://tthc.invalid/schemas/procedure.schema.json#/$defs/money', 'title': 'Phí, lệ phí', 'description': 'Phí, lệ phí theo hình thức này.'}, 'online_service': {'title': 'Mức độ dịch vụ công trực tuyến', 'description': 'full: toàn trình; partial: một phần. Chỉ dùng cho hình thức trực tuyến.', 'enum': ['full', 'partial']}, 'description': {'title': 'Mô tả', 'description': 'Mô tả như văn bản công bố.', 'type': 'string'}, 'suppress': {'$ref': 'https://tthc.invalid/schemas/procedure.schema.json#/$defs/suppressions'}}}}, 'processing_time': {'title': 'Thời hạn', 'description': 'Thời hạn luôn có đơn vị tính; cho phép số thập phân (ví dụ 1.5).', 'type': 'object', 'additionalProperties': False, 'required': ['value', 'unit'], 'properties': {'value': {'title': 'Giá trị', 'description': 'Số lượng (không âm).', 'type': 'number', 'minimum': 0}, 'unit': {'title': 'Đơn vị tính', 'description': 'working_days: ngày làm việc; calendar_days: ngày (theo lịch); working_hours: giờ làm việc; hours: giờ; months: tháng.', 'enum': ['working_days', 'calendar_days', 'working_hours', 'hours', 'months']}, 'text': {'title': 'Nguyên văn', 'description': 'Câu chữ như văn bản công bố, ví dụ "Trong thời hạn 02 ngày làm việc kể từ …".', 'type': 'string'}}}, 'dossier_sets': {'title': 'Số lượng hồ sơ', 'description': 'Số bộ hồ sơ phải nộp, ví dụ 1 ("01 bộ").', 'type': 'integer', 'minimum': 0}, 'components': {'title': 'Thành phần hồ sơ', 'description': 'Các giấy tờ trong hồ sơ: tên, mẫu đơn, số bản chính và bản sao.', 'type': 'array', 'items': {'title': 'Giấy tờ', 'description': 'Một thành phần hồ sơ.', 'type': 'object', 'additionalProperties': False, 'required': ['name'], 'properties': {'id': {'$ref': 'https://tthc.invalid/schemas/procedure.schema.json#/$defs/itemId'}, 'name': {'title': 'Tên giấy tờ', 'description': 'Tên giấy tờ như văn bản công bố.', 'type': 'string', 'minLength': 1}, 'form': {'title': 'Mẫu đơn, tờ khai', 'description': 'Tên mẫu, ví dụ "Mẫu số 3 kèm theo Thông tư 32/2010/TT-BTNMT".', 'type': 'string'}, 'originals': {'title': 'Số bản chính', 'description': 'Số bản chính phải nộp.', 'type': 'integer', 'minimum': 0}, 'copies': {'title': 'Số bản sao', 'description': 'Số bản sao phải nộp.', 'type': 'integer', 'minimum': 0}, 'quantity_text': {'title': 'Số lượng (nguyên văn)', 'description': 'Ví dụ "1 bản chính, 1 bản sao".', 'type': 'string'}, 'national_database': {'title': 'Khai thác từ cơ sở dữ liệu', 'description': 'Tên cơ sở dữ liệu quốc gia/chuyên ngành mà cơ quan tự khai thác thay cho giấy tờ (nguyên tắc chỉ cung cấp thông tin một lần).', 'type': 'string'}, 'when': {'title': 'Điều kiện', 'description': 'Chỉ nộp trong trường hợp này.', 'type': 'string'}, 'suppress': {'$ref': 'https://tthc.invalid/schemas/procedure.schema.json#/$defs/suppressions'}}}}, 'steps': {'title': 'Trình tự thực hiện', 'description': 'Các bước theo thứ tự; mỗi bước có đúng một đơn vị chủ trì và thời hạn có đơn vị tính.', 'type': 'array', 'items': {'title': 'Bước thực hiện', 'description': 'Một bước trong trình tự thực hiện.', 'type': 'object', 'additionalProperties': False, 'required': ['action'], 'properties': {'id': {'$ref': 'https://tthc.invalid/schemas/procedure.schema.json#/$defs/itemId'}, 'kind': {'title': 'Loại bước', 'description': 'submit: nộp hồ sơ; receive: tiếp nhận; review: thẩm định, xem xét; consult: lấy ý kiến; approve: phê duyệt, quyết định; sign: ký ban hành; return: trả kết quả; notify: thông báo; other: khác.', 'enum': ['submit', 'receive', 'review', 'consult', 'approve', 'sign', 'return', 'notify', 'other']}, 'action': {'title': 'Nội dung công việc', 'description': 'Nội dung bước như văn bản công bố.', 'type': 'string', 'minLength': 1}, 'lead': {'title': 'Đơn vị chủ trì', 'description': 'Đúng một đơn vị chủ trì (mã đơn vị).', 'oneOf': [{'$ref': '#/$defs/unitRef'}, {'$ref': '#/$defs/unitRefs'}]}, 'coordinating': {'$ref': 'https://tthc.invalid/schemas/procedure.schema.json#/$defs/unitRefs', 'title': 'Đơn vị phối hợp', 'description': 'Đơn vị phối hợp trong bước này.'}, 'consulted': {'$ref': 'https://tthc.invalid/schemas/procedure.schema.json#/$defs/unitRefs', 'title': 'Đơn vị được lấy ý kiến', 'description': 'Chỉ các cơ quan liên quan trực tiếp được lấy ý kiến ở bước này.'}, 'consulted_text': {'title': 'Đơn vị được lấy ý kiến (nguyên văn)', 'description': 'Câu chữ gốc khi văn bản không nêu cụ thể đơn vị, ví dụ "các sở, ngành".', 'type': 'string'}, 'response_deadline': {'$ref': 'https://tthc.invalid/schemas/procedure.schema.json#/$defs/duration', 'title': 'Thời hạn trả lời', 'description': 'Thời hạn các đơn vị được lấy ý kiến phải trả lời.'}, 'duration': {'$ref': 'https://tthc.invalid/schemas/procedure.schema.json#/$defs/duration', 'title': 'Thời hạn', 'description': 'Thời hạn của bước.'}, 'when': {'title': 'Điều kiện', 'description': 'Bước chỉ xảy ra trong trường hợp này (không nằm trên luồng chính), ví dụ "hồ sơ chưa hợp lệ".', 'type': 'string'}, 'outside_time': {'title': 'Ngoài thời hạn giải quyết', 'description': 'true nếu bước không thuộc thời hạn giải quyết đã công bố (ví dụ việc người nộp hồ sơ phải làm sau khi đã nhận kết quả); bước này không được cộng vào thời hạn.', 'type': 'boolean'}, 'suppress': {'$ref': 'https://tthc.invalid/schemas/procedure.schema.json#/$defs/suppressions'}}}}, 'requirements': {'title': 'Yêu cầu, điều kiện', 'description': 'Yêu cầu, điều kiện thực hiện thủ tục (nếu có).', 'type': 'array', 'items': {'type': 'string', 'minLength': 1}}, 'forms': {'title': 'Mẫu đơn, mẫu tờ khai', 'description': 'Tên các mẫu đơn, mẫu tờ khai (nếu có).', 'type': 'array', 'items': {'type': 'string', 'minLength': 1}}, 'result': {'title': 'Kết quả thực hiện', 'description': 'Kết quả giải quyết thủ tục và mã kết quả trên Cơ sở dữ liệu quốc gia.', 'type': 'object', 'additionalProperties': False, 'required': ['name'], 'properties': {'name': {'title': 'Tên kết quả', 'description': 'Ví dụ "Văn bản chấp thuận".', 'type': 'string', 'minLength': 1}, 'code': {'title': 'Mã kết quả', 'description': 'Ví dụ "KQ.G17.000584".', 'type': 'string'}}}, 'legal_basis': {'title': 'Căn cứ pháp lý', 'description': 'Văn bản quy phạm pháp luật quy định thủ tục.', 'type': 'array', 'items': {'title': 'Văn bản pháp lý', 'description': 'Một văn bản làm căn cứ pháp lý.', 'type': 'object', 'additionalProperties': False, 'required': ['title'], 'properties': {'id': {'$ref': 'https://tthc.invalid/schemas/procedure.schema.json#/$defs/itemId'}, 'number': {'title': 'Số, ký hiệu', 'description': 'Ví dụ "63/2010/NĐ-CP", "1085/QĐ-TTg", "06/2022/QH15".', 'type': 'string', 'minLength': 1}, 'title': {'title': 'Trích yếu', 'description': 'Tên hoặc trích yếu văn bản.', 'type': 'string', 'minLength': 1}, 'date': {'$ref': 'https://tthc.invalid/schemas/procedure.schema.json#/$defs/date', 'title': 'Ngày ban hành', 'description': 'Ngày ban hành văn bản.'}, 'article': {'title': 'Điều, khoản', 'description': 'Điều, khoản áp dụng.', 'type': 'string'}, 'suppress': {'$ref': 'https://tthc.invalid/schemas/procedure.schema.json#/$defs/suppressions'}}}}, 'compliance': {'title': 'Số liệu chi phí tuân thủ', 'description': 'Theo Điều 27 Thông tư 02/2017/TT-VPCP: chi phí 01 lần = thời gian × giá trị thời gian + phí, lệ phí + chi phí khác; chi phí 01 năm = chi phí 01 lần × số lần/năm × số đối tượng/năm.', 'type': 'object', 'additionalProperties': False, 'properties': {'hours': {'title': 'Thời gian thực hiện (giờ)', 'description': 'Số giờ đối tượng bỏ ra cho các công việc cần thiết (chuẩn bị, nộp hồ sơ, nhận kết quả) mỗi lần.', 'type': 'number', 'minimum': 0}, 'other_costs': {'title': 'Chi phí khác (đồng)', 'description': 'Chi phí khác mỗi lần (thuê dịch vụ, sao chụp, đi lại…).', 'type': 'integer', 'minimum': 0}, 'frequency_per_year': {'title': 'Số lần thực hiện/năm', 'description': 'Số lần một đối tượng thực hiện thủ tục theo quy định trong 01 năm.', 'type': 'number', 'minimum': 0}, 'subjects_per_year': {'title': 'Số đối tượng/năm', 'description': 'Số lượng đối tượng tuân thủ trong 01 năm.', 'type': 'integer', 'minimum': 0}, 'source': {'title': 'Nguồn số liệu', 'description': 'Nguồn của số liệu ước tính.', 'type': 'string'}}}, 'simplification': {'title': 'Đơn giản hóa', 'description': 'Hiện trạng khi bắt đầu rà soát (2022–2025), phương án đơn giản hóa và mục tiêu.', 'type': 'object', 'additionalProperties': False, 'properties': {'baseline': {'title': 'Trạng thái thủ tục', 'description': 'Các chỉ số của thủ tục tại một thời điểm (để so sánh trước/sau).', 'type': 'object', 'additionalProperties': False, 'properties': {'as_of': {'$ref': 'https://tthc.invalid/schemas/procedure.schema.json#/$defs/date', 'title': 'Tại ngày', 'description': 'Ngày của trạng thái này.'}, 'time': {'$ref': 'https://tthc.invalid/schemas/procedure.schema.json#/$defs/duration', 'title': 'Thời hạn giải quyết', 'description': 'Tổng thời hạn giải quyết.'}, 'steps': {'title': 'Số bước', 'description': 'Số bước thực hiện.', 'type': 'integer', 'minimum': 0}, 'components': {'title': 'Số thành phần hồ sơ', 'description': 'Số giấy tờ trong hồ sơ.', 'type': 'integer', 'minimum': 0}, 'fee': {'$ref': 'https://tthc.invalid/schemas/procedure.schema.json#/$defs/money', 'title': 'Phí, lệ phí', 'description': 'Phí, lệ phí.'}, 'compliance': {'$ref': 'https://tthc.invalid/schemas/procedure.schema.json#/$defs/compliance'}, 'note': {'title': 'Ghi chú', 'description': 'Ghi chú, nguồn của số liệu.', 'type': 'string'}}}, 'plan': {'title': 'Phương án đơn giản hóa', 'description': 'Phương án cắt giảm, đơn giản hóa thủ tục.', 'type': 'object', 'additionalProperties': False, 'required': ['status', 'outcome'], 'properties': {'status': {'title': 'Trạng thái', 'description': 'proposed: đề xuất; approved: đã phê duyệt; implemented: đã thực thi; rejected: không được phê duyệt.', 'enum': ['proposed', 'approved', 'implemented', 'rejected']}, 'outcome': {'title': 'Hướng xử lý', 'description': 'abolish: bãi bỏ; merge: gộp vào thủ tục khác; simplify: đơn giản hóa; keep: giữ nguyên.', 'enum': ['abolish', 'merge', 'simplify', 'keep']}, 'measures': {'title': 'Nội dung phương án', 'description': 'Các biện pháp đơn giản hóa.', 'type': 'array', 'items': {'type': 'string', 'minLength': 1}}, 'proposed_on': {'$ref': 'https://tthc.invalid/schemas/procedure.schema.json#/$defs/date', 'title': 'Ngày đề xuất', 'description': 'Ngày đề xuất phương án.'}, 'decision': {'title': 'Quyết định phê duyệt', 'description': 'Quyết định phê duyệt phương án (bắt buộc khi đã phê duyệt hoặc đã thực thi).', 'type': 'object', 'additionalProperties': False, 'properties': {'number': {'title': 'Số quyết định', 'description': 'Ví dụ "5450/QĐ-UBND".', 'type': 'string'}, 'date': {'$ref': 'https://tthc.invalid/schemas/procedure.schema.json#/$defs/date', 'title': 'Ngày phê duyệt', 'description': 'Ngày ký quyết định phê duyệt.'}}}, 'due': {'$ref': 'https://tthc.invalid/schemas/procedure.schema.json#/$defs/date', 'title': 'Hạn thực thi', 'description': 'Hạn hoàn thành thực thi phương án.'}, 'implemented_on': {'$ref': 'https://tthc.invalid/schemas/procedure.schema.json#/$defs/date', 'title': 'Ngày thực thi', 'description': 'Ngày phương án được thực thi.'}, 'illustrative': {'title': 'Minh họa', 'description': 'true nếu phương án chỉ là ví dụ minh họa, không phải phương án đã công bố; báo cáo luôn ghi rõ điều này.', 'type': 'boolean'}, 'note': {'title': 'Ghi chú', 'description': 'Ghi chú, nguồn.', 'type': 'string'}}}, 'target': {'title': 'Trạng thái thủ tục', 'description': 'Các chỉ số của thủ tục tại một thời điểm (để so sánh trước/sau).', 'type': 'object', 'additionalProperties': False, 'properties': {'as_of': {'$ref': 'https://tthc.invalid/schemas/procedure.schema.json#/$defs/date', 'title': 'Tại ngày', 'description': 'Ngày của trạng thái này.'}, 'time': {'$ref': 'https://tthc.invalid/schemas/procedure.schema.json#/$defs/duration', 'title': 'Thời hạn giải quyết', 'description': 'Tổng thời hạn giải quyết.'}, 'steps': {'title': 'Số bước', 'description': 'Số bước thực hiện.', 'type': 'integer', 'minimum': 0}, 'components': {'title': 'Số thành phần hồ sơ', 'description': 'Số giấy tờ trong hồ sơ.', 'type': 'integer', 'minimum': 0}, 'fee': {'$ref': 'https://tthc.invalid/schemas/procedure.schema.json#/$defs/money', 'title': 'Phí, lệ phí', 'description': 'Phí, lệ phí.'}, 'compliance': {'$ref': 'https://tthc.invalid/schemas/procedure.schema.json#/$defs/compliance'}, 'note': {'title': 'Ghi chú', 'description': 'Ghi chú, nguồn của số liệu.', 'type': 'string'}}}}}, 'source': {'title': 'Nguồn', 'description': 'Nguồn thông tin của thủ tục: địa chỉ công bố hoặc số quyết định, và ngày đọc. Bản thống kê (incomplete: true) có thể chỉ ghi nguồn trong note, ví dụ tệp danh sách xuất từ Cổng.', 'type': 'object', 'additionalProperties': False, 'required': ['read_on'], 'properties': {'url': {'title': 'Địa chỉ', 'description': 'Địa chỉ trang công bố (ví dụ trên Cổng Dịch vụ công quốc gia).', 'type': 'string', 'minLength': 1}, 'decision': {'title': 'Quyết định', 'description': 'Số quyết định là nguồn của thông tin.', 'type': 'string', 'minLength': 1}, 'read_on': {'title': 'Ngày', 'description': 'Ngày dạng YYYY-MM-DD.', 'type': 'string', 'pattern': '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', 'format': 'date'}, 'note': {'title': 'Ghi chú', 'description': 'Ghi chú về nguồn, ví dụ phần nào bị cắt.', 'type': 'string'}}}, 'incomplete': {'title': 'Chưa đầy đủ', 'description': 'true nếu hồ sơ thủ tục mới là bản thống kê (khung), chưa đủ các bộ phận bắt buộc; khi đó được phép chưa ghi levels (cấp thực hiện).', 'type': 'boolean'}, 'note': {'title': 'Ghi chú', 'description': 'Ghi chú tự do.', 'type': 'string'}, 'suppress': {'title': 'Bỏ qua kiểm tra', 'description': 'Các phát hiện được chấp nhận cho thủ tục này, mỗi mục có quy tắc và lý do.', 'type': 'array', 'items': {'title': 'Bỏ qua một phát hiện', 'description': 'Chấp nhận một phát hiện của quy tắc, kèm lý do (lý do được hiển thị trong kết quả kiểm tra).', 'type': 'object', 'additionalProperties': False, 'required': ['rule', 'reason'], 'properties': {'rule': {'title': 'Mã quy tắc', 'description': 'Ví dụ "steps-fit-total".', 'type': 'string', 'pattern': '^[a-z0-9-]+$'}, 'reason': {'title': 'Lý do', 'description': 'Vì sao chấp nhận phát hiện này.', 'type': 'string', 'minLength': 5}}}}}, '$defs': {'date': {'title': 'Ngày', 'description': 'Ngày dạng YYYY-MM-DD.', 'type': 'string', 'pattern': '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', 'format': 'date'}, 'unitRef': {'title': 'Mã đơn vị', 'description': 'Mã một đơn vị trong danh mục đơn vị (chữ thường, số, gạch nối), ví dụ "so-xay-dung".', 'type': 'string', 'pattern': '^[a-z0-9][a-z0-9-]*$'}, 'unitRefs': {'title': 'Danh sách mã đơn vị', 'description': 'Các mã đơn vị trong danh mục đơn vị.', 'type': 'array', 'uniqueItems': True, 'items': {'title': 'Mã đơn vị', 'description': 'Mã một đơn vị trong danh mục đơn vị (chữ thường, số, gạch nối), ví dụ "so-xay-dung".', 'type': 'string', 'pattern': '^[a-z0-9][a-z0-9-]*$'}}, 'itemId': {'title': 'Mã mục', 'description': 'Mã ổn định của mục trong danh sách (dùng khi so sánh phiên bản); nếu không có thì dùng tên.', 'type': 'string', 'pattern': '^[a-z0-9][a-z0-9_-]*$'}, 'duration': {'title': 'Thời hạn', 'description': 'Thời hạn luôn có đơn vị tính; cho phép số thập phân (ví dụ 1.5).', 'type': 'object', 'additionalProperties': False, 'required': ['value', 'unit'], 'properties': {'value': {'title': 'Giá trị', 'description': 'Số lượng (không âm).', 'type': 'number', 'minimum': 0}, 'unit': {'title': 'Đơn vị tính', 'description': 'working_days: ngày làm việc; calendar_days: ngày (theo lịch); working_hours: giờ làm việc; hours: giờ; months: tháng.', 'enum': ['working_days', 'calendar_days', 'working_hours', 'hours', 'months']}, 'text': {'title': 'Nguyên văn', 'description': 'Câu chữ như văn bản công bố, ví dụ "Trong thời hạn 02 ngày làm việc kể từ …".', 'type': 'string'}}}, 'money': {'title': 'Phí, lệ phí', 'description': 'Số tiền bằng đồng (số nguyên). "Không có thông tin" ghi là unknown: true, không phải 0.', 'type': 'object', 'additionalProperties': False, 'oneOf': [{'required': ['amount'], 'not': {'required': ['unknown']}}, {'required': ['unknown'], 'properties': {'unknown': {'const': True}}, 'not': {'required': ['amount']}}], 'properties': {'amount': {'title': 'Số tiền (đồng)', 'description': '0 nghĩa là miễn phí.', 'type': 'integer', 'minimum': 0}, 'unknown': {'title': 'Không có thông tin', 'description': 'true khi văn bản không nêu phí, lệ phí.', 'type': 'boolean'}, 'text': {'title': 'Nguyên văn', 'description': 'Câu chữ như văn bản công bố.', 'type': 'string'}}}, 'channel': {'title': 'Hình thức nộp', 'description': 'Một hình thức nộp hồ sơ với thời hạn và phí riêng.', 'type': 'object', 'additionalProperties': False, 'required': ['channel'], 'properties': {'id': {'title': 'Mã mục', 'description': 'Mã ổn định của mục trong danh sách (dùng khi so sánh phiên bản); nếu không có thì dùng tên.', 'type': 'string', 'pattern': '^[a-z0-9][a-z0-9_-]*$'}, 'channel': {'title': 'Hình thức', 'description': 'direct: trực tiếp; online: trực tuyến; postal: dịch vụ bưu chính.', 'enum': ['direct', 'online', 'postal']}, 'time': {'title': 'Thời hạn', 'description': 'Thời hạn luôn có đơn vị tính; cho phép số thập phân (ví dụ 1.5).', 'type': 'object', 'additionalProperties': False, 'required': ['value', 'unit'], 'properties': {'value': {'title': 'Giá trị', 'description': 'Số lượng (không âm).', 'type': 'number', 'minimum': 0}, 'unit': {'title': 'Đơn vị tính', 'description': 'working_days: ngày làm việc; calendar_days: ngày (theo lịch); working_hours: giờ làm việc; hours: giờ; months: tháng.', 'enum': ['working_days', 'calendar_days', 'working_hours', 'hours', 'months']}, 'text': {'title': 'Nguyên văn', 'description': 'Câu chữ như văn bản công bố, ví dụ "Trong thời hạn 02 ngày làm việc kể từ …".', 'type': 'string'}}}, 'fee': {'title': 'Phí, lệ phí', 'description': 'Số tiền bằng đồng (số nguyên). "Không có thông tin" ghi là unknown: true, không phải 0.', 'type': 'object', 'additionalProperties': False, 'oneOf': [{'required': ['amount'], 'not': {'required': ['unknown']}}, {'required': ['unknown'], 'properties': {'unknown': {'const': True}}, 'not': {'required': ['amount']}}], 'properties': {'amount': {'title': 'Số tiền (đồng)', 'description': '0 nghĩa là miễn phí.', 'type': 'integer', 'minimum': 0}, 'unknown': {'title': 'Không có thông tin', 'description': 'true khi văn bản không nêu phí, lệ phí.', 'type': 'boolean'}, 'text': {'title': 'Nguyên văn', 'description': 'Câu chữ như văn bản công bố.', 'type': 'string'}}}, 'online_service': {'title': 'Mức độ dịch vụ công trực tuyến', 'description': 'full: toàn trình; partial: một phần. Chỉ dùng cho hình thức trực tuyến.', 'enum': ['full', 'partial']}, 'description': {'title': 'Mô tả', 'description': 'Mô tả như văn bản công bố.', 'type': 'string'}, 'suppress': {'title': 'Bỏ qua kiểm tra', 'description': 'Các phát hiện được chấp nhận cho mục này.', 'type': 'array', 'items': {'$ref': 'https://tthc.invalid/schemas/procedure.schema.json#/$defs/suppression'}}}}, 'component': {'title': 'Giấy tờ', 'description': 'Một thành phần hồ sơ.', 'type': 'object', 'additionalProperties': False, 'required': ['name'], 'properties': {'id': {'title': 'Mã mục', 'description': 'Mã ổn định của mục trong danh sách (dùng khi so sánh phiên bản); nếu không có thì dùng tên.', 'type': 'string', 'pattern': '^[a-z0-9][a-z0-9_-]*$'}, 'name': {'title': 'Tên giấy tờ', 'description': 'Tên giấy tờ như văn bản công bố.', 'type': 'string', 'minLength': 1}, 'form': {'title': 'Mẫu đơn, tờ khai', 'description': 'Tên mẫu, ví dụ "Mẫu số 3 kèm theo Thông tư 32/2010/TT-BTNMT".', 'type': 'string'}, 'originals': {'title': 'Số bản chính', 'description': 'Số bản chính phải nộp.', 'type': 'integer', 'minimum': 0}, 'copies': {'title': 'Số bản sao', 'description': 'Số bản sao phải nộp.', 'type': 'integer', 'minimum': 0}, 'quantity_text': {'title': 'Số lượng (nguyên văn)', 'description': 'Ví dụ "1 bản chính, 1 bản sao".', 'type': 'string'}, 'national_database': {'title': 'Khai thác từ cơ sở dữ liệu', 'description': 'Tên cơ sở dữ liệu quốc gia/chuyên ngành mà cơ quan tự khai thác thay cho giấy tờ (nguyên tắc chỉ cung cấp thông tin một lần).', 'type': 'string'}, 'when': {'title': 'Điều kiện', 'description': 'Chỉ nộp trong trường hợp này.', 'type': 'string'}, 'suppress': {'title': 'Bỏ qua kiểm tra', 'description': 'Các phát hiện được chấp nhận cho mục này.', 'type': 'array', 'items': {'$ref': 'https://tthc.invalid/schemas/procedure.schema.json#/$defs/suppression'}}}}, 'step': {'title': 'Bước thực hiện', 'description': 'Một bước trong trình tự thực hiện.', 'type': 'object', 'additionalProperties': False, 'required': ['action'], 'properties': {'id': {'title': 'Mã mục', 'description': 'Mã ổn định của mục trong danh sách (dùng khi so sánh phiên bản); nếu không có thì dùng tên.', 'type': 'string', 'pattern': '^[a-z0-9][a-z0-9_-]*$'}, 'kind': {'title': 'Loại bước', 'description': 'submit: nộp hồ sơ; receive: tiếp nhận; review: thẩm định, xem xét; consult: lấy ý kiến; approve: phê duyệt, quyết định; sign: ký ban hành; return: trả kết quả; notify: thông báo; other: khác.', 'enum': ['submit', 'receive', 'review', 'consult', 'approve', 'sign', 'return', 'notify', 'other']}, 'action': {'title': 'Nội dung công việc', 'description': 'Nội dung bước như văn bản công bố.', 'type': 'string', 'minLength': 1}, 'lead': {'title': 'Đơn vị chủ trì', 'description': 'Đúng một đơn vị chủ trì (mã đơn vị).', 'oneOf': [{'title': 'Mã đơn vị', 'description': 'Mã một đơn vị trong danh mục đơn vị (chữ thường, số, gạch nối), ví dụ "so-xay-dung".', 'type': 'string', 'pattern': '^[a-z0-9][a-z0-9-]*$'}, {'title': 'Danh sách mã đơn vị', 'description': 'Các mã đơn vị trong danh mục đơn vị.', 'type': 'array', 'uniqueItems': True, 'items': {'$ref': 'https://tthc.invalid/schemas/procedure.schema.json#/$defs/unitRef'}}]}, 'coordinating': {'title': 'Danh sách mã đơn vị', 'description': 'Các mã đơn vị trong danh mục đơn vị.', 'type': 'array', 'uniqueItems': True, 'items': {'$ref': 'https://tthc.invalid/schemas/procedure.schema.json#/$defs/unitRef'}}, 'consulted': {'title': 'Danh sách mã đơn vị', 'description': 'Các mã đơn vị trong danh mục đơn vị.', 'type': 'array', 'uniqueItems': True, 'items': {'$ref': 'https://tthc.invalid/schemas/procedure.schema.json#/$defs/unitRef'}}, 'consulted_text': {'title': 'Đơn vị được lấy ý kiến (nguyên văn)', 'description': 'Câu chữ gốc khi văn bản không nêu cụ thể đơn vị, ví dụ "các sở, ngành".', 'type': 'string'}, 'response_deadline': {'title': 'Thời hạn', 'description': 'Thời hạn luôn có đơn vị tính; cho phép số thập phân (ví dụ 1.5).', 'type': 'object', 'additionalProperties': False, 'required': ['value', 'unit'], 'properties': {'value': {'title': 'Giá trị', 'description': 'Số lượng (không âm).', 'type': 'number', 'minimum': 0}, 'unit': {'title': 'Đơn vị tính', 'description': 'working_days: ngày làm việc; calendar_days: ngày (theo lịch); working_hours: giờ làm việc; hours: giờ; months: tháng.', 'enum': ['working_days', 'calendar_days', 'working_hours', 'hours', 'months']}, 'text': {'title': 'Nguyên văn', 'description': 'Câu chữ như văn bản công bố, ví dụ "Trong thời hạn 02 ngày làm việc kể từ …".', 'type': 'string'}}}, 'duration': {'title': 'Thời hạn', 'description': 'Thời hạn luôn có đơn vị tính; cho phép số thập phân (ví dụ 1.5).', 'type': 'object', 'additionalProperties': False, 'required': ['value', 'unit'], 'properties': {'value': {'title': 'Giá trị', 'description': 'Số lượng (không âm).', 'type': 'number', 'minimum': 0}, 'unit': {'title': 'Đơn vị tính', 'description': 'working_days: ngày làm việc; calendar_days: ngày (theo lịch); working_hours: giờ làm việc; hours: giờ; months: tháng.', 'enum': ['working_days', 'calendar_days', 'working_hours', 'hours', 'months']}, 'text': {'title': 'Nguyên văn', 'description': 'Câu chữ như văn bản công bố, ví dụ "Trong thời hạn 02 ngày làm việc kể từ …".', 'type': 'string'}}}, 'when': {'title': 'Điều kiện', 'description': 'Bước chỉ xảy ra trong trường hợp này (không nằm trên luồng chính), ví dụ "hồ sơ chưa hợp lệ".', 'type': 'string'}, 'outside_time': {'title': 'Ngoài thời hạn giải quyết', 'description': 'true nếu bước không thuộc thời hạn giải quyết đã công bố (ví dụ việc người nộp hồ sơ phải làm sau khi đã nhận kết quả); bước này không được cộng vào thời hạn.', 'type': 'boolean'}, 'suppress': {'title': 'Bỏ qua kiểm tra', 'description': 'Các phát hiện được chấp nhận cho mục này.', 'type': 'array', 'items': {'$ref': 'https://tthc.invalid/schemas/procedure.schema.json#/$defs/suppression'}}}}, 'legalRef': {'title': 'Văn bản pháp lý', 'description': 'Một văn bản làm căn cứ pháp lý.', 'type': 'object', 'additionalProperties': False, 'required': ['title'], 'properties': {'id': {'title': 'Mã mục', 'description': 'Mã ổn định của mục trong danh sách (dùng khi so sánh phiên bản); nếu không có thì dùng tên.', 'type': 'string', 'pattern': '^[a-z0-9][a-z0-9_-]*$'}, 'number': {'title': 'Số, ký hiệu', 'description': 'Ví dụ "63/2010/NĐ-CP", "1085/QĐ-TTg", "06/2022/QH15".', 'type': 'string', 'minLength': 1}, 'title': {'title': 'Trích yếu', 'description': 'Tên hoặc trích yếu văn bản.', 'type': 'string', 'minLength': 1}, 'date': {'title': 'Ngày', 'description': 'Ngày dạng YYYY-MM-DD.', 'type': 'string', 'pattern': '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', 'format': 'date'}, 'article': {'title': 'Điều, khoản', 'description': 'Điều, khoản áp dụng.', 'type': 'string'}, 'suppress': {'title': 'Bỏ qua kiểm tra', 'description': 'Các phát hiện được chấp nhận cho mục này.', 'type': 'array', 'items': {'$ref': 'https://tthc.invalid/schemas/procedure.schema.json#/$defs/suppression'}}}}, 'compliance': {'title': 'Số liệu chi phí tuân thủ', 'description': 'Theo Điều 27 Thông tư 02/2017/TT-VPCP: chi phí 01 lần = thời gian × giá trị thời gian + phí, lệ phí + chi phí khác; chi phí 01 năm = chi phí 01 lần × số lần/năm × số đối tượng/năm.', 'type': 'object', 'additionalProperties': False, 'properties': {'hours': {'title': 'Thời gian thực hiện (giờ)', 'description': 'Số giờ đối tượng bỏ ra cho các công việc cần thiết (chuẩn bị, nộp hồ sơ, nhận kết quả) mỗi lần.', 'type': 'number', 'minimum': 0}, 'other_costs': {'title': 'Chi phí khác (đồng)', 'description': 'Chi phí khác mỗi lần (thuê dịch vụ, sao chụp, đi lại…).', 'type': 'integer', 'minimum': 0}, 'frequency_per_year': {'title': 'Số lần thực hiện/năm', 'description': 'Số lần một đối tượng thực hiện thủ tục theo quy định trong 01 năm.', 'type': 'number', 'minimum': 0}, 'subjects_per_year': {'title': 'Số đối tượng/năm', 'description': 'Số lượng đối tượng tuân thủ trong 01 năm.', 'type': 'integer', 'minimum': 0}, 'source': {'title': 'Nguồn số liệu', 'description': 'Nguồn của số liệu ước tính.', 'type': 'string'}}}, 'snapshot': {'title': 'Trạng thái thủ tục', 'description': 'Các chỉ số của thủ tục tại một thời điểm (để so sánh trước/sau).', 'type': 'object', 'additionalProperties': False, 'properties': {'as_of': {'title': 'Ngày', 'description': 'Ngày dạng YYYY-MM-DD.', 'type': 'string', 'pattern': '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', 'format': 'date'}, 'time': {'title': 'Thời hạn', 'description': 'Thời hạn luôn có đơn vị tính; cho phép số thập phân (ví dụ 1.5).', 'type': 'object', 'additionalProperties': False, 'required': ['value', 'unit'], 'properties': {'value': {'title': 'Giá trị', 'description': 'Số lượng (không âm).', 'type': 'number', 'minimum': 0}, 'unit': {'title': 'Đơn vị tính', 'description': 'working_days: ngày làm việc; calendar_days: ngày (theo lịch); working_hours: giờ làm việc; hours: giờ; months: tháng.', 'enum': ['working_days', 'calendar_days', 'working_hours', 'hours', 'months']}, 'text': {'title': 'Nguyên văn', 'description': 'Câu chữ như văn bản công bố, ví dụ "Trong thời hạn 02 ngày làm việc kể từ …".', 'type': 'string'}}}, 'steps': {'title': 'Số bước', 'description': 'Số bước thực hiện.', 'type': 'integer', 'minimum': 0}, 'components': {'title': 'Số thành phần hồ sơ', 'description': 'Số giấy tờ trong hồ sơ.', 'type': 'integer', 'minimum': 0}, 'fee': {'title': 'Phí, lệ phí', 'description': 'Số tiền bằng đồng (số nguyên). "Không có thông tin" ghi là unknown: true, không phải 0.', 'type': 'object', 'additionalProperties': False, 'oneOf': [{'required': ['amount'], 'not': {'required': ['unknown']}}, {'required': ['unknown'], 'properties': {'unknown': {'const': True}}, 'not': {'required': ['amount']}}], 'properties': {'amount': {'title': 'Số tiền (đồng)', 'description': '0 nghĩa là miễn phí.', 'type': 'integer', 'minimum': 0}, 'unknown': {'title': 'Không có thông tin', 'description': 'true khi văn bản không nêu phí, lệ phí.', 'type': 'boolean'}, 'text': {'title': 'Nguyên văn', 'description': 'Câu chữ như văn bản công bố.', 'type': 'string'}}}, 'compliance': {'title': 'Số liệu chi phí tuân thủ', 'description': 'Theo Điều 27 Thông tư 02/2017/TT-VPCP: chi phí 01 lần = thời gian × giá trị thời gian + phí, lệ phí + chi phí khác; chi phí 01 năm = chi phí 01 lần × số lần/năm × số đối tượng/năm.', 'type': 'object', 'additionalProperties': False, 'properties': {'hours': {'title': 'Thời gian thực hiện (giờ)', 'description': 'Số giờ đối tượng bỏ ra cho các công việc cần thiết (chuẩn bị, nộp hồ sơ, nhận kết quả) mỗi lần.', 'type': 'number', 'minimum': 0}, 'other_costs': {'title': 'Chi phí khác (đồng)', 'description': 'Chi phí khác mỗi lần (thuê dịch vụ, sao chụp, đi lại…).', 'type': 'integer', 'minimum': 0}, 'frequency_per_year': {'title': 'Số lần thực hiện/năm', 'description': 'Số lần một đối tượng thực hiện thủ tục theo quy định trong 01 năm.', 'type': 'number', 'minimum': 0}, 'subjects_per_year': {'title': 'Số đối tượng/năm', 'description': 'Số lượng đối tượng tuân thủ trong 01 năm.', 'type': 'integer', 'minimum': 0}, 'source': {'title': 'Nguồn số liệu', 'description': 'Nguồn của số liệu ước tính.', 'type': 'string'}}}, 'note': {'title': 'Ghi chú', 'description': 'Ghi chú, nguồn của số liệu.', 'type': 'string'}}}, 'plan': {'title': 'Phương án đơn giản hóa', 'description': 'Phương án cắt giảm, đơn giản hóa thủ tục.', 'type': 'object', 'additionalProperties': False, 'required': ['status', 'outcome'], 'properties': {'status': {'title': 'Trạng thái', 'description': 'proposed: đề xuất; approved: đã phê duyệt; implemented: đã thực thi; rejected: không được phê duyệt.', 'enum': ['proposed', 'approved', 'implemented', 'rejected']}, 'outcome': {'title': 'Hướng xử lý', 'description': 'abolish: bãi bỏ; merge: gộp vào thủ tục khác; simplify: đơn giản hóa; keep: giữ nguyên.', 'enum': ['abolish', 'merge', 'simplify', 'keep']}, 'measures': {'title': 'Nội dung phương án', 'description': 'Các biện pháp đơn giản hóa.', 'type': 'array', 'items': {'type': 'string', 'minLength': 1}}, 'proposed_on': {'title': 'Ngày', 'description': 'Ngày dạng YYYY-MM-DD.', 'type': 'string', 'pattern': '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', 'format': 'date'}, 'decision': {'title': 'Quyết định phê duyệt', 'description': 'Quyết định phê duyệt phương án (bắt buộc khi đã phê duyệt hoặc đã thực thi).', 'type': 'object', 'additionalProperties': False, 'properties': {'number': {'title': 'Số quyết định', 'description': 'Ví dụ "5450/QĐ-UBND".', 'type': 'string'}, 'date': {'title': 'Ngày', 'description': 'Ngày dạng YYYY-MM-DD.', 'type': 'string', 'pattern': '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', 'format': 'date'}}}, 'due': {'title': 'Ngày', 'description': 'Ngày dạng YYYY-MM-DD.', 'type': 'string', 'pattern': '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', 'format': 'date'}, 'implemented_on': {'title': 'Ngày', 'description': 'Ngày dạng YYYY-MM-DD.', 'type': 'string', 'pattern': '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', 'format': 'date'}, 'illustrative': {'title': 'Minh họa', 'description': 'true nếu phương án chỉ là ví dụ minh họa, không phải phương án đã công bố; báo cáo luôn ghi rõ điều này.', 'type': 'boolean'}, 'note': {'title': 'Ghi chú', 'description': 'Ghi chú, nguồn.', 'type': 'string'}}}, 'suppression': {'title': 'Bỏ qua một phát hiện', 'description': 'Chấp nhận một phát hiện của quy tắc, kèm lý do (lý do được hiển thị trong kết quả kiểm tra).', 'type': 'object', 'additionalProperties': False, 'required': ['rule', 'reason'], 'properties': {'rule': {'title': 'Mã quy tắc', 'description': 'Ví dụ "steps-fit-total".', 'type': 'string', 'pattern': '^[a-z0-9-]+$'}, 'reason': {'title': 'Lý do', 'description': 'Vì sao chấp nhận phát hiện này.', 'type': 'string', 'minLength': 5}}}, 'suppressions': {'title': 'Bỏ qua kiểm tra', 'description': 'Các phát hiện được chấp nhận cho mục này.', 'type': 'array', 'items': {'title': 'Bỏ qua một phát hiện', 'description': 'Chấp nhận một phát hiện của quy tắc, kèm lý do (lý do được hiển thị trong kết quả kiểm tra).', 'type': 'object', 'additionalProperties': False, 'required': ['rule', 'reason'], 'properties': {'rule': {'title': 'Mã quy tắc', 'description': 'Ví dụ "steps-fit-total".', 'type': 'string', 'pattern': '^[a-z0-9-]+$'}, 'reason': {'title': 'Lý do', 'description': 'Vì sao chấp nhận phát hiện này.', 'type': 'string', 'minLength': 5}}}}}}, rule='additionalProperties')
+            raise JsonSchemaValueException('')
     try:
         data_is_dict = isinstance(data, dict)
         if data_is_dict:
             data__missing_keys = set(['incomplete']) - data.keys()
             if data__missing_keys:
-                raise JsonSchemaValueException("" + (name_prefix or "data") + " must contain " + (str(sorted(data__missing_keys)) + " properties"), value=data, name="" + (name_prefix or "data") + "", definition={'required': ['incomplete'], 'properties': {'incomplete': {'const': True}}}, rule='required')
+                raise JsonSchemaValueException('')
             data_keys = set(data.keys())
-            if "incomplete" in data_keys:
-                data_keys.remove("incomplete")
-                data__incomplete = data["incomplete"]
+            if 'incomplete' in data_keys:
+                data_keys.remove('incomplete')
+                data__incomplete = data['incomplete']
                 if not (isinstance(data__incomplete, bool) and data__incomplete is True):
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".incomplete must be same as const definition: True", value=data__incomplete, name="" + (name_prefix or "data") + ".incomplete", definition={'const': True}, rule='const')
+                    raise JsonSchemaValueException('')
     except (JsonSchemaValueException, JsonSchemaValuesException):
         data_is_dict = isinstance(data, dict)
         if data_is_dict:
             data__missing_keys = set(['levels']) - data.keys()
             if data__missing_keys:
-                raise JsonSchemaValueException("" + (name_prefix or "data") + " must contain " + (str(sorted(data__missing_keys)) + " properties"), value=data, name="" + (name_prefix or "data") + "", definition={'required': ['levels'], 'properties': {'source': {'anyOf': [{'required': ['url']}, {'required': ['decision']}]}}}, rule='required')
+                raise JsonSchemaValueException('')
             data_keys = set(data.keys())
-            if "source" in data_keys:
-                data_keys.remove("source")
-                data__source = data["source"]
+            if 'source' in data_keys:
+                data_keys.remove('source')
+                data__source = data['source']
                 data__source_any_of_count1 = 0
                 if not data__source_any_of_count1:
                     try:
@@ -427,27 +421,29 @@ def validate_https___tthc_invalid_schemas_procedure_schema_json(data, custom_for
                         if data__source_is_dict:
                             data__source__missing_keys = set(['url']) - data__source.keys()
                             if data__source__missing_keys:
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".source must contain " + (str(sorted(data__source__missing_keys)) + " properties"), value=data__source, name="" + (name_prefix or "data") + ".source", definition={'required': ['url']}, rule='required')
+                                raise JsonSchemaValueException('')
                         data__source_any_of_count1 += 1
-                    except (JsonSchemaValueException, JsonSchemaValuesException): pass
+                    except (JsonSchemaValueException, JsonSchemaValuesException):
+                        pass
                 if not data__source_any_of_count1:
                     try:
                         data__source_is_dict = isinstance(data__source, dict)
                         if data__source_is_dict:
                             data__source__missing_keys = set(['decision']) - data__source.keys()
                             if data__source__missing_keys:
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".source must contain " + (str(sorted(data__source__missing_keys)) + " properties"), value=data__source, name="" + (name_prefix or "data") + ".source", definition={'required': ['decision']}, rule='required')
+                                raise JsonSchemaValueException('')
                         data__source_any_of_count1 += 1
-                    except (JsonSchemaValueException, JsonSchemaValuesException): pass
+                    except (JsonSchemaValueException, JsonSchemaValuesException):
+                        pass
                 if not data__source_any_of_count1:
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".source cannot be validated by any definition", value=data__source, name="" + (name_prefix or "data") + ".source", definition={'anyOf': [{'required': ['url']}, {'required': ['decision']}]}, rule='anyOf')
+                    raise JsonSchemaValueException('')
     else:
         data_is_dict = isinstance(data, dict)
         if data_is_dict:
             data_keys = set(data.keys())
-            if "source" in data_keys:
-                data_keys.remove("source")
-                data__source = data["source"]
+            if 'source' in data_keys:
+                data_keys.remove('source')
+                data__source = data['source']
                 data__source_any_of_count2 = 0
                 if not data__source_any_of_count2:
                     try:
@@ -455,190 +451,193 @@ def validate_https___tthc_invalid_schemas_procedure_schema_json(data, custom_for
                         if data__source_is_dict:
                             data__source__missing_keys = set(['url']) - data__source.keys()
                             if data__source__missing_keys:
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".source must contain " + (str(sorted(data__source__missing_keys)) + " properties"), value=data__source, name="" + (name_prefix or "data") + ".source", definition={'required': ['url']}, rule='required')
+                                raise JsonSchemaValueException('')
                         data__source_any_of_count2 += 1
-                    except (JsonSchemaValueException, JsonSchemaValuesException): pass
+                    except (JsonSchemaValueException, JsonSchemaValuesException):
+                        pass
                 if not data__source_any_of_count2:
                     try:
                         data__source_is_dict = isinstance(data__source, dict)
                         if data__source_is_dict:
                             data__source__missing_keys = set(['decision']) - data__source.keys()
                             if data__source__missing_keys:
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".source must contain " + (str(sorted(data__source__missing_keys)) + " properties"), value=data__source, name="" + (name_prefix or "data") + ".source", definition={'required': ['decision']}, rule='required')
+                                raise JsonSchemaValueException('')
                         data__source_any_of_count2 += 1
-                    except (JsonSchemaValueException, JsonSchemaValuesException): pass
+                    except (JsonSchemaValueException, JsonSchemaValuesException):
+                        pass
                 if not data__source_any_of_count2:
                     try:
                         data__source_is_dict = isinstance(data__source, dict)
                         if data__source_is_dict:
                             data__source__missing_keys = set(['note']) - data__source.keys()
                             if data__source__missing_keys:
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".source must contain " + (str(sorted(data__source__missing_keys)) + " properties"), value=data__source, name="" + (name_prefix or "data") + ".source", definition={'required': ['note']}, rule='required')
+                                raise JsonSchemaValueException('')
                         data__source_any_of_count2 += 1
-                    except (JsonSchemaValueException, JsonSchemaValuesException): pass
+                    except (JsonSchemaValueException, JsonSchemaValuesException):
+                        pass
                 if not data__source_any_of_count2:
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".source cannot be validated by any definition", value=data__source, name="" + (name_prefix or "data") + ".source", definition={'anyOf': [{'required': ['url']}, {'required': ['decision']}, {'required': ['note']}]}, rule='anyOf')
+                    raise JsonSchemaValueException('')
     return data
 
 def validate_https___tthc_invalid_schemas_procedure_schema_json___defs_suppression(data, custom_formats={}, name_prefix=None):
-    if not isinstance(data, (dict)):
-        raise JsonSchemaValueException("" + (name_prefix or "data") + " must be object", value=data, name="" + (name_prefix or "data") + "", definition={'title': 'Bỏ qua một phát hiện', 'description': 'Chấp nhận một phát hiện của quy tắc, kèm lý do (lý do được hiển thị trong kết quả kiểm tra).', 'type': 'object', 'additionalProperties': False, 'required': ['rule', 'reason'], 'properties': {'rule': {'title': 'Mã quy tắc', 'description': 'Ví dụ "steps-fit-total".', 'type': 'string', 'pattern': '^[a-z0-9-]+$'}, 'reason': {'title': 'Lý do', 'description': 'Vì sao chấp nhận phát hiện này.', 'type': 'string', 'minLength': 5}}}, rule='type')
+    if not isinstance(data, dict):
+        raise JsonSchemaValueException('')
     data_is_dict = isinstance(data, dict)
     if data_is_dict:
         data__missing_keys = set(['rule', 'reason']) - data.keys()
         if data__missing_keys:
-            raise JsonSchemaValueException("" + (name_prefix or "data") + " must contain " + (str(sorted(data__missing_keys)) + " properties"), value=data, name="" + (name_prefix or "data") + "", definition={'title': 'Bỏ qua một phát hiện', 'description': 'Chấp nhận một phát hiện của quy tắc, kèm lý do (lý do được hiển thị trong kết quả kiểm tra).', 'type': 'object', 'additionalProperties': False, 'required': ['rule', 'reason'], 'properties': {'rule': {'title': 'Mã quy tắc', 'description': 'Ví dụ "steps-fit-total".', 'type': 'string', 'pattern': '^[a-z0-9-]+$'}, 'reason': {'title': 'Lý do', 'description': 'Vì sao chấp nhận phát hiện này.', 'type': 'string', 'minLength': 5}}}, rule='required')
+            raise JsonSchemaValueException('')
         data_keys = set(data.keys())
-        if "rule" in data_keys:
-            data_keys.remove("rule")
-            data__rule = data["rule"]
-            if not isinstance(data__rule, (str)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".rule must be string", value=data__rule, name="" + (name_prefix or "data") + ".rule", definition={'title': 'Mã quy tắc', 'description': 'Ví dụ "steps-fit-total".', 'type': 'string', 'pattern': '^[a-z0-9-]+$'}, rule='type')
+        if 'rule' in data_keys:
+            data_keys.remove('rule')
+            data__rule = data['rule']
+            if not isinstance(data__rule, str):
+                raise JsonSchemaValueException('')
             if isinstance(data__rule, str):
                 if not REGEX_PATTERNS['^[a-z0-9-]+$'].search(data__rule):
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".rule must match pattern ^[a-z0-9-]+$", value=data__rule, name="" + (name_prefix or "data") + ".rule", definition={'title': 'Mã quy tắc', 'description': 'Ví dụ "steps-fit-total".', 'type': 'string', 'pattern': '^[a-z0-9-]+$'}, rule='pattern')
-        if "reason" in data_keys:
-            data_keys.remove("reason")
-            data__reason = data["reason"]
-            if not isinstance(data__reason, (str)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".reason must be string", value=data__reason, name="" + (name_prefix or "data") + ".reason", definition={'title': 'Lý do', 'description': 'Vì sao chấp nhận phát hiện này.', 'type': 'string', 'minLength': 5}, rule='type')
+                    raise JsonSchemaValueException('')
+        if 'reason' in data_keys:
+            data_keys.remove('reason')
+            data__reason = data['reason']
+            if not isinstance(data__reason, str):
+                raise JsonSchemaValueException('')
             if isinstance(data__reason, str):
                 data__reason_len = len(data__reason)
                 if data__reason_len < 5:
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".reason must be longer than or equal to 5 characters", value=data__reason, name="" + (name_prefix or "data") + ".reason", definition={'title': 'Lý do', 'description': 'Vì sao chấp nhận phát hiện này.', 'type': 'string', 'minLength': 5}, rule='minLength')
+                    raise JsonSchemaValueException('')
         if data_keys:
-            raise JsonSchemaValueException("" + (name_prefix or "data") + " must not contain "+str(data_keys)+" properties", value=data, name="" + (name_prefix or "data") + "", definition={'title': 'Bỏ qua một phát hiện', 'description': 'Chấp nhận một phát hiện của quy tắc, kèm lý do (lý do được hiển thị trong kết quả kiểm tra).', 'type': 'object', 'additionalProperties': False, 'required': ['rule', 'reason'], 'properties': {'rule': {'title': 'Mã quy tắc', 'description': 'Ví dụ "steps-fit-total".', 'type': 'string', 'pattern': '^[a-z0-9-]+$'}, 'reason': {'title': 'Lý do', 'description': 'Vì sao chấp nhận phát hiện này.', 'type': 'string', 'minLength': 5}}}, rule='additionalProperties')
+            raise JsonSchemaValueException('')
     return data
 
 def validate_https___tthc_invalid_schemas_procedure_schema_json___defs_plan(data, custom_formats={}, name_prefix=None):
-    if not isinstance(data, (dict)):
-        raise JsonSchemaValueException("" + (name_prefix or "data") + " must be object", value=data, name="" + (name_prefix or "data") + "", definition={'title': 'Phương án đơn giản hóa', 'description': 'Phương án cắt giảm, đơn giản hóa thủ tục.', 'type': 'object', 'additionalProperties': False, 'required': ['status', 'outcome'], 'properties': {'status': {'title': 'Trạng thái', 'description': 'proposed: đề xuất; approved: đã phê duyệt; implemented: đã thực thi; rejected: không được phê duyệt.', 'enum': ['proposed', 'approved', 'implemented', 'rejected']}, 'outcome': {'title': 'Hướng xử lý', 'description': 'abolish: bãi bỏ; merge: gộp vào thủ tục khác; simplify: đơn giản hóa; keep: giữ nguyên.', 'enum': ['abolish', 'merge', 'simplify', 'keep']}, 'measures': {'title': 'Nội dung phương án', 'description': 'Các biện pháp đơn giản hóa.', 'type': 'array', 'items': {'type': 'string', 'minLength': 1}}, 'proposed_on': {'title': 'Ngày', 'description': 'Ngày dạng YYYY-MM-DD.', 'type': 'string', 'pattern': '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', 'format': 'date'}, 'decision': {'title': 'Quyết định phê duyệt', 'description': 'Quyết định phê duyệt phương án (bắt buộc khi đã phê duyệt hoặc đã thực thi).', 'type': 'object', 'additionalProperties': False, 'properties': {'number': {'title': 'Số quyết định', 'description': 'Ví dụ "5450/QĐ-UBND".', 'type': 'string'}, 'date': {'title': 'Ngày', 'description': 'Ngày dạng YYYY-MM-DD.', 'type': 'string', 'pattern': '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', 'format': 'date'}}}, 'due': {'title': 'Ngày', 'description': 'Ngày dạng YYYY-MM-DD.', 'type': 'string', 'pattern': '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', 'format': 'date'}, 'implemented_on': {'title': 'Ngày', 'description': 'Ngày dạng YYYY-MM-DD.', 'type': 'string', 'pattern': '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', 'format': 'date'}, 'illustrative': {'title': 'Minh họa', 'description': 'true nếu phương án chỉ là ví dụ minh họa, không phải phương án đã công bố; báo cáo luôn ghi rõ điều này.', 'type': 'boolean'}, 'note': {'title': 'Ghi chú', 'description': 'Ghi chú, nguồn.', 'type': 'string'}}}, rule='type')
+    if not isinstance(data, dict):
+        raise JsonSchemaValueException('')
     data_is_dict = isinstance(data, dict)
     if data_is_dict:
         data__missing_keys = set(['status', 'outcome']) - data.keys()
         if data__missing_keys:
-            raise JsonSchemaValueException("" + (name_prefix or "data") + " must contain " + (str(sorted(data__missing_keys)) + " properties"), value=data, name="" + (name_prefix or "data") + "", definition={'title': 'Phương án đơn giản hóa', 'description': 'Phương án cắt giảm, đơn giản hóa thủ tục.', 'type': 'object', 'additionalProperties': False, 'required': ['status', 'outcome'], 'properties': {'status': {'title': 'Trạng thái', 'description': 'proposed: đề xuất; approved: đã phê duyệt; implemented: đã thực thi; rejected: không được phê duyệt.', 'enum': ['proposed', 'approved', 'implemented', 'rejected']}, 'outcome': {'title': 'Hướng xử lý', 'description': 'abolish: bãi bỏ; merge: gộp vào thủ tục khác; simplify: đơn giản hóa; keep: giữ nguyên.', 'enum': ['abolish', 'merge', 'simplify', 'keep']}, 'measures': {'title': 'Nội dung phương án', 'description': 'Các biện pháp đơn giản hóa.', 'type': 'array', 'items': {'type': 'string', 'minLength': 1}}, 'proposed_on': {'title': 'Ngày', 'description': 'Ngày dạng YYYY-MM-DD.', 'type': 'string', 'pattern': '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', 'format': 'date'}, 'decision': {'title': 'Quyết định phê duyệt', 'description': 'Quyết định phê duyệt phương án (bắt buộc khi đã phê duyệt hoặc đã thực thi).', 'type': 'object', 'additionalProperties': False, 'properties': {'number': {'title': 'Số quyết định', 'description': 'Ví dụ "5450/QĐ-UBND".', 'type': 'string'}, 'date': {'title': 'Ngày', 'description': 'Ngày dạng YYYY-MM-DD.', 'type': 'string', 'pattern': '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', 'format': 'date'}}}, 'due': {'title': 'Ngày', 'description': 'Ngày dạng YYYY-MM-DD.', 'type': 'string', 'pattern': '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', 'format': 'date'}, 'implemented_on': {'title': 'Ngày', 'description': 'Ngày dạng YYYY-MM-DD.', 'type': 'string', 'pattern': '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', 'format': 'date'}, 'illustrative': {'title': 'Minh họa', 'description': 'true nếu phương án chỉ là ví dụ minh họa, không phải phương án đã công bố; báo cáo luôn ghi rõ điều này.', 'type': 'boolean'}, 'note': {'title': 'Ghi chú', 'description': 'Ghi chú, nguồn.', 'type': 'string'}}}, rule='required')
+            raise JsonSchemaValueException('')
         data_keys = set(data.keys())
-        if "status" in data_keys:
-            data_keys.remove("status")
-            data__status = data["status"]
-            if not (isinstance(data__status, str) and data__status == 'proposed' or isinstance(data__status, str) and data__status == 'approved' or isinstance(data__status, str) and data__status == 'implemented' or isinstance(data__status, str) and data__status == 'rejected'):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".status must be one of ['proposed', 'approved', 'implemented', 'rejected']", value=data__status, name="" + (name_prefix or "data") + ".status", definition={'title': 'Trạng thái', 'description': 'proposed: đề xuất; approved: đã phê duyệt; implemented: đã thực thi; rejected: không được phê duyệt.', 'enum': ['proposed', 'approved', 'implemented', 'rejected']}, rule='enum')
-        if "outcome" in data_keys:
-            data_keys.remove("outcome")
-            data__outcome = data["outcome"]
-            if not (isinstance(data__outcome, str) and data__outcome == 'abolish' or isinstance(data__outcome, str) and data__outcome == 'merge' or isinstance(data__outcome, str) and data__outcome == 'simplify' or isinstance(data__outcome, str) and data__outcome == 'keep'):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".outcome must be one of ['abolish', 'merge', 'simplify', 'keep']", value=data__outcome, name="" + (name_prefix or "data") + ".outcome", definition={'title': 'Hướng xử lý', 'description': 'abolish: bãi bỏ; merge: gộp vào thủ tục khác; simplify: đơn giản hóa; keep: giữ nguyên.', 'enum': ['abolish', 'merge', 'simplify', 'keep']}, rule='enum')
-        if "measures" in data_keys:
-            data_keys.remove("measures")
-            data__measures = data["measures"]
+        if 'status' in data_keys:
+            data_keys.remove('status')
+            data__status = data['status']
+            if not (isinstance(data__status, str) and data__status == 'proposed' or (isinstance(data__status, str) and data__status == 'approved') or (isinstance(data__status, str) and data__status == 'implemented') or (isinstance(data__status, str) and data__status == 'rejected')):
+                raise JsonSchemaValueException('')
+        if 'outcome' in data_keys:
+            data_keys.remove('outcome')
+            data__outcome = data['outcome']
+            if not (isinstance(data__outcome, str) and data__outcome == 'abolish' or (isinstance(data__outcome, str) and data__outcome == 'merge') or (isinstance(data__outcome, str) and data__outcome == 'simplify') or (isinstance(data__outcome, str) and data__outcome == 'keep')):
+                raise JsonSchemaValueException('')
+        if 'measures' in data_keys:
+            data_keys.remove('measures')
+            data__measures = data['measures']
             if not isinstance(data__measures, (list, tuple)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".measures must be array", value=data__measures, name="" + (name_prefix or "data") + ".measures", definition={'title': 'Nội dung phương án', 'description': 'Các biện pháp đơn giản hóa.', 'type': 'array', 'items': {'type': 'string', 'minLength': 1}}, rule='type')
+                raise JsonSchemaValueException('')
             data__measures_is_list = isinstance(data__measures, (list, tuple))
             if data__measures_is_list:
                 data__measures_len = len(data__measures)
                 for data__measures_x, data__measures_item in enumerate(data__measures):
-                    if not isinstance(data__measures_item, (str)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".measures[{data__measures_x}]".format(**locals()) + " must be string", value=data__measures_item, name="" + (name_prefix or "data") + ".measures[{data__measures_x}]".format(**locals()) + "", definition={'type': 'string', 'minLength': 1}, rule='type')
+                    if not isinstance(data__measures_item, str):
+                        raise JsonSchemaValueException('')
                     if isinstance(data__measures_item, str):
                         data__measures_item_len = len(data__measures_item)
                         if data__measures_item_len < 1:
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".measures[{data__measures_x}]".format(**locals()) + " must be longer than or equal to 1 characters", value=data__measures_item, name="" + (name_prefix or "data") + ".measures[{data__measures_x}]".format(**locals()) + "", definition={'type': 'string', 'minLength': 1}, rule='minLength')
-        if "proposed_on" in data_keys:
-            data_keys.remove("proposed_on")
-            data__proposedon = data["proposed_on"]
-            validate_https___tthc_invalid_schemas_procedure_schema_json___defs_date(data__proposedon, custom_formats, (name_prefix or "data") + ".proposed_on")
-        if "decision" in data_keys:
-            data_keys.remove("decision")
-            data__decision = data["decision"]
-            if not isinstance(data__decision, (dict)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".decision must be object", value=data__decision, name="" + (name_prefix or "data") + ".decision", definition={'title': 'Quyết định phê duyệt', 'description': 'Quyết định phê duyệt phương án (bắt buộc khi đã phê duyệt hoặc đã thực thi).', 'type': 'object', 'additionalProperties': False, 'properties': {'number': {'title': 'Số quyết định', 'description': 'Ví dụ "5450/QĐ-UBND".', 'type': 'string'}, 'date': {'title': 'Ngày', 'description': 'Ngày dạng YYYY-MM-DD.', 'type': 'string', 'pattern': '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', 'format': 'date'}}}, rule='type')
+                            raise JsonSchemaValueException('')
+        if 'proposed_on' in data_keys:
+            data_keys.remove('proposed_on')
+            data__proposedon = data['proposed_on']
+            validate_https___tthc_invalid_schemas_procedure_schema_json___defs_date(data__proposedon, custom_formats, (name_prefix or 'data') + '.proposed_on')
+        if 'decision' in data_keys:
+            data_keys.remove('decision')
+            data__decision = data['decision']
+            if not isinstance(data__decision, dict):
+                raise JsonSchemaValueException('')
             data__decision_is_dict = isinstance(data__decision, dict)
             if data__decision_is_dict:
                 data__decision_keys = set(data__decision.keys())
-                if "number" in data__decision_keys:
-                    data__decision_keys.remove("number")
-                    data__decision__number = data__decision["number"]
-                    if not isinstance(data__decision__number, (str)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".decision.number must be string", value=data__decision__number, name="" + (name_prefix or "data") + ".decision.number", definition={'title': 'Số quyết định', 'description': 'Ví dụ "5450/QĐ-UBND".', 'type': 'string'}, rule='type')
-                if "date" in data__decision_keys:
-                    data__decision_keys.remove("date")
-                    data__decision__date = data__decision["date"]
-                    validate_https___tthc_invalid_schemas_procedure_schema_json___defs_date(data__decision__date, custom_formats, (name_prefix or "data") + ".decision.date")
+                if 'number' in data__decision_keys:
+                    data__decision_keys.remove('number')
+                    data__decision__number = data__decision['number']
+                    if not isinstance(data__decision__number, str):
+                        raise JsonSchemaValueException('')
+                if 'date' in data__decision_keys:
+                    data__decision_keys.remove('date')
+                    data__decision__date = data__decision['date']
+                    validate_https___tthc_invalid_schemas_procedure_schema_json___defs_date(data__decision__date, custom_formats, (name_prefix or 'data') + '.decision.date')
                 if data__decision_keys:
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".decision must not contain "+str(data__decision_keys)+" properties", value=data__decision, name="" + (name_prefix or "data") + ".decision", definition={'title': 'Quyết định phê duyệt', 'description': 'Quyết định phê duyệt phương án (bắt buộc khi đã phê duyệt hoặc đã thực thi).', 'type': 'object', 'additionalProperties': False, 'properties': {'number': {'title': 'Số quyết định', 'description': 'Ví dụ "5450/QĐ-UBND".', 'type': 'string'}, 'date': {'title': 'Ngày', 'description': 'Ngày dạng YYYY-MM-DD.', 'type': 'string', 'pattern': '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', 'format': 'date'}}}, rule='additionalProperties')
-        if "due" in data_keys:
-            data_keys.remove("due")
-            data__due = data["due"]
-            validate_https___tthc_invalid_schemas_procedure_schema_json___defs_date(data__due, custom_formats, (name_prefix or "data") + ".due")
-        if "implemented_on" in data_keys:
-            data_keys.remove("implemented_on")
-            data__implementedon = data["implemented_on"]
-            validate_https___tthc_invalid_schemas_procedure_schema_json___defs_date(data__implementedon, custom_formats, (name_prefix or "data") + ".implemented_on")
-        if "illustrative" in data_keys:
-            data_keys.remove("illustrative")
-            data__illustrative = data["illustrative"]
-            if not isinstance(data__illustrative, (bool)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".illustrative must be boolean", value=data__illustrative, name="" + (name_prefix or "data") + ".illustrative", definition={'title': 'Minh họa', 'description': 'true nếu phương án chỉ là ví dụ minh họa, không phải phương án đã công bố; báo cáo luôn ghi rõ điều này.', 'type': 'boolean'}, rule='type')
-        if "note" in data_keys:
-            data_keys.remove("note")
-            data__note = data["note"]
-            if not isinstance(data__note, (str)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".note must be string", value=data__note, name="" + (name_prefix or "data") + ".note", definition={'title': 'Ghi chú', 'description': 'Ghi chú, nguồn.', 'type': 'string'}, rule='type')
+                    raise JsonSchemaValueException('')
+        if 'due' in data_keys:
+            data_keys.remove('due')
+            data__due = data['due']
+            validate_https___tthc_invalid_schemas_procedure_schema_json___defs_date(data__due, custom_formats, (name_prefix or 'data') + '.due')
+        if 'implemented_on' in data_keys:
+            data_keys.remove('implemented_on')
+            data__implementedon = data['implemented_on']
+            validate_https___tthc_invalid_schemas_procedure_schema_json___defs_date(data__implementedon, custom_formats, (name_prefix or 'data') + '.implemented_on')
+        if 'illustrative' in data_keys:
+            data_keys.remove('illustrative')
+            data__illustrative = data['illustrative']
+            if not isinstance(data__illustrative, bool):
+                raise JsonSchemaValueException('')
+        if 'note' in data_keys:
+            data_keys.remove('note')
+            data__note = data['note']
+            if not isinstance(data__note, str):
+                raise JsonSchemaValueException('')
         if data_keys:
-            raise JsonSchemaValueException("" + (name_prefix or "data") + " must not contain "+str(data_keys)+" properties", value=data, name="" + (name_prefix or "data") + "", definition={'title': 'Phương án đơn giản hóa', 'description': 'Phương án cắt giảm, đơn giản hóa thủ tục.', 'type': 'object', 'additionalProperties': False, 'required': ['status', 'outcome'], 'properties': {'status': {'title': 'Trạng thái', 'description': 'proposed: đề xuất; approved: đã phê duyệt; implemented: đã thực thi; rejected: không được phê duyệt.', 'enum': ['proposed', 'approved', 'implemented', 'rejected']}, 'outcome': {'title': 'Hướng xử lý', 'description': 'abolish: bãi bỏ; merge: gộp vào thủ tục khác; simplify: đơn giản hóa; keep: giữ nguyên.', 'enum': ['abolish', 'merge', 'simplify', 'keep']}, 'measures': {'title': 'Nội dung phương án', 'description': 'Các biện pháp đơn giản hóa.', 'type': 'array', 'items': {'type': 'string', 'minLength': 1}}, 'proposed_on': {'title': 'Ngày', 'description': 'Ngày dạng YYYY-MM-DD.', 'type': 'string', 'pattern': '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', 'format': 'date'}, 'decision': {'title': 'Quyết định phê duyệt', 'description': 'Quyết định phê duyệt phương án (bắt buộc khi đã phê duyệt hoặc đã thực thi).', 'type': 'object', 'additionalProperties': False, 'properties': {'number': {'title': 'Số quyết định', 'description': 'Ví dụ "5450/QĐ-UBND".', 'type': 'string'}, 'date': {'title': 'Ngày', 'description': 'Ngày dạng YYYY-MM-DD.', 'type': 'string', 'pattern': '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', 'format': 'date'}}}, 'due': {'title': 'Ngày', 'description': 'Ngày dạng YYYY-MM-DD.', 'type': 'string', 'pattern': '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', 'format': 'date'}, 'implemented_on': {'title': 'Ngày', 'description': 'Ngày dạng YYYY-MM-DD.', 'type': 'string', 'pattern': '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', 'format': 'date'}, 'illustrative': {'title': 'Minh họa', 'description': 'true nếu phương án chỉ là ví dụ minh họa, không phải phương án đã công bố; báo cáo luôn ghi rõ điều này.', 'type': 'boolean'}, 'note': {'title': 'Ghi chú', 'description': 'Ghi chú, nguồn.', 'type': 'string'}}}, rule='additionalProperties')
+            raise JsonSchemaValueException('')
     return data
 
 def validate_https___tthc_invalid_schemas_procedure_schema_json___defs_snapshot(data, custom_formats={}, name_prefix=None):
-    if not isinstance(data, (dict)):
-        raise JsonSchemaValueException("" + (name_prefix or "data") + " must be object", value=data, name="" + (name_prefix or "data") + "", definition={'title': 'Trạng thái thủ tục', 'description': 'Các chỉ số của thủ tục tại một thời điểm (để so sánh trước/sau).', 'type': 'object', 'additionalProperties': False, 'properties': {'as_of': {'title': 'Ngày', 'description': 'Ngày dạng YYYY-MM-DD.', 'type': 'string', 'pattern': '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', 'format': 'date'}, 'time': {'title': 'Thời hạn', 'description': 'Thời hạn luôn có đơn vị tính; cho phép số thập phân (ví dụ 1.5).', 'type': 'object', 'additionalProperties': False, 'required': ['value', 'unit'], 'properties': {'value': {'title': 'Giá trị', 'description': 'Số lượng (không âm).', 'type': 'number', 'minimum': 0}, 'unit': {'title': 'Đơn vị tính', 'description': 'working_days: ngày làm việc; calendar_days: ngày (theo lịch); working_hours: giờ làm việc; hours: giờ; months: tháng.', 'enum': ['working_days', 'calendar_days', 'working_hours', 'hours', 'months']}, 'text': {'title': 'Nguyên văn', 'description': 'Câu chữ như văn bản công bố, ví dụ "Trong thời hạn 02 ngày làm việc kể từ …".', 'type': 'string'}}}, 'steps': {'title': 'Số bước', 'description': 'Số bước thực hiện.', 'type': 'integer', 'minimum': 0}, 'components': {'title': 'Số thành phần hồ sơ', 'description': 'Số giấy tờ trong hồ sơ.', 'type': 'integer', 'minimum': 0}, 'fee': {'title': 'Phí, lệ phí', 'description': 'Số tiền bằng đồng (số nguyên). "Không có thông tin" ghi là unknown: true, không phải 0.', 'type': 'object', 'additionalProperties': False, 'oneOf': [{'required': ['amount'], 'not': {'required': ['unknown']}}, {'required': ['unknown'], 'properties': {'unknown': {'const': True}}, 'not': {'required': ['amount']}}], 'properties': {'amount': {'title': 'Số tiền (đồng)', 'description': '0 nghĩa là miễn phí.', 'type': 'integer', 'minimum': 0}, 'unknown': {'title': 'Không có thông tin', 'description': 'true khi văn bản không nêu phí, lệ phí.', 'type': 'boolean'}, 'text': {'title': 'Nguyên văn', 'description': 'Câu chữ như văn bản công bố.', 'type': 'string'}}}, 'compliance': {'title': 'Số liệu chi phí tuân thủ', 'description': 'Theo Điều 27 Thông tư 02/2017/TT-VPCP: chi phí 01 lần = thời gian × giá trị thời gian + phí, lệ phí + chi phí khác; chi phí 01 năm = chi phí 01 lần × số lần/năm × số đối tượng/năm.', 'type': 'object', 'additionalProperties': False, 'properties': {'hours': {'title': 'Thời gian thực hiện (giờ)', 'description': 'Số giờ đối tượng bỏ ra cho các công việc cần thiết (chuẩn bị, nộp hồ sơ, nhận kết quả) mỗi lần.', 'type': 'number', 'minimum': 0}, 'other_costs': {'title': 'Chi phí khác (đồng)', 'description': 'Chi phí khác mỗi lần (thuê dịch vụ, sao chụp, đi lại…).', 'type': 'integer', 'minimum': 0}, 'frequency_per_year': {'title': 'Số lần thực hiện/năm', 'description': 'Số lần một đối tượng thực hiện thủ tục theo quy định trong 01 năm.', 'type': 'number', 'minimum': 0}, 'subjects_per_year': {'title': 'Số đối tượng/năm', 'description': 'Số lượng đối tượng tuân thủ trong 01 năm.', 'type': 'integer', 'minimum': 0}, 'source': {'title': 'Nguồn số liệu', 'description': 'Nguồn của số liệu ước tính.', 'type': 'string'}}}, 'note': {'title': 'Ghi chú', 'description': 'Ghi chú, nguồn của số liệu.', 'type': 'string'}}}, rule='type')
+    if not isinstance(data, dict):
+        raise JsonSchemaValueException('')
     data_is_dict = isinstance(data, dict)
     if data_is_dict:
         data_keys = set(data.keys())
-        if "as_of" in data_keys:
-            data_keys.remove("as_of")
-            data__asof = data["as_of"]
-            validate_https___tthc_invalid_schemas_procedure_schema_json___defs_date(data__asof, custom_formats, (name_prefix or "data") + ".as_of")
-        if "time" in data_keys:
-            data_keys.remove("time")
-            data__time = data["time"]
-            validate_https___tthc_invalid_schemas_procedure_schema_json___defs_duration(data__time, custom_formats, (name_prefix or "data") + ".time")
-        if "steps" in data_keys:
-            data_keys.remove("steps")
-            data__steps = data["steps"]
-            if not isinstance(data__steps, (int)) and not (isinstance(data__steps, float) and data__steps.is_integer()) or isinstance(data__steps, bool):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".steps must be integer", value=data__steps, name="" + (name_prefix or "data") + ".steps", definition={'title': 'Số bước', 'description': 'Số bước thực hiện.', 'type': 'integer', 'minimum': 0}, rule='type')
-            if isinstance(data__steps, (int, float, Decimal)) and not isinstance(data__steps, bool):
+        if 'as_of' in data_keys:
+            data_keys.remove('as_of')
+            data__asof = data['as_of']
+            validate_https___tthc_invalid_schemas_procedure_schema_json___defs_date(data__asof, custom_formats, (name_prefix or 'data') + '.as_of')
+        if 'time' in data_keys:
+            data_keys.remove('time')
+            data__time = data['time']
+            validate_https___tthc_invalid_schemas_procedure_schema_json___defs_duration(data__time, custom_formats, (name_prefix or 'data') + '.time')
+        if 'steps' in data_keys:
+            data_keys.remove('steps')
+            data__steps = data['steps']
+            if not isinstance(data__steps, int) and (not (isinstance(data__steps, float) and data__steps.is_integer())) or isinstance(data__steps, bool):
+                raise JsonSchemaValueException('')
+            if isinstance(data__steps, (int, float, Decimal)) and (not isinstance(data__steps, bool)):
                 if data__steps < 0:
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".steps must be bigger than or equal to 0", value=data__steps, name="" + (name_prefix or "data") + ".steps", definition={'title': 'Số bước', 'description': 'Số bước thực hiện.', 'type': 'integer', 'minimum': 0}, rule='minimum')
-        if "components" in data_keys:
-            data_keys.remove("components")
-            data__components = data["components"]
-            if not isinstance(data__components, (int)) and not (isinstance(data__components, float) and data__components.is_integer()) or isinstance(data__components, bool):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".components must be integer", value=data__components, name="" + (name_prefix or "data") + ".components", definition={'title': 'Số thành phần hồ sơ', 'description': 'Số giấy tờ trong hồ sơ.', 'type': 'integer', 'minimum': 0}, rule='type')
-            if isinstance(data__components, (int, float, Decimal)) and not isinstance(data__components, bool):
+                    raise JsonSchemaValueException('')
+        if 'components' in data_keys:
+            data_keys.remove('components')
+            data__components = data['components']
+            if not isinstance(data__components, int) and (not (isinstance(data__components, float) and data__components.is_integer())) or isinstance(data__components, bool):
+                raise JsonSchemaValueException('')
+            if isinstance(data__components, (int, float, Decimal)) and (not isinstance(data__components, bool)):
                 if data__components < 0:
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".components must be bigger than or equal to 0", value=data__components, name="" + (name_prefix or "data") + ".components", definition={'title': 'Số thành phần hồ sơ', 'description': 'Số giấy tờ trong hồ sơ.', 'type': 'integer', 'minimum': 0}, rule='minimum')
-        if "fee" in data_keys:
-            data_keys.remove("fee")
-            data__fee = data["fee"]
-            validate_https___tthc_invalid_schemas_procedure_schema_json___defs_money(data__fee, custom_formats, (name_prefix or "data") + ".fee")
-        if "compliance" in data_keys:
-            data_keys.remove("compliance")
-            data__compliance = data["compliance"]
-            validate_https___tthc_invalid_schemas_procedure_schema_json___defs_compliance(data__compliance, custom_formats, (name_prefix or "data") + ".compliance")
-        if "note" in data_keys:
-            data_keys.remove("note")
-            data__note = data["note"]
-            if not isinstance(data__note, (str)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".note must be string", value=data__note, name="" + (name_prefix or "data") + ".note", definition={'title': 'Ghi chú', 'description': 'Ghi chú, nguồn của số liệu.', 'type': 'string'}, rule='type')
+                    raise JsonSchemaValueException('')
+        if 'fee' in data_keys:
+            data_keys.remove('fee')
+            data__fee = data['fee']
+            validate_https___tthc_invalid_schemas_procedure_schema_json___defs_money(data__fee, custom_formats, (name_prefix or 'data') + '.fee')
+        if 'compliance' in data_keys:
+            data_keys.remove('compliance')
+            data__compliance = data['compliance']
+            validate_https___tthc_invalid_schemas_procedure_schema_json___defs_compliance(data__compliance, custom_formats, (name_prefix or 'data') + '.compliance')
+        if 'note' in data_keys:
+            data_keys.remove('note')
+            data__note = data['note']
+            if not isinstance(data__note, str):
+                raise JsonSchemaValueException('')
         if data_keys:
-            raise JsonSchemaValueException("" + (name_prefix or "data") + " must not contain "+str(data_keys)+" properties", value=data, name="" + (name_prefix or "data") + "", definition={'title': 'Trạng thái thủ tục', 'description': 'Các chỉ số của thủ tục tại một thời điểm (để so sánh trước/sau).', 'type': 'object', 'additionalProperties': False, 'properties': {'as_of': {'title': 'Ngày', 'description': 'Ngày dạng YYYY-MM-DD.', 'type': 'string', 'pattern': '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', 'format': 'date'}, 'time': {'title': 'Thời hạn', 'description': 'Thời hạn luôn có đơn vị tính; cho phép số thập phân (ví dụ 1.5).', 'type': 'object', 'additionalProperties': False, 'required': ['value', 'unit'], 'properties': {'value': {'title': 'Giá trị', 'description': 'Số lượng (không âm).', 'type': 'number', 'minimum': 0}, 'unit': {'title': 'Đơn vị tính', 'description': 'working_days: ngày làm việc; calendar_days: ngày (theo lịch); working_hours: giờ làm việc; hours: giờ; months: tháng.', 'enum': ['working_days', 'calendar_days', 'working_hours', 'hours', 'months']}, 'text': {'title': 'Nguyên văn', 'description': 'Câu chữ như văn bản công bố, ví dụ "Trong thời hạn 02 ngày làm việc kể từ …".', 'type': 'string'}}}, 'steps': {'title': 'Số bước', 'description': 'Số bước thực hiện.', 'type': 'integer', 'minimum': 0}, 'components': {'title': 'Số thành phần hồ sơ', 'description': 'Số giấy tờ trong hồ sơ.', 'type': 'integer', 'minimum': 0}, 'fee': {'title': 'Phí, lệ phí', 'description': 'Số tiền bằng đồng (số nguyên). "Không có thông tin" ghi là unknown: true, không phải 0.', 'type': 'object', 'additionalProperties': False, 'oneOf': [{'required': ['amount'], 'not': {'required': ['unknown']}}, {'required': ['unknown'], 'properties': {'unknown': {'const': True}}, 'not': {'required': ['amount']}}], 'properties': {'amount': {'title': 'Số tiền (đồng)', 'description': '0 nghĩa là miễn phí.', 'type': 'integer', 'minimum': 0}, 'unknown': {'title': 'Không có thông tin', 'description': 'true khi văn bản không nêu phí, lệ phí.', 'type': 'boolean'}, 'text': {'title': 'Nguyên văn', 'description': 'Câu chữ như văn bản công bố.', 'type': 'string'}}}, 'compliance': {'title': 'Số liệu chi phí tuân thủ', 'description': 'Theo Điều 27 Thông tư 02/2017/TT-VPCP: chi phí 01 lần = thời gian × giá trị thời gian + phí, lệ phí + chi phí khác; chi phí 01 năm = chi phí 01 lần × số lần/năm × số đối tượng/năm.', 'type': 'object', 'additionalProperties': False, 'properties': {'hours': {'title': 'Thời gian thực hiện (giờ)', 'description': 'Số giờ đối tượng bỏ ra cho các công việc cần thiết (chuẩn bị, nộp hồ sơ, nhận kết quả) mỗi lần.', 'type': 'number', 'minimum': 0}, 'other_costs': {'title': 'Chi phí khác (đồng)', 'description': 'Chi phí khác mỗi lần (thuê dịch vụ, sao chụp, đi lại…).', 'type': 'integer', 'minimum': 0}, 'frequency_per_year': {'title': 'Số lần thực hiện/năm', 'description': 'Số lần một đối tượng thực hiện thủ tục theo quy định trong 01 năm.', 'type': 'number', 'minimum': 0}, 'subjects_per_year': {'title': 'Số đối tượng/năm', 'description': 'Số lượng đối tượng tuân thủ trong 01 năm.', 'type': 'integer', 'minimum': 0}, 'source': {'title': 'Nguồn số liệu', 'description': 'Nguồn của số liệu ước tính.', 'type': 'string'}}}, 'note': {'title': 'Ghi chú', 'description': 'Ghi chú, nguồn của số liệu.', 'type': 'string'}}}, rule='additionalProperties')
+            raise JsonSchemaValueException('')
     return data
 
 def validate_https___tthc_invalid_schemas_procedure_schema_json___defs_money(data, custom_formats={}, name_prefix=None):
-    if not isinstance(data, (dict)):
-        raise JsonSchemaValueException("" + (name_prefix or "data") + " must be object", value=data, name="" + (name_prefix or "data") + "", definition={'title': 'Phí, lệ phí', 'description': 'Số tiền bằng đồng (số nguyên). "Không có thông tin" ghi là unknown: true, không phải 0.', 'type': 'object', 'additionalProperties': False, 'oneOf': [{'required': ['amount'], 'not': {'required': ['unknown']}}, {'required': ['unknown'], 'properties': {'unknown': {'const': True}}, 'not': {'required': ['amount']}}], 'properties': {'amount': {'title': 'Số tiền (đồng)', 'description': '0 nghĩa là miễn phí.', 'type': 'integer', 'minimum': 0}, 'unknown': {'title': 'Không có thông tin', 'description': 'true khi văn bản không nêu phí, lệ phí.', 'type': 'boolean'}, 'text': {'title': 'Nguyên văn', 'description': 'Câu chữ như văn bản công bố.', 'type': 'string'}}}, rule='type')
+    if not isinstance(data, dict):
+        raise JsonSchemaValueException('')
     data_one_of_count3 = 0
     if data_one_of_count3 < 2:
         try:
@@ -647,17 +646,19 @@ def validate_https___tthc_invalid_schemas_procedure_schema_json___defs_money(dat
                 if data_is_dict:
                     data__missing_keys = set(['unknown']) - data.keys()
                     if data__missing_keys:
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + " must contain " + (str(sorted(data__missing_keys)) + " properties"), value=data, name="" + (name_prefix or "data") + "", definition={'required': ['unknown']}, rule='required')
-            except (JsonSchemaValueException, JsonSchemaValuesException): pass
+                        raise JsonSchemaValueException('')
+            except (JsonSchemaValueException, JsonSchemaValuesException):
+                pass
             else:
-                raise JsonSchemaValueException("" + (name_prefix or "data") + " must NOT match a disallowed definition", value=data, name="" + (name_prefix or "data") + "", definition={'required': ['amount'], 'not': {'required': ['unknown']}}, rule='not')
+                raise JsonSchemaValueException('')
             data_is_dict = isinstance(data, dict)
             if data_is_dict:
                 data__missing_keys = set(['amount']) - data.keys()
                 if data__missing_keys:
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + " must contain " + (str(sorted(data__missing_keys)) + " properties"), value=data, name="" + (name_prefix or "data") + "", definition={'required': ['amount'], 'not': {'required': ['unknown']}}, rule='required')
+                    raise JsonSchemaValueException('')
             data_one_of_count3 += 1
-        except (JsonSchemaValueException, JsonSchemaValuesException): pass
+        except (JsonSchemaValueException, JsonSchemaValuesException):
+            pass
     if data_one_of_count3 < 2:
         try:
             try:
@@ -665,415 +666,421 @@ def validate_https___tthc_invalid_schemas_procedure_schema_json___defs_money(dat
                 if data_is_dict:
                     data__missing_keys = set(['amount']) - data.keys()
                     if data__missing_keys:
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + " must contain " + (str(sorted(data__missing_keys)) + " properties"), value=data, name="" + (name_prefix or "data") + "", definition={'required': ['amount']}, rule='required')
-            except (JsonSchemaValueException, JsonSchemaValuesException): pass
+                        raise JsonSchemaValueException('')
+            except (JsonSchemaValueException, JsonSchemaValuesException):
+                pass
             else:
-                raise JsonSchemaValueException("" + (name_prefix or "data") + " must NOT match a disallowed definition", value=data, name="" + (name_prefix or "data") + "", definition={'required': ['unknown'], 'properties': {'unknown': {'const': True}}, 'not': {'required': ['amount']}}, rule='not')
+                raise JsonSchemaValueException('')
             data_is_dict = isinstance(data, dict)
             if data_is_dict:
                 data__missing_keys = set(['unknown']) - data.keys()
                 if data__missing_keys:
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + " must contain " + (str(sorted(data__missing_keys)) + " properties"), value=data, name="" + (name_prefix or "data") + "", definition={'required': ['unknown'], 'properties': {'unknown': {'const': True}}, 'not': {'required': ['amount']}}, rule='required')
+                    raise JsonSchemaValueException('')
                 data_keys = set(data.keys())
-                if "unknown" in data_keys:
-                    data_keys.remove("unknown")
-                    data__unknown = data["unknown"]
+                if 'unknown' in data_keys:
+                    data_keys.remove('unknown')
+                    data__unknown = data['unknown']
                     if not (isinstance(data__unknown, bool) and data__unknown is True):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".unknown must be same as const definition: True", value=data__unknown, name="" + (name_prefix or "data") + ".unknown", definition={'const': True}, rule='const')
+                        raise JsonSchemaValueException('')
             data_one_of_count3 += 1
-        except (JsonSchemaValueException, JsonSchemaValuesException): pass
+        except (JsonSchemaValueException, JsonSchemaValuesException):
+            pass
     if data_one_of_count3 != 1:
-        raise JsonSchemaValueException("" + (name_prefix or "data") + " must be valid exactly by one definition" + (" (" + str(data_one_of_count3) + " matches found)"), value=data, name="" + (name_prefix or "data") + "", definition={'title': 'Phí, lệ phí', 'description': 'Số tiền bằng đồng (số nguyên). "Không có thông tin" ghi là unknown: true, không phải 0.', 'type': 'object', 'additionalProperties': False, 'oneOf': [{'required': ['amount'], 'not': {'required': ['unknown']}}, {'required': ['unknown'], 'properties': {'unknown': {'const': True}}, 'not': {'required': ['amount']}}], 'properties': {'amount': {'title': 'Số tiền (đồng)', 'description': '0 nghĩa là miễn phí.', 'type': 'integer', 'minimum': 0}, 'unknown': {'title': 'Không có thông tin', 'description': 'true khi văn bản không nêu phí, lệ phí.', 'type': 'boolean'}, 'text': {'title': 'Nguyên văn', 'description': 'Câu chữ như văn bản công bố.', 'type': 'string'}}}, rule='oneOf')
+        raise JsonSchemaValueException('')
     data_is_dict = isinstance(data, dict)
     if data_is_dict:
         data_keys = set(data.keys())
-        if "amount" in data_keys:
-            data_keys.remove("amount")
-            data__amount = data["amount"]
-            if not isinstance(data__amount, (int)) and not (isinstance(data__amount, float) and data__amount.is_integer()) or isinstance(data__amount, bool):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".amount must be integer", value=data__amount, name="" + (name_prefix or "data") + ".amount", definition={'title': 'Số tiền (đồng)', 'description': '0 nghĩa là miễn phí.', 'type': 'integer', 'minimum': 0}, rule='type')
-            if isinstance(data__amount, (int, float, Decimal)) and not isinstance(data__amount, bool):
+        if 'amount' in data_keys:
+            data_keys.remove('amount')
+            data__amount = data['amount']
+            if not isinstance(data__amount, int) and (not (isinstance(data__amount, float) and data__amount.is_integer())) or isinstance(data__amount, bool):
+                raise JsonSchemaValueException('')
+            if isinstance(data__amount, (int, float, Decimal)) and (not isinstance(data__amount, bool)):
                 if data__amount < 0:
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".amount must be bigger than or equal to 0", value=data__amount, name="" + (name_prefix or "data") + ".amount", definition={'title': 'Số tiền (đồng)', 'description': '0 nghĩa là miễn phí.', 'type': 'integer', 'minimum': 0}, rule='minimum')
-        if "unknown" in data_keys:
-            data_keys.remove("unknown")
-            data__unknown = data["unknown"]
-            if not isinstance(data__unknown, (bool)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".unknown must be boolean", value=data__unknown, name="" + (name_prefix or "data") + ".unknown", definition={'title': 'Không có thông tin', 'description': 'true khi văn bản không nêu phí, lệ phí.', 'type': 'boolean'}, rule='type')
-        if "text" in data_keys:
-            data_keys.remove("text")
-            data__text = data["text"]
-            if not isinstance(data__text, (str)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".text must be string", value=data__text, name="" + (name_prefix or "data") + ".text", definition={'title': 'Nguyên văn', 'description': 'Câu chữ như văn bản công bố.', 'type': 'string'}, rule='type')
+                    raise JsonSchemaValueException('')
+        if 'unknown' in data_keys:
+            data_keys.remove('unknown')
+            data__unknown = data['unknown']
+            if not isinstance(data__unknown, bool):
+                raise JsonSchemaValueException('')
+        if 'text' in data_keys:
+            data_keys.remove('text')
+            data__text = data['text']
+            if not isinstance(data__text, str):
+                raise JsonSchemaValueException('')
         if data_keys:
-            raise JsonSchemaValueException("" + (name_prefix or "data") + " must not contain "+str(data_keys)+" properties", value=data, name="" + (name_prefix or "data") + "", definition={'title': 'Phí, lệ phí', 'description': 'Số tiền bằng đồng (số nguyên). "Không có thông tin" ghi là unknown: true, không phải 0.', 'type': 'object', 'additionalProperties': False, 'oneOf': [{'required': ['amount'], 'not': {'required': ['unknown']}}, {'required': ['unknown'], 'properties': {'unknown': {'const': True}}, 'not': {'required': ['amount']}}], 'properties': {'amount': {'title': 'Số tiền (đồng)', 'description': '0 nghĩa là miễn phí.', 'type': 'integer', 'minimum': 0}, 'unknown': {'title': 'Không có thông tin', 'description': 'true khi văn bản không nêu phí, lệ phí.', 'type': 'boolean'}, 'text': {'title': 'Nguyên văn', 'description': 'Câu chữ như văn bản công bố.', 'type': 'string'}}}, rule='additionalProperties')
+            raise JsonSchemaValueException('')
     return data
 
 def validate_https___tthc_invalid_schemas_procedure_schema_json___defs_compliance(data, custom_formats={}, name_prefix=None):
-    if not isinstance(data, (dict)):
-        raise JsonSchemaValueException("" + (name_prefix or "data") + " must be object", value=data, name="" + (name_prefix or "data") + "", definition={'title': 'Số liệu chi phí tuân thủ', 'description': 'Theo Điều 27 Thông tư 02/2017/TT-VPCP: chi phí 01 lần = thời gian × giá trị thời gian + phí, lệ phí + chi phí khác; chi phí 01 năm = chi phí 01 lần × số lần/năm × số đối tượng/năm.', 'type': 'object', 'additionalProperties': False, 'properties': {'hours': {'title': 'Thời gian thực hiện (giờ)', 'description': 'Số giờ đối tượng bỏ ra cho các công việc cần thiết (chuẩn bị, nộp hồ sơ, nhận kết quả) mỗi lần.', 'type': 'number', 'minimum': 0}, 'other_costs': {'title': 'Chi phí khác (đồng)', 'description': 'Chi phí khác mỗi lần (thuê dịch vụ, sao chụp, đi lại…).', 'type': 'integer', 'minimum': 0}, 'frequency_per_year': {'title': 'Số lần thực hiện/năm', 'description': 'Số lần một đối tượng thực hiện thủ tục theo quy định trong 01 năm.', 'type': 'number', 'minimum': 0}, 'subjects_per_year': {'title': 'Số đối tượng/năm', 'description': 'Số lượng đối tượng tuân thủ trong 01 năm.', 'type': 'integer', 'minimum': 0}, 'source': {'title': 'Nguồn số liệu', 'description': 'Nguồn của số liệu ước tính.', 'type': 'string'}}}, rule='type')
+    if not isinstance(data, dict):
+        raise JsonSchemaValueException('')
     data_is_dict = isinstance(data, dict)
     if data_is_dict:
         data_keys = set(data.keys())
-        if "hours" in data_keys:
-            data_keys.remove("hours")
-            data__hours = data["hours"]
+        if 'hours' in data_keys:
+            data_keys.remove('hours')
+            data__hours = data['hours']
             if not isinstance(data__hours, (int, float, Decimal)) or isinstance(data__hours, bool):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".hours must be number", value=data__hours, name="" + (name_prefix or "data") + ".hours", definition={'title': 'Thời gian thực hiện (giờ)', 'description': 'Số giờ đối tượng bỏ ra cho các công việc cần thiết (chuẩn bị, nộp hồ sơ, nhận kết quả) mỗi lần.', 'type': 'number', 'minimum': 0}, rule='type')
-            if isinstance(data__hours, (int, float, Decimal)) and not isinstance(data__hours, bool):
+                raise JsonSchemaValueException('')
+            if isinstance(data__hours, (int, float, Decimal)) and (not isinstance(data__hours, bool)):
                 if data__hours < 0:
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".hours must be bigger than or equal to 0", value=data__hours, name="" + (name_prefix or "data") + ".hours", definition={'title': 'Thời gian thực hiện (giờ)', 'description': 'Số giờ đối tượng bỏ ra cho các công việc cần thiết (chuẩn bị, nộp hồ sơ, nhận kết quả) mỗi lần.', 'type': 'number', 'minimum': 0}, rule='minimum')
-        if "other_costs" in data_keys:
-            data_keys.remove("other_costs")
-            data__othercosts = data["other_costs"]
-            if not isinstance(data__othercosts, (int)) and not (isinstance(data__othercosts, float) and data__othercosts.is_integer()) or isinstance(data__othercosts, bool):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".other_costs must be integer", value=data__othercosts, name="" + (name_prefix or "data") + ".other_costs", definition={'title': 'Chi phí khác (đồng)', 'description': 'Chi phí khác mỗi lần (thuê dịch vụ, sao chụp, đi lại…).', 'type': 'integer', 'minimum': 0}, rule='type')
-            if isinstance(data__othercosts, (int, float, Decimal)) and not isinstance(data__othercosts, bool):
+                    raise JsonSchemaValueException('')
+        if 'other_costs' in data_keys:
+            data_keys.remove('other_costs')
+            data__othercosts = data['other_costs']
+            if not isinstance(data__othercosts, int) and (not (isinstance(data__othercosts, float) and data__othercosts.is_integer())) or isinstance(data__othercosts, bool):
+                raise JsonSchemaValueException('')
+            if isinstance(data__othercosts, (int, float, Decimal)) and (not isinstance(data__othercosts, bool)):
                 if data__othercosts < 0:
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".other_costs must be bigger than or equal to 0", value=data__othercosts, name="" + (name_prefix or "data") + ".other_costs", definition={'title': 'Chi phí khác (đồng)', 'description': 'Chi phí khác mỗi lần (thuê dịch vụ, sao chụp, đi lại…).', 'type': 'integer', 'minimum': 0}, rule='minimum')
-        if "frequency_per_year" in data_keys:
-            data_keys.remove("frequency_per_year")
-            data__frequencyperyear = data["frequency_per_year"]
+                    raise JsonSchemaValueException('')
+        if 'frequency_per_year' in data_keys:
+            data_keys.remove('frequency_per_year')
+            data__frequencyperyear = data['frequency_per_year']
             if not isinstance(data__frequencyperyear, (int, float, Decimal)) or isinstance(data__frequencyperyear, bool):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".frequency_per_year must be number", value=data__frequencyperyear, name="" + (name_prefix or "data") + ".frequency_per_year", definition={'title': 'Số lần thực hiện/năm', 'description': 'Số lần một đối tượng thực hiện thủ tục theo quy định trong 01 năm.', 'type': 'number', 'minimum': 0}, rule='type')
-            if isinstance(data__frequencyperyear, (int, float, Decimal)) and not isinstance(data__frequencyperyear, bool):
+                raise JsonSchemaValueException('')
+            if isinstance(data__frequencyperyear, (int, float, Decimal)) and (not isinstance(data__frequencyperyear, bool)):
                 if data__frequencyperyear < 0:
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".frequency_per_year must be bigger than or equal to 0", value=data__frequencyperyear, name="" + (name_prefix or "data") + ".frequency_per_year", definition={'title': 'Số lần thực hiện/năm', 'description': 'Số lần một đối tượng thực hiện thủ tục theo quy định trong 01 năm.', 'type': 'number', 'minimum': 0}, rule='minimum')
-        if "subjects_per_year" in data_keys:
-            data_keys.remove("subjects_per_year")
-            data__subjectsperyear = data["subjects_per_year"]
-            if not isinstance(data__subjectsperyear, (int)) and not (isinstance(data__subjectsperyear, float) and data__subjectsperyear.is_integer()) or isinstance(data__subjectsperyear, bool):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".subjects_per_year must be integer", value=data__subjectsperyear, name="" + (name_prefix or "data") + ".subjects_per_year", definition={'title': 'Số đối tượng/năm', 'description': 'Số lượng đối tượng tuân thủ trong 01 năm.', 'type': 'integer', 'minimum': 0}, rule='type')
-            if isinstance(data__subjectsperyear, (int, float, Decimal)) and not isinstance(data__subjectsperyear, bool):
+                    raise JsonSchemaValueException('')
+        if 'subjects_per_year' in data_keys:
+            data_keys.remove('subjects_per_year')
+            data__subjectsperyear = data['subjects_per_year']
+            if not isinstance(data__subjectsperyear, int) and (not (isinstance(data__subjectsperyear, float) and data__subjectsperyear.is_integer())) or isinstance(data__subjectsperyear, bool):
+                raise JsonSchemaValueException('')
+            if isinstance(data__subjectsperyear, (int, float, Decimal)) and (not isinstance(data__subjectsperyear, bool)):
                 if data__subjectsperyear < 0:
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".subjects_per_year must be bigger than or equal to 0", value=data__subjectsperyear, name="" + (name_prefix or "data") + ".subjects_per_year", definition={'title': 'Số đối tượng/năm', 'description': 'Số lượng đối tượng tuân thủ trong 01 năm.', 'type': 'integer', 'minimum': 0}, rule='minimum')
-        if "source" in data_keys:
-            data_keys.remove("source")
-            data__source = data["source"]
-            if not isinstance(data__source, (str)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".source must be string", value=data__source, name="" + (name_prefix or "data") + ".source", definition={'title': 'Nguồn số liệu', 'description': 'Nguồn của số liệu ước tính.', 'type': 'string'}, rule='type')
+                    raise JsonSchemaValueException('')
+        if 'source' in data_keys:
+            data_keys.remove('source')
+            data__source = data['source']
+            if not isinstance(data__source, str):
+                raise JsonSchemaValueException('')
         if data_keys:
-            raise JsonSchemaValueException("" + (name_prefix or "data") + " must not contain "+str(data_keys)+" properties", value=data, name="" + (name_prefix or "data") + "", definition={'title': 'Số liệu chi phí tuân thủ', 'description': 'Theo Điều 27 Thông tư 02/2017/TT-VPCP: chi phí 01 lần = thời gian × giá trị thời gian + phí, lệ phí + chi phí khác; chi phí 01 năm = chi phí 01 lần × số lần/năm × số đối tượng/năm.', 'type': 'object', 'additionalProperties': False, 'properties': {'hours': {'title': 'Thời gian thực hiện (giờ)', 'description': 'Số giờ đối tượng bỏ ra cho các công việc cần thiết (chuẩn bị, nộp hồ sơ, nhận kết quả) mỗi lần.', 'type': 'number', 'minimum': 0}, 'other_costs': {'title': 'Chi phí khác (đồng)', 'description': 'Chi phí khác mỗi lần (thuê dịch vụ, sao chụp, đi lại…).', 'type': 'integer', 'minimum': 0}, 'frequency_per_year': {'title': 'Số lần thực hiện/năm', 'description': 'Số lần một đối tượng thực hiện thủ tục theo quy định trong 01 năm.', 'type': 'number', 'minimum': 0}, 'subjects_per_year': {'title': 'Số đối tượng/năm', 'description': 'Số lượng đối tượng tuân thủ trong 01 năm.', 'type': 'integer', 'minimum': 0}, 'source': {'title': 'Nguồn số liệu', 'description': 'Nguồn của số liệu ước tính.', 'type': 'string'}}}, rule='additionalProperties')
+            raise JsonSchemaValueException('')
     return data
 
 def validate_https___tthc_invalid_schemas_procedure_schema_json___defs_legalref(data, custom_formats={}, name_prefix=None):
-    if not isinstance(data, (dict)):
-        raise JsonSchemaValueException("" + (name_prefix or "data") + " must be object", value=data, name="" + (name_prefix or "data") + "", definition={'title': 'Văn bản pháp lý', 'description': 'Một văn bản làm căn cứ pháp lý.', 'type': 'object', 'additionalProperties': False, 'required': ['title'], 'properties': {'id': {'title': 'Mã mục', 'description': 'Mã ổn định của mục trong danh sách (dùng khi so sánh phiên bản); nếu không có thì dùng tên.', 'type': 'string', 'pattern': '^[a-z0-9][a-z0-9_-]*$'}, 'number': {'title': 'Số, ký hiệu', 'description': 'Ví dụ "63/2010/NĐ-CP", "1085/QĐ-TTg", "06/2022/QH15".', 'type': 'string', 'minLength': 1}, 'title': {'title': 'Trích yếu', 'description': 'Tên hoặc trích yếu văn bản.', 'type': 'string', 'minLength': 1}, 'date': {'title': 'Ngày', 'description': 'Ngày dạng YYYY-MM-DD.', 'type': 'string', 'pattern': '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', 'format': 'date'}, 'article': {'title': 'Điều, khoản', 'description': 'Điều, khoản áp dụng.', 'type': 'string'}, 'suppress': {'title': 'Bỏ qua kiểm tra', 'description': 'Các phát hiện được chấp nhận cho mục này.', 'type': 'array', 'items': {'$ref': 'https://tthc.invalid/schemas/procedure.schema.json#/$defs/suppression'}}}}, rule='type')
+    if not isinstance(data, dict):
+        raise JsonSchemaValueException('')
     data_is_dict = isinstance(data, dict)
     if data_is_dict:
         data__missing_keys = set(['title']) - data.keys()
         if data__missing_keys:
-            raise JsonSchemaValueException("" + (name_prefix or "data") + " must contain " + (str(sorted(data__missing_keys)) + " properties"), value=data, name="" + (name_prefix or "data") + "", definition={'title': 'Văn bản pháp lý', 'description': 'Một văn bản làm căn cứ pháp lý.', 'type': 'object', 'additionalProperties': False, 'required': ['title'], 'properties': {'id': {'title': 'Mã mục', 'description': 'Mã ổn định của mục trong danh sách (dùng khi so sánh phiên bản); nếu không có thì dùng tên.', 'type': 'string', 'pattern': '^[a-z0-9][a-z0-9_-]*$'}, 'number': {'title': 'Số, ký hiệu', 'description': 'Ví dụ "63/2010/NĐ-CP", "1085/QĐ-TTg", "06/2022/QH15".', 'type': 'string', 'minLength': 1}, 'title': {'title': 'Trích yếu', 'description': 'Tên hoặc trích yếu văn bản.', 'type': 'string', 'minLength': 1}, 'date': {'title': 'Ngày', 'description': 'Ngày dạng YYYY-MM-DD.', 'type': 'string', 'pattern': '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', 'format': 'date'}, 'article': {'title': 'Điều, khoản', 'description': 'Điều, khoản áp dụng.', 'type': 'string'}, 'suppress': {'title': 'Bỏ qua kiểm tra', 'description': 'Các phát hiện được chấp nhận cho mục này.', 'type': 'array', 'items': {'$ref': 'https://tthc.invalid/schemas/procedure.schema.json#/$defs/suppression'}}}}, rule='required')
+            raise JsonSchemaValueException('')
         data_keys = set(data.keys())
-        if "id" in data_keys:
-            data_keys.remove("id")
-            data__id = data["id"]
-            validate_https___tthc_invalid_schemas_procedure_schema_json___defs_itemid(data__id, custom_formats, (name_prefix or "data") + ".id")
-        if "number" in data_keys:
-            data_keys.remove("number")
-            data__number = data["number"]
-            if not isinstance(data__number, (str)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".number must be string", value=data__number, name="" + (name_prefix or "data") + ".number", definition={'title': 'Số, ký hiệu', 'description': 'Ví dụ "63/2010/NĐ-CP", "1085/QĐ-TTg", "06/2022/QH15".', 'type': 'string', 'minLength': 1}, rule='type')
+        if 'id' in data_keys:
+            data_keys.remove('id')
+            data__id = data['id']
+            validate_https___tthc_invalid_schemas_procedure_schema_json___defs_itemid(data__id, custom_formats, (name_prefix or 'data') + '.id')
+        if 'number' in data_keys:
+            data_keys.remove('number')
+            data__number = data['number']
+            if not isinstance(data__number, str):
+                raise JsonSchemaValueException('')
             if isinstance(data__number, str):
                 data__number_len = len(data__number)
                 if data__number_len < 1:
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".number must be longer than or equal to 1 characters", value=data__number, name="" + (name_prefix or "data") + ".number", definition={'title': 'Số, ký hiệu', 'description': 'Ví dụ "63/2010/NĐ-CP", "1085/QĐ-TTg", "06/2022/QH15".', 'type': 'string', 'minLength': 1}, rule='minLength')
-        if "title" in data_keys:
-            data_keys.remove("title")
-            data__title = data["title"]
-            if not isinstance(data__title, (str)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".title must be string", value=data__title, name="" + (name_prefix or "data") + ".title", definition={'title': 'Trích yếu', 'description': 'Tên hoặc trích yếu văn bản.', 'type': 'string', 'minLength': 1}, rule='type')
+                    raise JsonSchemaValueException('')
+        if 'title' in data_keys:
+            data_keys.remove('title')
+            data__title = data['title']
+            if not isinstance(data__title, str):
+                raise JsonSchemaValueException('')
             if isinstance(data__title, str):
                 data__title_len = len(data__title)
                 if data__title_len < 1:
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".title must be longer than or equal to 1 characters", value=data__title, name="" + (name_prefix or "data") + ".title", definition={'title': 'Trích yếu', 'description': 'Tên hoặc trích yếu văn bản.', 'type': 'string', 'minLength': 1}, rule='minLength')
-        if "date" in data_keys:
-            data_keys.remove("date")
-            data__date = data["date"]
-            validate_https___tthc_invalid_schemas_procedure_schema_json___defs_date(data__date, custom_formats, (name_prefix or "data") + ".date")
-        if "article" in data_keys:
-            data_keys.remove("article")
-            data__article = data["article"]
-            if not isinstance(data__article, (str)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".article must be string", value=data__article, name="" + (name_prefix or "data") + ".article", definition={'title': 'Điều, khoản', 'description': 'Điều, khoản áp dụng.', 'type': 'string'}, rule='type')
-        if "suppress" in data_keys:
-            data_keys.remove("suppress")
-            data__suppress = data["suppress"]
-            validate_https___tthc_invalid_schemas_procedure_schema_json___defs_suppressions(data__suppress, custom_formats, (name_prefix or "data") + ".suppress")
+                    raise JsonSchemaValueException('')
+        if 'date' in data_keys:
+            data_keys.remove('date')
+            data__date = data['date']
+            validate_https___tthc_invalid_schemas_procedure_schema_json___defs_date(data__date, custom_formats, (name_prefix or 'data') + '.date')
+        if 'article' in data_keys:
+            data_keys.remove('article')
+            data__article = data['article']
+            if not isinstance(data__article, str):
+                raise JsonSchemaValueException('')
+        if 'suppress' in data_keys:
+            data_keys.remove('suppress')
+            data__suppress = data['suppress']
+            validate_https___tthc_invalid_schemas_procedure_schema_json___defs_suppressions(data__suppress, custom_formats, (name_prefix or 'data') + '.suppress')
         if data_keys:
-            raise JsonSchemaValueException("" + (name_prefix or "data") + " must not contain "+str(data_keys)+" properties", value=data, name="" + (name_prefix or "data") + "", definition={'title': 'Văn bản pháp lý', 'description': 'Một văn bản làm căn cứ pháp lý.', 'type': 'object', 'additionalProperties': False, 'required': ['title'], 'properties': {'id': {'title': 'Mã mục', 'description': 'Mã ổn định của mục trong danh sách (dùng khi so sánh phiên bản); nếu không có thì dùng tên.', 'type': 'string', 'pattern': '^[a-z0-9][a-z0-9_-]*$'}, 'number': {'title': 'Số, ký hiệu', 'description': 'Ví dụ "63/2010/NĐ-CP", "1085/QĐ-TTg", "06/2022/QH15".', 'type': 'string', 'minLength': 1}, 'title': {'title': 'Trích yếu', 'description': 'Tên hoặc trích yếu văn bản.', 'type': 'string', 'minLength': 1}, 'date': {'title': 'Ngày', 'description': 'Ngày dạng YYYY-MM-DD.', 'type': 'string', 'pattern': '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', 'format': 'date'}, 'article': {'title': 'Điều, khoản', 'description': 'Điều, khoản áp dụng.', 'type': 'string'}, 'suppress': {'title': 'Bỏ qua kiểm tra', 'description': 'Các phát hiện được chấp nhận cho mục này.', 'type': 'array', 'items': {'$ref': 'https://tthc.invalid/schemas/procedure.schema.json#/$defs/suppression'}}}}, rule='additionalProperties')
+            raise JsonSchemaValueException('')
     return data
 
 def validate_https___tthc_invalid_schemas_procedure_schema_json___defs_suppressions(data, custom_formats={}, name_prefix=None):
     if not isinstance(data, (list, tuple)):
-        raise JsonSchemaValueException("" + (name_prefix or "data") + " must be array", value=data, name="" + (name_prefix or "data") + "", definition={'title': 'Bỏ qua kiểm tra', 'description': 'Các phát hiện được chấp nhận cho mục này.', 'type': 'array', 'items': {'title': 'Bỏ qua một phát hiện', 'description': 'Chấp nhận một phát hiện của quy tắc, kèm lý do (lý do được hiển thị trong kết quả kiểm tra).', 'type': 'object', 'additionalProperties': False, 'required': ['rule', 'reason'], 'properties': {'rule': {'title': 'Mã quy tắc', 'description': 'Ví dụ "steps-fit-total".', 'type': 'string', 'pattern': '^[a-z0-9-]+$'}, 'reason': {'title': 'Lý do', 'description': 'Vì sao chấp nhận phát hiện này.', 'type': 'string', 'minLength': 5}}}}, rule='type')
+        raise JsonSchemaValueException('')
     data_is_list = isinstance(data, (list, tuple))
     if data_is_list:
         data_len = len(data)
         for data_x, data_item in enumerate(data):
-            validate_https___tthc_invalid_schemas_procedure_schema_json___defs_suppression(data_item, custom_formats, (name_prefix or "data") + "[{data_x}]".format(**locals()))
+            validate_https___tthc_invalid_schemas_procedure_schema_json___defs_suppression(data_item, custom_formats, (name_prefix or 'data') + '')
     return data
 
 def validate_https___tthc_invalid_schemas_procedure_schema_json___defs_itemid(data, custom_formats={}, name_prefix=None):
-    if not isinstance(data, (str)):
-        raise JsonSchemaValueException("" + (name_prefix or "data") + " must be string", value=data, name="" + (name_prefix or "data") + "", definition={'title': 'Mã mục', 'description': 'Mã ổn định của mục trong danh sách (dùng khi so sánh phiên bản); nếu không có thì dùng tên.', 'type': 'string', 'pattern': '^[a-z0-9][a-z0-9_-]*$'}, rule='type')
+    if not isinstance(data, str):
+        raise JsonSchemaValueException('')
     if isinstance(data, str):
         if not REGEX_PATTERNS['^[a-z0-9][a-z0-9_-]*$'].search(data):
-            raise JsonSchemaValueException("" + (name_prefix or "data") + " must match pattern ^[a-z0-9][a-z0-9_-]*$", value=data, name="" + (name_prefix or "data") + "", definition={'title': 'Mã mục', 'description': 'Mã ổn định của mục trong danh sách (dùng khi so sánh phiên bản); nếu không có thì dùng tên.', 'type': 'string', 'pattern': '^[a-z0-9][a-z0-9_-]*$'}, rule='pattern')
+            raise JsonSchemaValueException('')
     return data
 
 def validate_https___tthc_invalid_schemas_procedure_schema_json___defs_step(data, custom_formats={}, name_prefix=None):
-    if not isinstance(data, (dict)):
-        raise JsonSchemaValueException("" + (name_prefix or "data") + " must be object", value=data, name="" + (name_prefix or "data") + "", definition={'title': 'Bước thực hiện', 'description': 'Một bước trong trình tự thực hiện.', 'type': 'object', 'additionalProperties': False, 'required': ['action'], 'properties': {'id': {'title': 'Mã mục', 'description': 'Mã ổn định của mục trong danh sách (dùng khi so sánh phiên bản); nếu không có thì dùng tên.', 'type': 'string', 'pattern': '^[a-z0-9][a-z0-9_-]*$'}, 'kind': {'title': 'Loại bước', 'description': 'submit: nộp hồ sơ; receive: tiếp nhận; review: thẩm định, xem xét; consult: lấy ý kiến; approve: phê duyệt, quyết định; sign: ký ban hành; return: trả kết quả; notify: thông báo; other: khác.', 'enum': ['submit', 'receive', 'review', 'consult', 'approve', 'sign', 'return', 'notify', 'other']}, 'action': {'title': 'Nội dung công việc', 'description': 'Nội dung bước như văn bản công bố.', 'type': 'string', 'minLength': 1}, 'lead': {'title': 'Đơn vị chủ trì', 'description': 'Đúng một đơn vị chủ trì (mã đơn vị).', 'oneOf': [{'title': 'Mã đơn vị', 'description': 'Mã một đơn vị trong danh mục đơn vị (chữ thường, số, gạch nối), ví dụ "so-xay-dung".', 'type': 'string', 'pattern': '^[a-z0-9][a-z0-9-]*$'}, {'title': 'Danh sách mã đơn vị', 'description': 'Các mã đơn vị trong danh mục đơn vị.', 'type': 'array', 'uniqueItems': True, 'items': {'$ref': 'https://tthc.invalid/schemas/procedure.schema.json#/$defs/unitRef'}}]}, 'coordinating': {'title': 'Danh sách mã đơn vị', 'description': 'Các mã đơn vị trong danh mục đơn vị.', 'type': 'array', 'uniqueItems': True, 'items': {'$ref': 'https://tthc.invalid/schemas/procedure.schema.json#/$defs/unitRef'}}, 'consulted': {'title': 'Danh sách mã đơn vị', 'description': 'Các mã đơn vị trong danh mục đơn vị.', 'type': 'array', 'uniqueItems': True, 'items': {'$ref': 'https://tthc.invalid/schemas/procedure.schema.json#/$defs/unitRef'}}, 'consulted_text': {'title': 'Đơn vị được lấy ý kiến (nguyên văn)', 'description': 'Câu chữ gốc khi văn bản không nêu cụ thể đơn vị, ví dụ "các sở, ngành".', 'type': 'string'}, 'response_deadline': {'title': 'Thời hạn', 'description': 'Thời hạn luôn có đơn vị tính; cho phép số thập phân (ví dụ 1.5).', 'type': 'object', 'additionalProperties': False, 'required': ['value', 'unit'], 'properties': {'value': {'title': 'Giá trị', 'description': 'Số lượng (không âm).', 'type': 'number', 'minimum': 0}, 'unit': {'title': 'Đơn vị tính', 'description': 'working_days: ngày làm việc; calendar_days: ngày (theo lịch); working_hours: giờ làm việc; hours: giờ; months: tháng.', 'enum': ['working_days', 'calendar_days', 'working_hours', 'hours', 'months']}, 'text': {'title': 'Nguyên văn', 'description': 'Câu chữ như văn bản công bố, ví dụ "Trong thời hạn 02 ngày làm việc kể từ …".', 'type': 'string'}}}, 'duration': {'title': 'Thời hạn', 'description': 'Thời hạn luôn có đơn vị tính; cho phép số thập phân (ví dụ 1.5).', 'type': 'object', 'additionalProperties': False, 'required': ['value', 'unit'], 'properties': {'value': {'title': 'Giá trị', 'description': 'Số lượng (không âm).', 'type': 'number', 'minimum': 0}, 'unit': {'title': 'Đơn vị tính', 'description': 'working_days: ngày làm việc; calendar_days: ngày (theo lịch); working_hours: giờ làm việc; hours: giờ; months: tháng.', 'enum': ['working_days', 'calendar_days', 'working_hours', 'hours', 'months']}, 'text': {'title': 'Nguyên văn', 'description': 'Câu chữ như văn bản công bố, ví dụ "Trong thời hạn 02 ngày làm việc kể từ …".', 'type': 'string'}}}, 'when': {'title': 'Điều kiện', 'description': 'Bước chỉ xảy ra trong trường hợp này (không nằm trên luồng chính), ví dụ "hồ sơ chưa hợp lệ".', 'type': 'string'}, 'outside_time': {'title': 'Ngoài thời hạn giải quyết', 'description': 'true nếu bước không thuộc thời hạn giải quyết đã công bố (ví dụ việc người nộp hồ sơ phải làm sau khi đã nhận kết quả); bước này không được cộng vào thời hạn.', 'type': 'boolean'}, 'suppress': {'title': 'Bỏ qua kiểm tra', 'description': 'Các phát hiện được chấp nhận cho mục này.', 'type': 'array', 'items': {'$ref': 'https://tthc.invalid/schemas/procedure.schema.json#/$defs/suppression'}}}}, rule='type')
+    if not isinstance(data, dict):
+        raise JsonSchemaValueException('')
     data_is_dict = isinstance(data, dict)
     if data_is_dict:
         data__missing_keys = set(['action']) - data.keys()
         if data__missing_keys:
-            raise JsonSchemaValueException("" + (name_prefix or "data") + " must contain " + (str(sorted(data__missing_keys)) + " properties"), value=data, name="" + (name_prefix or "data") + "", definition={'title': 'Bước thực hiện', 'description': 'Một bước trong trình tự thực hiện.', 'type': 'object', 'additionalProperties': False, 'required': ['action'], 'properties': {'id': {'title': 'Mã mục', 'description': 'Mã ổn định của mục trong danh sách (dùng khi so sánh phiên bản); nếu không có thì dùng tên.', 'type': 'string', 'pattern': '^[a-z0-9][a-z0-9_-]*$'}, 'kind': {'title': 'Loại bước', 'description': 'submit: nộp hồ sơ; receive: tiếp nhận; review: thẩm định, xem xét; consult: lấy ý kiến; approve: phê duyệt, quyết định; sign: ký ban hành; return: trả kết quả; notify: thông báo; other: khác.', 'enum': ['submit', 'receive', 'review', 'consult', 'approve', 'sign', 'return', 'notify', 'other']}, 'action': {'title': 'Nội dung công việc', 'description': 'Nội dung bước như văn bản công bố.', 'type': 'string', 'minLength': 1}, 'lead': {'title': 'Đơn vị chủ trì', 'description': 'Đúng một đơn vị chủ trì (mã đơn vị).', 'oneOf': [{'title': 'Mã đơn vị', 'description': 'Mã một đơn vị trong danh mục đơn vị (chữ thường, số, gạch nối), ví dụ "so-xay-dung".', 'type': 'string', 'pattern': '^[a-z0-9][a-z0-9-]*$'}, {'title': 'Danh sách mã đơn vị', 'description': 'Các mã đơn vị trong danh mục đơn vị.', 'type': 'array', 'uniqueItems': True, 'items': {'$ref': 'https://tthc.invalid/schemas/procedure.schema.json#/$defs/unitRef'}}]}, 'coordinating': {'title': 'Danh sách mã đơn vị', 'description': 'Các mã đơn vị trong danh mục đơn vị.', 'type': 'array', 'uniqueItems': True, 'items': {'$ref': 'https://tthc.invalid/schemas/procedure.schema.json#/$defs/unitRef'}}, 'consulted': {'title': 'Danh sách mã đơn vị', 'description': 'Các mã đơn vị trong danh mục đơn vị.', 'type': 'array', 'uniqueItems': True, 'items': {'$ref': 'https://tthc.invalid/schemas/procedure.schema.json#/$defs/unitRef'}}, 'consulted_text': {'title': 'Đơn vị được lấy ý kiến (nguyên văn)', 'description': 'Câu chữ gốc khi văn bản không nêu cụ thể đơn vị, ví dụ "các sở, ngành".', 'type': 'string'}, 'response_deadline': {'title': 'Thời hạn', 'description': 'Thời hạn luôn có đơn vị tính; cho phép số thập phân (ví dụ 1.5).', 'type': 'object', 'additionalProperties': False, 'required': ['value', 'unit'], 'properties': {'value': {'title': 'Giá trị', 'description': 'Số lượng (không âm).', 'type': 'number', 'minimum': 0}, 'unit': {'title': 'Đơn vị tính', 'description': 'working_days: ngày làm việc; calendar_days: ngày (theo lịch); working_hours: giờ làm việc; hours: giờ; months: tháng.', 'enum': ['working_days', 'calendar_days', 'working_hours', 'hours', 'months']}, 'text': {'title': 'Nguyên văn', 'description': 'Câu chữ như văn bản công bố, ví dụ "Trong thời hạn 02 ngày làm việc kể từ …".', 'type': 'string'}}}, 'duration': {'title': 'Thời hạn', 'description': 'Thời hạn luôn có đơn vị tính; cho phép số thập phân (ví dụ 1.5).', 'type': 'object', 'additionalProperties': False, 'required': ['value', 'unit'], 'properties': {'value': {'title': 'Giá trị', 'description': 'Số lượng (không âm).', 'type': 'number', 'minimum': 0}, 'unit': {'title': 'Đơn vị tính', 'description': 'working_days: ngày làm việc; calendar_days: ngày (theo lịch); working_hours: giờ làm việc; hours: giờ; months: tháng.', 'enum': ['working_days', 'calendar_days', 'working_hours', 'hours', 'months']}, 'text': {'title': 'Nguyên văn', 'description': 'Câu chữ như văn bản công bố, ví dụ "Trong thời hạn 02 ngày làm việc kể từ …".', 'type': 'string'}}}, 'when': {'title': 'Điều kiện', 'description': 'Bước chỉ xảy ra trong trường hợp này (không nằm trên luồng chính), ví dụ "hồ sơ chưa hợp lệ".', 'type': 'string'}, 'outside_time': {'title': 'Ngoài thời hạn giải quyết', 'description': 'true nếu bước không thuộc thời hạn giải quyết đã công bố (ví dụ việc người nộp hồ sơ phải làm sau khi đã nhận kết quả); bước này không được cộng vào thời hạn.', 'type': 'boolean'}, 'suppress': {'title': 'Bỏ qua kiểm tra', 'description': 'Các phát hiện được chấp nhận cho mục này.', 'type': 'array', 'items': {'$ref': 'https://tthc.invalid/schemas/procedure.schema.json#/$defs/suppression'}}}}, rule='required')
+            raise JsonSchemaValueException('')
         data_keys = set(data.keys())
-        if "id" in data_keys:
-            data_keys.remove("id")
-            data__id = data["id"]
-            validate_https___tthc_invalid_schemas_procedure_schema_json___defs_itemid(data__id, custom_formats, (name_prefix or "data") + ".id")
-        if "kind" in data_keys:
-            data_keys.remove("kind")
-            data__kind = data["kind"]
-            if not (isinstance(data__kind, str) and data__kind == 'submit' or isinstance(data__kind, str) and data__kind == 'receive' or isinstance(data__kind, str) and data__kind == 'review' or isinstance(data__kind, str) and data__kind == 'consult' or isinstance(data__kind, str) and data__kind == 'approve' or isinstance(data__kind, str) and data__kind == 'sign' or isinstance(data__kind, str) and data__kind == 'return' or isinstance(data__kind, str) and data__kind == 'notify' or isinstance(data__kind, str) and data__kind == 'other'):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".kind must be one of ['submit', 'receive', 'review', 'consult', 'approve', 'sign', 'return', 'notify', 'other']", value=data__kind, name="" + (name_prefix or "data") + ".kind", definition={'title': 'Loại bước', 'description': 'submit: nộp hồ sơ; receive: tiếp nhận; review: thẩm định, xem xét; consult: lấy ý kiến; approve: phê duyệt, quyết định; sign: ký ban hành; return: trả kết quả; notify: thông báo; other: khác.', 'enum': ['submit', 'receive', 'review', 'consult', 'approve', 'sign', 'return', 'notify', 'other']}, rule='enum')
-        if "action" in data_keys:
-            data_keys.remove("action")
-            data__action = data["action"]
-            if not isinstance(data__action, (str)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".action must be string", value=data__action, name="" + (name_prefix or "data") + ".action", definition={'title': 'Nội dung công việc', 'description': 'Nội dung bước như văn bản công bố.', 'type': 'string', 'minLength': 1}, rule='type')
+        if 'id' in data_keys:
+            data_keys.remove('id')
+            data__id = data['id']
+            validate_https___tthc_invalid_schemas_procedure_schema_json___defs_itemid(data__id, custom_formats, (name_prefix or 'data') + '.id')
+        if 'kind' in data_keys:
+            data_keys.remove('kind')
+            data__kind = data['kind']
+            if not (isinstance(data__kind, str) and data__kind == 'submit' or (isinstance(data__kind, str) and data__kind == 'receive') or (isinstance(data__kind, str) and data__kind == 'review') or (isinstance(data__kind, str) and data__kind == 'consult') or (isinstance(data__kind, str) and data__kind == 'approve') or (isinstance(data__kind, str) and data__kind == 'sign') or (isinstance(data__kind, str) and data__kind == 'return') or (isinstance(data__kind, str) and data__kind == 'notify') or (isinstance(data__kind, str) and data__kind == 'other')):
+                raise JsonSchemaValueException('')
+        if 'action' in data_keys:
+            data_keys.remove('action')
+            data__action = data['action']
+            if not isinstance(data__action, str):
+                raise JsonSchemaValueException('')
             if isinstance(data__action, str):
                 data__action_len = len(data__action)
                 if data__action_len < 1:
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".action must be longer than or equal to 1 characters", value=data__action, name="" + (name_prefix or "data") + ".action", definition={'title': 'Nội dung công việc', 'description': 'Nội dung bước như văn bản công bố.', 'type': 'string', 'minLength': 1}, rule='minLength')
-        if "lead" in data_keys:
-            data_keys.remove("lead")
-            data__lead = data["lead"]
+                    raise JsonSchemaValueException('')
+        if 'lead' in data_keys:
+            data_keys.remove('lead')
+            data__lead = data['lead']
             data__lead_one_of_count4 = 0
             if data__lead_one_of_count4 < 2:
                 try:
-                    validate_https___tthc_invalid_schemas_procedure_schema_json___defs_unitref(data__lead, custom_formats, (name_prefix or "data") + ".lead")
+                    validate_https___tthc_invalid_schemas_procedure_schema_json___defs_unitref(data__lead, custom_formats, (name_prefix or 'data') + '.lead')
                     data__lead_one_of_count4 += 1
-                except (JsonSchemaValueException, JsonSchemaValuesException): pass
+                except (JsonSchemaValueException, JsonSchemaValuesException):
+                    pass
             if data__lead_one_of_count4 < 2:
                 try:
-                    validate_https___tthc_invalid_schemas_procedure_schema_json___defs_unitrefs(data__lead, custom_formats, (name_prefix or "data") + ".lead")
+                    validate_https___tthc_invalid_schemas_procedure_schema_json___defs_unitrefs(data__lead, custom_formats, (name_prefix or 'data') + '.lead')
                     data__lead_one_of_count4 += 1
-                except (JsonSchemaValueException, JsonSchemaValuesException): pass
+                except (JsonSchemaValueException, JsonSchemaValuesException):
+                    pass
             if data__lead_one_of_count4 != 1:
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".lead must be valid exactly by one definition" + (" (" + str(data__lead_one_of_count4) + " matches found)"), value=data__lead, name="" + (name_prefix or "data") + ".lead", definition={'title': 'Đơn vị chủ trì', 'description': 'Đúng một đơn vị chủ trì (mã đơn vị).', 'oneOf': [{'title': 'Mã đơn vị', 'description': 'Mã một đơn vị trong danh mục đơn vị (chữ thường, số, gạch nối), ví dụ "so-xay-dung".', 'type': 'string', 'pattern': '^[a-z0-9][a-z0-9-]*$'}, {'title': 'Danh sách mã đơn vị', 'description': 'Các mã đơn vị trong danh mục đơn vị.', 'type': 'array', 'uniqueItems': True, 'items': {'$ref': 'https://tthc.invalid/schemas/procedure.schema.json#/$defs/unitRef'}}]}, rule='oneOf')
-        if "coordinating" in data_keys:
-            data_keys.remove("coordinating")
-            data__coordinating = data["coordinating"]
-            validate_https___tthc_invalid_schemas_procedure_schema_json___defs_unitrefs(data__coordinating, custom_formats, (name_prefix or "data") + ".coordinating")
-        if "consulted" in data_keys:
-            data_keys.remove("consulted")
-            data__consulted = data["consulted"]
-            validate_https___tthc_invalid_schemas_procedure_schema_json___defs_unitrefs(data__consulted, custom_formats, (name_prefix or "data") + ".consulted")
-        if "consulted_text" in data_keys:
-            data_keys.remove("consulted_text")
-            data__consultedtext = data["consulted_text"]
-            if not isinstance(data__consultedtext, (str)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".consulted_text must be string", value=data__consultedtext, name="" + (name_prefix or "data") + ".consulted_text", definition={'title': 'Đơn vị được lấy ý kiến (nguyên văn)', 'description': 'Câu chữ gốc khi văn bản không nêu cụ thể đơn vị, ví dụ "các sở, ngành".', 'type': 'string'}, rule='type')
-        if "response_deadline" in data_keys:
-            data_keys.remove("response_deadline")
-            data__responsedeadline = data["response_deadline"]
-            validate_https___tthc_invalid_schemas_procedure_schema_json___defs_duration(data__responsedeadline, custom_formats, (name_prefix or "data") + ".response_deadline")
-        if "duration" in data_keys:
-            data_keys.remove("duration")
-            data__duration = data["duration"]
-            validate_https___tthc_invalid_schemas_procedure_schema_json___defs_duration(data__duration, custom_formats, (name_prefix or "data") + ".duration")
-        if "when" in data_keys:
-            data_keys.remove("when")
-            data__when = data["when"]
-            if not isinstance(data__when, (str)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".when must be string", value=data__when, name="" + (name_prefix or "data") + ".when", definition={'title': 'Điều kiện', 'description': 'Bước chỉ xảy ra trong trường hợp này (không nằm trên luồng chính), ví dụ "hồ sơ chưa hợp lệ".', 'type': 'string'}, rule='type')
-        if "outside_time" in data_keys:
-            data_keys.remove("outside_time")
-            data__outsidetime = data["outside_time"]
-            if not isinstance(data__outsidetime, (bool)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".outside_time must be boolean", value=data__outsidetime, name="" + (name_prefix or "data") + ".outside_time", definition={'title': 'Ngoài thời hạn giải quyết', 'description': 'true nếu bước không thuộc thời hạn giải quyết đã công bố (ví dụ việc người nộp hồ sơ phải làm sau khi đã nhận kết quả); bước này không được cộng vào thời hạn.', 'type': 'boolean'}, rule='type')
-        if "suppress" in data_keys:
-            data_keys.remove("suppress")
-            data__suppress = data["suppress"]
-            validate_https___tthc_invalid_schemas_procedure_schema_json___defs_suppressions(data__suppress, custom_formats, (name_prefix or "data") + ".suppress")
+                raise JsonSchemaValueException('')
+        if 'coordinating' in data_keys:
+            data_keys.remove('coordinating')
+            data__coordinating = data['coordinating']
+            validate_https___tthc_invalid_schemas_procedure_schema_json___defs_unitrefs(data__coordinating, custom_formats, (name_prefix or 'data') + '.coordinating')
+        if 'consulted' in data_keys:
+            data_keys.remove('consulted')
+            data__consulted = data['consulted']
+            validate_https___tthc_invalid_schemas_procedure_schema_json___defs_unitrefs(data__consulted, custom_formats, (name_prefix or 'data') + '.consulted')
+        if 'consulted_text' in data_keys:
+            data_keys.remove('consulted_text')
+            data__consultedtext = data['consulted_text']
+            if not isinstance(data__consultedtext, str):
+                raise JsonSchemaValueException('')
+        if 'response_deadline' in data_keys:
+            data_keys.remove('response_deadline')
+            data__responsedeadline = data['response_deadline']
+            validate_https___tthc_invalid_schemas_procedure_schema_json___defs_duration(data__responsedeadline, custom_formats, (name_prefix or 'data') + '.response_deadline')
+        if 'duration' in data_keys:
+            data_keys.remove('duration')
+            data__duration = data['duration']
+            validate_https___tthc_invalid_schemas_procedure_schema_json___defs_duration(data__duration, custom_formats, (name_prefix or 'data') + '.duration')
+        if 'when' in data_keys:
+            data_keys.remove('when')
+            data__when = data['when']
+            if not isinstance(data__when, str):
+                raise JsonSchemaValueException('')
+        if 'outside_time' in data_keys:
+            data_keys.remove('outside_time')
+            data__outsidetime = data['outside_time']
+            if not isinstance(data__outsidetime, bool):
+                raise JsonSchemaValueException('')
+        if 'suppress' in data_keys:
+            data_keys.remove('suppress')
+            data__suppress = data['suppress']
+            validate_https___tthc_invalid_schemas_procedure_schema_json___defs_suppressions(data__suppress, custom_formats, (name_prefix or 'data') + '.suppress')
         if data_keys:
-            raise JsonSchemaValueException("" + (name_prefix or "data") + " must not contain "+str(data_keys)+" properties", value=data, name="" + (name_prefix or "data") + "", definition={'title': 'Bước thực hiện', 'description': 'Một bước trong trình tự thực hiện.', 'type': 'object', 'additionalProperties': False, 'required': ['action'], 'properties': {'id': {'title': 'Mã mục', 'description': 'Mã ổn định của mục trong danh sách (dùng khi so sánh phiên bản); nếu không có thì dùng tên.', 'type': 'string', 'pattern': '^[a-z0-9][a-z0-9_-]*$'}, 'kind': {'title': 'Loại bước', 'description': 'submit: nộp hồ sơ; receive: tiếp nhận; review: thẩm định, xem xét; consult: lấy ý kiến; approve: phê duyệt, quyết định; sign: ký ban hành; return: trả kết quả; notify: thông báo; other: khác.', 'enum': ['submit', 'receive', 'review', 'consult', 'approve', 'sign', 'return', 'notify', 'other']}, 'action': {'title': 'Nội dung công việc', 'description': 'Nội dung bước như văn bản công bố.', 'type': 'string', 'minLength': 1}, 'lead': {'title': 'Đơn vị chủ trì', 'description': 'Đúng một đơn vị chủ trì (mã đơn vị).', 'oneOf': [{'title': 'Mã đơn vị', 'description': 'Mã một đơn vị trong danh mục đơn vị (chữ thường, số, gạch nối), ví dụ "so-xay-dung".', 'type': 'string', 'pattern': '^[a-z0-9][a-z0-9-]*$'}, {'title': 'Danh sách mã đơn vị', 'description': 'Các mã đơn vị trong danh mục đơn vị.', 'type': 'array', 'uniqueItems': True, 'items': {'$ref': 'https://tthc.invalid/schemas/procedure.schema.json#/$defs/unitRef'}}]}, 'coordinating': {'title': 'Danh sách mã đơn vị', 'description': 'Các mã đơn vị trong danh mục đơn vị.', 'type': 'array', 'uniqueItems': True, 'items': {'$ref': 'https://tthc.invalid/schemas/procedure.schema.json#/$defs/unitRef'}}, 'consulted': {'title': 'Danh sách mã đơn vị', 'description': 'Các mã đơn vị trong danh mục đơn vị.', 'type': 'array', 'uniqueItems': True, 'items': {'$ref': 'https://tthc.invalid/schemas/procedure.schema.json#/$defs/unitRef'}}, 'consulted_text': {'title': 'Đơn vị được lấy ý kiến (nguyên văn)', 'description': 'Câu chữ gốc khi văn bản không nêu cụ thể đơn vị, ví dụ "các sở, ngành".', 'type': 'string'}, 'response_deadline': {'title': 'Thời hạn', 'description': 'Thời hạn luôn có đơn vị tính; cho phép số thập phân (ví dụ 1.5).', 'type': 'object', 'additionalProperties': False, 'required': ['value', 'unit'], 'properties': {'value': {'title': 'Giá trị', 'description': 'Số lượng (không âm).', 'type': 'number', 'minimum': 0}, 'unit': {'title': 'Đơn vị tính', 'description': 'working_days: ngày làm việc; calendar_days: ngày (theo lịch); working_hours: giờ làm việc; hours: giờ; months: tháng.', 'enum': ['working_days', 'calendar_days', 'working_hours', 'hours', 'months']}, 'text': {'title': 'Nguyên văn', 'description': 'Câu chữ như văn bản công bố, ví dụ "Trong thời hạn 02 ngày làm việc kể từ …".', 'type': 'string'}}}, 'duration': {'title': 'Thời hạn', 'description': 'Thời hạn luôn có đơn vị tính; cho phép số thập phân (ví dụ 1.5).', 'type': 'object', 'additionalProperties': False, 'required': ['value', 'unit'], 'properties': {'value': {'title': 'Giá trị', 'description': 'Số lượng (không âm).', 'type': 'number', 'minimum': 0}, 'unit': {'title': 'Đơn vị tính', 'description': 'working_days: ngày làm việc; calendar_days: ngày (theo lịch); working_hours: giờ làm việc; hours: giờ; months: tháng.', 'enum': ['working_days', 'calendar_days', 'working_hours', 'hours', 'months']}, 'text': {'title': 'Nguyên văn', 'description': 'Câu chữ như văn bản công bố, ví dụ "Trong thời hạn 02 ngày làm việc kể từ …".', 'type': 'string'}}}, 'when': {'title': 'Điều kiện', 'description': 'Bước chỉ xảy ra trong trường hợp này (không nằm trên luồng chính), ví dụ "hồ sơ chưa hợp lệ".', 'type': 'string'}, 'outside_time': {'title': 'Ngoài thời hạn giải quyết', 'description': 'true nếu bước không thuộc thời hạn giải quyết đã công bố (ví dụ việc người nộp hồ sơ phải làm sau khi đã nhận kết quả); bước này không được cộng vào thời hạn.', 'type': 'boolean'}, 'suppress': {'title': 'Bỏ qua kiểm tra', 'description': 'Các phát hiện được chấp nhận cho mục này.', 'type': 'array', 'items': {'$ref': 'https://tthc.invalid/schemas/procedure.schema.json#/$defs/suppression'}}}}, rule='additionalProperties')
+            raise JsonSchemaValueException('')
     return data
 
 def validate_https___tthc_invalid_schemas_procedure_schema_json___defs_unitref(data, custom_formats={}, name_prefix=None):
-    if not isinstance(data, (str)):
-        raise JsonSchemaValueException("" + (name_prefix or "data") + " must be string", value=data, name="" + (name_prefix or "data") + "", definition={'title': 'Mã đơn vị', 'description': 'Mã một đơn vị trong danh mục đơn vị (chữ thường, số, gạch nối), ví dụ "so-xay-dung".', 'type': 'string', 'pattern': '^[a-z0-9][a-z0-9-]*$'}, rule='type')
+    if not isinstance(data, str):
+        raise JsonSchemaValueException('')
     if isinstance(data, str):
         if not REGEX_PATTERNS['^[a-z0-9][a-z0-9-]*$'].search(data):
-            raise JsonSchemaValueException("" + (name_prefix or "data") + " must match pattern ^[a-z0-9][a-z0-9-]*$", value=data, name="" + (name_prefix or "data") + "", definition={'title': 'Mã đơn vị', 'description': 'Mã một đơn vị trong danh mục đơn vị (chữ thường, số, gạch nối), ví dụ "so-xay-dung".', 'type': 'string', 'pattern': '^[a-z0-9][a-z0-9-]*$'}, rule='pattern')
+            raise JsonSchemaValueException('')
     return data
 
 def validate_https___tthc_invalid_schemas_procedure_schema_json___defs_component(data, custom_formats={}, name_prefix=None):
-    if not isinstance(data, (dict)):
-        raise JsonSchemaValueException("" + (name_prefix or "data") + " must be object", value=data, name="" + (name_prefix or "data") + "", definition={'title': 'Giấy tờ', 'description': 'Một thành phần hồ sơ.', 'type': 'object', 'additionalProperties': False, 'required': ['name'], 'properties': {'id': {'title': 'Mã mục', 'description': 'Mã ổn định của mục trong danh sách (dùng khi so sánh phiên bản); nếu không có thì dùng tên.', 'type': 'string', 'pattern': '^[a-z0-9][a-z0-9_-]*$'}, 'name': {'title': 'Tên giấy tờ', 'description': 'Tên giấy tờ như văn bản công bố.', 'type': 'string', 'minLength': 1}, 'form': {'title': 'Mẫu đơn, tờ khai', 'description': 'Tên mẫu, ví dụ "Mẫu số 3 kèm theo Thông tư 32/2010/TT-BTNMT".', 'type': 'string'}, 'originals': {'title': 'Số bản chính', 'description': 'Số bản chính phải nộp.', 'type': 'integer', 'minimum': 0}, 'copies': {'title': 'Số bản sao', 'description': 'Số bản sao phải nộp.', 'type': 'integer', 'minimum': 0}, 'quantity_text': {'title': 'Số lượng (nguyên văn)', 'description': 'Ví dụ "1 bản chính, 1 bản sao".', 'type': 'string'}, 'national_database': {'title': 'Khai thác từ cơ sở dữ liệu', 'description': 'Tên cơ sở dữ liệu quốc gia/chuyên ngành mà cơ quan tự khai thác thay cho giấy tờ (nguyên tắc chỉ cung cấp thông tin một lần).', 'type': 'string'}, 'when': {'title': 'Điều kiện', 'description': 'Chỉ nộp trong trường hợp này.', 'type': 'string'}, 'suppress': {'title': 'Bỏ qua kiểm tra', 'description': 'Các phát hiện được chấp nhận cho mục này.', 'type': 'array', 'items': {'$ref': 'https://tthc.invalid/schemas/procedure.schema.json#/$defs/suppression'}}}}, rule='type')
+    if not isinstance(data, dict):
+        raise JsonSchemaValueException('')
     data_is_dict = isinstance(data, dict)
     if data_is_dict:
         data__missing_keys = set(['name']) - data.keys()
         if data__missing_keys:
-            raise JsonSchemaValueException("" + (name_prefix or "data") + " must contain " + (str(sorted(data__missing_keys)) + " properties"), value=data, name="" + (name_prefix or "data") + "", definition={'title': 'Giấy tờ', 'description': 'Một thành phần hồ sơ.', 'type': 'object', 'additionalProperties': False, 'required': ['name'], 'properties': {'id': {'title': 'Mã mục', 'description': 'Mã ổn định của mục trong danh sách (dùng khi so sánh phiên bản); nếu không có thì dùng tên.', 'type': 'string', 'pattern': '^[a-z0-9][a-z0-9_-]*$'}, 'name': {'title': 'Tên giấy tờ', 'description': 'Tên giấy tờ như văn bản công bố.', 'type': 'string', 'minLength': 1}, 'form': {'title': 'Mẫu đơn, tờ khai', 'description': 'Tên mẫu, ví dụ "Mẫu số 3 kèm theo Thông tư 32/2010/TT-BTNMT".', 'type': 'string'}, 'originals': {'title': 'Số bản chính', 'description': 'Số bản chính phải nộp.', 'type': 'integer', 'minimum': 0}, 'copies': {'title': 'Số bản sao', 'description': 'Số bản sao phải nộp.', 'type': 'integer', 'minimum': 0}, 'quantity_text': {'title': 'Số lượng (nguyên văn)', 'description': 'Ví dụ "1 bản chính, 1 bản sao".', 'type': 'string'}, 'national_database': {'title': 'Khai thác từ cơ sở dữ liệu', 'description': 'Tên cơ sở dữ liệu quốc gia/chuyên ngành mà cơ quan tự khai thác thay cho giấy tờ (nguyên tắc chỉ cung cấp thông tin một lần).', 'type': 'string'}, 'when': {'title': 'Điều kiện', 'description': 'Chỉ nộp trong trường hợp này.', 'type': 'string'}, 'suppress': {'title': 'Bỏ qua kiểm tra', 'description': 'Các phát hiện được chấp nhận cho mục này.', 'type': 'array', 'items': {'$ref': 'https://tthc.invalid/schemas/procedure.schema.json#/$defs/suppression'}}}}, rule='required')
+            raise JsonSchemaValueException('')
         data_keys = set(data.keys())
-        if "id" in data_keys:
-            data_keys.remove("id")
-            data__id = data["id"]
-            validate_https___tthc_invalid_schemas_procedure_schema_json___defs_itemid(data__id, custom_formats, (name_prefix or "data") + ".id")
-        if "name" in data_keys:
-            data_keys.remove("name")
-            data__name = data["name"]
-            if not isinstance(data__name, (str)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".name must be string", value=data__name, name="" + (name_prefix or "data") + ".name", definition={'title': 'Tên giấy tờ', 'description': 'Tên giấy tờ như văn bản công bố.', 'type': 'string', 'minLength': 1}, rule='type')
+        if 'id' in data_keys:
+            data_keys.remove('id')
+            data__id = data['id']
+            validate_https___tthc_invalid_schemas_procedure_schema_json___defs_itemid(data__id, custom_formats, (name_prefix or 'data') + '.id')
+        if 'name' in data_keys:
+            data_keys.remove('name')
+            data__name = data['name']
+            if not isinstance(data__name, str):
+                raise JsonSchemaValueException('')
             if isinstance(data__name, str):
                 data__name_len = len(data__name)
                 if data__name_len < 1:
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".name must be longer than or equal to 1 characters", value=data__name, name="" + (name_prefix or "data") + ".name", definition={'title': 'Tên giấy tờ', 'description': 'Tên giấy tờ như văn bản công bố.', 'type': 'string', 'minLength': 1}, rule='minLength')
-        if "form" in data_keys:
-            data_keys.remove("form")
-            data__form = data["form"]
-            if not isinstance(data__form, (str)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".form must be string", value=data__form, name="" + (name_prefix or "data") + ".form", definition={'title': 'Mẫu đơn, tờ khai', 'description': 'Tên mẫu, ví dụ "Mẫu số 3 kèm theo Thông tư 32/2010/TT-BTNMT".', 'type': 'string'}, rule='type')
-        if "originals" in data_keys:
-            data_keys.remove("originals")
-            data__originals = data["originals"]
-            if not isinstance(data__originals, (int)) and not (isinstance(data__originals, float) and data__originals.is_integer()) or isinstance(data__originals, bool):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".originals must be integer", value=data__originals, name="" + (name_prefix or "data") + ".originals", definition={'title': 'Số bản chính', 'description': 'Số bản chính phải nộp.', 'type': 'integer', 'minimum': 0}, rule='type')
-            if isinstance(data__originals, (int, float, Decimal)) and not isinstance(data__originals, bool):
+                    raise JsonSchemaValueException('')
+        if 'form' in data_keys:
+            data_keys.remove('form')
+            data__form = data['form']
+            if not isinstance(data__form, str):
+                raise JsonSchemaValueException('')
+        if 'originals' in data_keys:
+            data_keys.remove('originals')
+            data__originals = data['originals']
+            if not isinstance(data__originals, int) and (not (isinstance(data__originals, float) and data__originals.is_integer())) or isinstance(data__originals, bool):
+                raise JsonSchemaValueException('')
+            if isinstance(data__originals, (int, float, Decimal)) and (not isinstance(data__originals, bool)):
                 if data__originals < 0:
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".originals must be bigger than or equal to 0", value=data__originals, name="" + (name_prefix or "data") + ".originals", definition={'title': 'Số bản chính', 'description': 'Số bản chính phải nộp.', 'type': 'integer', 'minimum': 0}, rule='minimum')
-        if "copies" in data_keys:
-            data_keys.remove("copies")
-            data__copies = data["copies"]
-            if not isinstance(data__copies, (int)) and not (isinstance(data__copies, float) and data__copies.is_integer()) or isinstance(data__copies, bool):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".copies must be integer", value=data__copies, name="" + (name_prefix or "data") + ".copies", definition={'title': 'Số bản sao', 'description': 'Số bản sao phải nộp.', 'type': 'integer', 'minimum': 0}, rule='type')
-            if isinstance(data__copies, (int, float, Decimal)) and not isinstance(data__copies, bool):
+                    raise JsonSchemaValueException('')
+        if 'copies' in data_keys:
+            data_keys.remove('copies')
+            data__copies = data['copies']
+            if not isinstance(data__copies, int) and (not (isinstance(data__copies, float) and data__copies.is_integer())) or isinstance(data__copies, bool):
+                raise JsonSchemaValueException('')
+            if isinstance(data__copies, (int, float, Decimal)) and (not isinstance(data__copies, bool)):
                 if data__copies < 0:
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".copies must be bigger than or equal to 0", value=data__copies, name="" + (name_prefix or "data") + ".copies", definition={'title': 'Số bản sao', 'description': 'Số bản sao phải nộp.', 'type': 'integer', 'minimum': 0}, rule='minimum')
-        if "quantity_text" in data_keys:
-            data_keys.remove("quantity_text")
-            data__quantitytext = data["quantity_text"]
-            if not isinstance(data__quantitytext, (str)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".quantity_text must be string", value=data__quantitytext, name="" + (name_prefix or "data") + ".quantity_text", definition={'title': 'Số lượng (nguyên văn)', 'description': 'Ví dụ "1 bản chính, 1 bản sao".', 'type': 'string'}, rule='type')
-        if "national_database" in data_keys:
-            data_keys.remove("national_database")
-            data__nationaldatabase = data["national_database"]
-            if not isinstance(data__nationaldatabase, (str)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".national_database must be string", value=data__nationaldatabase, name="" + (name_prefix or "data") + ".national_database", definition={'title': 'Khai thác từ cơ sở dữ liệu', 'description': 'Tên cơ sở dữ liệu quốc gia/chuyên ngành mà cơ quan tự khai thác thay cho giấy tờ (nguyên tắc chỉ cung cấp thông tin một lần).', 'type': 'string'}, rule='type')
-        if "when" in data_keys:
-            data_keys.remove("when")
-            data__when = data["when"]
-            if not isinstance(data__when, (str)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".when must be string", value=data__when, name="" + (name_prefix or "data") + ".when", definition={'title': 'Điều kiện', 'description': 'Chỉ nộp trong trường hợp này.', 'type': 'string'}, rule='type')
-        if "suppress" in data_keys:
-            data_keys.remove("suppress")
-            data__suppress = data["suppress"]
-            validate_https___tthc_invalid_schemas_procedure_schema_json___defs_suppressions(data__suppress, custom_formats, (name_prefix or "data") + ".suppress")
+                    raise JsonSchemaValueException('')
+        if 'quantity_text' in data_keys:
+            data_keys.remove('quantity_text')
+            data__quantitytext = data['quantity_text']
+            if not isinstance(data__quantitytext, str):
+                raise JsonSchemaValueException('')
+        if 'national_database' in data_keys:
+            data_keys.remove('national_database')
+            data__nationaldatabase = data['national_database']
+            if not isinstance(data__nationaldatabase, str):
+                raise JsonSchemaValueException('')
+        if 'when' in data_keys:
+            data_keys.remove('when')
+            data__when = data['when']
+            if not isinstance(data__when, str):
+                raise JsonSchemaValueException('')
+        if 'suppress' in data_keys:
+            data_keys.remove('suppress')
+            data__suppress = data['suppress']
+            validate_https___tthc_invalid_schemas_procedure_schema_json___defs_suppressions(data__suppress, custom_formats, (name_prefix or 'data') + '.suppress')
         if data_keys:
-            raise JsonSchemaValueException("" + (name_prefix or "data") + " must not contain "+str(data_keys)+" properties", value=data, name="" + (name_prefix or "data") + "", definition={'title': 'Giấy tờ', 'description': 'Một thành phần hồ sơ.', 'type': 'object', 'additionalProperties': False, 'required': ['name'], 'properties': {'id': {'title': 'Mã mục', 'description': 'Mã ổn định của mục trong danh sách (dùng khi so sánh phiên bản); nếu không có thì dùng tên.', 'type': 'string', 'pattern': '^[a-z0-9][a-z0-9_-]*$'}, 'name': {'title': 'Tên giấy tờ', 'description': 'Tên giấy tờ như văn bản công bố.', 'type': 'string', 'minLength': 1}, 'form': {'title': 'Mẫu đơn, tờ khai', 'description': 'Tên mẫu, ví dụ "Mẫu số 3 kèm theo Thông tư 32/2010/TT-BTNMT".', 'type': 'string'}, 'originals': {'title': 'Số bản chính', 'description': 'Số bản chính phải nộp.', 'type': 'integer', 'minimum': 0}, 'copies': {'title': 'Số bản sao', 'description': 'Số bản sao phải nộp.', 'type': 'integer', 'minimum': 0}, 'quantity_text': {'title': 'Số lượng (nguyên văn)', 'description': 'Ví dụ "1 bản chính, 1 bản sao".', 'type': 'string'}, 'national_database': {'title': 'Khai thác từ cơ sở dữ liệu', 'description': 'Tên cơ sở dữ liệu quốc gia/chuyên ngành mà cơ quan tự khai thác thay cho giấy tờ (nguyên tắc chỉ cung cấp thông tin một lần).', 'type': 'string'}, 'when': {'title': 'Điều kiện', 'description': 'Chỉ nộp trong trường hợp này.', 'type': 'string'}, 'suppress': {'title': 'Bỏ qua kiểm tra', 'description': 'Các phát hiện được chấp nhận cho mục này.', 'type': 'array', 'items': {'$ref': 'https://tthc.invalid/schemas/procedure.schema.json#/$defs/suppression'}}}}, rule='additionalProperties')
+            raise JsonSchemaValueException('')
     return data
 
 def validate_https___tthc_invalid_schemas_procedure_schema_json___defs_duration(data, custom_formats={}, name_prefix=None):
-    if not isinstance(data, (dict)):
-        raise JsonSchemaValueException("" + (name_prefix or "data") + " must be object", value=data, name="" + (name_prefix or "data") + "", definition={'title': 'Thời hạn', 'description': 'Thời hạn luôn có đơn vị tính; cho phép số thập phân (ví dụ 1.5).', 'type': 'object', 'additionalProperties': False, 'required': ['value', 'unit'], 'properties': {'value': {'title': 'Giá trị', 'description': 'Số lượng (không âm).', 'type': 'number', 'minimum': 0}, 'unit': {'title': 'Đơn vị tính', 'description': 'working_days: ngày làm việc; calendar_days: ngày (theo lịch); working_hours: giờ làm việc; hours: giờ; months: tháng.', 'enum': ['working_days', 'calendar_days', 'working_hours', 'hours', 'months']}, 'text': {'title': 'Nguyên văn', 'description': 'Câu chữ như văn bản công bố, ví dụ "Trong thời hạn 02 ngày làm việc kể từ …".', 'type': 'string'}}}, rule='type')
+    if not isinstance(data, dict):
+        raise JsonSchemaValueException('')
     data_is_dict = isinstance(data, dict)
     if data_is_dict:
         data__missing_keys = set(['value', 'unit']) - data.keys()
         if data__missing_keys:
-            raise JsonSchemaValueException("" + (name_prefix or "data") + " must contain " + (str(sorted(data__missing_keys)) + " properties"), value=data, name="" + (name_prefix or "data") + "", definition={'title': 'Thời hạn', 'description': 'Thời hạn luôn có đơn vị tính; cho phép số thập phân (ví dụ 1.5).', 'type': 'object', 'additionalProperties': False, 'required': ['value', 'unit'], 'properties': {'value': {'title': 'Giá trị', 'description': 'Số lượng (không âm).', 'type': 'number', 'minimum': 0}, 'unit': {'title': 'Đơn vị tính', 'description': 'working_days: ngày làm việc; calendar_days: ngày (theo lịch); working_hours: giờ làm việc; hours: giờ; months: tháng.', 'enum': ['working_days', 'calendar_days', 'working_hours', 'hours', 'months']}, 'text': {'title': 'Nguyên văn', 'description': 'Câu chữ như văn bản công bố, ví dụ "Trong thời hạn 02 ngày làm việc kể từ …".', 'type': 'string'}}}, rule='required')
+            raise JsonSchemaValueException('')
         data_keys = set(data.keys())
-        if "value" in data_keys:
-            data_keys.remove("value")
-            data__value = data["value"]
+        if 'value' in data_keys:
+            data_keys.remove('value')
+            data__value = data['value']
             if not isinstance(data__value, (int, float, Decimal)) or isinstance(data__value, bool):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".value must be number", value=data__value, name="" + (name_prefix or "data") + ".value", definition={'title': 'Giá trị', 'description': 'Số lượng (không âm).', 'type': 'number', 'minimum': 0}, rule='type')
-            if isinstance(data__value, (int, float, Decimal)) and not isinstance(data__value, bool):
+                raise JsonSchemaValueException('')
+            if isinstance(data__value, (int, float, Decimal)) and (not isinstance(data__value, bool)):
                 if data__value < 0:
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".value must be bigger than or equal to 0", value=data__value, name="" + (name_prefix or "data") + ".value", definition={'title': 'Giá trị', 'description': 'Số lượng (không âm).', 'type': 'number', 'minimum': 0}, rule='minimum')
-        if "unit" in data_keys:
-            data_keys.remove("unit")
-            data__unit = data["unit"]
-            if not (isinstance(data__unit, str) and data__unit == 'working_days' or isinstance(data__unit, str) and data__unit == 'calendar_days' or isinstance(data__unit, str) and data__unit == 'working_hours' or isinstance(data__unit, str) and data__unit == 'hours' or isinstance(data__unit, str) and data__unit == 'months'):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".unit must be one of ['working_days', 'calendar_days', 'working_hours', 'hours', 'months']", value=data__unit, name="" + (name_prefix or "data") + ".unit", definition={'title': 'Đơn vị tính', 'description': 'working_days: ngày làm việc; calendar_days: ngày (theo lịch); working_hours: giờ làm việc; hours: giờ; months: tháng.', 'enum': ['working_days', 'calendar_days', 'working_hours', 'hours', 'months']}, rule='enum')
-        if "text" in data_keys:
-            data_keys.remove("text")
-            data__text = data["text"]
-            if not isinstance(data__text, (str)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".text must be string", value=data__text, name="" + (name_prefix or "data") + ".text", definition={'title': 'Nguyên văn', 'description': 'Câu chữ như văn bản công bố, ví dụ "Trong thời hạn 02 ngày làm việc kể từ …".', 'type': 'string'}, rule='type')
+                    raise JsonSchemaValueException('')
+        if 'unit' in data_keys:
+            data_keys.remove('unit')
+            data__unit = data['unit']
+            if not (isinstance(data__unit, str) and data__unit == 'working_days' or (isinstance(data__unit, str) and data__unit == 'calendar_days') or (isinstance(data__unit, str) and data__unit == 'working_hours') or (isinstance(data__unit, str) and data__unit == 'hours') or (isinstance(data__unit, str) and data__unit == 'months')):
+                raise JsonSchemaValueException('')
+        if 'text' in data_keys:
+            data_keys.remove('text')
+            data__text = data['text']
+            if not isinstance(data__text, str):
+                raise JsonSchemaValueException('')
         if data_keys:
-            raise JsonSchemaValueException("" + (name_prefix or "data") + " must not contain "+str(data_keys)+" properties", value=data, name="" + (name_prefix or "data") + "", definition={'title': 'Thời hạn', 'description': 'Thời hạn luôn có đơn vị tính; cho phép số thập phân (ví dụ 1.5).', 'type': 'object', 'additionalProperties': False, 'required': ['value', 'unit'], 'properties': {'value': {'title': 'Giá trị', 'description': 'Số lượng (không âm).', 'type': 'number', 'minimum': 0}, 'unit': {'title': 'Đơn vị tính', 'description': 'working_days: ngày làm việc; calendar_days: ngày (theo lịch); working_hours: giờ làm việc; hours: giờ; months: tháng.', 'enum': ['working_days', 'calendar_days', 'working_hours', 'hours', 'months']}, 'text': {'title': 'Nguyên văn', 'description': 'Câu chữ như văn bản công bố, ví dụ "Trong thời hạn 02 ngày làm việc kể từ …".', 'type': 'string'}}}, rule='additionalProperties')
+            raise JsonSchemaValueException('')
     return data
 
 def validate_https___tthc_invalid_schemas_procedure_schema_json___defs_channel(data, custom_formats={}, name_prefix=None):
-    if not isinstance(data, (dict)):
-        raise JsonSchemaValueException("" + (name_prefix or "data") + " must be object", value=data, name="" + (name_prefix or "data") + "", definition={'title': 'Hình thức nộp', 'description': 'Một hình thức nộp hồ sơ với thời hạn và phí riêng.', 'type': 'object', 'additionalProperties': False, 'required': ['channel'], 'properties': {'id': {'title': 'Mã mục', 'description': 'Mã ổn định của mục trong danh sách (dùng khi so sánh phiên bản); nếu không có thì dùng tên.', 'type': 'string', 'pattern': '^[a-z0-9][a-z0-9_-]*$'}, 'channel': {'title': 'Hình thức', 'description': 'direct: trực tiếp; online: trực tuyến; postal: dịch vụ bưu chính.', 'enum': ['direct', 'online', 'postal']}, 'time': {'title': 'Thời hạn', 'description': 'Thời hạn luôn có đơn vị tính; cho phép số thập phân (ví dụ 1.5).', 'type': 'object', 'additionalProperties': False, 'required': ['value', 'unit'], 'properties': {'value': {'title': 'Giá trị', 'description': 'Số lượng (không âm).', 'type': 'number', 'minimum': 0}, 'unit': {'title': 'Đơn vị tính', 'description': 'working_days: ngày làm việc; calendar_days: ngày (theo lịch); working_hours: giờ làm việc; hours: giờ; months: tháng.', 'enum': ['working_days', 'calendar_days', 'working_hours', 'hours', 'months']}, 'text': {'title': 'Nguyên văn', 'description': 'Câu chữ như văn bản công bố, ví dụ "Trong thời hạn 02 ngày làm việc kể từ …".', 'type': 'string'}}}, 'fee': {'title': 'Phí, lệ phí', 'description': 'Số tiền bằng đồng (số nguyên). "Không có thông tin" ghi là unknown: true, không phải 0.', 'type': 'object', 'additionalProperties': False, 'oneOf': [{'required': ['amount'], 'not': {'required': ['unknown']}}, {'required': ['unknown'], 'properties': {'unknown': {'const': True}}, 'not': {'required': ['amount']}}], 'properties': {'amount': {'title': 'Số tiền (đồng)', 'description': '0 nghĩa là miễn phí.', 'type': 'integer', 'minimum': 0}, 'unknown': {'title': 'Không có thông tin', 'description': 'true khi văn bản không nêu phí, lệ phí.', 'type': 'boolean'}, 'text': {'title': 'Nguyên văn', 'description': 'Câu chữ như văn bản công bố.', 'type': 'string'}}}, 'online_service': {'title': 'Mức độ dịch vụ công trực tuyến', 'description': 'full: toàn trình; partial: một phần. Chỉ dùng cho hình thức trực tuyến.', 'enum': ['full', 'partial']}, 'description': {'title': 'Mô tả', 'description': 'Mô tả như văn bản công bố.', 'type': 'string'}, 'suppress': {'title': 'Bỏ qua kiểm tra', 'description': 'Các phát hiện được chấp nhận cho mục này.', 'type': 'array', 'items': {'$ref': 'https://tthc.invalid/schemas/procedure.schema.json#/$defs/suppression'}}}}, rule='type')
+    if not isinstance(data, dict):
+        raise JsonSchemaValueException('')
     data_is_dict = isinstance(data, dict)
     if data_is_dict:
         data__missing_keys = set(['channel']) - data.keys()
         if data__missing_keys:
-            raise JsonSchemaValueException("" + (name_prefix or "data") + " must contain " + (str(sorted(data__missing_keys)) + " properties"), value=data, name="" + (name_prefix or "data") + "", definition={'title': 'Hình thức nộp', 'description': 'Một hình thức nộp hồ sơ với thời hạn và phí riêng.', 'type': 'object', 'additionalProperties': False, 'required': ['channel'], 'properties': {'id': {'title': 'Mã mục', 'description': 'Mã ổn định của mục trong danh sách (dùng khi so sánh phiên bản); nếu không có thì dùng tên.', 'type': 'string', 'pattern': '^[a-z0-9][a-z0-9_-]*$'}, 'channel': {'title': 'Hình thức', 'description': 'direct: trực tiếp; online: trực tuyến; postal: dịch vụ bưu chính.', 'enum': ['direct', 'online', 'postal']}, 'time': {'title': 'Thời hạn', 'description': 'Thời hạn luôn có đơn vị tính; cho phép số thập phân (ví dụ 1.5).', 'type': 'object', 'additionalProperties': False, 'required': ['value', 'unit'], 'properties': {'value': {'title': 'Giá trị', 'description': 'Số lượng (không âm).', 'type': 'number', 'minimum': 0}, 'unit': {'title': 'Đơn vị tính', 'description': 'working_days: ngày làm việc; calendar_days: ngày (theo lịch); working_hours: giờ làm việc; hours: giờ; months: tháng.', 'enum': ['working_days', 'calendar_days', 'working_hours', 'hours', 'months']}, 'text': {'title': 'Nguyên văn', 'description': 'Câu chữ như văn bản công bố, ví dụ "Trong thời hạn 02 ngày làm việc kể từ …".', 'type': 'string'}}}, 'fee': {'title': 'Phí, lệ phí', 'description': 'Số tiền bằng đồng (số nguyên). "Không có thông tin" ghi là unknown: true, không phải 0.', 'type': 'object', 'additionalProperties': False, 'oneOf': [{'required': ['amount'], 'not': {'required': ['unknown']}}, {'required': ['unknown'], 'properties': {'unknown': {'const': True}}, 'not': {'required': ['amount']}}], 'properties': {'amount': {'title': 'Số tiền (đồng)', 'description': '0 nghĩa là miễn phí.', 'type': 'integer', 'minimum': 0}, 'unknown': {'title': 'Không có thông tin', 'description': 'true khi văn bản không nêu phí, lệ phí.', 'type': 'boolean'}, 'text': {'title': 'Nguyên văn', 'description': 'Câu chữ như văn bản công bố.', 'type': 'string'}}}, 'online_service': {'title': 'Mức độ dịch vụ công trực tuyến', 'description': 'full: toàn trình; partial: một phần. Chỉ dùng cho hình thức trực tuyến.', 'enum': ['full', 'partial']}, 'description': {'title': 'Mô tả', 'description': 'Mô tả như văn bản công bố.', 'type': 'string'}, 'suppress': {'title': 'Bỏ qua kiểm tra', 'description': 'Các phát hiện được chấp nhận cho mục này.', 'type': 'array', 'items': {'$ref': 'https://tthc.invalid/schemas/procedure.schema.json#/$defs/suppression'}}}}, rule='required')
+            raise JsonSchemaValueException('')
         data_keys = set(data.keys())
-        if "id" in data_keys:
-            data_keys.remove("id")
-            data__id = data["id"]
-            validate_https___tthc_invalid_schemas_procedure_schema_json___defs_itemid(data__id, custom_formats, (name_prefix or "data") + ".id")
-        if "channel" in data_keys:
-            data_keys.remove("channel")
-            data__channel = data["channel"]
-            if not (isinstance(data__channel, str) and data__channel == 'direct' or isinstance(data__channel, str) and data__channel == 'online' or isinstance(data__channel, str) and data__channel == 'postal'):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".channel must be one of ['direct', 'online', 'postal']", value=data__channel, name="" + (name_prefix or "data") + ".channel", definition={'title': 'Hình thức', 'description': 'direct: trực tiếp; online: trực tuyến; postal: dịch vụ bưu chính.', 'enum': ['direct', 'online', 'postal']}, rule='enum')
-        if "time" in data_keys:
-            data_keys.remove("time")
-            data__time = data["time"]
-            validate_https___tthc_invalid_schemas_procedure_schema_json___defs_duration(data__time, custom_formats, (name_prefix or "data") + ".time")
-        if "fee" in data_keys:
-            data_keys.remove("fee")
-            data__fee = data["fee"]
-            validate_https___tthc_invalid_schemas_procedure_schema_json___defs_money(data__fee, custom_formats, (name_prefix or "data") + ".fee")
-        if "online_service" in data_keys:
-            data_keys.remove("online_service")
-            data__onlineservice = data["online_service"]
-            if not (isinstance(data__onlineservice, str) and data__onlineservice == 'full' or isinstance(data__onlineservice, str) and data__onlineservice == 'partial'):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".online_service must be one of ['full', 'partial']", value=data__onlineservice, name="" + (name_prefix or "data") + ".online_service", definition={'title': 'Mức độ dịch vụ công trực tuyến', 'description': 'full: toàn trình; partial: một phần. Chỉ dùng cho hình thức trực tuyến.', 'enum': ['full', 'partial']}, rule='enum')
-        if "description" in data_keys:
-            data_keys.remove("description")
-            data__description = data["description"]
-            if not isinstance(data__description, (str)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".description must be string", value=data__description, name="" + (name_prefix or "data") + ".description", definition={'title': 'Mô tả', 'description': 'Mô tả như văn bản công bố.', 'type': 'string'}, rule='type')
-        if "suppress" in data_keys:
-            data_keys.remove("suppress")
-            data__suppress = data["suppress"]
-            validate_https___tthc_invalid_schemas_procedure_schema_json___defs_suppressions(data__suppress, custom_formats, (name_prefix or "data") + ".suppress")
+        if 'id' in data_keys:
+            data_keys.remove('id')
+            data__id = data['id']
+            validate_https___tthc_invalid_schemas_procedure_schema_json___defs_itemid(data__id, custom_formats, (name_prefix or 'data') + '.id')
+        if 'channel' in data_keys:
+            data_keys.remove('channel')
+            data__channel = data['channel']
+            if not (isinstance(data__channel, str) and data__channel == 'direct' or (isinstance(data__channel, str) and data__channel == 'online') or (isinstance(data__channel, str) and data__channel == 'postal')):
+                raise JsonSchemaValueException('')
+        if 'time' in data_keys:
+            data_keys.remove('time')
+            data__time = data['time']
+            validate_https___tthc_invalid_schemas_procedure_schema_json___defs_duration(data__time, custom_formats, (name_prefix or 'data') + '.time')
+        if 'fee' in data_keys:
+            data_keys.remove('fee')
+            data__fee = data['fee']
+            validate_https___tthc_invalid_schemas_procedure_schema_json___defs_money(data__fee, custom_formats, (name_prefix or 'data') + '.fee')
+        if 'online_service' in data_keys:
+            data_keys.remove('online_service')
+            data__onlineservice = data['online_service']
+            if not (isinstance(data__onlineservice, str) and data__onlineservice == 'full' or (isinstance(data__onlineservice, str) and data__onlineservice == 'partial')):
+                raise JsonSchemaValueException('')
+        if 'description' in data_keys:
+            data_keys.remove('description')
+            data__description = data['description']
+            if not isinstance(data__description, str):
+                raise JsonSchemaValueException('')
+        if 'suppress' in data_keys:
+            data_keys.remove('suppress')
+            data__suppress = data['suppress']
+            validate_https___tthc_invalid_schemas_procedure_schema_json___defs_suppressions(data__suppress, custom_formats, (name_prefix or 'data') + '.suppress')
         if data_keys:
-            raise JsonSchemaValueException("" + (name_prefix or "data") + " must not contain "+str(data_keys)+" properties", value=data, name="" + (name_prefix or "data") + "", definition={'title': 'Hình thức nộp', 'description': 'Một hình thức nộp hồ sơ với thời hạn và phí riêng.', 'type': 'object', 'additionalProperties': False, 'required': ['channel'], 'properties': {'id': {'title': 'Mã mục', 'description': 'Mã ổn định của mục trong danh sách (dùng khi so sánh phiên bản); nếu không có thì dùng tên.', 'type': 'string', 'pattern': '^[a-z0-9][a-z0-9_-]*$'}, 'channel': {'title': 'Hình thức', 'description': 'direct: trực tiếp; online: trực tuyến; postal: dịch vụ bưu chính.', 'enum': ['direct', 'online', 'postal']}, 'time': {'title': 'Thời hạn', 'description': 'Thời hạn luôn có đơn vị tính; cho phép số thập phân (ví dụ 1.5).', 'type': 'object', 'additionalProperties': False, 'required': ['value', 'unit'], 'properties': {'value': {'title': 'Giá trị', 'description': 'Số lượng (không âm).', 'type': 'number', 'minimum': 0}, 'unit': {'title': 'Đơn vị tính', 'description': 'working_days: ngày làm việc; calendar_days: ngày (theo lịch); working_hours: giờ làm việc; hours: giờ; months: tháng.', 'enum': ['working_days', 'calendar_days', 'working_hours', 'hours', 'months']}, 'text': {'title': 'Nguyên văn', 'description': 'Câu chữ như văn bản công bố, ví dụ "Trong thời hạn 02 ngày làm việc kể từ …".', 'type': 'string'}}}, 'fee': {'title': 'Phí, lệ phí', 'description': 'Số tiền bằng đồng (số nguyên). "Không có thông tin" ghi là unknown: true, không phải 0.', 'type': 'object', 'additionalProperties': False, 'oneOf': [{'required': ['amount'], 'not': {'required': ['unknown']}}, {'required': ['unknown'], 'properties': {'unknown': {'const': True}}, 'not': {'required': ['amount']}}], 'properties': {'amount': {'title': 'Số tiền (đồng)', 'description': '0 nghĩa là miễn phí.', 'type': 'integer', 'minimum': 0}, 'unknown': {'title': 'Không có thông tin', 'description': 'true khi văn bản không nêu phí, lệ phí.', 'type': 'boolean'}, 'text': {'title': 'Nguyên văn', 'description': 'Câu chữ như văn bản công bố.', 'type': 'string'}}}, 'online_service': {'title': 'Mức độ dịch vụ công trực tuyến', 'description': 'full: toàn trình; partial: một phần. Chỉ dùng cho hình thức trực tuyến.', 'enum': ['full', 'partial']}, 'description': {'title': 'Mô tả', 'description': 'Mô tả như văn bản công bố.', 'type': 'string'}, 'suppress': {'title': 'Bỏ qua kiểm tra', 'description': 'Các phát hiện được chấp nhận cho mục này.', 'type': 'array', 'items': {'$ref': 'https://tthc.invalid/schemas/procedure.schema.json#/$defs/suppression'}}}}, rule='additionalProperties')
+            raise JsonSchemaValueException('')
     return data
 
 def validate_https___tthc_invalid_schemas_procedure_schema_json___defs_unitrefs(data, custom_formats={}, name_prefix=None):
     if not isinstance(data, (list, tuple)):
-        raise JsonSchemaValueException("" + (name_prefix or "data") + " must be array", value=data, name="" + (name_prefix or "data") + "", definition={'title': 'Danh sách mã đơn vị', 'description': 'Các mã đơn vị trong danh mục đơn vị.', 'type': 'array', 'uniqueItems': True, 'items': {'title': 'Mã đơn vị', 'description': 'Mã một đơn vị trong danh mục đơn vị (chữ thường, số, gạch nối), ví dụ "so-xay-dung".', 'type': 'string', 'pattern': '^[a-z0-9][a-z0-9-]*$'}}, rule='type')
+        raise JsonSchemaValueException('')
     data_is_list = isinstance(data, (list, tuple))
     if data_is_list:
-        def fn(var): return frozenset(dict((k, fn(v)) for k, v in var.items()).items()) if hasattr(var, "items") else tuple(fn(v) for v in var) if isinstance(var, (dict, list)) else (bool, var) if isinstance(var, bool) else var
+
+        def fn(var):
+            return frozenset(dict(((k, fn(v)) for k, v in var.items())).items()) if hasattr(var, 'items') else tuple((fn(v) for v in var)) if isinstance(var, (dict, list)) else (bool, var) if isinstance(var, bool) else var
         data_len = len(data)
-        if data_len > len(set(fn(data_x) for data_x in data)):
-            raise JsonSchemaValueException("" + (name_prefix or "data") + " must contain unique items", value=data, name="" + (name_prefix or "data") + "", definition={'title': 'Danh sách mã đơn vị', 'description': 'Các mã đơn vị trong danh mục đơn vị.', 'type': 'array', 'uniqueItems': True, 'items': {'title': 'Mã đơn vị', 'description': 'Mã một đơn vị trong danh mục đơn vị (chữ thường, số, gạch nối), ví dụ "so-xay-dung".', 'type': 'string', 'pattern': '^[a-z0-9][a-z0-9-]*$'}}, rule='uniqueItems')
+        if data_len > len(set((fn(data_x) for data_x in data))):
+            raise JsonSchemaValueException('')
         for data_x, data_item in enumerate(data):
-            validate_https___tthc_invalid_schemas_procedure_schema_json___defs_unitref(data_item, custom_formats, (name_prefix or "data") + "[{data_x}]".format(**locals()))
+            validate_https___tthc_invalid_schemas_procedure_schema_json___defs_unitref(data_item, custom_formats, (name_prefix or 'data') + '')
     return data
 
 def validate_https___tthc_invalid_schemas_procedure_schema_json___defs_date(data, custom_formats={}, name_prefix=None):
-    if not isinstance(data, (str)):
-        raise JsonSchemaValueException("" + (name_prefix or "data") + " must be string", value=data, name="" + (name_prefix or "data") + "", definition={'title': 'Ngày', 'description': 'Ngày dạng YYYY-MM-DD.', 'type': 'string', 'pattern': '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', 'format': 'date'}, rule='type')
+    if not isinstance(data, str):
+        raise JsonSchemaValueException('')
     if isinstance(data, str):
         if not REGEX_PATTERNS['^[0-9]{4}-[0-9]{2}-[0-9]{2}$'].search(data):
-            raise JsonSchemaValueException("" + (name_prefix or "data") + " must match pattern ^[0-9]{4}-[0-9]{2}-[0-9]{2}$", value=data, name="" + (name_prefix or "data") + "", definition={'title': 'Ngày', 'description': 'Ngày dạng YYYY-MM-DD.', 'type': 'string', 'pattern': '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', 'format': 'date'}, rule='pattern')
-        if not custom_formats["date"](data):
-            raise JsonSchemaValueException("" + (name_prefix or "data") + " must be date", value=data, name="" + (name_prefix or "data") + "", definition={'title': 'Ngày', 'description': 'Ngày dạng YYYY-MM-DD.', 'type': 'string', 'pattern': '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', 'format': 'date'}, rule='format')
+            raise JsonSchemaValueException('')
+        if not custom_formats['date'](data):
+            raise JsonSchemaValueException('')
     return data
 
 
