@@ -49,6 +49,26 @@ def test_identical_catalogs_have_no_changes(tmp_path: Path) -> None:
     assert result.unloaded == ()
 
 
+def test_same_bytes_skip_the_comparison_and_different_bytes_do_not(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tthc_cli.diff import compare
+
+    old = _load(tmp_path / "old", {"p.yaml": BASE})
+    same = _load(tmp_path / "same", {"p.yaml": BASE})
+    other = _load(tmp_path / "other", {"p.yaml": _with(["name"], "Thủ tục khác")})
+    assert old.procedures[0].digest == same.procedures[0].digest != other.procedures[0].digest
+    compared: list[str] = []
+    real = compare._procedure_fields
+    monkeypatch.setattr(
+        compare, "_procedure_fields", lambda o, n, h: compared.append(n.path) or real(o, n, h)
+    )
+    assert not diff_catalogs(old, same).has_changes
+    assert compared == []  # skipped: same bytes at the same place
+    assert diff_catalogs(old, other).has_changes
+    assert len(compared) == 1
+
+
 CASES = [
     # (new procedure, expected kind, expected verdict)
     (_with(["components"], []), "component-removed", Verdict.SIMPLER),

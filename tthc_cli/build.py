@@ -154,8 +154,8 @@ def _unit_uses(
     return []
 
 
-def procedure(data: MDict, file: str) -> Procedure:
-    """A Procedure from one schema-valid document."""
+def procedure(data: MDict, file: str, digest: bytes = b"") -> Procedure:
+    """A Procedure from one schema-valid document (``digest``: of the file's bytes)."""
     ctx = _Ctx(file)
     uses: list[UnitUse] = []
     units = data.get("units") or MDict(data.mark)
@@ -285,6 +285,7 @@ def procedure(data: MDict, file: str) -> Procedure:
         incomplete=bool(data.get("incomplete", False)),
         note=data.get("note"),
         suppress=_suppress(ctx, data.get("suppress")),
+        digest=digest,
     )
 
 

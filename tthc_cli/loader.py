@@ -11,6 +11,7 @@ the model.
 from __future__ import annotations
 
 import fnmatch
+import hashlib
 import itertools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -51,7 +52,8 @@ def process_procedure(raw: bytes, file: str, limits: Limits) -> FileResult:
         return FileResult(None, (*parsed.findings, *problems))
     from tthc_cli import build
 
-    return FileResult(build.procedure(parsed.data, file), parsed.findings)
+    digest = hashlib.blake2b(raw, digest_size=16).digest()
+    return FileResult(build.procedure(parsed.data, file, digest), parsed.findings)
 
 
 def load_config(path: Path | None) -> Config:

@@ -225,6 +225,9 @@ class Procedure:
     incomplete: bool = False
     note: str | None = None
     suppress: tuple[Suppression, ...] = ()
+    # A digest of the file's bytes: two procedures with the same digest (and path in their
+    # catalogs) are the same, which lets ``tthc diff`` skip comparing them.
+    digest: bytes = b""
 
     def at(self, name: str) -> Pos:
         """Where top-level field ``name`` stands (the file start when absent)."""

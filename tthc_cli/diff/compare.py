@@ -172,6 +172,8 @@ def compare_procedures(
         out.append(
             make_change("procedure-moved", "", Verdict.NEUTRAL, old_rel, new_rel, old.pos, new.pos)
         )
+    elif old.digest and old.digest == new.digest:
+        return out  # the same bytes at the same place: nothing changed
     out += _procedure_fields(old, new, hours_per_day)
     for area in areas(hours_per_day):
         out += compare_area(area, old, new)
