@@ -13,6 +13,7 @@ import copyreg
 import dataclasses
 import importlib
 import io
+import operator
 import pickle
 from collections.abc import Callable
 from enum import Enum
@@ -25,9 +26,18 @@ PROTOCOL = 5
 
 def _reducer(cls: type) -> Callable[[Any], tuple[Any, ...]]:
     names = tuple(f.name for f in dataclasses.fields(cls) if f.init)
+    if len(names) == 1:
+        get_one = operator.attrgetter(names[0])
+
+        def reduce_one(obj: Any) -> tuple[Any, ...]:
+            return (cls, (get_one(obj),))
+
+        return reduce_one
+    # attrgetter with several names gives the tuple of values in one C call
+    get = operator.attrgetter(*names) if names else (lambda _: ())
 
     def reduce(obj: Any) -> tuple[Any, ...]:
-        return (cls, tuple(getattr(obj, name) for name in names))
+        return (cls, get(obj))
 
     return reduce
 
