@@ -271,6 +271,18 @@ def test_very_deep_nesting_is_refused(raw: bytes) -> None:
     assert rules(parsed.findings) == ["yaml-too-deep"]
 
 
+def test_libyamls_own_nesting_limit_is_reported_as_too_deep() -> None:
+    """PyYAML 6.0.4's libyaml stops at its own depth, in its scanner, before our count can."""
+    import yaml
+
+    from tthc_cli.yamlsafe import Limits, _syntax_finding
+
+    mark = yaml.Mark("f.yaml", 1000, 0, 1000, None, None)
+    error = yaml.scanner.ScannerError(None, None, "exceeded maximum nesting depth", mark)
+    finding = _syntax_finding(error, "f.yaml", "[" * 2000, Limits())
+    assert (finding.rule, finding.line, finding.column) == ("yaml-too-deep", 1, 1001)
+
+
 def test_deep_block_mappings_are_refused() -> None:
     text = "".join(" " * i + f"k{i}:\n" for i in range(200))
     finding = only(text, "yaml-too-deep")

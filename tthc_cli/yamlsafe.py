@@ -304,7 +304,7 @@ def _too_deep(text: str, file: str, limits: Limits) -> Finding | None:
     return None
 
 
-def _syntax_finding(exc: yaml.YAMLError, file: str, text: str) -> Finding:
+def _syntax_finding(exc: yaml.YAMLError, file: str, text: str, limits: Limits) -> Finding:
     if isinstance(exc, yaml.reader.ReaderError):
         offset = min(exc.position, len(text))
         line = text.count("\n", 0, offset) + 1
@@ -321,6 +321,10 @@ def _syntax_finding(exc: yaml.YAMLError, file: str, text: str) -> Finding:
     context = str(getattr(exc, "context", None) or "")
     if "single document" in context or "another document" in problem:
         return make("yaml-multi-document", Severity.ERROR, Pos(file, line, col))
+    if "maximum nesting depth" in problem:
+        # libyaml's own limit (PyYAML 6.0.4 and later): its scanner reads ahead of the events,
+        # so on flow collections it can stop before our count reaches our limit.
+        return make("yaml-too-deep", Severity.ERROR, Pos(file, line, col), limit=limits.max_depth)
     return make("yaml-syntax", Severity.ERROR, Pos(file, line, col), problem=problem)
 
 
@@ -340,7 +344,7 @@ def parse_yaml(raw: bytes, file: str, limits: Limits | None = None) -> Parsed:
         finally:
             loader.dispose()
     except yaml.YAMLError as exc:
-        return Parsed(None, (*findings, _syntax_finding(exc, file, text)))
+        return Parsed(None, (*findings, _syntax_finding(exc, file, text, limits)))
     if node is None:
         return Parsed(None, (*findings, make("yaml-empty", Severity.ERROR, Pos(file, 1, 1))))
     builder = _Builder(file, limits)
