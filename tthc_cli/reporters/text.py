@@ -4,11 +4,8 @@ from __future__ import annotations
 
 from itertools import groupby
 
-from rich.markup import escape
-
 from tthc_cli.findings import Finding, Severity, count_by_severity
 from tthc_cli.messages import text
-from tthc_cli.render.console import recording_console
 from tthc_cli.reporters.base import ReportContext, Result, message
 
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
@@ -34,24 +31,37 @@ def summary(result: Result, ctx: ReportContext) -> str:
     return line
 
 
-def _finding_line(f: Finding, ctx: ReportContext) -> str:
-    where = escape(f"{f.file}:{f.line}:{f.column}")
-    body = escape(message(f, ctx))
+Segment = tuple[str, str]  # (rich style, or "" for none; text)
+
+# What rich drops from printed text (BEL, BS, VT, FF, CR), so plain output drops it too.
+_CONTROL = dict.fromkeys((7, 8, 11, 12, 13))
+
+
+def _finding_line(f: Finding, ctx: ReportContext) -> list[Segment]:
+    where = f"{f.file}:{f.line}:{f.column}"
+    body = message(f, ctx)
     if f.suppressed is None:
         label = text(f"severity.{f.severity.value}", ctx.lang)
-        return f"  {where}  [{_STYLE[f.severity]}]{label}[/]  {body}  [dim]\\[{f.rule}][/]"
+        return [
+            ("", f"  {where}  "),
+            (_STYLE[f.severity], label),
+            ("", f"  {body}  "),
+            ("dim", f"[{f.rule}]"),
+        ]
     skipped = text("label.suppressed", ctx.lang)
     reason = text("label.reason", ctx.lang)
-    return f"  [dim]{where}  {skipped}  {body}  \\[{f.rule}]  {reason}: {escape(f.suppressed)}[/]"
+    return [
+        ("", "  "),
+        ("dim", f"{where}  {skipped}  {body}  [{f.rule}]  {reason}: {f.suppressed}"),
+    ]
 
 
-def render(result: Result, ctx: ReportContext) -> str:
-    console, buffer = recording_console(color=ctx.color, width=ctx.width, soft_wrap=True)
+def _lines(result: Result, ctx: ReportContext) -> list[list[Segment]]:
+    lines: list[list[Segment]] = []
     for file, group in groupby(result.findings, key=lambda f: f.file):
-        console.print(f"[bold underline]{escape(file)}[/]")
-        for f in group:
-            console.print(_finding_line(f, ctx))
-        console.print()
+        lines.append([("bold underline", file)])
+        lines.extend(_finding_line(f, ctx) for f in group)
+        lines.append([])
     counts = count_by_severity(result.findings)
     if counts[Severity.ERROR]:
         style = "bold red"
@@ -59,5 +69,22 @@ def render(result: Result, ctx: ReportContext) -> str:
         style = "yellow"
     else:
         style = "bold green"
-    console.print(f"[{style}]{escape(summary(result, ctx))}[/]")
+    lines.append([(style, summary(result, ctx))])
+    return lines
+
+
+def render(result: Result, ctx: ReportContext) -> str:
+    lines = _lines(result, ctx)
+    plain = ["".join(part for _, part in line) for line in lines]
+    if not ctx.color and not any("\t" in line for line in plain):
+        # Without colour rich would print this same text (tested): skip importing it.
+        return "".join(line.translate(_CONTROL) + "\n" for line in plain)
+    from rich.markup import escape
+
+    from tthc_cli.render.console import recording_console
+
+    console, buffer = recording_console(color=ctx.color, width=ctx.width, soft_wrap=True)
+    for line in lines:
+        marked = (f"[{style}]{escape(part)}[/]" if style else escape(part) for style, part in line)
+        console.print("".join(marked))
     return buffer.getvalue()

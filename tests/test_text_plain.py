@@ -1,0 +1,84 @@
+"""Uncoloured text output skips rich; it must be exactly what rich would have printed."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tests.helpers import REPO
+from tthc_cli.findings import Pos, Severity, make
+from tthc_cli.reporters import ReportContext, Result
+from tthc_cli.reporters import text as text_reporter
+
+# Without backslashes: rich.markup.escape leaves a backslash before "[" alone, and rich then
+# prints "\\[" as "[" (see the last test); the plain path keeps such text as it is.
+TEXT = st.text(
+    alphabet=st.one_of(
+        st.characters(codec="utf-8", exclude_categories=("Cs",), exclude_characters="\\"),
+        st.sampled_from("\t\x07\x08\x0b\x0c\r\x1b\n[]/đỗ"),
+    ),
+    max_size=20,
+)
+
+
+def _result(files: list[str], problem: str, reason: str | None) -> Result:
+    findings = []
+    for index, file in enumerate(files):
+        finding = make("yaml-syntax", Severity.ERROR, Pos(file, index + 1, 2), problem=problem)
+        if reason is not None and index % 2:
+            finding = finding.with_suppression(reason)
+        findings.append(finding)
+    return Result(tuple(findings), tuple(files))
+
+
+def _through_rich(result: Result, ctx: ReportContext) -> str:
+    from rich.markup import escape
+
+    from tthc_cli.render.console import recording_console
+
+    console, buffer = recording_console(color=False, width=ctx.width, soft_wrap=True)
+    for line in text_reporter._lines(result, ctx):
+        console.print(
+            "".join(
+                f"[{style}]{escape(part)}[/]" if style else escape(part) for style, part in line
+            )
+        )
+    return buffer.getvalue()
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(TEXT, max_size=3), TEXT, st.none() | TEXT, st.sampled_from(["vi", "en"]))
+def test_plain_output_is_what_rich_prints_without_colour(
+    files: list[str], problem: str, reason: str | None, lang: str
+) -> None:
+    ctx = ReportContext(lang=lang, color=False, width=80)
+    result = _result(sorted(files), problem, reason)
+    assert text_reporter.render(result, ctx) == _through_rich(result, ctx)
+
+
+def test_uncoloured_text_does_not_import_rich(tmp_path: Path) -> None:
+    probe = (
+        "import sys\nfrom tthc_cli.cli import main\n"
+        "try:\n    main(sys.argv[1:])\nexcept SystemExit:\n    pass\n"
+        "print('rich' in sys.modules, file=sys.stderr)"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe, "validate", "procedures/public/2.001219.yaml"],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        env={"TTHC_CACHE_DIR": str(tmp_path), "PATH": ""},
+        timeout=120,
+    )
+    assert done.stdout.strip()  # it printed its text output
+    assert done.stderr.strip().splitlines()[-1] == "False"
+
+
+def test_plain_output_keeps_a_backslash_before_a_bracket() -> None:
+    ctx = ReportContext(lang="en", color=False, width=80)
+    out = text_reporter.render(_result(["a\\[b].yaml"], "", None), ctx)
+    assert out.splitlines()[0] == "a\\[b].yaml"
