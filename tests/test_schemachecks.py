@@ -22,17 +22,14 @@ def test_a_checker_from_another_schema_text_is_not_used(monkeypatch: pytest.Monk
     )
     schemachecks.shipped.cache_clear()
     schemacheck.compiled.cache_clear()
-    schemacheck.ready.cache_clear()
     try:
         assert schemachecks.shipped("units") is None
-        assert not schemacheck.ready("units")
         check = schemacheck.compiled("units")  # compiled now, from the schema itself
         with pytest.raises(JsonSchemaException):
             check({"units": "not a list"})
     finally:
         schemachecks.shipped.cache_clear()
         schemacheck.compiled.cache_clear()
-        schemacheck.ready.cache_clear()
 
 
 def test_the_generated_source_names_its_schema_and_entry_point() -> None:

@@ -35,21 +35,6 @@ def _result(files: list[str], problem: str, reason: str | None) -> Result:
     return Result(tuple(findings), tuple(files))
 
 
-def _through_rich(result: Result, ctx: ReportContext) -> str:
-    from rich.markup import escape
-
-    from tthc_cli.render.console import recording_console
-
-    console, buffer = recording_console(color=False, width=ctx.width, soft_wrap=True)
-    for line in text_reporter._lines(result, ctx):
-        console.print(
-            "".join(
-                f"[{style}]{escape(part)}[/]" if style else escape(part) for style, part in line
-            )
-        )
-    return buffer.getvalue()
-
-
 @settings(max_examples=300, deadline=None)
 @given(st.lists(TEXT, max_size=3), TEXT, st.none() | TEXT, st.sampled_from(["vi", "en"]))
 def test_plain_output_is_what_rich_prints_without_colour(
@@ -57,7 +42,8 @@ def test_plain_output_is_what_rich_prints_without_colour(
 ) -> None:
     ctx = ReportContext(lang=lang, color=False, width=80)
     result = _result(sorted(files), problem, reason)
-    assert text_reporter.render(result, ctx) == _through_rich(result, ctx)
+    expected = text_reporter.through_rich(text_reporter._lines(result, ctx), False, ctx.width)
+    assert text_reporter.render(result, ctx) == expected
 
 
 def test_uncoloured_text_does_not_import_rich(tmp_path: Path) -> None:

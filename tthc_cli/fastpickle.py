@@ -75,8 +75,6 @@ def _dispatch_table() -> dict[type, Any]:
     return table
 
 
-
-
 @cache
 def _allowed(module: str, name: str) -> bool:
     """The only globals a cache file may name: our data classes and enums, and ``date``.

@@ -52,8 +52,8 @@ def process_procedure(raw: bytes, file: str, limits: Limits) -> FileResult:
         return FileResult(None, (*parsed.findings, *problems))
     from tthc_cli import build
 
-    digest = hashlib.blake2b(raw, digest_size=16).digest()
-    return FileResult(build.procedure(parsed.data, file, digest), parsed.findings)
+    content = hashlib.blake2b(raw, digest_size=16).digest()
+    return FileResult(build.procedure(parsed.data, file, content), parsed.findings)
 
 
 def load_config(path: Path | None) -> Config:

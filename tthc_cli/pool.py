@@ -127,7 +127,7 @@ def process_all(
         return [r for built in results if built is not None for r in built]
     from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 
-    schemacheck.warm("procedure")
+    schemacheck.compiled("procedure")  # before the workers fork, so they share it
     workers = jobs - 1
     taken = 0
     pending: dict[Future[list[bytes]], int] = {}

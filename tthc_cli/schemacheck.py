@@ -33,10 +33,6 @@ def validator(name: str) -> Draft202012Validator:
     return Draft202012Validator(schema, format_checker=FormatChecker(formats=("date",)))
 
 
-# How many documents a schema checks with jsonschema before compiling a checker at run time
-# pays for itself (only when the committed checker is stale, see tthc_cli.schemachecks).
-FAST_AFTER = 32
-_checked: dict[str, int] = {}
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
@@ -60,7 +56,8 @@ def compiled(name: str) -> Callable[[Any], Any]:
 
     It only ever answers "valid" quickly; any document it rejects goes through jsonschema,
     which stays the authority and gives the positioned findings. The checker generated ahead
-    of time is used while it matches the schema; otherwise one is compiled now.
+    of time is used while it matches the schema; otherwise (a schema edited in a checkout,
+    not yet regenerated) one is compiled now, once per process.
     """
     from tthc_cli import schemachecks
 
@@ -72,25 +69,7 @@ def compiled(name: str) -> Callable[[Any], Any]:
     return fastjsonschema.compile(resources.schema(name), formats=_FORMATS, **schemachecks.OPTIONS)
 
 
-@cache
-def ready(name: str) -> bool:
-    """Whether the compiled checker costs nothing to get (it was generated ahead of time)."""
-    from tthc_cli import schemachecks
-
-    return schemachecks.shipped(name) is not None
-
-
-def warm(name: str) -> None:
-    """Build the compiled checker now (before worker processes fork, so they share it)."""
-    _checked[name] = FAST_AFTER
-    compiled(name)
-
-
 def _fast_valid(data: Any, name: str) -> bool:
-    count = _checked.get(name, 0)
-    if count < FAST_AFTER and not ready(name):
-        _checked[name] = count + 1
-        return False
     from fastjsonschema import JsonSchemaException
 
     try:

@@ -73,18 +73,23 @@ def _lines(result: Result, ctx: ReportContext) -> list[list[Segment]]:
     return lines
 
 
+def through_rich(lines: list[list[Segment]], color: bool, width: int) -> str:
+    """``lines`` as rich prints them (with colour when ``color``)."""
+    from rich.markup import escape
+
+    from tthc_cli.render.console import recording_console
+
+    console, buffer = recording_console(color=color, width=width, soft_wrap=True)
+    for line in lines:
+        marked = (f"[{style}]{escape(part)}[/]" if style else escape(part) for style, part in line)
+        console.print("".join(marked))
+    return buffer.getvalue()
+
+
 def render(result: Result, ctx: ReportContext) -> str:
     lines = _lines(result, ctx)
     plain = ["".join(part for _, part in line) for line in lines]
     if not ctx.color and not any("\t" in line for line in plain):
         # Without colour rich would print this same text (tested): skip importing it.
         return "".join(line.translate(_CONTROL) + "\n" for line in plain)
-    from rich.markup import escape
-
-    from tthc_cli.render.console import recording_console
-
-    console, buffer = recording_console(color=ctx.color, width=ctx.width, soft_wrap=True)
-    for line in lines:
-        marked = (f"[{style}]{escape(part)}[/]" if style else escape(part) for style, part in line)
-        console.print("".join(marked))
-    return buffer.getvalue()
+    return through_rich(lines, ctx.color, ctx.width)
