@@ -9,6 +9,7 @@ from __future__ import annotations
 import gc
 import os
 import sys
+from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import TYPE_CHECKING
@@ -24,6 +25,7 @@ if TYPE_CHECKING:
 
 MIN_PARALLEL = 400  # below this many files, starting workers costs more than it saves
 CHUNK = 64
+AHEAD = 4  # chunks handed out per worker before waiting for the oldest
 
 Progress = Callable[[int, int], None]
 Item = tuple[str, bytes]  # (name shown in findings, file bytes)
@@ -95,53 +97,41 @@ def process_all(
     progress: Progress | None = None,
     keep_pickled: bool = False,
 ) -> list[Built]:
-    """Parse, check and build every item; ``jobs`` > 1 uses worker processes when worth it.
+    """Parse, check and build every item; ``jobs`` > 1 uses that many worker processes when
+    worth it. Results built by a worker come with their pickled form when ``keep_pickled``,
+    which the cache then stores as it is.
 
-    With workers, this process works too: it keeps each worker two chunks ahead and takes the
-    next chunk itself, since building a chunk here costs about as much as receiving one built
-    elsewhere (``jobs`` = processes in all, this one included). Results built by a worker come
-    with their pickled form when ``keep_pickled``, which the cache then stores as it is.
+    With workers, this process only hands out chunks and receives results: receiving a chunk
+    costs a tenth of building it. Building here as well left the workers idle, since the
+    threads that feed them wait for this process to let go of the interpreter lock.
 
-    ``items`` is emptied, and each chunk's bytes released once it is built.
+    ``items`` is emptied, and each chunk's bytes released once it is handed out.
     """
     total = len(items)
     chunks = [items[i : i + CHUNK] for i in range(0, total, CHUNK)]
     items.clear()
-    results: list[list[Built] | None] = [None] * len(chunks)
-    done = 0
+    out: list[Built] = []
 
-    def finished(index: int, built: list[Built]) -> None:
-        nonlocal done
-        chunks[index] = []
-        results[index] = built
-        done += len(built)
+    def finished(built: list[Built]) -> None:
+        out.extend(built)
         if progress is not None:
-            progress(done, total)
-
-    def here(index: int) -> None:
-        finished(index, [(result, None) for result in _process(chunks[index], limits)])
+            progress(len(out), total)
 
     if jobs <= 1 or total < MIN_PARALLEL:
-        for index in range(len(chunks)):
-            here(index)
-        return [r for built in results if built is not None for r in built]
-    from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+        for index, chunk in enumerate(chunks):
+            chunks[index] = []
+            finished([(result, None) for result in _process(chunk, limits)])
+        return out
+    from concurrent.futures import ProcessPoolExecutor
 
     schemacheck.compiled("procedure")  # before the workers fork, so they share it
-    workers = jobs - 1
-    taken = 0
-    pending: dict[Future[list[bytes]], int] = {}
-    with ProcessPoolExecutor(max_workers=workers, mp_context=_context()) as executor:
-        while taken < len(chunks) or pending:
-            while taken < len(chunks) and len(pending) < 2 * workers:
-                chunk = chunks[taken]
-                pending[executor.submit(_work, chunk, limits, keep_pickled)] = taken
-                taken += 1
-            for future in [f for f in pending if f.done()]:
-                finished(pending.pop(future), _received(future.result(), keep_pickled))
-            if taken < len(chunks):
-                here(taken)
-                taken += 1
-            elif pending:
-                wait(pending, return_when=FIRST_COMPLETED)
-    return [r for built in results if built is not None for r in built]
+    ahead: deque[Future[list[bytes]]] = deque()
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=_context()) as executor:
+        for index, chunk in enumerate(chunks):
+            chunks[index] = []
+            ahead.append(executor.submit(_work, chunk, limits, keep_pickled))
+            if len(ahead) > AHEAD * jobs:
+                finished(_received(ahead.popleft().result(), keep_pickled))
+        while ahead:
+            finished(_received(ahead.popleft().result(), keep_pickled))
+    return out
