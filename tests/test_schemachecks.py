@@ -17,9 +17,7 @@ def test_each_shipped_checker_was_generated_from_the_current_schema(name: str) -
 
 def test_a_checker_from_another_schema_text_is_not_used(monkeypatch: pytest.MonkeyPatch) -> None:
     original = resources.schema_text
-    monkeypatch.setattr(
-        resources, "schema_text", lambda name: original(name).replace("{", "{ ", 1)
-    )
+    monkeypatch.setattr(resources, "schema_text", lambda name: original(name).replace("{", "{ ", 1))
     schemachecks.shipped.cache_clear()
     schemacheck.compiled.cache_clear()
     try:
