@@ -10,8 +10,9 @@ import pytest
 from tests.helpers import dump, make_catalog, procedure
 from tthc_cli.config import Config
 from tthc_cli.errors import TthcError, UsageError
-from tthc_cli.loader import load_paths, load_source, process_procedure, resolve_config
+from tthc_cli.loader import load_paths, load_source, resolve_config
 from tthc_cli.model import Catalog
+from tthc_cli.results import process_procedure
 from tthc_cli.sources import DirSource
 from tthc_cli.yamlsafe import Limits
 

@@ -15,7 +15,7 @@ import importlib
 import io
 import operator
 import pickle
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from enum import Enum
 from functools import cache
 from types import ModuleType
@@ -24,7 +24,11 @@ from typing import IO, Any
 PROTOCOL = 5
 
 
-def _reducer(cls: type) -> Callable[[Any], tuple[Any, ...]]:
+Reducer = Callable[[Any], tuple[Any, ...]]
+
+
+def reducer(cls: type) -> Reducer:
+    """(class, field values) for an instance of data class ``cls``, in field order."""
     names = tuple(f.name for f in dataclasses.fields(cls) if f.init)
     if len(names) == 1:
         get_one = operator.attrgetter(names[0])
@@ -56,7 +60,7 @@ def _dataclasses_of(module: ModuleType) -> list[type]:
 _OWN_MODULES = (
     "tthc_cli.model",
     "tthc_cli.findings",
-    "tthc_cli.loader",
+    "tthc_cli.results",
     "tthc_cli.validation",
     "tthc_cli.yamlsafe",
 )
@@ -71,7 +75,7 @@ def _dispatch_table() -> dict[type, Any]:
     table: dict[type, Any] = dict(copyreg.dispatch_table)
     for module in _modules():
         for cls in _dataclasses_of(module):
-            table[cls] = _reducer(cls)
+            table[cls] = reducer(cls)
     return table
 
 
@@ -95,15 +99,17 @@ def _allowed(module: str, name: str) -> bool:
     )
 
 
-def dump(value: Any, stream: IO[bytes]) -> None:
+def dump(value: Any, stream: IO[bytes], overrides: Mapping[type, Reducer] | None = None) -> None:
+    """Pickle ``value``; ``overrides`` reduce some classes otherwise (to rewrite fields)."""
     pickler = pickle.Pickler(stream, protocol=PROTOCOL)
-    pickler.dispatch_table = _dispatch_table()
+    table = _dispatch_table()
+    pickler.dispatch_table = {**table, **overrides} if overrides else table
     pickler.dump(value)
 
 
-def dumps(value: Any) -> bytes:
+def dumps(value: Any, overrides: Mapping[type, Reducer] | None = None) -> bytes:
     buffer = io.BytesIO()
-    dump(value, buffer)
+    dump(value, buffer, overrides)
     return buffer.getvalue()
 
 

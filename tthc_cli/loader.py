@@ -11,20 +11,19 @@ the model.
 from __future__ import annotations
 
 import fnmatch
-import hashlib
-import itertools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from tthc_cli import fastpickle, schemacheck
-from tthc_cli.cache import Cache, digest, file_key
+from tthc_cli import schemacheck
+from tthc_cli.cache import Cache, digest
 from tthc_cli.config import CONFIG_NAMES, Config, find_config, from_data
 from tthc_cli.errors import TthcError, UsageError
 from tthc_cli.findings import Finding, Pos, Severity, make
 from tthc_cli.messages import render
-from tthc_cli.pool import Progress, gc_paused, process_all
+from tthc_cli.pool import Progress, gc_paused
+from tthc_cli.results import Reuse, file_results
 from tthc_cli.sources import DirSource, Source, display_path
 from tthc_cli.yamlsafe import Limits, parse_yaml
 
@@ -32,28 +31,6 @@ if TYPE_CHECKING:  # the model is imported when something is built, not for a ca
     from tthc_cli.model import Catalog, Procedure, Unit
 
 UNITS_FILE = "units.yaml"
-
-
-@dataclass(frozen=True, slots=True)
-class FileResult:
-    """What one procedure file gave: the model (when usable) and the findings."""
-
-    procedure: Procedure | None
-    findings: tuple[Finding, ...]
-
-
-def process_procedure(raw: bytes, file: str, limits: Limits) -> FileResult:
-    """Parse, schema-check and build one procedure file. Pure: bytes in, model out."""
-    parsed = parse_yaml(raw, file, limits)
-    if parsed.data is None:
-        return FileResult(None, parsed.findings)
-    problems = schemacheck.check(parsed.data, "procedure", file)
-    if problems:
-        return FileResult(None, (*parsed.findings, *problems))
-    from tthc_cli import build
-
-    content = hashlib.blake2b(raw, digest_size=16).digest()
-    return FileResult(build.procedure(parsed.data, file, content), parsed.findings)
 
 
 def load_config(path: Path | None) -> Config:
@@ -126,6 +103,7 @@ class LoadOptions:
     cache: Cache | None = None
     jobs: int = 1
     progress: Progress | None = None
+    reuse: Reuse | None = None  # results of earlier loads of another version (tthc diff)
 
 
 @dataclass(slots=True)
@@ -189,62 +167,6 @@ def read_source(
     )
 
 
-def _cached(entry: bytes | None) -> FileResult | None:
-    if entry is None:
-        return None
-    try:
-        found = fastpickle.loads(entry)
-    except Exception:  # a damaged entry is a miss
-        return None
-    return found if isinstance(found, FileResult) else None
-
-
-def _pickled(result: FileResult | None, as_bytes: bytes | None) -> bytes:
-    return as_bytes if as_bytes is not None else fastpickle.dumps(result)
-
-
-def _file_results(raw: RawCatalog, options: LoadOptions) -> list[FileResult | None]:
-    """Each readable item's result: from the cache when its bytes are unchanged, else built.
-
-    The bytes of every item are released here (see :class:`RawCatalog`).
-    """
-    cache = options.cache
-    stored = cache.files(raw.scope) if cache is not None else {}
-    results: list[FileResult | None] = [None] * len(raw.items)
-    keys: dict[int, str] = {}  # readable item → cache key (with a cache)
-    todo: list[int] = []
-    items: list[tuple[str, bytes]] = []
-    for i, (file, data) in enumerate(raw.items):
-        if data is None:
-            raise ValueError("catalog already built")
-        if not isinstance(data, bytes):
-            continue
-        raw.items[i] = (file, None)
-        if cache is not None:
-            keys[i] = file_key(file, data)
-            results[i] = _cached(stored.get(keys[i]))
-        if results[i] is None:
-            todo.append(i)
-            items.append((file, data))
-    keep = cache is not None
-    fresh = process_all(items, raw.config.limits, options.jobs, options.progress, keep)
-    pickled: dict[int, bytes | None] = {}
-    for i, (result, as_bytes) in zip(todo, fresh, strict=True):
-        results[i] = result
-        pickled[i] = as_bytes
-    if cache is not None and todo:
-        entries: Iterable[tuple[str, bytes]] = (
-            (key, _pickled(results[i], pickled[i]) if i in pickled else stored[key])
-            for i, key in keys.items()
-        )
-        if not raw.complete:  # a selection: keep the other files' entries too
-            current = set(keys.values())
-            others = ((k, v) for k, v in stored.items() if k not in current)
-            entries = itertools.chain(others, entries)
-        cache.save_files(raw.scope, entries)
-    return results
-
-
 def build_catalog(raw: RawCatalog, options: LoadOptions | None = None) -> Catalog:
     """Parse, schema-check and build every procedure file of ``raw`` into the model."""
     from tthc_cli.model import Catalog
@@ -255,7 +177,7 @@ def build_catalog(raw: RawCatalog, options: LoadOptions | None = None) -> Catalo
         units, unit_findings = _parse_units(raw.units_raw, raw.units_file, raw.config.limits)
         findings = unit_findings + findings
     with gc_paused():
-        results = _file_results(raw, options or LoadOptions())
+        results = file_results(raw, options or LoadOptions())
     procedures: list[Procedure] = []
     for (_, data), result in zip(raw.items, results, strict=True):
         if isinstance(data, Finding):  # unreadable; readable items are None by now

@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     import multiprocessing.context
     from concurrent.futures import Future
 
-    from tthc_cli.loader import FileResult
+    from tthc_cli.results import FileResult
     from tthc_cli.yamlsafe import Limits
 
 MIN_PARALLEL = 400  # below this many files, starting workers costs more than it saves
@@ -56,7 +56,7 @@ def default_jobs() -> int:
 
 
 def _process(items: Sequence[Item], limits: Limits) -> list[FileResult]:
-    from tthc_cli.loader import process_procedure
+    from tthc_cli.results import process_procedure
 
     with gc_paused():
         return [process_procedure(raw, file, limits) for file, raw in items]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import stat
 import sys
@@ -18,6 +19,7 @@ from tthc_cli.loader import resolve_config
 
 if TYPE_CHECKING:
     from tthc_cli.model import Catalog, Procedure
+    from tthc_cli.results import Reuse
 
 LangOpt = Annotated[
     str | None, typer.Option("--lang", help="Ngôn ngữ: vi (mặc định) hoặc en. Language: vi or en.")
@@ -158,7 +160,12 @@ def git_output(*args: str, folder: Path | None = None) -> str | None:
 
 
 def load_revision(
-    spec: str, config: Config, folder: Path, not_git: str, unknown: str
+    spec: str,
+    config: Config,
+    folder: Path,
+    not_git: str,
+    unknown: str,
+    reuse: Reuse | None = None,
 ) -> tuple[Catalog, str, str]:
     """The catalog folder ``folder`` as it stands at git revision ``spec``, read from git objects
     (the working tree and the index are never touched): (catalog, root as findings name it, full
@@ -183,6 +190,7 @@ def load_revision(
     from tthc_cli.cli._loading import loading
 
     with loading(config) as options:
+        options = dataclasses.replace(options, reuse=reuse)
         catalog = load_source(
             GitSource(Path(top), spec, subdir), config, root=root, options=options
         )

@@ -23,6 +23,7 @@ from tthc_cli.validation import Result, validate
 
 if TYPE_CHECKING:
     from tthc_cli.model import Catalog
+    from tthc_cli.results import Reuse
 
 NoCacheOpt = Annotated[
     bool,
@@ -118,11 +119,16 @@ def validated(raw: RawCatalog, options: LoadOptions) -> Result:
 
 
 def load_catalog(
-    paths: list[Path], config: Config, no_cache: bool = False, jobs: int = 0
+    paths: list[Path],
+    config: Config,
+    no_cache: bool = False,
+    jobs: int = 0,
+    reuse: Reuse | None = None,
 ) -> Catalog:
-    """The catalog for command-line paths, with the cache, workers and progress bar."""
+    """The catalog for command-line paths, with the cache, workers and progress bar (and the
+    results of earlier loads, with ``reuse``)."""
     with loading(config, no_cache, jobs) as options:
-        catalog = load_paths(paths, config, options)
+        catalog = load_paths(paths, config, dataclasses.replace(options, reuse=reuse))
     # What was loaded lives until the command ends and holds no reference cycles: keep the
     # cyclic collector from walking it again and again (it would cost seconds at 100,000 files).
     gc.freeze()

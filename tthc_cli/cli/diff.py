@@ -34,6 +34,7 @@ from tthc_cli.errors import ExitCode, TthcError
 from tthc_cli.model import Catalog
 from tthc_cli.reporters.base import ReportContext
 from tthc_cli.reporters.diff import DIFF_REPORTERS
+from tthc_cli.results import Reuse
 
 FAIL_ON = ("heavier", "any")
 
@@ -46,28 +47,32 @@ def _looks_like_path(spec: str) -> bool:
     )
 
 
-def _revision(spec: str, config: Config) -> tuple[Catalog, Side]:
+def _revision(spec: str, config: Config, reuse: Reuse) -> tuple[Catalog, Side]:
     folder = config.catalog or Path.cwd()
     catalog, root, _commit = load_revision(
-        spec, config, folder, not_git="diff.error.not-git", unknown="diff.error.no-side"
+        spec, config, folder, "diff.error.not-git", "diff.error.no-side", reuse
     )
     return catalog, Side(spec, "git", root)
 
 
-def load_side(spec: str | None, config: Config) -> tuple[Catalog, Side]:
-    """A catalog for one side: the working tree (None), a folder, a file or a git revision."""
+def load_side(spec: str | None, config: Config, reuse: Reuse) -> tuple[Catalog, Side]:
+    """A catalog for one side: the working tree (None), a folder, a file or a git revision.
+
+    ``reuse`` carries what loading the other side built: files both sides share (same bytes,
+    same place) are built once.
+    """
     if spec is None:
-        catalog = load_catalog([], config)
+        catalog = load_catalog([], config, reuse=reuse)
         return catalog, Side(catalog.root, "dir", catalog.root)
     path = Path(spec)
     if path.exists():
-        catalog = load_catalog([path], config)
+        catalog = load_catalog([path], config, reuse=reuse)
         if path.is_file():
             return catalog, Side(spec, "file", catalog.files[0] if catalog.files else spec)
         return catalog, Side(spec, "dir", catalog.root)
     if _looks_like_path(spec):
         raise TthcError("error.path-missing", path=spec)
-    return _revision(spec, config)
+    return _revision(spec, config, reuse)
 
 
 def command(
@@ -96,8 +101,9 @@ def command(
     require_choice("--format", output_format, DIFF_REPORTERS)
     require_choice("--fail-on", fail_on, FAIL_ON)
     config = open_config([], config_path, lang)
-    old_catalog, old_side = load_side(old, config)
-    new_catalog, new_side = load_side(new, config)
+    reuse = Reuse()
+    old_catalog, old_side = load_side(old, config, reuse)
+    new_catalog, new_side = load_side(new, config, reuse)
     result = diff_catalogs(old_catalog, new_catalog, old_side, new_side)
     ctx = ReportContext(
         lang=config.lang,

@@ -29,6 +29,7 @@ from tthc_cli.diff.totals import totals
 from tthc_cli.diff.verdicts import count_verdict, duration_verdict
 from tthc_cli.findings import Severity
 from tthc_cli.model import Catalog, Procedure
+from tthc_cli.results import inside
 
 # Procedure attributes compared as neutral changes, with the YAML field they live in.
 NEUTRAL_FIELDS = (
@@ -151,13 +152,6 @@ def _procedure_fields(old: Procedure, new: Procedure, hours_per_day: float) -> l
     return out
 
 
-def relative(path: str, root: str) -> str:
-    """A procedure's path inside its catalog (so a catalog in git and on disk compare alike)."""
-    if root and path.startswith(root):
-        return path[len(root) :].lstrip("/:")
-    return path
-
-
 def compare_procedures(
     old: Procedure,
     new: Procedure,
@@ -167,7 +161,7 @@ def compare_procedures(
 ) -> list[Change]:
     """Every change between two versions of one procedure (same code)."""
     out: list[Change] = []
-    old_rel, new_rel = relative(old.path, old_root), relative(new.path, new_root)
+    old_rel, new_rel = inside(old.path, old_root), inside(new.path, new_root)
     if old_rel != new_rel:
         out.append(
             make_change("procedure-moved", "", Verdict.NEUTRAL, old_rel, new_rel, old.pos, new.pos)
@@ -201,8 +195,8 @@ def diff_catalogs(
     hours_per_day = new.config.hours_per_working_day
     old_gone, old_failed = _unloaded(old, "old")
     new_gone, new_failed = _unloaded(new, "new")
-    old_failed_rel = {relative(f, old_side.root) for f in old_failed}
-    new_failed_rel = {relative(f, new_side.root) for f in new_failed}
+    old_failed_rel = {inside(f, old_side.root) for f in old_failed}
+    new_failed_rel = {inside(f, new_side.root) for f in new_failed}
     old_by, new_by = old.by_code(), new.by_code()
     diffs: list[ProcedureDiff] = []
     for code in sorted(old_by.keys() | new_by.keys()):
@@ -215,7 +209,7 @@ def diff_catalogs(
                 )
             )
         elif before is not None:
-            if relative(before.path, old_side.root) in new_failed_rel:
+            if inside(before.path, old_side.root) in new_failed_rel:
                 continue  # the new file could not be loaded: reported there, not as removed
             change = make_change(
                 "procedure-removed",
@@ -231,7 +225,7 @@ def diff_catalogs(
                 ProcedureDiff(code, before.name, Status.REMOVED, before.path, None, (change,))
             )
         elif after is not None:
-            if relative(after.path, new_side.root) in old_failed_rel:
+            if inside(after.path, new_side.root) in old_failed_rel:
                 continue
             change = make_change(
                 "procedure-added",

@@ -13,8 +13,8 @@ from tthc_cli.diff import CatalogDiff, Side, diff_catalogs
 from tthc_cli.importer.common import Issue
 from tthc_cli.importer.convert import Converted, RecordError
 from tthc_cli.importer.emit import emit
-from tthc_cli.loader import process_procedure
 from tthc_cli.model import Catalog, Procedure
+from tthc_cli.results import process_procedure
 from tthc_cli.yamlsafe import Limits
 
 NEW, UNCHANGED, CHANGED, EXISTS, FAILED = "new", "unchanged", "changed", "exists", "failed"
