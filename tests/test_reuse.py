@@ -17,9 +17,7 @@ from tthc_cli.results import FileResult, Reuse, process_procedure, renamed
 from tthc_cli.yamlsafe import Limits
 
 REPO = Path(__file__).resolve().parent.parent
-REPO_FILES = sorted(
-    p for p in (REPO / "procedures").rglob("*.yaml") if p.name != "units.yaml"
-)
+REPO_FILES = sorted(p for p in (REPO / "procedures").rglob("*.yaml") if p.name != "units.yaml")
 ODD = {  # files whose results carry findings, with or without a procedure
     "duplicate-key": dump(procedure("1.000001")) + "code: '1.000002'\n",
     "yaml11-boolean": dump(procedure("1.000001", note="x")).replace("note: x", "note: yes"),

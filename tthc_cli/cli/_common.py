@@ -70,11 +70,16 @@ def open_config(
     return with_overrides(resolve_config(paths, config_path), lang=lang, fail_on=fail_on)
 
 
-def open_catalog(paths: list[Path] | None, config_path: Path | None, lang: str | None) -> Catalog:
+def open_catalog(
+    paths: list[Path] | None,
+    config_path: Path | None,
+    lang: str | None,
+    reuse: Reuse | None = None,
+) -> Catalog:
     from tthc_cli.cli._loading import load_catalog
 
     chosen = list(paths or [])
-    return load_catalog(chosen, open_config(chosen, config_path, lang))
+    return load_catalog(chosen, open_config(chosen, config_path, lang), reuse=reuse)
 
 
 def use_color(stream: object = None) -> bool:

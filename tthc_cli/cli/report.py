@@ -32,6 +32,7 @@ from tthc_cli.findings import Severity
 from tthc_cli.model import Catalog, Procedure
 from tthc_cli.progress import GROUPINGS, build_report
 from tthc_cli.progress_baseline import BaselineCatalog
+from tthc_cli.results import Reuse
 from tthc_cli.shipped import load_plan
 
 FORMATS = ("text", "markdown", "csv", "json", "xlsx", "html")
@@ -96,12 +97,15 @@ def command(
     if output_format in FILE_ONLY and output is None:
         raise UsageError("report.error.needs-output", format=output_format)
     day = parse_day(as_of)
-    catalog = open_catalog(paths, config_path, lang)
+    reuse = None if baseline is None else Reuse()  # files unchanged since then are built once
+    catalog = open_catalog(paths, config_path, lang, reuse)
     config = catalog.config
     language = config.lang
     on = day or config.today()
     plan = load_plan(config)
-    before = None if baseline is None else _baseline_catalog(baseline, catalog, paths or [])
+    before = None
+    if baseline is not None:
+        before = _baseline_catalog(baseline, catalog, paths or [], reuse)
     content: str | bytes
     if output_format == "xlsx":
         from tthc_cli.render.report_xlsx import render_xlsx
@@ -143,7 +147,9 @@ def command(
         raise typer.Exit(ExitCode.FINDINGS)
 
 
-def _baseline_catalog(revision: str, catalog: Catalog, paths: list[Path]) -> BaselineCatalog:
+def _baseline_catalog(
+    revision: str, catalog: Catalog, paths: list[Path], reuse: Reuse | None
+) -> BaselineCatalog:
     """The catalog folder of ``catalog`` as it stood at git revision ``revision``, restricted to
     the same files or subfolders when ``paths`` select part of the catalog (so procedures outside
     the selection do not count as removed)."""
@@ -154,6 +160,7 @@ def _baseline_catalog(revision: str, catalog: Catalog, paths: list[Path]) -> Bas
         folder,
         not_git="report.error.baseline-not-git",
         unknown="report.error.baseline-unknown",
+        reuse=reuse,
     )
     base = folder.resolve()
     selected = [p.resolve().relative_to(base).as_posix() for p in paths if p.resolve() != base]
