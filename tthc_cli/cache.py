@@ -17,15 +17,15 @@ or foreign file is a miss, never an error; a file that cannot be written is skip
 from __future__ import annotations
 
 import hashlib
-import itertools
 import os
 import sys
 import tempfile
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager, suppress
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from tthc_cli import __version__, fastpickle, resources
 
@@ -95,26 +95,55 @@ class Cache:
             return None
         return payload if salt == self.salt else None
 
-    def _write(self, path: Path, payload: Any, records: Iterable[Any] = ()) -> None:
-        """Write ``payload`` (then each of ``records``, pickled one by one) to ``path``."""
+    @contextmanager
+    def _writing(self, path: Path) -> Iterator[Callable[[Any], None]]:
+        """Pickle what is put, one value after another, into a temporary file that replaces
+        ``path`` when the block ends normally. A file that cannot be written is given up
+        silently (a cache only saves time); an exception in the block leaves nothing behind."""
+        handle: IO[bytes] | None = None
+        tmp = ""
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
             ignore = self.folder.parent / ".gitignore"
             if not ignore.exists():
                 ignore.write_text("# written by tthc\n*\n", encoding="utf-8")
             fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=self.folder)
-            try:
-                with os.fdopen(fd, "wb") as handle:
-                    fastpickle.dump((self.salt, payload), handle)
-                    for record in records:
-                        fastpickle.dump(record, handle)
-                os.replace(tmp, path)
-            except BaseException:
+            handle = os.fdopen(fd, "wb")
+        except OSError:
+            pass
+
+        def give_up() -> None:
+            nonlocal handle
+            if handle is not None:
+                with suppress(OSError):
+                    handle.close()
+                handle = None
                 Path(tmp).unlink(missing_ok=True)
-                raise
+
+        def put(value: Any) -> None:
+            if handle is not None:
+                try:
+                    fastpickle.dump(value, handle)
+                except OSError:
+                    give_up()
+
+        try:
+            yield put
+        except BaseException:
+            give_up()
+            raise
+        if handle is None:
+            return
+        try:
+            handle.close()
+            os.replace(tmp, path)
             self._prune()
         except OSError:
-            return  # a cache that cannot be written only costs time
+            give_up()
+
+    def _write(self, path: Path, payload: Any) -> None:
+        with self._writing(path) as put:
+            put((self.salt, payload))
 
     def _prune(self) -> None:
         """Keep the newest ``KEEP_FILES`` files, and drop temporary files a killed run left."""
@@ -151,10 +180,20 @@ class Cache:
             return {}
         return entries
 
+    @contextmanager
+    def files_writer(self, scope: str) -> Iterator[Callable[[str, bytes], None]]:
+        """Store a catalog's per-file entries, written as they are given (a large catalog's are
+        never all in memory), then an end mark: a store cut short has none and is a miss. The
+        store replaces the old one when the block ends normally."""
+        with self._writing(self._path(scope, "files")) as put:
+            put((self.salt, "entries"))
+            yield lambda key, value: put((key, value))
+            put(None)
+
     def save_files(self, scope: str, entries: Iterable[tuple[str, bytes]]) -> None:
-        """Store ``entries``, pickled as they come (a large catalog is never all in memory),
-        then an end mark: a store cut short has none and is a miss."""
-        self._write(self._path(scope, "files"), "entries", itertools.chain(entries, [None]))
+        with self.files_writer(scope) as put:
+            for key, value in entries:
+                put(key, value)
 
     def result(self, scope: str, key: str) -> Any:
         """The stored result for ``key`` (None when absent or stale)."""

@@ -65,21 +65,23 @@ def _process(items: Sequence[Item], limits: Limits) -> list[FileResult]:
 Built = tuple["FileResult", bytes | None]  # a result, and its pickled form when at hand
 
 
-def _work(items: Sequence[Item], limits: Limits, each: bool) -> list[bytes]:
-    """A worker's chunk, pickled: each result on its own when the cache will store them (at
-    some cost in size and time), else the whole chunk at once."""
+Sent = tuple[bytes, list[bytes]]  # a chunk's results pickled together, and one by one
+
+
+def _work(items: Sequence[Item], limits: Limits, each: bool) -> Sent:
+    """A worker's chunk, pickled as a whole (texts that recur across its results are then sent
+    and loaded once: a quarter less memory than loading results one by one), and each result on
+    its own too when the cache will store them."""
     with gc_paused():
         built = _process(items, limits)
-        if each:
-            return [fastpickle.dumps(result) for result in built]
-        return [fastpickle.dumps(built)]
+        return fastpickle.dumps(built), [fastpickle.dumps(r) for r in built] if each else []
 
 
-def _received(pickled: list[bytes], each: bool) -> list[Built]:
+def _received(sent: Sent) -> list[Built]:
+    whole, each = sent
     with gc_paused():
-        if each:
-            return [(fastpickle.loads(b), b) for b in pickled]
-        return [(result, None) for result in fastpickle.loads(pickled[0])]
+        built: list[FileResult] = fastpickle.loads(whole)
+    return list(zip(built, each, strict=True)) if each else [(r, None) for r in built]
 
 
 def _context() -> multiprocessing.context.BaseContext:
@@ -90,16 +92,16 @@ def _context() -> multiprocessing.context.BaseContext:
     return multiprocessing.get_context(method)
 
 
-def process_all(
+def built_chunks(
     items: list[Item],
     limits: Limits,
     jobs: int = 1,
     progress: Progress | None = None,
     keep_pickled: bool = False,
-) -> list[Built]:
-    """Parse, check and build every item; ``jobs`` > 1 uses that many worker processes when
-    worth it. Results built by a worker come with their pickled form when ``keep_pickled``,
-    which the cache then stores as it is.
+) -> Iterator[list[Built]]:
+    """Parse, check and build every item, chunk after chunk in the order given; ``jobs`` > 1
+    uses that many worker processes when worth it. Results built by a worker come with their
+    pickled form when ``keep_pickled``, which the cache then stores as it is.
 
     With workers, this process only hands out chunks and receives results: receiving a chunk
     costs a tenth of building it. Building here as well left the workers idle, since the
@@ -110,28 +112,44 @@ def process_all(
     total = len(items)
     chunks = [items[i : i + CHUNK] for i in range(0, total, CHUNK)]
     items.clear()
-    out: list[Built] = []
+    done = 0
 
-    def finished(built: list[Built]) -> None:
-        out.extend(built)
+    def finished(built: list[Built]) -> list[Built]:
+        nonlocal done
+        done += len(built)
         if progress is not None:
-            progress(len(out), total)
+            progress(done, total)
+        return built
 
     if jobs <= 1 or total < MIN_PARALLEL:
         for index, chunk in enumerate(chunks):
             chunks[index] = []
-            finished([(result, None) for result in _process(chunk, limits)])
-        return out
+            yield finished([(result, None) for result in _process(chunk, limits)])
+        return
     from concurrent.futures import ProcessPoolExecutor
 
     schemacheck.compiled("procedure")  # before the workers fork, so they share it
-    ahead: deque[Future[list[bytes]]] = deque()
+    ahead: deque[Future[Sent]] = deque()
     with ProcessPoolExecutor(max_workers=jobs, mp_context=_context()) as executor:
-        for index, chunk in enumerate(chunks):
-            chunks[index] = []
-            ahead.append(executor.submit(_work, chunk, limits, keep_pickled))
-            if len(ahead) > AHEAD * jobs:
-                finished(_received(ahead.popleft().result(), keep_pickled))
-        while ahead:
-            finished(_received(ahead.popleft().result(), keep_pickled))
-    return out
+        try:
+            for index, chunk in enumerate(chunks):
+                chunks[index] = []
+                ahead.append(executor.submit(_work, chunk, limits, keep_pickled))
+                if len(ahead) > AHEAD * jobs:
+                    yield finished(_received(ahead.popleft().result()))
+            while ahead:
+                yield finished(_received(ahead.popleft().result()))
+        finally:  # stopped early: do not build what nobody will read
+            for future in ahead:
+                future.cancel()
+
+
+def process_all(
+    items: list[Item],
+    limits: Limits,
+    jobs: int = 1,
+    progress: Progress | None = None,
+    keep_pickled: bool = False,
+) -> list[Built]:
+    """All of :func:`built_chunks` at once."""
+    return [r for chunk in built_chunks(items, limits, jobs, progress, keep_pickled) for r in chunk]

@@ -13,15 +13,14 @@ settings salt the cache as a whole). Hence two ways to skip building:
 from __future__ import annotations
 
 import hashlib
-import itertools
-from collections.abc import Iterable
+from contextlib import nullcontext
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from tthc_cli import fastpickle, schemacheck
 from tthc_cli.cache import file_key
 from tthc_cli.findings import Finding, Pos
-from tthc_cli.pool import process_all
+from tthc_cli.pool import built_chunks
 from tthc_cli.yamlsafe import Limits, parse_yaml
 
 if TYPE_CHECKING:  # the model is imported when something is built, not for a cached result
@@ -115,13 +114,17 @@ def _cached(entry: bytes | None) -> FileResult | None:
 
 def file_results(raw: RawCatalog, options: LoadOptions) -> list[FileResult | None]:
     """Each readable item's result: from the cache or an earlier load when its bytes are
-    unchanged, else built. The bytes of every item are released here (see ``RawCatalog``)."""
+    unchanged, else built. The bytes of every item are released here (see ``RawCatalog``).
+
+    With a cache, a store of every entry replaces the old one whenever something was not in
+    it; fresh entries are written as they are built, so their pickled forms never pile up.
+    """
     cache, reuse = options.cache, options.reuse
     stored = cache.files(raw.scope) if cache is not None else {}
     results: list[FileResult | None] = [None] * len(raw.items)
-    pickled: dict[int, bytes | None] = {}  # item → its result pickled, when not from the cache
     keys: dict[int, str] = {}  # readable item → cache key (with a cache)
     places: dict[int, ReuseKey] = {}  # readable item → reuse key (with reuse)
+    reused: dict[int, bytes | None] = {}  # item → its result pickled (when at hand)
     todo: list[int] = []
     items: list[tuple[str, bytes]] = []
     for i, (file, data) in enumerate(raw.items):
@@ -136,25 +139,35 @@ def file_results(raw: RawCatalog, options: LoadOptions) -> list[FileResult | Non
         if reuse is not None:
             places[i] = reuse.key(file, raw.root, data)
             if results[i] is None and (found := reuse.recall(places[i], file)) is not None:
-                results[i], pickled[i] = found
+                results[i], reused[i] = found
         if results[i] is None:
             todo.append(i)
             items.append((file, data))
-    fresh = process_all(items, raw.config.limits, options.jobs, options.progress, cache is not None)
-    for i, (result, as_bytes) in zip(todo, fresh, strict=True):
-        results[i], pickled[i] = result, as_bytes
+    writing = cache is not None and bool(todo or reused)
+    with cache.files_writer(raw.scope) if writing and cache else nullcontext() as put:
+        if put is not None:
+            if not raw.complete:  # a selection: keep the other files' entries too
+                current = set(keys.values())
+                for key, value in stored.items():
+                    if key not in current:
+                        put(key, value)
+            fresh = set(todo)
+            for i, key in keys.items():
+                if i in reused:
+                    put(key, reused[i] or fastpickle.dumps(results[i]))
+                elif i not in fresh:
+                    put(key, stored[key])
+        stored.clear()
+        order = iter(todo)
+        limits, jobs, progress = raw.config.limits, options.jobs, options.progress
+        for chunk in built_chunks(items, limits, jobs, progress, writing):
+            for result, as_bytes in chunk:
+                i = next(order)
+                results[i] = result
+                if put is not None:
+                    put(keys[i], as_bytes or fastpickle.dumps(result))
     if reuse is not None:
         for i, place in places.items():
             if (known := results[i]) is not None:
                 reuse.remember(place, raw.items[i][0], known)
-    if cache is not None and pickled:
-        entries: Iterable[tuple[str, bytes]] = (
-            (key, (pickled[i] or fastpickle.dumps(results[i])) if i in pickled else stored[key])
-            for i, key in keys.items()
-        )
-        if not raw.complete:  # a selection: keep the other files' entries too
-            current = set(keys.values())
-            others = ((k, v) for k, v in stored.items() if k not in current)
-            entries = itertools.chain(others, entries)
-        cache.save_files(raw.scope, entries)
     return results
