@@ -195,15 +195,21 @@ class Cache:
             for key, value in entries:
                 put(key, value)
 
-    def result(self, scope: str, key: str) -> Any:
-        """The stored result for ``key`` (None when absent or stale)."""
-        found = self._read(self._path(scope, "result"))
+    def _result_path(self, scope: str, part: str) -> Path:
+        # a selection's result lives beside the whole catalog's, not in its place: validating
+        # one file (pre-commit) must not cost the next full run its cached result
+        return self._path(scope, f"result-{digest(part)[:16]}" if part else "result")
+
+    def result(self, scope: str, key: str, part: str = "") -> Any:
+        """The stored result for ``key`` (None when absent or stale); ``part`` names a
+        selection of the catalog (empty: all of it)."""
+        found = self._read(self._result_path(scope, part))
         if isinstance(found, tuple) and len(found) == 2 and found[0] == key:
             return found[1]
         return None
 
-    def save_result(self, scope: str, key: str, value: Any) -> None:
-        self._write(self._path(scope, "result"), (key, value))
+    def save_result(self, scope: str, key: str, value: Any, part: str = "") -> None:
+        self._write(self._result_path(scope, part), (key, value))
 
 
 def file_key(file: str, raw: bytes) -> str:

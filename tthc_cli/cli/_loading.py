@@ -106,15 +106,16 @@ def validated(raw: RawCatalog, options: LoadOptions) -> Result:
     """``validate`` of the catalog, reused whole from the cache when no input changed."""
     cache = options.cache
     key = raw.fingerprint("validate")
+    part = "" if raw.complete else "\n".join(file for file, _ in raw.items)
     if cache is not None:
-        hit = cache.result(raw.scope, key)
+        hit = cache.result(raw.scope, key, part)
         if isinstance(hit, Result):
             return hit
     catalog = build_catalog(raw, options)
     gc.freeze()  # see load_catalog
     result = validate(catalog)
     if cache is not None:
-        cache.save_result(raw.scope, key, result)
+        cache.save_result(raw.scope, key, result, part)
     return result
 
 
