@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import sys
 from dataclasses import dataclass
-from typing import Any, ClassVar
+from typing import Any, ClassVar, cast
 
 import yaml
 
@@ -49,6 +49,7 @@ class _Loader(_BaseLoader):  # type: ignore[misc]
 
 _Loader.yaml_implicit_resolvers = {}
 
+_SCALAR, _SEQUENCE = yaml.ScalarNode, yaml.SequenceNode
 _NESTING_CHARS = "[{-:?"
 _INTERN_UP_TO = 48  # characters
 
@@ -128,14 +129,7 @@ class _Builder:
 
     def build(self, node: yaml.Node, depth: int) -> Any:
         if depth > self.limits.max_depth:
-            raise _Stop(
-                make(
-                    "yaml-too-deep",
-                    Severity.ERROR,
-                    self.pos(_mark(node)),
-                    limit=self.limits.max_depth,
-                )
-            )
+            raise self._too_deep(node)
         key = id(node)
         if key in self.active:
             raise _Stop(make("yaml-alias-cycle", Severity.ERROR, self.pos(_mark(node))))
@@ -144,24 +138,25 @@ class _Builder:
             self.nodes += self._size(node)
             self._check_budget(node)
             return self.done[key]
+        kind = node.__class__
+        if kind is _SCALAR:
+            return self.scalar(cast(yaml.ScalarNode, node))
         self.nodes += 1
         self._check_budget(node)
-        tag = node.tag
-        if tag not in ALLOWED_TAGS:
-            self.warn("yaml-tag", node, Severity.ERROR, tag=tag)
-        if isinstance(node, yaml.ScalarNode):
-            value = self.scalar(node)
-        elif isinstance(node, yaml.SequenceNode):
-            self.active.add(key)
-            value = self.sequence(node, depth)
-            self.active.discard(key)
+        if node.tag not in ALLOWED_TAGS:
+            self.warn("yaml-tag", node, Severity.ERROR, tag=node.tag)
+        self.active.add(key)
+        if kind is _SEQUENCE:
+            value: Any = self.sequence(cast(yaml.SequenceNode, node), depth)
         else:
-            assert isinstance(node, yaml.MappingNode)
-            self.active.add(key)
-            value = self.mapping(node, depth)
-            self.active.discard(key)
+            value = self.mapping(cast(yaml.MappingNode, node), depth)
+        self.active.discard(key)
         self.done[key] = value
         return value
+
+    def _too_deep(self, node: yaml.Node) -> _Stop:
+        limit = self.limits.max_depth
+        return _Stop(make("yaml-too-deep", Severity.ERROR, self.pos(_mark(node)), limit=limit))
 
     def _size(self, node: yaml.Node) -> int:
         """Number of nodes an alias to ``node`` adds (bounded by the budget)."""
@@ -191,18 +186,33 @@ class _Builder:
             )
 
     def scalar(self, node: yaml.ScalarNode) -> Any:
+        """A scalar seen for the first time (an alias to one goes through :meth:`build`)."""
+        self.nodes += 1
+        if self.nodes > self.limits.max_nodes:
+            self._check_budget(node)
         # Short texts (codes, unit ids, channel and form names) repeat across a catalog: one
         # shared copy each keeps 100,000 procedures in far less memory.
         text: str = node.value if len(node.value) > _INTERN_UP_TO else sys.intern(node.value)
         tag = node.tag
-        if tag not in ALLOWED_TAGS or (tag == STR_TAG and node.style not in (None, "")):
-            return text  # quoted, or an unknown tag (already reported by build)
-        if tag != STR_TAG:
+        value: Any
+        if tag == STR_TAG:
+            if node.style:  # quoted or a block scalar: text as written
+                value = text
+            else:  # plain (libyaml says "", PyYAML's own composer None)
+                value, ambiguity = resolve_plain(text)
+                if ambiguity is not None:
+                    self._ambiguous(node, text, ambiguity)
+        elif tag not in ALLOWED_TAGS:
+            self.warn("yaml-tag", node, Severity.ERROR, tag=tag)
+            value = text
+        else:
             value, ok = resolve_tagged(text, tag)
             if not ok:
                 self.warn("yaml-tag", node, Severity.ERROR, tag=tag)
-            return value
-        value, ambiguity = resolve_plain(text)
+        self.done[id(node)] = value
+        return value
+
+    def _ambiguous(self, node: yaml.ScalarNode, text: str, ambiguity: str) -> None:
         if ambiguity == YAML12_ONLY:
             self.findings.append(
                 make(
@@ -213,40 +223,52 @@ class _Builder:
                     value=text,
                 )
             )
-        elif ambiguity is not None:
+        else:
             self.warn("yaml-ambiguous-value", node, value=text, reading=ambiguity)
-        return value
 
     def sequence(self, node: yaml.SequenceNode, depth: int) -> MList:
-        out = MList(_mark(node))
+        mark = node.start_mark
+        out = MList((mark.line + 1, mark.column + 1))
+        marks = out.item_marks
+        done = self.done
+        deeper = depth + 1
+        shallow = deeper <= self.limits.max_depth
         for child in node.value:
-            out.append(self.build(child, depth + 1))
-            out.item_marks.append(_mark(child))
-            if (
-                isinstance(child, yaml.ScalarNode)
-                and child.style in (None, "")
-                and not isinstance(out[-1], str)
-            ):
-                out.raw[len(out) - 1] = child.value
+            scalar = child.__class__ is _SCALAR
+            if scalar and shallow and id(child) not in done:
+                value = self.scalar(child)
+            else:
+                value = self.build(child, deeper)
+            if scalar and not child.style and value.__class__ is not str:
+                out.raw[len(out)] = child.value  # as written: 010, 1.001230
+            out.append(value)
+            mark = child.start_mark
+            marks.append((mark.line + 1, mark.column + 1))
         return out
 
     def mapping(self, node: yaml.MappingNode, depth: int) -> MDict:
-        out = MDict(_mark(node))
+        mark = node.start_mark
+        out = MDict((mark.line + 1, mark.column + 1))
+        key_marks, value_marks = out.key_marks, out.value_marks
         merges: list[tuple[yaml.Node, Any]] = []
+        done = self.done
+        deeper = depth + 1
+        shallow = deeper <= self.limits.max_depth
         for key_node, value_node in node.value:
-            if not isinstance(key_node, yaml.ScalarNode):
+            if key_node.__class__ is not _SCALAR:
                 raise _Stop(make("yaml-complex-key", Severity.ERROR, self.pos(_mark(key_node))))
             key = sys.intern(key_node.value)
-            if key == "<<" and key_node.style in (None, ""):
-                merges.append((value_node, self.build(value_node, depth + 1)))
+            if key == "<<" and not key_node.style:
+                merges.append((value_node, self.build(value_node, deeper)))
                 continue
-            if key in out.key_marks:
-                first = out.key_marks[key]
+            mark = key_node.start_mark
+            if key in key_marks:
+                first = key_marks[key]
                 self.findings.append(
                     make(
                         "yaml-duplicate-key",
                         Severity.ERROR,
-                        self.pos(_mark(key_node)),
+                        Pos(self.file, mark.line + 1, mark.column + 1),
                         key=key,
                         first_line=first[0],
                         first_column=first[1],
@@ -254,15 +276,17 @@ class _Builder:
                 )
                 continue
             self.nodes += 1
-            out[key] = self.build(value_node, depth + 1)
-            out.key_marks[key] = _mark(key_node)
-            out.value_marks[key] = _mark(value_node)
-            if (
-                isinstance(value_node, yaml.ScalarNode)
-                and value_node.style in (None, "")
-                and not (isinstance(out[key], str))
-            ):
-                out.raw[key] = value_node.value
+            scalar = value_node.__class__ is _SCALAR
+            if scalar and shallow and id(value_node) not in done:
+                value = self.scalar(value_node)
+            else:
+                value = self.build(value_node, deeper)
+            if scalar and not value_node.style and value.__class__ is not str:
+                out.raw[key] = value_node.value  # as written: 010, 1.001230
+            out[key] = value
+            key_marks[key] = (mark.line + 1, mark.column + 1)
+            mark = value_node.start_mark
+            value_marks[key] = (mark.line + 1, mark.column + 1)
         for value_node, merged in merges:
             sources = merged if isinstance(merged, list) else [merged]
             for source in sources:
