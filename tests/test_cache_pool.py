@@ -14,7 +14,7 @@ import pytest
 
 from tests.helpers import REPO, run_tthc
 from tthc_cli import fastpickle, pool
-from tthc_cli.cache import Cache
+from tthc_cli.cache import FORMAT, Cache
 from tthc_cli.loader import load_paths, resolve_config
 
 sys.path.insert(0, str(REPO / "bench"))
@@ -62,7 +62,7 @@ def test_single_parallel_and_cached_runs_give_identical_json(catalog: Path, tmp_
     parallel = _validate(catalog, cache_dir, "--no-cache", "--jobs", "2")
     cold = _validate(catalog, cache_dir, "--jobs", "2")  # fills the cache
     warm = _validate(catalog, cache_dir)  # the whole result from the cache
-    assert (cache_dir / "v1").is_dir()
+    assert (cache_dir / f"v{FORMAT}").is_dir()
     assert single == parallel == cold == warm
     rules = {f["rule"] for f in json.loads(single)["findings"]}
     assert {"unique-code", "yaml-syntax", "schema", "text-not-nfc"} <= rules
@@ -85,12 +85,12 @@ def test_partly_cached_run_sees_the_changed_file(catalog: Path, tmp_path: Path) 
 def test_corrupt_or_foreign_cache_files_are_ignored(catalog: Path, tmp_path: Path) -> None:
     cache_dir = tmp_path / "cache"
     expected = _validate(catalog, cache_dir)
-    stored = sorted((cache_dir / "v1").iterdir())
+    stored = sorted((cache_dir / f"v{FORMAT}").iterdir())
     assert {p.suffix for p in stored} == {".files", ".result"}
     for path in stored:
         path.write_bytes(path.read_bytes()[:100])  # truncated
     assert _validate(catalog, cache_dir) == expected
-    for path in sorted((cache_dir / "v1").iterdir()):
+    for path in sorted((cache_dir / f"v{FORMAT}").iterdir()):
         path.write_bytes(b"not a pickle at all")
     assert _validate(catalog, cache_dir) == expected
 
@@ -150,24 +150,19 @@ def test_pool_keeps_the_order_of_its_input(catalog: Path) -> None:
     files = sorted(catalog.rglob("*.yaml"))
     items = [(str(f), f.read_bytes()) for f in files if f.name != "units.yaml"]
     config = resolve_config([catalog], None)
-    single = pool.process_all(list(items), config.limits, jobs=1)
+    single = list(pool.built_chunks(list(items), config.limits, jobs=1))
     seen: list[tuple[int, int]] = []
-    parallel = pool.process_all(
-        list(items),
-        config.limits,
-        jobs=3,
-        progress=lambda done, total: seen.append((done, total)),
-        keep_pickled=True,
-    )
-    unpickled = pool.process_all(list(items), config.limits, jobs=2)
-    assert [r for r, _ in single] == [r for r, _ in parallel] == [r for r, _ in unpickled]
-    assert all(b is None for _, b in unpickled)
-    assert len(single) == len(items)
-    assert all(b is None for _, b in single)  # built here: nothing pickled
-    # with workers, all is built by them (pickled there), none in this process
-    assert all(b is not None and fastpickle.loads(b) == r for r, b in parallel)
+    progress = lambda done, total: seen.append((done, total))  # noqa: E731
+    parallel = list(pool.built_chunks(list(items), config.limits, jobs=3, progress=progress))
+    assert [r for chunk, _ in single for r in chunk] == [r for chunk, _ in parallel for r in chunk]
+    assert len(single) == len(parallel) > 1
+    assert sum(len(chunk) for chunk, _ in single) == len(items)
+    assert all(sent is None for _, sent in single)  # built here: nothing pickled
+    # with workers, all is built by them and comes pickled, a chunk at a time
+    assert all(sent is not None and fastpickle.loads(sent) == chunk for chunk, sent in parallel)
     assert seen[-1] == (len(items), len(items))
     assert [d for d, _ in seen] == sorted(d for d, _ in seen)
+    assert pool.process_all(list(items), config.limits, jobs=2) == [r for c, _ in single for r in c]
 
 
 def test_loaded_catalog_round_trips_through_fastpickle() -> None:

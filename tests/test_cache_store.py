@@ -1,5 +1,6 @@
-"""The cache's per-file store: written as results come, replaced whole or not at all, and a
-selection keeps the entries of the files it did not read."""
+"""The cache's store of results: written as results come, replaced whole or not at all, a
+selection keeps the results of the files it did not read, and a damaged blob only costs a
+rebuild of its files."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from typing import Any
 import pytest
 
 from tests.helpers import make_catalog, procedure
-from tthc_cli import fastpickle, results
+from tthc_cli import fastpickle, pool, results
 from tthc_cli.cache import Cache
 from tthc_cli.cli import _loading
 from tthc_cli.cli._loading import validated
@@ -24,21 +25,23 @@ def _leftovers(folder: Path) -> list[str]:
 
 def test_store_is_replaced_only_when_writing_ends_normally(tmp_path: Path) -> None:
     cache = Cache.for_settings("s", tmp_path)
-    cache.save_files("scope", [("a", b"1")])
-    with pytest.raises(RuntimeError), cache.files_writer("scope") as put:
-        put("b", b"2")
+    with cache.blobs_writer("scope") as put:
+        put(("a",), b"1")
+    with pytest.raises(RuntimeError), cache.blobs_writer("scope") as put:
+        put(("b",), b"2")
         raise RuntimeError("a build failed half-way")
-    assert cache.files("scope") == {"a": b"1"}
-    with cache.files_writer("scope") as put:
-        put("b", b"2")
-        put("c", b"3")
-    assert cache.files("scope") == {"b": b"2", "c": b"3"}
+    assert cache.blobs("scope") == [(("a",), b"1")]
+    with cache.blobs_writer("scope") as put:
+        put(("b", "c"), b"2")
+        put(("d",), b"3")
+    assert cache.blobs("scope") == [(("b", "c"), b"2"), (("d",), b"3")]
     assert _leftovers(tmp_path) == []
 
 
 def test_a_failing_write_gives_up_quietly(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     cache = Cache.for_settings("s", tmp_path)
-    cache.save_files("scope", [("a", b"1")])
+    with cache.blobs_writer("scope") as put:
+        put(("a",), b"1")
     real, calls = fastpickle.dump, []
 
     def full_disk(value: Any, stream: Any, overrides: Any = None) -> None:
@@ -48,12 +51,12 @@ def test_a_failing_write_gives_up_quietly(tmp_path: Path, monkeypatch: pytest.Mo
         real(value, stream, overrides)
 
     monkeypatch.setattr(fastpickle, "dump", full_disk)
-    with cache.files_writer("scope") as put:
+    with cache.blobs_writer("scope") as put:
         for key in "bcde":
-            put(key, b"x")
+            put((key,), b"x")
     monkeypatch.undo()
     assert len(calls) == 3  # nothing more was written once writing failed
-    assert cache.files("scope") == {"a": b"1"}
+    assert cache.blobs("scope") == [(("a",), b"1")]
     assert _leftovers(tmp_path) == []
 
 
@@ -101,8 +104,8 @@ def test_small_selection_leaves_the_store_alone(
     def untouched(*_: object) -> None:
         raise AssertionError("the store was used")
 
-    monkeypatch.setattr(Cache, "files", untouched)
-    monkeypatch.setattr(Cache, "files_writer", untouched)
+    monkeypatch.setattr(Cache, "blobs", untouched)
+    monkeypatch.setattr(Cache, "blobs_writer", untouched)
     small = load_paths([root / "p/2.yaml"], config, options)
     assert [p.note for p in small.procedures] == ["khác"]
     monkeypatch.setattr(results, "SMALL_SELECTION", 1)
@@ -124,3 +127,56 @@ def test_a_selections_result_does_not_replace_the_whole_catalogs(
     monkeypatch.setattr(_loading, "build_catalog", no_build)
     assert validated(read_paths([root], config), options) == whole
     assert validated(read_paths([root / "p/1.yaml"], config), options) == one
+
+
+def _counting(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    built: list[str] = []
+    real = results.process_procedure
+
+    def counting(raw: bytes, file: str, limits: Limits) -> results.FileResult:
+        built.append(file.rsplit("/", 1)[-1])
+        return real(raw, file, limits)
+
+    monkeypatch.setattr(results, "process_procedure", counting)
+    return built
+
+
+def _edit(root: Path, *names: str) -> None:
+    for name in names:
+        path = root / "p" / name
+        path.write_text(path.read_text(encoding="utf-8") + "note: sửa\n", encoding="utf-8")
+
+
+def test_a_damaged_blob_costs_a_rebuild_of_its_files_only(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(pool, "CHUNK", 2)
+    root, config, options = _catalog(tmp_path)
+    fresh = load_paths([root], config, options)
+    assert options.cache is not None
+    blobs = options.cache.blobs(str(root))
+    assert [len(keys) for keys, _ in blobs] == [2, 2]
+    with options.cache.blobs_writer(str(root)) as put:
+        put(*blobs[0])
+        put(blobs[1][0], blobs[1][1][:-9])  # cut short
+    built = _counting(monkeypatch)
+    assert load_paths([root], config, options) == fresh
+    assert built == ["3.yaml", "4.yaml"]
+    assert load_paths([root], config, options) == fresh
+    assert built == ["3.yaml", "4.yaml"]  # stored again, whole
+
+
+def test_mostly_stale_blobs_are_dropped_and_their_current_results_kept(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root, config, options = _catalog(tmp_path)
+    load_paths([root], config, options)
+    assert options.cache is not None
+    _edit(root, "1.yaml", "2.yaml", "3.yaml")  # one of the blob's four files stays current
+    built = _counting(monkeypatch)
+    changed = load_paths([root], config, options)
+    assert sorted(built) == ["1.yaml", "2.yaml", "3.yaml"]
+    stored = sorted(key for keys, _ in options.cache.blobs(str(root)) for key in keys)
+    assert len(stored) == 4  # the old blob (three stale results) is gone, 4.yaml kept
+    assert load_paths([root], config, options) == changed
+    assert len(built) == 3

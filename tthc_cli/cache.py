@@ -21,7 +21,7 @@ import os
 import sys
 import tempfile
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from functools import cache
 from pathlib import Path
@@ -29,7 +29,8 @@ from typing import IO, Any
 
 from tthc_cli import __version__, fastpickle, resources
 
-FORMAT = 1
+FORMAT = 2
+Blob = tuple[tuple[str, ...], bytes]  # files' keys, and their results pickled together
 KEEP_FILES = 256  # the store holds at most this many files; the oldest go first
 
 
@@ -159,41 +160,40 @@ class Cache:
         for entry in kept[: len(kept) - KEEP_FILES]:
             Path(entry.path).unlink(missing_ok=True)
 
-    def files(self, scope: str) -> dict[str, bytes]:
-        """Per-file entries of a catalog: key (see :func:`file_key`) → pickled load result.
+    def blobs(self, scope: str) -> list[Blob]:
+        """A catalog's stored results: blobs of files' results pickled together, each with the
+        keys of its files (see :func:`file_key`), in blob order.
 
-        Entries stay pickled one by one, so a run unpickles only what it uses and writes the
-        unchanged ones back as they were. A damaged store is a miss as a whole.
+        Blobs stay pickled, so a run unpickles only those it uses and writes the others back as
+        they were; results pickled together share their recurring texts, in the file and in
+        memory. A damaged store is a miss as a whole.
         """
-        entries: dict[str, bytes] = {}
+        found: list[Blob] = []
         try:
             with self._path(scope, "files").open("rb") as handle:
                 salt, kind = fastpickle.load(handle)
-                if salt != self.salt or kind != "entries":
-                    return {}
+                if salt != self.salt or kind != "blobs":
+                    return []
                 while (record := fastpickle.load(handle)) is not None:
-                    key, value = record
-                    if not isinstance(key, str) or not isinstance(value, bytes):
-                        return {}
-                    entries[key] = value
+                    keys, blob = record
+                    if not isinstance(keys, tuple) or not isinstance(blob, bytes):
+                        return []
+                    if not all(isinstance(key, str) for key in keys):
+                        return []
+                    found.append((keys, blob))
         except Exception:  # missing, unreadable, truncated (no end mark) or corrupt: a miss
-            return {}
-        return entries
+            return []
+        return found
 
     @contextmanager
-    def files_writer(self, scope: str) -> Iterator[Callable[[str, bytes], None]]:
-        """Store a catalog's per-file entries, written as they are given (a large catalog's are
-        never all in memory), then an end mark: a store cut short has none and is a miss. The
-        store replaces the old one when the block ends normally."""
+    def blobs_writer(self, scope: str) -> Iterator[Callable[[tuple[str, ...], bytes], None]]:
+        """Store a catalog's blobs, written as they are given (a large catalog's are never all
+        in memory), then an end mark: a store cut short has none and is a miss. The store
+        replaces the old one when the block ends normally."""
         with self._writing(self._path(scope, "files")) as put:
-            put((self.salt, "entries"))
-            yield lambda key, value: put((key, value))
+            put((self.salt, "blobs"))
+            yield lambda keys, blob: put((keys, blob))
             put(None)
-
-    def save_files(self, scope: str, entries: Iterable[tuple[str, bytes]]) -> None:
-        with self.files_writer(scope) as put:
-            for key, value in entries:
-                put(key, value)
 
     def _result_path(self, scope: str, part: str) -> Path:
         # a selection's result lives beside the whole catalog's, not in its place: validating

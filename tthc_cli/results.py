@@ -18,9 +18,9 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from tthc_cli import fastpickle, schemacheck
-from tthc_cli.cache import file_key
+from tthc_cli.cache import Blob, file_key
 from tthc_cli.findings import Finding, Pos
-from tthc_cli.pool import built_chunks
+from tthc_cli.pool import CHUNK, built_chunks
 from tthc_cli.yamlsafe import Limits, parse_yaml
 
 if TYPE_CHECKING:  # the model is imported when something is built, not for a cached result
@@ -58,7 +58,8 @@ def inside(file: str, root: str) -> str:
 
 
 def renamed(result: FileResult, old: str, new: str) -> tuple[FileResult, bytes]:
-    """``result`` of file ``old`` as the same bytes named ``new`` give it, and that pickled.
+    """``result`` of file ``old`` as the same bytes named ``new`` give it, and that pickled
+    (as a blob of one, see :meth:`tthc_cli.cache.Cache.blobs`).
 
     The name lives in every position (:class:`Pos`) and in the procedure's ``path``.
     """
@@ -73,8 +74,8 @@ def renamed(result: FileResult, old: str, new: str) -> tuple[FileResult, bytes]:
         cls, values = plain(p)
         return (cls, (new if p.path == old else p.path, *values[1:]))
 
-    data = fastpickle.dumps(result, {Pos: pos, Procedure: procedure})
-    return fastpickle.loads(data), data
+    data = fastpickle.dumps([result], {Pos: pos, Procedure: procedure})
+    return fastpickle.loads(data)[0], data
 
 
 # A smaller selection of a catalog (pre-commit's changed files) is built without the cache's
@@ -107,73 +108,114 @@ class Reuse:
         return (result, None) if old == file else renamed(result, old, file)
 
 
-def _cached(entry: bytes | None) -> FileResult | None:
-    if entry is None:
-        return None
+def _unpickled(blob: bytes, count: int) -> list[FileResult] | None:
+    """A stored blob's results (None when damaged: a miss)."""
     try:
-        found = fastpickle.loads(entry)
-    except Exception:  # a damaged entry is a miss
+        found = fastpickle.loads(blob)
+    except Exception:
         return None
-    return found if isinstance(found, FileResult) else None
+    if not isinstance(found, list) or len(found) != count:
+        return None
+    return found if all(isinstance(result, FileResult) for result in found) else None
+
+
+def _from_cache(
+    stored: list[Blob], keys: dict[int, str], results: list[FileResult | None]
+) -> set[int]:
+    """Fill ``results`` from the blobs holding a current key (each loaded once); the blobs
+    found damaged."""
+    where = {key: (b, p) for b, (names, _) in enumerate(stored) for p, key in enumerate(names)}
+    wanted: dict[int, list[tuple[int, int]]] = {}
+    for i, key in keys.items():
+        if (found := where.get(key)) is not None:
+            wanted.setdefault(found[0], []).append((i, found[1]))
+    damaged: set[int] = set()
+    for b, uses in wanted.items():
+        loaded = _unpickled(stored[b][1], len(stored[b][0]))
+        if loaded is None:
+            damaged.add(b)
+            continue
+        for i, position in uses:
+            results[i] = loaded[position]
+    return damaged
+
+
+def _kept(stored: list[Blob], live: set[str], complete: bool, damaged: set[int]) -> list[Blob]:
+    """The stored blobs worth writing back: for a whole catalog, those whose files are at least
+    half still current (the others' current results are stored afresh); for a selection, all
+    (the keys of files outside it are unknown here)."""
+    return [
+        (blob_keys, blob)
+        for b, (blob_keys, blob) in enumerate(stored)
+        if b not in damaged
+        and (not complete or 2 * sum(key in live for key in blob_keys) >= len(blob_keys))
+    ]
 
 
 def file_results(raw: RawCatalog, options: LoadOptions) -> list[FileResult | None]:
     """Each readable item's result: from the cache or an earlier load when its bytes are
     unchanged, else built. The bytes of every item are released here (see ``RawCatalog``).
 
-    With a cache, a store of every entry replaces the old one whenever something was not in
-    it; fresh entries are written as they are built, so their pickled forms never pile up.
-    A selection of fewer than ``SMALL_SELECTION`` files leaves the store alone.
+    With a cache, a new store replaces the old one whenever something was not in it: the old
+    blobs still mostly current, then fresh chunks as they are built (so pickled results never
+    pile up), then the rest in new blobs. A selection of fewer than ``SMALL_SELECTION`` files
+    leaves the store alone.
     """
     cache, reuse = options.cache, options.reuse
     if not raw.complete and len(raw.items) < SMALL_SELECTION:
         cache = None
-    stored = cache.files(raw.scope) if cache is not None else {}
     results: list[FileResult | None] = [None] * len(raw.items)
-    keys: dict[int, str] = {}  # readable item → cache key (with a cache)
-    places: dict[int, ReuseKey] = {}  # readable item → reuse key (with reuse)
-    reused: dict[int, bytes | None] = {}  # item → its result pickled (when at hand)
-    todo: list[int] = []
-    items: list[tuple[str, bytes]] = []
+    readable: dict[int, bytes] = {}
     for i, (file, data) in enumerate(raw.items):
         if data is None:
             raise ValueError("catalog already built")
-        if not isinstance(data, bytes):
-            continue
-        raw.items[i] = (file, None)
-        if cache is not None:
-            keys[i] = file_key(file, data)
-            results[i] = _cached(stored.get(keys[i]))
+        if isinstance(data, bytes):
+            readable[i] = data
+            raw.items[i] = (file, None)
+    keys = {i: file_key(raw.items[i][0], data) for i, data in readable.items()} if cache else {}
+    stored = cache.blobs(raw.scope) if cache is not None else []
+    damaged = _from_cache(stored, keys, results)
+    places: dict[int, ReuseKey] = {}  # readable item → reuse key (with reuse)
+    reused: list[tuple[int, bytes | None]] = []  # items taken from an earlier load
+    todo: list[int] = []
+    items: list[tuple[str, bytes]] = []
+    for i, data in readable.items():
+        file = raw.items[i][0]
         if reuse is not None:
             places[i] = reuse.key(file, raw.root, data)
             if results[i] is None and (found := reuse.recall(places[i], file)) is not None:
-                results[i], reused[i] = found
+                results[i] = found[0]
+                reused.append((i, found[1]))
         if results[i] is None:
             todo.append(i)
             items.append((file, data))
-    writing = cache is not None and bool(todo or reused)
-    with cache.files_writer(raw.scope) if writing and cache else nullcontext() as put:
+    readable.clear()
+    live = set(keys.values())  # current keys not yet written to the new store
+    kept = _kept(stored, live, raw.complete, damaged)
+    writing = cache is not None and bool(todo or reused or len(kept) < len(stored))
+    stored.clear()
+    with cache.blobs_writer(raw.scope) if writing and cache else nullcontext() as put:
         if put is not None:
-            if not raw.complete:  # a selection: keep the other files' entries too
-                current = set(keys.values())
-                for key, value in stored.items():
-                    if key not in current:
-                        put(key, value)
-            fresh = set(todo)
-            for i, key in keys.items():
-                if i in reused:
-                    put(key, reused[i] or fastpickle.dumps(results[i]))
-                elif i not in fresh:
-                    put(key, stored[key])
-        stored.clear()
+            for names, old in kept:
+                put(names, old)
+                live.difference_update(names)
+            for i, pickled in reused:
+                put((keys[i],), pickled or fastpickle.dumps([results[i]]))
+                live.discard(keys[i])
+        kept.clear()
         order = iter(todo)
-        limits, jobs, progress = raw.config.limits, options.jobs, options.progress
-        for chunk in built_chunks(items, limits, jobs, progress, writing):
-            for result, as_bytes in chunk:
-                i = next(order)
+        for chunk, sent in built_chunks(items, raw.config.limits, options.jobs, options.progress):
+            positions = [next(order) for _ in chunk]
+            for i, result in zip(positions, chunk, strict=True):
                 results[i] = result
-                if put is not None:
-                    put(keys[i], as_bytes or fastpickle.dumps(result))
+            if put is not None:
+                put(tuple(keys[i] for i in positions), sent or fastpickle.dumps(chunk))
+                live.difference_update(keys[i] for i in positions)
+        if put is not None:  # current results whose blob was not kept: stored anew
+            rest = [i for i, key in keys.items() if key in live]
+            for start in range(0, len(rest), CHUNK):
+                part = rest[start : start + CHUNK]
+                put(tuple(keys[i] for i in part), fastpickle.dumps([results[i] for i in part]))
     if reuse is not None:
         for i, place in places.items():
             if (known := results[i]) is not None:
