@@ -162,7 +162,6 @@ def test_pool_keeps_the_order_of_its_input(catalog: Path) -> None:
     assert all(sent is not None and fastpickle.loads(sent) == chunk for chunk, sent in parallel)
     assert seen[-1] == (len(items), len(items))
     assert [d for d, _ in seen] == sorted(d for d, _ in seen)
-    assert pool.process_all(list(items), config.limits, jobs=2) == [r for c, _ in single for r in c]
 
 
 def test_loaded_catalog_round_trips_through_fastpickle() -> None:

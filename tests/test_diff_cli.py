@@ -191,3 +191,15 @@ def test_revision_against_working_tree(tmp_path: Path) -> None:
     assert same.returncode == 0, same.stderr
     gone = run_tthc("diff", "HEAD~5", cwd=tmp_path)
     assert gone.returncode == 3 and len(gone.stderr.strip().splitlines()) == 1
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
+def test_revision_from_a_subfolder_of_a_catalog_without_config(tmp_path: Path) -> None:
+    catalog = make_catalog(
+        tmp_path, {"public/p.yaml": BASE, "internal/q.yaml": procedure("1.000009")}
+    )
+    (tmp_path / "tthc.yaml").unlink()  # the catalog is found by its units.yaml
+    git(tmp_path, "init", "-q")
+    commit_all(tmp_path, "first")
+    done = run_tthc("diff", "HEAD", "--format", "json", "--exit-code", cwd=catalog / "public")
+    assert done.returncode == 0, done.stdout  # nothing moved, added or removed

@@ -10,9 +10,11 @@ import pytest
 
 from tests.helpers import dump, make_catalog, procedure
 from tthc_cli import fastpickle, results
+from tthc_cli.cache import Cache
 from tthc_cli.cli._common import open_config
 from tthc_cli.cli.diff import load_side
 from tthc_cli.findings import Finding, Pos, Severity
+from tthc_cli.loader import LoadOptions, load_paths, resolve_config
 from tthc_cli.results import FileResult, Reuse, process_procedure, renamed
 from tthc_cli.yamlsafe import Limits
 
@@ -37,9 +39,8 @@ def _same(a: FileResult, b: FileResult) -> None:
 def test_renamed_repo_procedure_is_built_under_the_new_name(path: Path) -> None:
     raw = path.read_bytes()
     before = process_procedure(raw, "old/catalog/x.yaml", Limits())
-    after, pickled = renamed(before, "old/catalog/x.yaml", "HEAD:x.yaml")
+    after = renamed(before, "old/catalog/x.yaml", "HEAD:x.yaml")
     _same(after, process_procedure(raw, "HEAD:x.yaml", Limits()))
-    assert fastpickle.loads(pickled) == [after]  # a blob of one, as the cache stores it
     assert before.procedure is not None and before.procedure.path == "old/catalog/x.yaml"
 
 
@@ -48,14 +49,14 @@ def test_renamed_findings_are_built_under_the_new_name(name: str) -> None:
     raw = ODD[name].encode()
     before = process_procedure(raw, "a/p.yaml", Limits())
     assert before.findings
-    after, _ = renamed(before, "a/p.yaml", "b/p.yaml")
+    after = renamed(before, "a/p.yaml", "b/p.yaml")
     _same(after, process_procedure(raw, "b/p.yaml", Limits()))
 
 
 def test_rename_touches_only_the_old_name() -> None:
     elsewhere = Finding("r", Severity.WARNING, "m", Pos("units.yaml", 3, 1))
     here = Finding("r", Severity.WARNING, "m", Pos("a/p.yaml", 2, 5))
-    after, _ = renamed(FileResult(None, (elsewhere, here)), "a/p.yaml", "b/p.yaml")
+    after = renamed(FileResult(None, (elsewhere, here)), "a/p.yaml", "b/p.yaml")
     assert [f.pos for f in after.findings] == [Pos("units.yaml", 3, 1), Pos("b/p.yaml", 2, 5)]
 
 
@@ -92,3 +93,21 @@ def test_second_side_builds_only_what_changed_and_loads_the_same(
         assert fastpickle.dumps(a) == fastpickle.dumps(b)
     assert sorted(built[7:]) == ["p/2.yaml", "q/3.yaml"]  # after the old side's 7 files
     assert len(built) == 9
+
+
+def test_reused_results_are_stored_together(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    old, new = _two_versions(tmp_path)
+    cache = Cache.for_settings("s", tmp_path / "cache")
+    config = resolve_config([new], None)
+    shared = Reuse()
+    for side in (old, new):
+        load_paths([side], config, LoadOptions(cache=cache, reuse=shared))
+    # the two files built, then the four taken from the old side: two blobs, not five
+    assert [len(keys) for keys, _ in cache.blobs(str(new))] == [2, 4]
+    built: list[str] = []
+    real = results.process_procedure
+    monkeypatch.setattr(results, "process_procedure", lambda *a: built.append(a[1]) or real(*a))
+    load_paths([new], config, LoadOptions(cache=cache))
+    assert built == []

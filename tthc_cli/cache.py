@@ -109,9 +109,14 @@ class Cache:
             if not ignore.exists():
                 ignore.write_text("# written by tthc\n*\n", encoding="utf-8")
             fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=self.folder)
-            handle = os.fdopen(fd, "wb")
         except OSError:
             pass
+        else:
+            try:
+                handle = os.fdopen(fd, "wb")
+            except OSError:
+                os.close(fd)
+                Path(tmp).unlink(missing_ok=True)
 
         def give_up() -> None:
             nonlocal handle
@@ -195,20 +200,21 @@ class Cache:
             yield lambda keys, blob: put((keys, blob))
             put(None)
 
-    def _result_path(self, scope: str, part: str) -> Path:
+    def _result_path(self, scope: str, part: bool) -> Path:
         # a selection's result lives beside the whole catalog's, not in its place: validating
-        # one file (pre-commit) must not cost the next full run its cached result
-        return self._path(scope, f"result-{digest(part)[:16]}" if part else "result")
+        # one file (pre-commit) must not cost the next full run its cached result. One slot
+        # for all selections (their keys differ), so they never crowd the store out.
+        return self._path(scope, "result-part" if part else "result")
 
-    def result(self, scope: str, key: str, part: str = "") -> Any:
-        """The stored result for ``key`` (None when absent or stale); ``part`` names a
-        selection of the catalog (empty: all of it)."""
+    def result(self, scope: str, key: str, part: bool = False) -> Any:
+        """The stored result for ``key`` (None when absent or stale); ``part``: for a
+        selection of the catalog's files."""
         found = self._read(self._result_path(scope, part))
         if isinstance(found, tuple) and len(found) == 2 and found[0] == key:
             return found[1]
         return None
 
-    def save_result(self, scope: str, key: str, value: Any, part: str = "") -> None:
+    def save_result(self, scope: str, key: str, value: Any, part: bool = False) -> None:
         self._write(self._result_path(scope, part), (key, value))
 
 

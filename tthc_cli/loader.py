@@ -103,7 +103,7 @@ class LoadOptions:
     cache: Cache | None = None
     jobs: int = 1
     progress: Progress | None = None
-    reuse: Reuse | None = None  # results of earlier loads of another version (tthc diff)
+    reuse: Reuse | None = None  # earlier loads of another version (diff, report --baseline)
 
 
 @dataclass(slots=True)
@@ -176,7 +176,7 @@ def build_catalog(raw: RawCatalog, options: LoadOptions | None = None) -> Catalo
     if raw.units_file is not None and raw.units_raw is not None:
         units, unit_findings = _parse_units(raw.units_raw, raw.units_file, raw.config.limits)
         findings = unit_findings + findings
-    with gc_paused():
+    with gc_paused(freeze=True):
         results = file_results(raw, options or LoadOptions())
     procedures: list[Procedure] = []
     for (_, data), result in zip(raw.items, results, strict=True):
@@ -208,7 +208,7 @@ def load_source(
     return build_catalog(read_source(source, config, only, root), options)
 
 
-def _catalog_root(path: Path, config: Config) -> Path:
+def catalog_root(path: Path, config: Config) -> Path:
     """The catalog folder a path belongs to: the configured one, or the nearest with units.yaml."""
     resolved = path.resolve()
     if config.catalog is not None:
@@ -244,7 +244,7 @@ def read_paths(paths: Sequence[Path], config: Config) -> RawCatalog:
     for path in paths:
         if not path.exists():
             raise TthcError("error.path-missing", path=str(path))
-    root = _catalog_root(paths[0], config)
+    root = catalog_root(paths[0], config)
     source = DirSource(root)
     selected: set[str] | None = set()
     for path in paths:

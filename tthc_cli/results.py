@@ -57,9 +57,8 @@ def inside(file: str, root: str) -> str:
     return file
 
 
-def renamed(result: FileResult, old: str, new: str) -> tuple[FileResult, bytes]:
-    """``result`` of file ``old`` as the same bytes named ``new`` give it, and that pickled
-    (as a blob of one, see :meth:`tthc_cli.cache.Cache.blobs`).
+def renamed(result: FileResult, old: str, new: str) -> FileResult:
+    """``result`` of file ``old`` as the same bytes named ``new`` give it.
 
     The name lives in every position (:class:`Pos`) and in the procedure's ``path``.
     """
@@ -74,8 +73,8 @@ def renamed(result: FileResult, old: str, new: str) -> tuple[FileResult, bytes]:
         cls, values = plain(p)
         return (cls, (new if p.path == old else p.path, *values[1:]))
 
-    data = fastpickle.dumps([result], {Pos: pos, Procedure: procedure})
-    return fastpickle.loads(data)[0], data
+    copy: FileResult = fastpickle.loads(fastpickle.dumps(result, {Pos: pos, Procedure: procedure}))
+    return copy
 
 
 # A smaller selection of a catalog (pre-commit's changed files) is built without the cache's
@@ -87,7 +86,11 @@ ReuseKey = tuple[str, bytes]  # (path inside the catalog, digest of the bytes)
 
 
 class Reuse:
-    """Results built by earlier loads in this process, by place in the catalog and content."""
+    """Results built by earlier loads in this process, by place in the catalog and content.
+
+    The key holds neither settings nor limits: every load sharing one ``Reuse`` must use the
+    same (both sides of a diff, a report and its baseline do).
+    """
 
     def __init__(self) -> None:
         self._built: dict[ReuseKey, tuple[str, FileResult]] = {}
@@ -99,13 +102,13 @@ class Reuse:
     def remember(self, key: ReuseKey, file: str, result: FileResult) -> None:
         self._built.setdefault(key, (file, result))
 
-    def recall(self, key: ReuseKey, file: str) -> tuple[FileResult, bytes | None] | None:
-        """The result for ``file`` with this key (and its pickled form), if one was built."""
+    def recall(self, key: ReuseKey, file: str) -> FileResult | None:
+        """The result for ``file`` with this key, if one was built."""
         found = self._built.get(key)
         if found is None:
             return None
         old, result = found
-        return (result, None) if old == file else renamed(result, old, file)
+        return result if old == file else renamed(result, old, file)
 
 
 def _unpickled(blob: bytes, count: int) -> list[FileResult] | None:
@@ -158,8 +161,8 @@ def file_results(raw: RawCatalog, options: LoadOptions) -> list[FileResult | Non
 
     With a cache, a new store replaces the old one whenever something was not in it: the old
     blobs still mostly current, then fresh chunks as they are built (so pickled results never
-    pile up), then the rest in new blobs. A selection of fewer than ``SMALL_SELECTION`` files
-    leaves the store alone.
+    pile up), then the rest (reused, or from blobs not kept) in new blobs. A selection of fewer
+    than ``SMALL_SELECTION`` files leaves the store alone.
     """
     cache, reuse = options.cache, options.reuse
     if not raw.complete and len(raw.items) < SMALL_SELECTION:
@@ -176,7 +179,7 @@ def file_results(raw: RawCatalog, options: LoadOptions) -> list[FileResult | Non
     stored = cache.blobs(raw.scope) if cache is not None else []
     damaged = _from_cache(stored, keys, results)
     places: dict[int, ReuseKey] = {}  # readable item → reuse key (with reuse)
-    reused: list[tuple[int, bytes | None]] = []  # items taken from an earlier load
+    reused = False  # whether any item was taken from an earlier load
     todo: list[int] = []
     items: list[tuple[str, bytes]] = []
     for i, data in readable.items():
@@ -184,8 +187,7 @@ def file_results(raw: RawCatalog, options: LoadOptions) -> list[FileResult | Non
         if reuse is not None:
             places[i] = reuse.key(file, raw.root, data)
             if results[i] is None and (found := reuse.recall(places[i], file)) is not None:
-                results[i] = found[0]
-                reused.append((i, found[1]))
+                results[i], reused = found, True
         if results[i] is None:
             todo.append(i)
             items.append((file, data))
@@ -199,9 +201,6 @@ def file_results(raw: RawCatalog, options: LoadOptions) -> list[FileResult | Non
             for names, old in kept:
                 put(names, old)
                 live.difference_update(names)
-            for i, pickled in reused:
-                put((keys[i],), pickled or fastpickle.dumps([results[i]]))
-                live.discard(keys[i])
         kept.clear()
         order = iter(todo)
         for chunk, sent in built_chunks(items, raw.config.limits, options.jobs, options.progress):
@@ -211,7 +210,7 @@ def file_results(raw: RawCatalog, options: LoadOptions) -> list[FileResult | Non
             if put is not None:
                 put(tuple(keys[i] for i in positions), sent or fastpickle.dumps(chunk))
                 live.difference_update(keys[i] for i in positions)
-        if put is not None:  # current results whose blob was not kept: stored anew
+        if put is not None:  # results reused, or whose blob was not kept: stored anew
             rest = [i for i, key in keys.items() if key in live]
             for start in range(0, len(rest), CHUNK):
                 part = rest[start : start + CHUNK]

@@ -10,6 +10,7 @@ defaults to the working tree. Exit 0; with ``--exit-code`` 1 when there are diff
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import Annotated
 
@@ -31,10 +32,11 @@ from tthc_cli.cli._loading import load_catalog
 from tthc_cli.config import Config
 from tthc_cli.diff import Side, diff_catalogs
 from tthc_cli.errors import ExitCode, TthcError
+from tthc_cli.loader import catalog_root
 from tthc_cli.model import Catalog
 from tthc_cli.reporters.base import ReportContext
 from tthc_cli.reporters.diff import DIFF_REPORTERS
-from tthc_cli.results import Reuse
+from tthc_cli.results import Reuse, inside
 
 FAIL_ON = ("heavier", "any")
 
@@ -47,11 +49,32 @@ def _looks_like_path(spec: str) -> bool:
     )
 
 
+def _within(catalog: Catalog, root: str, sub: str) -> Catalog:
+    """The procedure files of ``catalog`` under its subfolder ``sub`` (and what else it read)."""
+
+    def kept(file: str) -> bool:
+        return inside(file, root).startswith(sub + "/")
+
+    files = set(catalog.files)
+    return replace(
+        catalog,
+        procedures=tuple(p for p in catalog.procedures if kept(p.path)),
+        files=tuple(f for f in catalog.files if kept(f)),
+        findings=tuple(f for f in catalog.findings if f.file not in files or kept(f.file)),
+    )
+
+
 def _revision(spec: str, config: Config, reuse: Reuse) -> tuple[Catalog, Side]:
-    folder = config.catalog or Path.cwd()
+    """The catalog at git revision ``spec``, as the working tree side reads it: the configured
+    catalog, else the one this folder belongs to, restricted to this folder when it is a
+    subfolder of it."""
+    here = Path.cwd()
+    folder = config.catalog or catalog_root(here, config)
     catalog, root, _commit = load_revision(
         spec, config, folder, "diff.error.not-git", "diff.error.no-side", reuse
     )
+    if config.catalog is None and folder.resolve() in here.resolve().parents:
+        catalog = _within(catalog, root, here.resolve().relative_to(folder.resolve()).as_posix())
     return catalog, Side(spec, "git", root)
 
 
