@@ -77,14 +77,7 @@ def test_selection_keeps_other_entries_and_a_later_full_run_builds_nothing(
         (root / "p/2.yaml").read_text(encoding="utf-8").replace("Thủ tục", "Thủ tục mới"),
         encoding="utf-8",
     )
-    built: list[str] = []
-    real = results.process_procedure
-
-    def counting(raw: bytes, file: str, limits: Limits) -> results.FileResult:
-        built.append(file.rsplit("/", 1)[-1])
-        return real(raw, file, limits)
-
-    monkeypatch.setattr(results, "process_procedure", counting)
+    built = _counting(monkeypatch)
     load_paths([root / "p/2.yaml"], config, options)
     assert built == ["2.yaml"]
     full = load_paths([root], config, options)
