@@ -154,6 +154,17 @@ class _Builder:
         self.done[key] = value
         return value
 
+    def child(self, node: yaml.Node, depth: int) -> Any:
+        """An item or a value: a scalar seen for the first time goes straight to
+        :meth:`scalar` (most nodes are such scalars), anything else through :meth:`build`."""
+        if (
+            node.__class__ is _SCALAR
+            and depth <= self.limits.max_depth
+            and id(node) not in self.done
+        ):
+            return self.scalar(node)
+        return self.build(node, depth)
+
     def _too_deep(self, node: yaml.Node) -> _Stop:
         limit = self.limits.max_depth
         return _Stop(make("yaml-too-deep", Severity.ERROR, self.pos(_mark(node)), limit=limit))
@@ -230,16 +241,10 @@ class _Builder:
         mark = node.start_mark
         out = MList((mark.line + 1, mark.column + 1))
         marks = out.item_marks
-        done = self.done
         deeper = depth + 1
-        shallow = deeper <= self.limits.max_depth
         for child in node.value:
-            scalar = child.__class__ is _SCALAR
-            if scalar and shallow and id(child) not in done:
-                value = self.scalar(child)
-            else:
-                value = self.build(child, deeper)
-            if scalar and not child.style and value.__class__ is not str:
+            value = self.child(child, deeper)
+            if child.__class__ is _SCALAR and not child.style and value.__class__ is not str:
                 out.raw[len(out)] = child.value  # as written: 010, 1.001230
             out.append(value)
             mark = child.start_mark
@@ -251,9 +256,7 @@ class _Builder:
         out = MDict((mark.line + 1, mark.column + 1))
         key_marks, value_marks = out.key_marks, out.value_marks
         merges: list[tuple[yaml.Node, Any]] = []
-        done = self.done
         deeper = depth + 1
-        shallow = deeper <= self.limits.max_depth
         for key_node, value_node in node.value:
             if key_node.__class__ is not _SCALAR:
                 raise _Stop(make("yaml-complex-key", Severity.ERROR, self.pos(_mark(key_node))))
@@ -276,12 +279,12 @@ class _Builder:
                 )
                 continue
             self.nodes += 1
-            scalar = value_node.__class__ is _SCALAR
-            if scalar and shallow and id(value_node) not in done:
-                value = self.scalar(value_node)
-            else:
-                value = self.build(value_node, deeper)
-            if scalar and not value_node.style and value.__class__ is not str:
+            value = self.child(value_node, deeper)
+            if (
+                value_node.__class__ is _SCALAR
+                and not value_node.style
+                and value.__class__ is not str
+            ):
                 out.raw[key] = value_node.value  # as written: 010, 1.001230
             out[key] = value
             key_marks[key] = (mark.line + 1, mark.column + 1)
