@@ -86,7 +86,7 @@ def test_corrupt_or_foreign_cache_files_are_ignored(catalog: Path, tmp_path: Pat
     cache_dir = tmp_path / "cache"
     expected = _validate(catalog, cache_dir)
     stored = sorted((cache_dir / f"v{FORMAT}").iterdir())
-    assert {p.suffix for p in stored} == {".files", ".result"}
+    assert {p.suffix for p in stored} == {".files", ".result", ".units"}
     for path in stored:
         path.write_bytes(path.read_bytes()[:100])  # truncated
     assert _validate(catalog, cache_dir) == expected
@@ -113,16 +113,16 @@ def test_cache_files_cannot_run_code(tmp_path: Path) -> None:
     (cache.folder / Path(cache._path("scope", "result")).name).write_bytes(
         pickle.dumps(("salt", ("key", Planted())))
     )
-    assert cache.result("scope", "key") is None
+    assert cache.value("scope", "result", "key") is None
     assert not marker.exists()
 
 
 def test_settings_and_code_salt_the_cache(tmp_path: Path) -> None:
     one = Cache.for_settings("config A", tmp_path)
-    one.save_result("scope", "key", ("a",))
-    assert one.result("scope", "key") == ("a",)
-    assert one.result("scope", "other key") is None
-    assert Cache.for_settings("config B", tmp_path).result("scope", "key") is None
+    one.save_value("scope", "result", "key", ("a",))
+    assert one.value("scope", "result", "key") == ("a",)
+    assert one.value("scope", "result", "other key") is None
+    assert Cache.for_settings("config B", tmp_path).value("scope", "result", "key") is None
 
 
 def test_unwritable_cache_folder_only_costs_time(catalog: Path, tmp_path: Path) -> None:

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from tests.helpers import make_catalog, procedure
-from tthc_cli import fastpickle, pool, results
+from tthc_cli import fastpickle, loader, pool, results
 from tthc_cli.cache import Cache
 from tthc_cli.cli import _loading
 from tthc_cli.cli._loading import validated
@@ -173,3 +173,32 @@ def test_mostly_stale_blobs_are_dropped_and_their_current_results_kept(
     assert len(stored) == 4  # the old blob (three stale results) is gone, 4.yaml kept
     assert load_paths([root], config, options) == changed
     assert len(built) == 3
+
+
+def test_the_units_registry_is_parsed_once_while_unchanged(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root, config, options = _catalog(tmp_path)
+    registry = root / "units.yaml"
+    registry.write_text(  # a duplicate key: the registry's findings come back from the cache too
+        registry.read_text(encoding="utf-8") + "units: {}\n", encoding="utf-8"
+    )
+    parsed: list[str] = []
+    real = loader._parse_units
+
+    def counting(raw: bytes, file: str, limits: Limits) -> Any:
+        parsed.append(file)
+        return real(raw, file, limits)
+
+    monkeypatch.setattr(loader, "_parse_units", counting)
+    fresh = load_paths([root], config, options)
+    assert [f.rule for f in fresh.findings] == ["yaml-duplicate-key"]
+    one = load_paths([root / "p/1.yaml"], config, options)
+    assert load_paths([root], config, options) == fresh
+    assert (one.units, one.findings) == (fresh.units, fresh.findings)
+    assert len(parsed) == 1
+    registry.write_text(registry.read_text(encoding="utf-8") + "# sửa\n", encoding="utf-8")
+    assert load_paths([root], config, options).units == fresh.units
+    assert len(parsed) == 2
+    assert load_paths([root], config, LoadOptions()).findings == fresh.findings
+    assert len(parsed) == 3  # without a cache, always parsed

@@ -200,22 +200,20 @@ class Cache:
             yield lambda keys, blob: put((keys, blob))
             put(None)
 
-    def _result_path(self, scope: str, part: bool) -> Path:
-        # a selection's result lives beside the whole catalog's, not in its place: validating
-        # one file (pre-commit) must not cost the next full run its cached result. One slot
-        # for all selections (their keys differ), so they never crowd the store out.
-        return self._path(scope, "result-part" if part else "result")
+    def value(self, scope: str, slot: str, key: str) -> Any:
+        """The value stored in a catalog's ``slot`` for ``key`` (None when absent or stale).
 
-    def result(self, scope: str, key: str, part: bool = False) -> Any:
-        """The stored result for ``key`` (None when absent or stale); ``part``: for a
-        selection of the catalog's files."""
-        found = self._read(self._result_path(scope, part))
+        A slot holds one value (the last saved): ``result`` the whole catalog's validation,
+        ``result-part`` a selection's (beside the whole catalog's, so validating one file in
+        pre-commit never costs the next full run its result), ``units`` the parsed registry.
+        """
+        found = self._read(self._path(scope, slot))
         if isinstance(found, tuple) and len(found) == 2 and found[0] == key:
             return found[1]
         return None
 
-    def save_result(self, scope: str, key: str, value: Any, part: bool = False) -> None:
-        self._write(self._result_path(scope, part), (key, value))
+    def save_value(self, scope: str, slot: str, key: str, value: Any) -> None:
+        self._write(self._path(scope, slot), (key, value))
 
 
 def file_key(file: str, raw: bytes) -> str:

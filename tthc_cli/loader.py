@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tthc_cli import schemacheck
-from tthc_cli.cache import Cache, digest
+from tthc_cli.cache import Cache, digest, file_key
 from tthc_cli.config import CONFIG_NAMES, Config, find_config, from_data
 from tthc_cli.errors import TthcError, UsageError
 from tthc_cli.findings import Finding, Pos, Severity, make
@@ -82,6 +82,20 @@ def _read_units(source: Source) -> tuple[str | None, bytes | None, list[Finding]
     except OSError as exc:
         error = exc.strerror or str(exc)
         return file, None, [make("file-unreadable", Severity.ERROR, Pos(file), error=error)]
+
+
+def _units(raw: RawCatalog, cache: Cache | None) -> tuple[dict[str, Unit], list[Finding]]:
+    """The units registry and its findings; from the cache while its bytes are unchanged."""
+    if raw.units_file is None or raw.units_raw is None:
+        return {}, []
+    key = file_key(raw.units_file, raw.units_raw)
+    hit = cache.value(raw.scope, "units", key) if cache is not None else None
+    if isinstance(hit, tuple) and len(hit) == 2 and isinstance(hit[0], dict):
+        return hit[0], list(hit[1])
+    found = _parse_units(raw.units_raw, raw.units_file, raw.config.limits)
+    if cache is not None:
+        cache.save_value(raw.scope, "units", key, found)
+    return found
 
 
 def _parse_units(raw: bytes, file: str, limits: Limits) -> tuple[dict[str, Unit], list[Finding]]:
@@ -171,13 +185,11 @@ def build_catalog(raw: RawCatalog, options: LoadOptions | None = None) -> Catalo
     """Parse, schema-check and build every procedure file of ``raw`` into the model."""
     from tthc_cli.model import Catalog
 
-    units: dict[str, Unit] = {}
-    findings = list(raw.findings)
-    if raw.units_file is not None and raw.units_raw is not None:
-        units, unit_findings = _parse_units(raw.units_raw, raw.units_file, raw.config.limits)
-        findings = unit_findings + findings
+    options = options or LoadOptions()
+    units, unit_findings = _units(raw, options.cache)
+    findings = unit_findings + list(raw.findings)
     with gc_paused(freeze=True):
-        results = file_results(raw, options or LoadOptions())
+        results = file_results(raw, options)
     procedures: list[Procedure] = []
     for (_, data), result in zip(raw.items, results, strict=True):
         if isinstance(data, Finding):  # unreadable; readable items are None by now

@@ -106,16 +106,16 @@ def validated(raw: RawCatalog, options: LoadOptions) -> Result:
     """``validate`` of the catalog, reused whole from the cache when no input changed."""
     cache = options.cache
     key = raw.fingerprint("validate")
-    part = not raw.complete  # the key names the selected files
+    slot = "result" if raw.complete else "result-part"  # the key names the selected files
     if cache is not None:
-        hit = cache.result(raw.scope, key, part)
+        hit = cache.value(raw.scope, slot, key)
         if isinstance(hit, Result):
             return hit
     catalog = build_catalog(raw, options)
     gc.freeze()  # see load_catalog
     result = validate(catalog)
     if cache is not None:
-        cache.save_result(raw.scope, key, result, part)
+        cache.save_value(raw.scope, slot, key, result)
     return result
 
 
