@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterator, Sequence
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
-from tthc_cli import resources
+from tthc_cli import resources, schemachecks
 from tthc_cli.decoding import Mark
 from tthc_cli.findings import Finding, Pos, Severity, make
 from tthc_cli.yamlsafe import MDict, MList
@@ -52,29 +52,34 @@ _FORMATS = {"date": is_date}
 
 @cache
 def compiled(name: str) -> Callable[[Any], Any]:
-    """A compiled yes/no checker (fastjsonschema) for the common case of a valid document.
+    """A compiled yes/no checker (fastjsonschema) for the common case of a valid document;
+    it raises :class:`~tthc_cli.schemachecks.Rejected` for any other.
 
     It only ever answers "valid" quickly; any document it rejects goes through jsonschema,
     which stays the authority and gives the positioned findings. The checker generated ahead
     of time is used while it matches the schema; otherwise (a schema edited in a checkout,
     not yet regenerated) one is compiled now, once per process.
     """
-    from tthc_cli import schemachecks
-
     check = schemachecks.shipped(name)
     if check is not None:
         return functools.partial(check, custom_formats=_FORMATS)
     import fastjsonschema
 
-    return fastjsonschema.compile(resources.schema(name), formats=_FORMATS, **schemachecks.OPTIONS)
+    now = fastjsonschema.compile(resources.schema(name), formats=_FORMATS, **schemachecks.OPTIONS)
+
+    def rejecting(data: Any) -> Any:
+        try:
+            return now(data)
+        except fastjsonschema.JsonSchemaException as exc:
+            raise schemachecks.Rejected from exc
+
+    return rejecting
 
 
 def _fast_valid(data: Any, name: str) -> bool:
-    from fastjsonschema import JsonSchemaException
-
     try:
         compiled(name)(data)
-    except JsonSchemaException:
+    except schemachecks.Rejected:
         return False
     return True
 

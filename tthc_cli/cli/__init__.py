@@ -7,6 +7,7 @@ pay for the others. Help and unknown command names load them all.
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 
@@ -61,14 +62,17 @@ def main(argv: list[str] | None = None) -> None:
     except TthcError as error:
         message = render(error.key, error.args_map, _lang_from_argv(args))
         print(f"tthc: {message}", file=sys.stderr)
-        sys.exit(error.exit_code)
+        code = error.exit_code
     except KeyboardInterrupt:
         print("tthc: interrupted", file=sys.stderr)
-        sys.exit(ExitCode.INTERRUPTED)
+        code = ExitCode.INTERRUPTED
     except BrokenPipeError:
-        sys.exit(ExitCode.OK)
+        code = ExitCode.OK
     except Exception as error:
-        sys.exit(_unexpected(error))
+        code = _unexpected(error)
+    # What is still alive is freed as the interpreter shuts down; hidden from the cyclic
+    # collector, it is not also walked by shutdown's collections (10 ms of a cached run).
+    gc.freeze()
     sys.exit(code if isinstance(code, int) else ExitCode.OK)
 
 

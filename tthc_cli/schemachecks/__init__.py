@@ -27,6 +27,13 @@ from tthc_cli import resources
 OPTIONS: dict[str, Any] = {"use_default": False}  # checking must never write defaults
 
 
+class Rejected(Exception):
+    """Raised by a checker for a document its schema rejects (jsonschema then says why).
+
+    The generated modules raise it in place of fastjsonschema's exceptions, so a run that
+    only checks never imports fastjsonschema itself."""
+
+
 def schema_sha256(name: str) -> str:
     return hashlib.sha256(resources.schema_text(name).encode("utf-8")).hexdigest()
 
@@ -64,6 +71,12 @@ class _YesOrNo(ast.NodeTransformer):
         if isinstance(func, ast.Name) and func.id == "JsonSchemaValueException":
             return ast.Call(func=func, args=[ast.Constant("")], keywords=[])
         return node
+
+    def visit_ImportFrom(self, node: ast.ImportFrom) -> ast.AST:
+        if node.module != "fastjsonschema":
+            return node
+        names = [ast.alias(name="Rejected", asname=alias.name) for alias in node.names]
+        return ast.ImportFrom(module=__name__, names=names, level=0)
 
 
 def slimmed(code: str) -> str:

@@ -5,7 +5,7 @@ SCHEMA_SHA256 = "f943e9cd07bf7dc8a1561851dc3bd3809f6024cc9d2372429718da5380799fa
 VERSION = '2.22.3'
 from decimal import Decimal
 import re
-from fastjsonschema import JsonSchemaValueException, JsonSchemaValuesException
+from tthc_cli.schemachecks import Rejected as JsonSchemaValueException, Rejected as JsonSchemaValuesException
 REGEX_PATTERNS = {'^[a-z0-9-]+$': re.compile('^[a-z0-9-]+\\Z'), '^[0-9]{4}-[0-9]{2}-[0-9]{2}$': re.compile('^[0-9]{4}-[0-9]{2}-[0-9]{2}\\Z')}
 NoneType = type(None)
 

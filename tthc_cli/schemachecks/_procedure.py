@@ -5,7 +5,7 @@ SCHEMA_SHA256 = "0555d566d41085f6de7d5b393302c0736778620299e8590e508d4a4c24079d1
 VERSION = '2.22.3'
 from decimal import Decimal
 import re
-from fastjsonschema import JsonSchemaValueException, JsonSchemaValuesException
+from tthc_cli.schemachecks import Rejected as JsonSchemaValueException, Rejected as JsonSchemaValuesException
 REGEX_PATTERNS = {'^[a-z0-9-]+$': re.compile('^[a-z0-9-]+\\Z'), '^[a-z0-9][a-z0-9_-]*$': re.compile('^[a-z0-9][a-z0-9_-]*\\Z'), '^[a-z0-9][a-z0-9-]*$': re.compile('^[a-z0-9][a-z0-9-]*\\Z'), '^[0-9]{4}-[0-9]{2}-[0-9]{2}$': re.compile('^[0-9]{4}-[0-9]{2}-[0-9]{2}\\Z')}
 NoneType = type(None)
 

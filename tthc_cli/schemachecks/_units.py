@@ -5,7 +5,7 @@ SCHEMA_SHA256 = "521db9e7dd0c542db1081c35365709d9656920efc3f317f199d0994fe7449d9
 VERSION = '2.22.3'
 from decimal import Decimal
 import re
-from fastjsonschema import JsonSchemaValueException, JsonSchemaValuesException
+from tthc_cli.schemachecks import Rejected as JsonSchemaValueException, Rejected as JsonSchemaValuesException
 REGEX_PATTERNS = {'^[a-z0-9][a-z0-9-]*$': re.compile('^[a-z0-9][a-z0-9-]*\\Z'), '^[0-9]{4}-[0-9]{2}-[0-9]{2}$': re.compile('^[0-9]{4}-[0-9]{2}-[0-9]{2}\\Z')}
 NoneType = type(None)
 
