@@ -94,15 +94,25 @@ def targets(medians: dict[str, float], peaks: dict[str, float]) -> list[tuple[st
 
 
 def has_command(name: str) -> bool:
-    done = subprocess.run([sys.executable, "-m", "tthc_cli", name, "--help"], capture_output=True)
+    done = subprocess.run([*launcher(), name, "--help"], capture_output=True)
     return done.returncode == 0
 
 
 COLD = "cold"  # the case starts with an empty cache
 
 
+def launcher() -> list[str]:
+    """How users start tthc: the ``tthc`` script installed beside this Python (as the peers
+    are started by theirs), else ``python -m tthc_cli`` (a checkout not installed here)."""
+    folder = Path(sys.executable).parent
+    for name in ("tthc", "tthc.exe"):
+        if (folder / name).is_file():
+            return [str(folder / name)]
+    return [sys.executable, "-m", "tthc_cli"]
+
+
 def cases(base: Path, changed: Path) -> dict[str, tuple[list[str], str | None]]:
-    tthc = [sys.executable, "-m", "tthc_cli"]
+    tthc = launcher()
     catalog = base / "procedures"
     one = next(iter(sorted((catalog / "p").glob("*.yaml"))))
     validate = [*tthc, "validate", str(catalog), "--format", "json"]
