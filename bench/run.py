@@ -32,6 +32,7 @@ import shutil
 import statistics
 import subprocess
 import sys
+import sysconfig
 import tempfile
 import time
 from pathlib import Path
@@ -102,12 +103,16 @@ COLD = "cold"  # the case starts with an empty cache
 
 
 def launcher() -> list[str]:
-    """How users start tthc: the ``tthc`` script installed beside this Python (as the peers
-    are started by theirs), else ``python -m tthc_cli`` (a checkout not installed here)."""
-    folder = Path(sys.executable).parent
-    for name in ("tthc", "tthc.exe"):
-        if (folder / name).is_file():
-            return [str(folder / name)]
+    """How users start tthc: the ``tthc`` script this Python installed (as the peers are
+    started by theirs), else ``python -m tthc_cli`` (a checkout not installed here)."""
+    script = Path(sysconfig.get_path("scripts")) / "tthc"
+    try:
+        first = script.read_bytes().split(b"\n", 1)[0].decode()
+    except (OSError, UnicodeDecodeError):
+        first = ""
+    named = Path(first[2:].strip()) if first.startswith("#!") else None
+    if named is not None and named.resolve() == Path(sys.executable).resolve():
+        return [str(script)]
     return [sys.executable, "-m", "tthc_cli"]
 
 

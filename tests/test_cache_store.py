@@ -11,7 +11,7 @@ import pytest
 
 from tests.helpers import make_catalog, procedure
 from tthc_cli import fastpickle, loader, pool, results
-from tthc_cli.cache import Cache
+from tthc_cli.cache import Cache, file_key
 from tthc_cli.cli import _loading
 from tthc_cli.cli._loading import validated
 from tthc_cli.config import Config
@@ -202,3 +202,20 @@ def test_the_units_registry_is_parsed_once_while_unchanged(
     assert len(parsed) == 2
     assert load_paths([root], config, LoadOptions()).findings == fresh.findings
     assert len(parsed) == 3  # without a cache, always parsed
+
+
+@pytest.mark.parametrize(
+    "planted",
+    [({}, 3), ({"x": "not a unit"}, []), ({}, ["not a finding"]), ({}, [], "extra"), "text"],
+)
+def test_a_units_slot_of_another_shape_is_a_miss(tmp_path: Path, planted: object) -> None:
+    root, config, options = _catalog(tmp_path)
+    fresh = load_paths([root], config, options)
+    assert options.cache is not None
+    raw = read_paths([root], config)
+    assert raw.units_file is not None and raw.units_raw is not None
+    key = file_key(raw.units_file, raw.units_raw)
+    assert options.cache.value(raw.scope, "units", key) is not None  # the slot is this one
+    options.cache.save_value(raw.scope, "units", key, planted)
+    again = load_paths([root], config, options)
+    assert (again.units, again.findings) == (fresh.units, fresh.findings)

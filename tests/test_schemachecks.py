@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tthc_cli import resources, schemacheck, schemachecks
+from tthc_cli.yamlsafe import parse_yaml
 
 
 @pytest.mark.parametrize("name", resources.SCHEMA_NAMES)
@@ -27,6 +28,29 @@ def test_a_checker_from_another_schema_text_is_not_used(monkeypatch: pytest.Monk
     finally:
         schemachecks.shipped.cache_clear()
         schemacheck.compiled.cache_clear()
+
+
+def test_a_schema_fastjsonschema_cannot_compile_is_judged_by_jsonschema(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """An edited schema may use what only jsonschema knows (here a 2020-12 ``$anchor``)."""
+    schema = {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "type": "object",
+        "properties": {"units": {"$ref": "#listed"}},
+        "$defs": {"list": {"$anchor": "listed", "type": "array"}},
+    }
+    monkeypatch.setattr(resources, "schema", lambda name: schema)
+    monkeypatch.setattr(schemachecks, "shipped", lambda name: None)
+    schemacheck.compiled.cache_clear()
+    schemacheck.validator.cache_clear()
+    try:
+        data = parse_yaml(b"units: 3\n", "u.yaml").data
+        assert [f.rule for f in schemacheck.check(data, "units", "u.yaml")] == ["schema"]
+        assert schemacheck.check(parse_yaml(b"units: []\n", "u.yaml").data, "units", "u") == []
+    finally:
+        schemacheck.compiled.cache_clear()
+        schemacheck.validator.cache_clear()
 
 
 def test_the_generated_source_names_its_schema_and_entry_point() -> None:

@@ -1,4 +1,5 @@
-"""The cache: per-file load results and whole validation results, reused while nothing changed.
+"""The cache: per-file load results, the parsed units registry and whole validation results,
+reused while nothing changed.
 
 Where it lives: ``$TTHC_CACHE_DIR`` when set, else the user's cache folder
 (``$XDG_CACHE_HOME/tthc`` or ``~/.cache/tthc``; ``~/Library/Caches/tthc`` on macOS;

@@ -14,7 +14,7 @@ import fnmatch
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, TypeGuard
 
 from tthc_cli import schemacheck
 from tthc_cli.cache import Cache, digest, file_key
@@ -89,13 +89,27 @@ def _units(raw: RawCatalog, cache: Cache | None) -> tuple[dict[str, Unit], list[
     if raw.units_file is None or raw.units_raw is None:
         return {}, []
     key = file_key(raw.units_file, raw.units_raw)
-    hit = cache.value(raw.scope, "units", key) if cache is not None else None
-    if isinstance(hit, tuple) and len(hit) == 2 and isinstance(hit[0], dict):
+    if cache is not None and _units_shaped(hit := cache.value(raw.scope, "units", key)):
         return hit[0], list(hit[1])
     found = _parse_units(raw.units_raw, raw.units_file, raw.config.limits)
     if cache is not None:
         cache.save_value(raw.scope, "units", key, found)
     return found
+
+
+def _units_shaped(value: Any) -> TypeGuard[tuple[dict[str, Unit], list[Finding]]]:
+    """Whether a cached value has the shape :func:`_units` stores (a planted file may not)."""
+    from tthc_cli.model import Unit
+
+    if not (isinstance(value, tuple) and len(value) == 2):
+        return False
+    units, findings = value
+    return (
+        isinstance(units, dict)
+        and all(isinstance(unit, Unit) for unit in units.values())
+        and isinstance(findings, list)
+        and all(isinstance(finding, Finding) for finding in findings)
+    )
 
 
 def _parse_units(raw: bytes, file: str, limits: Limits) -> tuple[dict[str, Unit], list[Finding]]:

@@ -65,9 +65,16 @@ def compiled(name: str) -> Callable[[Any], Any]:
         return functools.partial(check, custom_formats=_FORMATS)
     import fastjsonschema
 
-    now = fastjsonschema.compile(resources.schema(name), formats=_FORMATS, **schemachecks.OPTIONS)
+    try:
+        now = fastjsonschema.compile(
+            resources.schema(name), formats=_FORMATS, **schemachecks.OPTIONS
+        )
+    except fastjsonschema.JsonSchemaException:  # a schema it cannot compile: jsonschema judges
+        now = None
 
     def rejecting(data: Any) -> Any:
+        if now is None:
+            raise schemachecks.Rejected
         try:
             return now(data)
         except fastjsonschema.JsonSchemaException as exc:
