@@ -327,7 +327,7 @@ _TEXT = st.text(
 _SCALARS = st.one_of(
     _TEXT,
     st.integers(min_value=-(10**12), max_value=10**12),
-    st.floats(allow_nan=False),
+    st.floats(allow_nan=False, allow_infinity=False),  # non-finite: text (see scalars)
     st.booleans(),
     st.none(),
 )

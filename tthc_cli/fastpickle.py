@@ -81,7 +81,8 @@ def _dispatch_table() -> dict[type, Any]:
 
 @cache
 def _allowed(module: str, name: str) -> bool:
-    """The only globals a cache file may name: our data classes and enums, and ``date``.
+    """The only globals a cache file may name: our data classes, enums and text types (such as
+    ``findings.Ref``), and ``date``.
 
     Decided per name, importing only the module named (a cached result of findings needs
     no model classes).
@@ -95,7 +96,7 @@ def _allowed(module: str, name: str) -> bool:
         isinstance(value, type)
         and value.__module__ == module
         and value.__qualname__ == name
-        and (dataclasses.is_dataclass(value) or issubclass(value, Enum))
+        and (dataclasses.is_dataclass(value) or issubclass(value, (Enum, str)))
     )
 
 

@@ -9,6 +9,22 @@ from enum import StrEnum
 ArgValue = str | int | float
 
 
+class Ref(str):
+    """A message argument that names another message, written ``@key`` (see :func:`ref`).
+
+    Only a ``Ref`` is rendered as a message, in the reader's language; any other text argument
+    is data (a name, a value from a file) and is printed as written, even when it starts with
+    ``@``. Compared, hashed and written to JSON as its text.
+    """
+
+    __slots__ = ()
+
+
+def ref(key: str) -> Ref:
+    """The argument that renders the message ``key``."""
+    return Ref(f"@{key}")
+
+
 class Severity(StrEnum):
     """How serious a finding is; ``--fail-on`` compares against this order."""
 
@@ -95,6 +111,19 @@ def make(
         args=tuple(sorted(args.items())),
         item=item,
     )
+
+
+def is_position_arg(name: str) -> bool:
+    """Whether a message argument only tells where something is, by the naming convention:
+    ``line``, ``column`` or a name ending in ``_line`` / ``_column`` (``first_line`` of a
+    duplicate key, ``other_line`` of a reused code). Such values change whenever lines move."""
+    return name in ("line", "column") or name.endswith(("_line", "_column"))
+
+
+def identity_args(args: Iterable[tuple[str, ArgValue]]) -> list[tuple[str, ArgValue]]:
+    """The arguments that say what a finding is about, without the position arguments:
+    identities meant to survive line moves (CI fingerprints) are built from these."""
+    return [(name, value) for name, value in args if not is_position_arg(name)]
 
 
 def sorted_findings(findings: Iterable[Finding]) -> list[Finding]:

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from tthc_cli import resources, schemachecks
 from tthc_cli.decoding import Mark
-from tthc_cli.findings import Finding, Pos, Severity, make
+from tthc_cli.findings import Finding, Pos, Severity, make, ref
 from tthc_cli.yamlsafe import MDict, MList
 
 if TYPE_CHECKING:  # jsonschema is imported when a document is first checked, not at start-up
@@ -222,11 +222,13 @@ def _findings_for(error: ValidationError, data: MDict, file: str) -> Iterator[Fi
                 "schema.type-quote",
                 here_mark,
                 value=raw,
-                actual=f"@type.{actual}",
-                expected=f"@type.{expected_name}",
+                actual=ref(f"type.{actual}"),
+                expected=ref(f"type.{expected_name}"),
             )
         else:
-            yield finding("schema.type", here_mark, value=shown, expected=f"@type.{expected_name}")
+            yield finding(
+                "schema.type", here_mark, value=shown, expected=ref(f"type.{expected_name}")
+            )
     elif kind in ("enum", "const"):
         allowed = rule_value if kind == "enum" else [rule_value]
         yield finding("schema.enum", here_mark, value=shown, allowed=", ".join(map(str, allowed)))

@@ -2,7 +2,8 @@
 
 The loader calls :func:`parse_yaml` once per file. It never constructs Python objects from
 tags, resolves scalars the YAML 1.2 way (``NO`` stays text, ``010`` stays text, dates stay
-text), warns where YAML 1.1 tools would read a value differently, rejects duplicate keys with
+text), warns where YAML 1.1 tools would read a value differently, keeps ``.inf``, ``.nan``,
+overflowing numbers and scalars tagged ``!!str`` or ``!`` as text, rejects duplicate keys with
 both positions, bounds nesting and alias expansion, and reports encodings it cannot read.
 Mappings and sequences come back as :class:`MDict` / :class:`MList`, which carry the line and
 column of every key and item so that findings can point at them without parsing again.
@@ -18,7 +19,16 @@ import yaml
 
 from tthc_cli.decoding import Mark, decode
 from tthc_cli.findings import Finding, Pos, Severity, make
-from tthc_cli.scalars import ALLOWED_TAGS, STR_TAG, YAML12_ONLY, resolve_plain, resolve_tagged
+from tthc_cli.scalars import (
+    ALLOWED_TAGS,
+    MISMATCH,
+    NON_FINITE,
+    STR_TAG,
+    YAML12_ONLY,
+    resolve_plain,
+    resolve_tagged,
+    short_tag,
+)
 
 _BaseLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 HAVE_LIBYAML: bool = bool(getattr(yaml, "__with_libyaml__", False))
@@ -50,6 +60,8 @@ class _Loader(_BaseLoader):  # type: ignore[misc]
 _Loader.yaml_implicit_resolvers = {}
 
 _SCALAR, _SEQUENCE = yaml.ScalarNode, yaml.SequenceNode
+_SEQ_TAG, _MAP_TAG = "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"
+_SEPARATION = " \t\r\n\x85\u2028\u2029"  # what may stand between node properties
 _NESTING_CHARS = "[{-:?"
 _INTERN_UP_TO = 48  # characters
 
@@ -111,9 +123,10 @@ def _mark(node: yaml.Node) -> Mark:
 class _Builder:
     """Turns a composed node tree into MDict/MList/scalars, collecting findings."""
 
-    def __init__(self, file: str, limits: Limits) -> None:
+    def __init__(self, file: str, limits: Limits, text: str = "") -> None:
         self.file = file
         self.limits = limits
+        self.text = text  # the document, to see how a scalar's tag was written
         self.findings: list[Finding] = []
         self.nodes = 0
         self.done: dict[int, Any] = {}
@@ -143,8 +156,17 @@ class _Builder:
             return self.scalar(cast(yaml.ScalarNode, node))
         self.nodes += 1
         self._check_budget(node)
-        if node.tag not in ALLOWED_TAGS:
-            self.warn("yaml-tag", node, Severity.ERROR, tag=node.tag)
+        if node.tag != (_SEQ_TAG if kind is _SEQUENCE else _MAP_TAG):
+            if node.tag not in ALLOWED_TAGS:
+                self.warn("yaml-tag", node, Severity.ERROR, tag=node.tag)
+            else:  # !!str {…}, !!int […], !!map […]
+                self.warn(
+                    "yaml-tag",
+                    node,
+                    Severity.ERROR,
+                    message="yaml-tag.collection",
+                    tag=short_tag(node.tag),
+                )
         self.active.add(key)
         if kind is _SEQUENCE:
             value: Any = self.sequence(cast(yaml.SequenceNode, node), depth)
@@ -211,17 +233,65 @@ class _Builder:
                 value = text
             else:  # plain (libyaml says "", PyYAML's own composer None)
                 value, ambiguity = resolve_plain(text)
-                if ambiguity is not None:
+                if (ambiguity is not None or value.__class__ is not str) and self._tagged(node):
+                    value = text  # !!str 1.000426, ! 010, !!str alone: text as written
+                elif ambiguity is not None:
                     self._ambiguous(node, text, ambiguity)
         elif tag not in ALLOWED_TAGS:
             self.warn("yaml-tag", node, Severity.ERROR, tag=tag)
             value = text
         else:
-            value, ok = resolve_tagged(text, tag)
-            if not ok:
-                self.warn("yaml-tag", node, Severity.ERROR, tag=tag)
+            value, problem = resolve_tagged(text, tag)
+            if problem == MISMATCH:
+                self.findings.append(
+                    make(
+                        "yaml-tag",
+                        Severity.ERROR,
+                        self.pos(_mark(node)),
+                        message="yaml-tag.mismatch",
+                        value=text,
+                        tag=short_tag(tag),
+                    )
+                )
+            elif problem in NON_FINITE:
+                self._ambiguous(node, text, problem)
+            elif problem is not None:  # !!int 010: 8 for YAML 1.1 tools, 10 for YAML 1.2
+                self.findings.append(
+                    make(
+                        "yaml-tag",
+                        Severity.ERROR,
+                        self.pos(_mark(node)),
+                        message="yaml-tag.ambiguous",
+                        value=text,
+                        tag=short_tag(tag),
+                        reading=problem,
+                    )
+                )
         self.done[id(node)] = value
         return value
+
+    def _tagged(self, node: yaml.ScalarNode) -> bool:
+        """Whether a plain scalar that the composer reports as a string carries a tag in the
+        file: ``!!str``, ``!<tag:yaml.org,2002:str>`` or the non-specific ``!``, which all make
+        it text. Node properties (anchor and tag, in either order) start where the node does."""
+        text = self.text
+        at = node.start_mark.index
+        if at >= len(text) or text[at] not in "!&":
+            return False  # the scalar's own first character: no properties
+        if text[at] == "!":
+            return True
+        while at < len(text) and text[at] not in _SEPARATION and text[at] not in ",[]{}":
+            at += 1  # past the anchor's name
+        while at < len(text):
+            char = text[at]
+            if char == "#":  # a comment between the anchor and what follows
+                while at < len(text) and text[at] not in "\r\n\x85\u2028\u2029":
+                    at += 1
+            elif char in _SEPARATION:
+                at += 1
+            else:
+                return char == "!"
+        return False
 
     def _ambiguous(self, node: yaml.ScalarNode, text: str, ambiguity: str) -> None:
         if ambiguity == YAML12_ONLY:
@@ -232,6 +302,17 @@ class _Builder:
                     self.pos(_mark(node)),
                     message="yaml-ambiguous-value.v12",
                     value=text,
+                )
+            )
+        elif ambiguity in NON_FINITE:  # .inf, .nan, 1.5e+400: never a number in tthc
+            self.findings.append(
+                make(
+                    "yaml-ambiguous-value",
+                    Severity.WARNING,
+                    self.pos(_mark(node)),
+                    message="yaml-ambiguous-value.nonfinite",
+                    value=text,
+                    reading=ambiguity,
                 )
             )
         else:
@@ -374,7 +455,7 @@ def parse_yaml(raw: bytes, file: str, limits: Limits | None = None) -> Parsed:
         return Parsed(None, (*findings, _syntax_finding(exc, file, text, limits)))
     if node is None:
         return Parsed(None, (*findings, make("yaml-empty", Severity.ERROR, Pos(file, 1, 1))))
-    builder = _Builder(file, limits)
+    builder = _Builder(file, limits, text)
     try:
         data = builder.build(node, 1)
     except _Stop as stop:

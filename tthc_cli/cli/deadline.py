@@ -18,6 +18,7 @@ from tthc_cli.cli._common import (
 )
 from tthc_cli.durations import format_number
 from tthc_cli.errors import TthcError, UsageError
+from tthc_cli.findings import ref
 from tthc_cli.messages import text
 from tthc_cli.model import Duration, Procedure, TimeUnit
 from tthc_cli.shipped import load_calendar
@@ -88,7 +89,7 @@ def command(
             "deadline.duration",
             language,
             value=format_number(duration.value),
-            unit=f"@deadline.unit.{duration.unit.value}",
+            unit=ref(f"deadline.unit.{duration.unit.value}"),
             channel=text("deadline.channel", language, channel=channel) if channel else "",
         ),
     ]

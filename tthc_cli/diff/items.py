@@ -22,7 +22,7 @@ from tthc_cli.diff.verdicts import (
     money_verdict,
     online_verdict,
 )
-from tthc_cli.findings import ArgValue, Pos
+from tthc_cli.findings import ArgValue, Pos, ref
 from tthc_cli.model import Channel, Component, LegalRef, Procedure, Step
 from tthc_cli.textnorm import fold
 
@@ -97,7 +97,7 @@ def areas(hours_per_day: float) -> tuple[Area, ...]:
             "channel",
             Verdict.SIMPLER,
             Verdict.HEAVIER,
-            lambda c: f"@diff.channel.{c.channel}",
+            lambda c: ref(f"diff.channel.{c.channel}"),
             (
                 _dur("channel-time", "time")(hours_per_day),
                 Field("fee", "channel-fee", money_verdict),
@@ -180,7 +180,7 @@ def compare_pair(area: Area, path: str, old: Item, new: Item) -> list[Change]:
             None if spec.kind else "diff.item-field",
         )
         extra: dict[str, ArgValue] = (
-            {} if spec.kind else {"area": f"@diff.area.{area.prefix}", "field": spec.attr}
+            {} if spec.kind else {"area": ref(f"diff.area.{area.prefix}"), "field": spec.attr}
         )
         out.append(
             make_change(
@@ -210,7 +210,7 @@ def compare_area(area: Area, old_proc: Procedure, new_proc: Procedure) -> list[C
     by_name: dict[str, str] = {}
     for key in fresh:
         by_name.setdefault(fold(area.label(new_items[key])), key)
-    area_arg = f"@diff.area.{area.prefix}"
+    area_arg = ref(f"diff.area.{area.prefix}")
     out: list[Change] = []
     for key in list(gone):
         match = by_name.pop(fold(area.label(old_items[key])), None)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from tthc_cli.findings import ArgValue
+from tthc_cli.findings import ArgValue, Ref
 from tthc_cli.messages import en, vi
 
 LANGUAGES: dict[str, Mapping[str, str]] = {"vi": vi.MESSAGES, "en": en.MESSAGES}
@@ -14,11 +14,12 @@ DEFAULT_LANG = "vi"
 def text(key: str, lang: str = DEFAULT_LANG, /, **args: ArgValue) -> str:
     """The message ``key`` in ``lang`` with ``args`` filled in (falls back to vi, then the key).
 
-    An argument written ``@other.key`` is itself a message key, rendered in the same language.
+    An argument made by :func:`~tthc_cli.findings.ref` is itself a message, rendered in the
+    same language; every other argument is printed as it is.
     """
     template = LANGUAGES.get(lang, vi.MESSAGES).get(key) or vi.MESSAGES.get(key) or key
     resolved = {
-        name: text(value[1:], lang) if isinstance(value, str) and value.startswith("@") else value
+        name: text(value[1:], lang) if isinstance(value, Ref) else value
         for name, value in args.items()
     }
     try:

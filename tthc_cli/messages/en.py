@@ -24,6 +24,15 @@ MESSAGES: dict[str, str] = {
     "reading.sexagesimal": "a base-60 number",
     "reading.number": "a number",
     "yaml-ambiguous-value.v12": 'Unquoted value {value}: YAML 1.1 tools read it as text, YAML 1.2 tools as a number; tthc reads text. Write "{value}" for text, or a plain decimal for a number.',
+    "yaml-ambiguous-value.nonfinite": 'Unquoted value {value}: YAML tools read it as {reading}, which tthc cannot use as a number; tthc reads text. Write "{value}" for text, or an ordinary number.',
+    "reading.binary": "a binary number",
+    "reading.hex": "a hexadecimal number",
+    "reading.infinity": "infinity",
+    "reading.nan": "NaN (not a number)",
+    "reading.too-large": "a number too large to compute with",
+    "yaml-tag.mismatch": "Value {value} does not fit its YAML tag {tag}; tthc reads it as text. Remove the tag, or write a value of that type.",
+    "yaml-tag.ambiguous": "Value {value} with YAML tag {tag}: YAML 1.1 tools read it as {reading}, YAML 1.2 tools read it otherwise; tthc reads it as text. Write it so that both read it alike (no leading zero, underscore or colon; true/false).",
+    "yaml-tag.collection": "YAML tag {tag} does not fit a list or mapping; remove the tag.",
     "schema.required": "Missing required field '{name}'.",
     "schema.additional": "Field '{name}' is not in the schema.",
     "schema.additional-suggest": "Field '{name}' is not in the schema; did you mean '{suggestion}'?",
@@ -123,6 +132,7 @@ MESSAGES: dict[str, str] = {
     "plan-decision.part.date": "decision date (decision.date)",
     # --- loading (cache, workers, progress) ---
     "load.progress": "Reading {total} procedure files",
+    "load.skipped": "{count} file(s) could not be loaded and are left out (details: tthc validate): {files}",
     "load.no-libyaml": "PyYAML has no libyaml: reading YAML will be several times slower (reinstall pyyaml with libyaml).",
     # --- reporters ---
     # --- ci (changed-since, gitlab diff) ---

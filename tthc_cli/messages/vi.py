@@ -25,6 +25,15 @@ MESSAGES: dict[str, str] = {
     "reading.sexagesimal": "số cơ số 60",
     "reading.number": "số",
     "yaml-ambiguous-value.v12": 'Giá trị {value} không có ngoặc kép: công cụ YAML 1.1 đọc là chữ, YAML 1.2 đọc là số; tthc đọc là chữ. Nếu là chữ hãy viết "{value}", nếu là số hãy viết dạng thập phân.',
+    "yaml-ambiguous-value.nonfinite": 'Giá trị {value} không có ngoặc kép: công cụ YAML đọc thành {reading}, tthc không dùng được như một số; tthc đọc là chữ. Nếu là chữ hãy viết "{value}", nếu là số hãy viết một số thông thường.',
+    "reading.binary": "số nhị phân",
+    "reading.hex": "số thập lục phân",
+    "reading.infinity": "vô cực",
+    "reading.nan": "NaN (không phải số)",
+    "reading.too-large": "một số quá lớn để tính toán",
+    "yaml-tag.mismatch": "Giá trị {value} không khớp với thẻ YAML {tag}; tthc đọc là chữ. Hãy bỏ thẻ, hoặc ghi giá trị đúng kiểu.",
+    "yaml-tag.ambiguous": "Giá trị {value} có thẻ YAML {tag}: công cụ YAML 1.1 đọc thành {reading}, công cụ YAML 1.2 đọc khác; tthc đọc là chữ. Hãy viết sao cho hai bên đọc như nhau (không có số 0 đứng đầu, dấu gạch dưới hay dấu hai chấm; true/false).",
+    "yaml-tag.collection": "Thẻ YAML {tag} không dùng được cho danh sách hay ánh xạ; hãy bỏ thẻ.",
     # Schema
     "schema.required": "Thiếu trường bắt buộc '{name}'.",
     "schema.additional": "Trường '{name}' không có trong lược đồ.",
@@ -128,6 +137,7 @@ MESSAGES: dict[str, str] = {
     "plan-decision.part.date": "ngày quyết định (decision.date)",
     # --- loading (cache, workers, progress) ---
     "load.progress": "Đang đọc {total} tệp thủ tục",
+    "load.skipped": "{count} tệp không tải được nên bị bỏ qua (chi tiết: tthc validate): {files}",
     "load.no-libyaml": "PyYAML không có libyaml: đọc YAML sẽ chậm hơn nhiều lần (cài lại pyyaml có libyaml).",
     # --- reporters ---
     # --- ci (changed-since, gitlab diff) ---

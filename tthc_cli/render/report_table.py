@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from tthc_cli.findings import ref
 from tthc_cli.messages import text
 from tthc_cli.progress import GroupProgress, MilestoneStatus, Report
 
@@ -139,7 +140,7 @@ def preamble(report: Report, lang: str) -> list[str]:
     lines = [
         text("report.title", lang, decision=report.plan.decision, title=title),
         text("report.as-of", lang, date=report.as_of.isoformat()),
-        text("report.by", lang, by=f"@report.by.{report.by}"),
+        text("report.by", lang, by=ref(f"report.by.{report.by}")),
         text(f"report.count-cut-as.{report.count_cut_as}", lang),
         baseline_line(report, lang),
     ]

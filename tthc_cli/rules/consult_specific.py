@@ -32,11 +32,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from tthc_cli.findings import ArgValue, Finding, Severity
+from tthc_cli.findings import ArgValue, Finding, Severity, ref
 from tthc_cli.model import Procedure, Step
 from tthc_cli.rules.base import Rule, RuleContext
 
-DIRECTIVE = "@consult-specific.directive"
+DIRECTIVE = ref("consult-specific.directive")
 
 
 def _step_findings(procedure: Procedure, step: Step, ctx: RuleContext) -> Iterator[Finding]:

@@ -27,7 +27,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from tthc_cli.findings import Finding, Severity
+from tthc_cli.findings import Finding, Severity, ref
 from tthc_cli.model import Procedure
 from tthc_cli.rules.base import Rule, RuleContext
 
@@ -52,7 +52,7 @@ def check(procedure: Procedure, ctx: RuleContext) -> Iterator[Finding]:
     if procedure.incomplete:
         return
     for part in missing_parts(procedure):
-        yield RULE.finding(procedure.pos, part=part, part_name=f"@mandatory-parts.part.{part}")
+        yield RULE.finding(procedure.pos, part=part, part_name=ref(f"mandatory-parts.part.{part}"))
 
 
 RULE = Rule("mandatory-parts", Severity.WARNING, __doc__ or "", check=check)

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from tthc_cli.findings import Finding, Severity
+from tthc_cli.findings import Finding, Severity, ref
 from tthc_cli.model import Procedure
 from tthc_cli.rules.base import Rule, RuleContext
 
@@ -31,7 +31,7 @@ def check(procedure: Procedure, ctx: RuleContext) -> Iterator[Finding]:
                 channel.pos,
                 item=f"channels/{channel.key}",
                 channel=channel.channel,
-                channel_name=f"@steps-fit-total.channel.{channel.channel}",
+                channel_name=ref(f"steps-fit-total.channel.{channel.channel}"),
                 level=channel.online_service,
             )
 

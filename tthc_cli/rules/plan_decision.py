@@ -25,7 +25,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from tthc_cli.findings import Finding, Severity
+from tthc_cli.findings import Finding, Severity, ref
 from tthc_cli.model import Procedure
 from tthc_cli.rules.base import Rule, RuleContext
 
@@ -39,7 +39,7 @@ def check(procedure: Procedure, ctx: RuleContext) -> Iterator[Finding]:
     for part, value in (("number", plan.decision_number), ("date", plan.decision_date)):
         if value is None:
             yield RULE.finding(
-                plan.pos, status=plan.status, part=part, part_name=f"@plan-decision.part.{part}"
+                plan.pos, status=plan.status, part=part, part_name=ref(f"plan-decision.part.{part}")
             )
 
 

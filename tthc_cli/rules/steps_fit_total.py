@@ -36,7 +36,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from tthc_cli.durations import format_number, sum_range, working_days_range
-from tthc_cli.findings import Finding, Pos, Severity
+from tthc_cli.findings import Finding, Pos, Severity, ref
 from tthc_cli.model import Duration, Procedure
 from tthc_cli.rules.base import Rule, RuleContext
 
@@ -47,13 +47,13 @@ def _targets(procedure: Procedure) -> Iterator[tuple[Duration, str, str | None, 
     for channel in procedure.channels:
         if channel.time is not None:
             timed = True
-            target = f"@steps-fit-total.channel.{channel.channel}"
+            target = ref(f"steps-fit-total.channel.{channel.channel}")
             yield channel.time, target, f"channels/{channel.key}", channel.time.pos or channel.pos
     limit = procedure.processing_time
     if not timed and limit is not None:
         yield (
             limit,
-            "@steps-fit-total.processing-time",
+            ref("steps-fit-total.processing-time"),
             None,
             limit.pos or procedure.at("processing_time"),
         )
@@ -76,7 +76,7 @@ def check(procedure: Procedure, ctx: RuleContext) -> Iterator[Finding]:
             steps=format_number(steps_low),
             steps_hours=format_number(steps_low * hours),
             total=format_number(limit.value),
-            total_unit=f"@steps-fit-total.unit.{limit.unit.value}",
+            total_unit=ref(f"steps-fit-total.unit.{limit.unit.value}"),
             total_days=format_number(limit_high),
             total_hours=format_number(limit_high * hours),
         )

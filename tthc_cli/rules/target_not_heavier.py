@@ -24,11 +24,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from tthc_cli.durations import compare, format_number
-from tthc_cli.findings import Finding, Severity
+from tthc_cli.findings import Finding, Severity, ref
 from tthc_cli.model import Procedure, Snapshot
 from tthc_cli.rules.base import Rule, RuleContext
-
-UNIT_KEY = "@steps-fit-total.unit."
 
 
 def _numbers(
@@ -57,16 +55,16 @@ def check(procedure: Procedure, ctx: RuleContext) -> Iterator[Finding]:
             message="target-not-heavier.time",
             measure="time",
             baseline=format_number(baseline.time.value),
-            baseline_unit=UNIT_KEY + baseline.time.unit.value,
+            baseline_unit=ref(f"steps-fit-total.unit.{baseline.time.unit.value}"),
             target=format_number(target.time.value),
-            target_unit=UNIT_KEY + target.time.unit.value,
+            target_unit=ref(f"steps-fit-total.unit.{target.time.unit.value}"),
         )
     for measure, old, new in _numbers(baseline, target):
         if old is not None and new is not None and new > old:
             yield RULE.finding(
                 target.pos,
                 measure=measure,
-                measure_name=f"@target-not-heavier.measure.{measure}",
+                measure_name=ref(f"target-not-heavier.measure.{measure}"),
                 baseline=format_number(old),
                 target=format_number(new),
             )
