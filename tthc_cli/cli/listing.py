@@ -25,7 +25,7 @@ from tthc_cli.cli._common import (
     write_output,
 )
 from tthc_cli.model import Catalog, Procedure
-from tthc_cli.textnorm import fold
+from tthc_cli.textnorm import fold, visible
 
 FORMATS = ("text", "json", "csv")
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -105,11 +105,12 @@ def command(
             )
         content = buffer.getvalue()
     else:
-        table = [[r["code"], r["kind"], r["name"], r["field"], r["unit"]] for r in rows]
+        columns = ("code", "kind", "name", "field", "unit")
+        table = [[visible(str(r[k])) for k in columns] for r in rows]
         content = (
             tabulate(
                 table,
-                headers=["code", "kind", "name", "field", "unit"],
+                headers=list(columns),
                 tablefmt="simple",
                 disable_numparse=True,
                 maxcolwidths=[None, None, 50, 25, 25],

@@ -25,6 +25,7 @@ from tthc_cli.messages import text
 from tthc_cli.model import Catalog, Procedure
 from tthc_cli.render.console import recording_console
 from tthc_cli.tables import Section, Table, procedure_sheet
+from tthc_cli.textnorm import visible
 
 
 def _table(table: Table) -> RichTable:
@@ -32,15 +33,15 @@ def _table(table: Table) -> RichTable:
     for column in table.columns:
         grid.add_column(Text(column.title), ratio=max(1, round(column.weight * 2)), overflow="fold")
     for row in table.rows:
-        grid.add_row(*(Text(cell) for cell in row.cells))
+        grid.add_row(*(Text(visible(cell)) for cell in row.cells))
     return grid
 
 
 def _section(section: Section) -> list[RenderableType]:
-    parts: list[RenderableType] = [Text(section.heading, style="bold cyan")]
+    parts: list[RenderableType] = [Text(visible(section.heading), style="bold cyan")]
     if section.table is not None:
         parts.append(_table(section.table))
-    parts.extend(Text("  " + p) for p in section.paragraphs)
+    parts.extend(Text("  " + visible(p)) for p in section.paragraphs)
     return parts
 
 
@@ -58,7 +59,7 @@ def _header(procedure: Procedure, lang: str) -> Text:
     header.append(text(f"show.kind.{procedure.kind}", lang) + "\n", style="italic")
     for label, value in rows:
         header.append(f"{label}: ", style="bold")
-        header.append(value + "\n")
+        header.append(visible(value) + "\n")
     header.rstrip()
     return header
 
@@ -66,7 +67,7 @@ def _header(procedure: Procedure, lang: str) -> Text:
 def render(procedure: Procedure, catalog: Catalog, lang: str, color: bool, width: int) -> str:
     sheet = procedure_sheet(procedure, catalog, lang)
     body: list[RenderableType] = [
-        Text(sheet.title, style="bold"),
+        Text(visible(sheet.title), style="bold"),
         _header(procedure, lang),
         Text(""),
     ]
@@ -74,7 +75,9 @@ def render(procedure: Procedure, catalog: Catalog, lang: str, color: bool, width
         body += [*_section(section), Text("")]
     console, buffer = recording_console(color=color, width=width, markup=False)
     console.print(
-        Panel(Group(*body), title=Text(procedure.code), title_align="left", box=box.ROUNDED)
+        Panel(
+            Group(*body), title=Text(visible(procedure.code)), title_align="left", box=box.ROUNDED
+        )
     )
     return buffer.getvalue()
 

@@ -1,7 +1,9 @@
 """The report as an Excel workbook: one sheet per grouping, a milestones sheet and a notes sheet.
 
 Numbers are stored as numbers. Every text cell is stored as a string (``data_type = "s"``), so
-a procedure or unit named ``=HYPERLINK(…)`` stays text and never becomes a formula.
+a procedure or unit named ``=HYPERLINK(…)`` stays text and never becomes a formula. Control
+characters such as a vertical tab (what Word's manual line break pastes as) cannot be stored in
+the workbook's XML, so they are dropped (:func:`~tthc_cli.textnorm.xml_safe`).
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ from tthc_cli.render.report_table import (
     status_label,
     table_rows,
 )
+from tthc_cli.textnorm import xml_safe
 
 SHEET_NAME_LIMIT = 31
 
@@ -39,7 +42,7 @@ def _put(sheet: Worksheet, row: int, column: int, value: Value, lang: str) -> No
     elif isinstance(value, int | float):
         cell.value = value
     else:
-        cell.value = value
+        cell.value = xml_safe(value)
         cell.data_type = "s"  # never a formula, whatever the text starts with
 
 

@@ -17,17 +17,16 @@ from docx.table import Table as DocxTable
 from docx.table import _Cell, _Row
 
 from tthc_cli.tables import Document, Row, Sheet, Table
+from tthc_cli.textnorm import xml_safe
 
 FONT = "Times New Roman"
-# XML 1.0 cannot hold these characters at all; python-docx would refuse them.
-_INVALID_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
 _BREAKS = re.compile(r"\r\n|[\r\u2028\u2029]")
 CONTENT_WIDTH_MM = 210 - 30 - 15
 
 
 def clean(value: str) -> str:
     """Text Word can store: invalid XML characters dropped, line breaks as '\\n' (w:br)."""
-    return _INVALID_XML.sub("", _BREAKS.sub("\n", value))
+    return xml_safe(_BREAKS.sub("\n", value))
 
 
 def _setup(doc: DocxDocument) -> None:

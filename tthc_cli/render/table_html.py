@@ -11,8 +11,8 @@ import html
 import re
 
 from tthc_cli.tables import Document, Row, Sheet, Table
+from tthc_cli.textnorm import xml_safe
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _BREAKS = re.compile(r"\r\n|[\r\n\u2028\u2029]")
 
 CSP = "default-src 'none'; style-src 'unsafe-inline'"  # no script, no fetch: a static document
@@ -44,7 +44,7 @@ td.number { text-align: center; }
 
 def esc(value: str) -> str:
     """Text as HTML text: escaped, control characters dropped, line breaks kept as <br>."""
-    lines = _BREAKS.split(_CONTROL.sub("", value))
+    lines = _BREAKS.split(xml_safe(value))
     return "<br>".join(html.escape(line, quote=True) for line in lines)
 
 

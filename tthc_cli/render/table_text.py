@@ -11,6 +11,7 @@ import re
 from tabulate import tabulate, tabulate_formats
 
 from tthc_cli.tables import Document, Row, Sheet, Table
+from tthc_cli.textnorm import visible
 
 DEFAULT_TABLEFMT = {"md": "pipe", "txt": "simple"}
 TEXT_WIDTH = 120  # plain-text tables wrap their cells to about this many characters
@@ -40,7 +41,6 @@ WRAPPING_FORMATS = frozenset(
 )
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|~&])")
 _MD_LINE_START = re.compile(r"^(\d*)([-+=#>.)])")
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 _BREAKS = re.compile(r"\s*[\r\n\u2028\u2029]+\s*")
 
 
@@ -49,7 +49,7 @@ def known_tablefmt(name: str) -> bool:
 
 
 def _flat(value: str) -> str:
-    return _CONTROL.sub("", _BREAKS.sub(" ", value)).strip()
+    return visible(_BREAKS.sub(" ", value)).strip()
 
 
 class _Writer:

@@ -5,8 +5,10 @@ Each active finding is an issue with ``description``, ``check_name`` (the rule i
 ``location.path`` / ``location.lines.begin``. Suppressed findings are left out.
 
 The fingerprint hashes the rule, file, item, message key and arguments, not the line, so an
-issue keeps its identity when lines are inserted above it; an occurrence index tells apart
-identical findings in one file.
+issue keeps its identity when lines are inserted above it; arguments that are positions
+themselves (``first_line`` of a duplicate key, see :func:`~tthc_cli.findings.is_position_arg`)
+are left out for the same reason. An occurrence index tells apart identical findings in one
+file.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ import json
 from collections import Counter
 from typing import Any
 
-from tthc_cli.findings import Finding, Severity
+from tthc_cli.findings import Finding, Severity, identity_args
 from tthc_cli.reporters.base import ReportContext, Result, message
 
 SEVERITIES = {Severity.ERROR: "major", Severity.WARNING: "minor", Severity.INFO: "info"}
@@ -24,7 +26,7 @@ SEVERITIES = {Severity.ERROR: "major", Severity.WARNING: "minor", Severity.INFO:
 
 def _identity(f: Finding) -> str:
     return json.dumps(
-        [f.rule, f.file, f.item, f.message, [[k, v] for k, v in f.args]],
+        [f.rule, f.file, f.item, f.message, [[k, v] for k, v in identity_args(f.args)]],
         ensure_ascii=False,
         separators=(",", ":"),
     )

@@ -8,7 +8,6 @@ without findings has one passing ``<testcase>``; otherwise each rule-and-locatio
 
 from __future__ import annotations
 
-import re
 import xml.etree.ElementTree as ET
 from datetime import UTC, datetime
 from itertools import groupby
@@ -16,14 +15,13 @@ from itertools import groupby
 from tthc_cli.findings import Finding
 from tthc_cli.messages import text
 from tthc_cli.reporters.base import TOOL_NAME, ReportContext, Result, message
+from tthc_cli.textnorm import xml_safe
 
 PASSING_CASE = "validate"
-# Characters XML 1.0 cannot carry at all, even escaped.
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 def _clean(value: str) -> str:
-    return _NOT_XML.sub("\ufffd", value)
+    return xml_safe(value, "\ufffd")
 
 
 def _case_key(f: Finding) -> tuple[int, int, str, bool]:

@@ -7,6 +7,7 @@ from itertools import groupby
 from tthc_cli.findings import Finding, Severity, count_by_severity
 from tthc_cli.messages import text
 from tthc_cli.reporters.base import ReportContext, Result, message
+from tthc_cli.textnorm import visible
 
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 
@@ -32,9 +33,6 @@ def summary(result: Result, ctx: ReportContext) -> str:
 
 
 Segment = tuple[str, str]  # (rich style, or "" for none; text)
-
-# What rich drops from printed text (BEL, BS, VT, FF, CR), so plain output drops it too.
-_CONTROL = dict.fromkeys((7, 8, 11, 12, 13))
 
 
 def _finding_line(f: Finding, ctx: ReportContext) -> list[Segment]:
@@ -70,7 +68,8 @@ def _lines(result: Result, ctx: ReportContext) -> list[list[Segment]]:
     else:
         style = "bold green"
     lines.append([(style, summary(result, ctx))])
-    return lines
+    # Names and values come from files: their control characters are shown, not obeyed.
+    return [[(style, visible(part)) for style, part in line] for line in lines]
 
 
 def through_rich(lines: list[list[Segment]], color: bool, width: int) -> str:
@@ -91,5 +90,5 @@ def render(result: Result, ctx: ReportContext) -> str:
     plain = ["".join(part for _, part in line) for line in lines]
     if not ctx.color and not any("\t" in line for line in plain):
         # Without colour rich would print this same text (tested): skip importing it.
-        return "".join(line.translate(_CONTROL) + "\n" for line in plain)
+        return "".join(line + "\n" for line in plain)
     return through_rich(lines, ctx.color, ctx.width)

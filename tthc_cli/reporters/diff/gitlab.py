@@ -7,8 +7,9 @@ change has no line, e.g. a removed channel); each file the new side could not lo
 heavier, its fingerprint disappears and GitLab shows the issue as resolved.
 
 The fingerprint hashes the procedure code, the change kind, its path inside the procedure and
-its message arguments, not the line, plus an occurrence index for identical changes; so it
-survives unrelated edits above the change.
+its message arguments except positions (:func:`~tthc_cli.findings.identity_args`), not the
+line, plus an occurrence index for identical changes; so it survives unrelated edits above the
+change.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from collections import Counter
 from typing import Any
 
 from tthc_cli.diff.model import CatalogDiff, Verdict
-from tthc_cli.findings import Pos
+from tthc_cli.findings import ArgValue, Pos, identity_args
 from tthc_cli.messages import render, text
 from tthc_cli.reporters.base import ReportContext
 from tthc_cli.reporters.diff.common import message, shows_values, value
@@ -29,6 +30,10 @@ def _file(diff: CatalogDiff, file: str) -> str:
     """The path in the working tree: a git side's ``REV:`` prefix is dropped."""
     prefix = f"{diff.new.label}:"
     return file[len(prefix) :] if diff.new.kind == "git" and file.startswith(prefix) else file
+
+
+def _args(args: tuple[tuple[str, ArgValue], ...]) -> list[list[ArgValue]]:
+    return [[name, value] for name, value in identity_args(args)]
 
 
 def _issue(
@@ -55,7 +60,7 @@ def to_data(diff: CatalogDiff, ctx: ReportContext) -> list[dict[str, Any]]:
                 body += f": {value(change.old, ctx.lang)} → {value(change.new, ctx.lang)}"
             pos = change.new_pos or Pos(proc.new_path or proc.old_path or proc.code)
             description = text("diff.gitlab.heavier", ctx.lang, code=proc.code, change=body)
-            identity = [proc.code, change.kind, change.path, [[k, v] for k, v in change.args]]
+            identity = [proc.code, change.kind, change.path, _args(change.args)]
             issues.append(
                 _issue(
                     description, f"diff/{change.kind}", identity, _file(diff, pos.file), pos.line
@@ -64,7 +69,7 @@ def to_data(diff: CatalogDiff, ctx: ReportContext) -> list[dict[str, Any]]:
     for entry in diff.unloaded:
         if entry.side == "new":
             f = entry.finding
-            identity = [f.rule, f.message, [[k, v] for k, v in f.args], _file(diff, f.file)]
+            identity = [f.rule, f.message, _args(f.args), _file(diff, f.file)]
             issues.append(
                 _issue(
                     render(f.message, f.arg_map, ctx.lang),

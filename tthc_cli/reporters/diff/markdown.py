@@ -1,12 +1,21 @@
 """Markdown output of ``tthc diff`` for a pull-request comment: a summary table, then one
-``<details>`` section per procedure. Every cell is escaped: ``|`` and HTML never break out."""
+``<details>`` section per procedure.
+
+Text from files is escaped for where it lands: in the ``<summary>`` line (an HTML block, where
+Markdown is not read) HTML-escaped; in tables, headings and lists HTML-escaped and then
+Markdown-escaped, so ``|``, HTML, links and images in a name never break out; file paths go in
+code spans, where only backticks matter.
+"""
 
 from __future__ import annotations
 
 import html
+import re
 
 from tthc_cli.diff.model import CatalogDiff, ProcedureDiff, Verdict
+from tthc_cli.findings import ref
 from tthc_cli.messages import render, text
+from tthc_cli.render.report_markdown import escape_md
 from tthc_cli.reporters.base import ReportContext
 from tthc_cli.reporters.diff.common import (
     message,
@@ -22,14 +31,36 @@ from tthc_cli.reporters.diff.common import (
 ICON = {Verdict.SIMPLER: "🟢", Verdict.HEAVIER: "🔴", Verdict.NEUTRAL: "⚪", Verdict.MIXED: "🟡"}
 
 
-def cell(content: str) -> str:
-    """Text safe in a table cell or a <summary>: HTML escaped, pipes and newlines neutralised."""
+_BACKTICKS = re.compile(r"`+")
+_BREAKS = re.compile(r"[\r\n\u2028\u2029]+")
+
+
+def html_text(content: str) -> str:
+    """Text safe in raw HTML such as <summary>: HTML escaped, pipes and newlines neutralised."""
     return (
         html.escape(content, quote=True)
         .replace("|", "&#124;")
         .replace("\r", " ")
         .replace("\n", " ")
     )
+
+
+def cell(content: str) -> str:
+    """Text shown literally in a table cell, heading or list item: as :func:`html_text`, then
+    Markdown syntax (``[…](…)``, ``*``, ``_``, backticks…) escaped."""
+    return escape_md(html_text(content))
+
+
+def code_span(content: str) -> str:
+    """A CommonMark code span showing ``content`` literally: the fence is one backtick longer
+    than the longest run inside, padded with spaces when the content would otherwise touch the
+    fence with a backtick or lose its own edge spaces."""
+    flat = _BREAKS.sub(" ", content)
+    fence = "`" * (max((len(run) for run in _BACKTICKS.findall(flat)), default=0) + 1)
+    edge_spaces = flat.startswith(" ") and flat.endswith(" ") and flat.strip(" ") != ""
+    if flat.startswith("`") or flat.endswith("`") or edge_spaces:
+        flat = f" {flat} "
+    return f"{fence}{flat}{fence}"
 
 
 def _counts(proc: ProcedureDiff) -> str:
@@ -41,8 +72,8 @@ def _counts(proc: ProcedureDiff) -> str:
 def _section(proc: ProcedureDiff, lang: str) -> list[str]:
     verdict = verdict_label(proc.verdict, lang)
     head = f"{ICON[proc.verdict]} {proc.code} — {proc.name} ({verdict})"
-    out = [f"<details><summary>{cell(head)}</summary>", ""]
-    out.append(f"`{cell(proc.new_path or proc.old_path or '')}`")
+    out = [f"<details><summary>{html_text(head)}</summary>", ""]
+    out.append(code_span(proc.new_path or proc.old_path or ""))
     out.append("")
     cols = [text(f"diff.col.{c}", lang) for c in ("change", "old", "new", "verdict", "where")]
     out += ["| | " + " | ".join(cols) + " |", "|---|---|---|---|---|---|"]
@@ -82,9 +113,10 @@ def render_diff(diff: CatalogDiff, ctx: ReportContext) -> str:
     for side in ("old", "new"):
         entries = [u.finding for u in diff.unloaded if u.side == side]
         if entries:
-            out += [f"**{cell(text('diff.unloaded.title', lang, side=f'@diff.side.{side}'))}**", ""]
+            title = text("diff.unloaded.title", lang, side=ref(f"diff.side.{side}"))
+            out += [f"**{cell(title)}**", ""]
             out += [
-                f"- `{cell(f.file)}:{f.line}` {cell(render(f.message, f.arg_map, lang))}"
+                f"- {code_span(f'{f.file}:{f.line}')} {cell(render(f.message, f.arg_map, lang))}"
                 for f in entries
             ]
             out.append("")

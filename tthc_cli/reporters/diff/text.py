@@ -5,7 +5,7 @@ from __future__ import annotations
 from rich.markup import escape
 
 from tthc_cli.diff.model import CatalogDiff, Verdict
-from tthc_cli.findings import Finding
+from tthc_cli.findings import Finding, ref
 from tthc_cli.messages import render, text
 from tthc_cli.render.console import recording_console
 from tthc_cli.reporters.base import ReportContext
@@ -19,6 +19,7 @@ from tthc_cli.reporters.diff.common import (
     verdict_label,
     where,
 )
+from tthc_cli.textnorm import visible
 
 STYLE = {
     Verdict.SIMPLER: "green",
@@ -26,6 +27,11 @@ STYLE = {
     Verdict.NEUTRAL: "dim",
     Verdict.MIXED: "yellow",
 }
+
+
+def shown(text: str) -> str:
+    """Text for the console: control characters from files shown, rich markup escaped."""
+    return escape(visible(text))
 
 
 def _finding(f: Finding, lang: str) -> str:
@@ -36,35 +42,35 @@ def render_diff(diff: CatalogDiff, ctx: ReportContext) -> str:
     console, buffer = recording_console(color=ctx.color, width=ctx.width, soft_wrap=True)
     lang = ctx.lang
     title = text("diff.title", lang, old=side_label(diff.old, lang), new=side_label(diff.new, lang))
-    console.print(f"[bold]{escape(title)}[/]")
+    console.print(f"[bold]{shown(title)}[/]")
     console.print()
     for proc in diff.procedures:
         if not proc.changes:
             continue
         label = verdict_label(proc.verdict, lang)
         console.print(
-            f"[bold]{escape(proc.code)}[/]  {escape(proc.name)}  "
-            f"[{STYLE[proc.verdict]}]\\[{escape(label)}][/]"
+            f"[bold]{shown(proc.code)}[/]  {shown(proc.name)}  "
+            f"[{STYLE[proc.verdict]}]\\[{shown(label)}][/]"
         )
-        console.print(f"  [dim]{escape(proc.new_path or proc.old_path or '')}[/]")
+        console.print(f"  [dim]{shown(proc.new_path or proc.old_path or '')}[/]")
         for change in proc.changes:
             body = message(change, lang)
             if shows_values(change):
                 body += f": {value(change.old, lang)} → {value(change.new, lang)}"
             verdict = verdict_label(change.verdict, lang)
             console.print(
-                f"  {symbol(change)} {escape(body)}  [{STYLE[change.verdict]}]"
-                f"\\[{escape(verdict)}][/]  [dim]({where(change)})[/]"
+                f"  {symbol(change)} {shown(body)}  [{STYLE[change.verdict]}]"
+                f"\\[{shown(verdict)}][/]  [dim]({where(change)})[/]"
             )
         console.print()
     for side in ("old", "new"):
         entries = [u.finding for u in diff.unloaded if u.side == side]
         if entries:
-            heading = text("diff.unloaded.title", lang, side=f"@diff.side.{side}")
-            console.print(f"[yellow]{escape(heading)}[/]")
+            heading = text("diff.unloaded.title", lang, side=ref(f"diff.side.{side}"))
+            console.print(f"[yellow]{shown(heading)}[/]")
             for f in entries:
-                console.print(f"  {escape(_finding(f, lang))}")
+                console.print(f"  {shown(_finding(f, lang))}")
             console.print()
     for summary in summary_lines(diff, lang):
-        console.print(escape(summary))
+        console.print(shown(summary))
     return buffer.getvalue()
