@@ -168,6 +168,34 @@ def test_too_deep(tmp_path: Path, raw: bytes) -> None:
     assert one(findings, "yaml-too-deep")
 
 
+def _nested(shape: str, levels: int) -> str:
+    """A ``note`` holding ``levels`` lists in one another (block lists end in a null item)."""
+    if shape == "flow":
+        return "note: " + "[" * levels + "]" * levels + "\n"
+    return "note:\n" + "".join("  " * i + "- \n" for i in range(1, levels + 1))
+
+
+@pytest.mark.parametrize(("shape", "deepest"), [("flow", 199), ("block", 198)])
+def test_the_deepest_nesting_the_config_allows_is_checked_not_crashed(
+    tmp_path: Path, shape: str, deepest: int
+) -> None:
+    """``limits.max_depth`` may be raised to 200 and no further: deeper, Python's recursion
+    gave out before the depth check (at 330, RecursionError and exit 3)."""
+
+    def rules(levels: int, max_depth: int = 200) -> tuple[int, set[str]]:
+        files = {"1.000001.yaml": GOOD + _nested(shape, levels)}
+        make_catalog(tmp_path, files, config={"limits": {"max_depth": max_depth}})
+        done = run_tthc("validate", "--format", "json", "--no-cache", cwd=tmp_path)
+        assert "Traceback" not in done.stderr and "RecursionError" not in done.stderr
+        if done.returncode == 3:
+            return 3, set()
+        return done.returncode, {f["rule"] for f in json.loads(done.stdout)["findings"]}
+
+    assert rules(deepest) == (1, {"schema"})  # checked: a list where text belongs
+    assert rules(deepest + 1) == (1, {"yaml-too-deep"})
+    assert rules(deepest, max_depth=201) == (3, set())  # tthc.yaml refused
+
+
 def test_too_large_and_configured_limit(tmp_path: Path) -> None:
     big = GOOD + "note: '" + "x" * (30 * 1024 * 1024) + "'\n"
     code, findings, _ = validate(tmp_path, big, timeout=60)

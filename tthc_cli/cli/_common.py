@@ -79,7 +79,23 @@ def open_catalog(
     from tthc_cli.cli._loading import load_catalog
 
     chosen = list(paths or [])
-    return load_catalog(chosen, open_config(chosen, config_path, lang), reuse=reuse)
+    catalog = load_catalog(chosen, open_config(chosen, config_path, lang), reuse=reuse)
+    warn_unloaded(catalog)
+    return catalog
+
+
+def warn_unloaded(catalog: Catalog, shown: int = 3) -> None:
+    """Name on stderr the files that could not be loaded: what the command prints leaves them
+    out (``tthc validate`` says why)."""
+    from tthc_cli.messages import text
+    from tthc_cli.textnorm import visible
+
+    loaded = {procedure.path for procedure in catalog.procedures}
+    unloaded = [file for file in catalog.files if file not in loaded]
+    if unloaded:
+        files = ", ".join(unloaded[:shown]) + (", …" if len(unloaded) > shown else "")
+        line = text("load.skipped", catalog.config.lang, count=len(unloaded), files=files)
+        print(f"tthc: {visible(line)}", file=sys.stderr)
 
 
 def use_color(stream: object = None) -> bool:

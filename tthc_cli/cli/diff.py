@@ -5,7 +5,8 @@ Each side is a catalog folder, a single procedure file or a git revision of the 
 repository (read from git objects: the working tree and the index are never touched). NEW
 defaults to the working tree. Exit 0; with ``--exit-code`` 1 when there are differences; with
 ``--fail-on heavier`` 1 when a change makes a procedure heavier (``--fail-on any``: any change);
-3 when a side does not exist.
+with either, also 1 when a file of either side could not be loaded; 3 when a side does not
+exist.
 """
 
 from __future__ import annotations
@@ -138,6 +139,8 @@ def command(
         (exit_code and result.has_changes)
         or (fail_on == "heavier" and result.any_heavier)
         or (fail_on == "any" and result.has_changes)
+        # a gate cannot pass what it could not read
+        or ((exit_code or fail_on is not None) and bool(result.unloaded))
     )
     raise typer.Exit(ExitCode.FINDINGS if failed else ExitCode.OK)
 

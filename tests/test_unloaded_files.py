@@ -1,0 +1,54 @@
+"""A file that cannot be loaded is never passed over in silence: display commands name it on
+stderr, and a diff used as a gate (``--exit-code``, ``--fail-on``) fails."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.helpers import make_catalog, procedure, run_tthc
+
+BROKEN = "code: [unclosed\n"
+
+
+@pytest.fixture
+def sides(tmp_path: Path) -> Path:
+    make_catalog(tmp_path / "a", {"p.yaml": procedure("1.000001")})
+    make_catalog(tmp_path / "b", {"p.yaml": BROKEN})
+    return tmp_path
+
+
+@pytest.mark.parametrize(
+    ("gate", "code"),
+    [((), 0), (("--exit-code",), 1), (("--fail-on", "heavier"), 1), (("--fail-on", "any"), 1)],
+)
+def test_a_diff_gate_fails_when_a_side_could_not_be_loaded(
+    sides: Path, gate: tuple[str, ...], code: int
+) -> None:
+    done = run_tthc("diff", "a/catalog", "b/catalog", *gate, cwd=sides)
+    assert done.returncode == code, done.stderr
+    assert "b/catalog/p.yaml" in done.stdout
+
+
+@pytest.mark.parametrize(
+    ("command", "code"),
+    [
+        (("list",), 0),
+        (("show", "1.000002"), 0),
+        (("table",), 0),
+        (("report", "--as-of", "2025-01-01"), 1),  # report fails on a catalog with errors
+    ],
+)
+def test_display_commands_name_the_files_they_leave_out(
+    tmp_path: Path, command: tuple[str, ...], code: int
+) -> None:
+    files = {"ok.yaml": procedure("1.000002", kind="internal"), "broken.yaml": BROKEN}
+    make_catalog(tmp_path, files)
+    done = run_tthc(*command, "--lang", "en", cwd=tmp_path)
+    assert done.returncode == code, done.stderr
+    warning = [line for line in done.stderr.splitlines() if "could not be loaded" in line]
+    assert warning == [
+        "tthc: 1 file(s) could not be loaded and are left out (details: tthc validate): "
+        "catalog/broken.yaml"
+    ]
