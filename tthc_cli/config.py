@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import fnmatch
 import os
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-from tthc_cli.findings import Severity
+from tthc_cli.findings import Finding, Pos, Severity, make
 from tthc_cli.yamlsafe import Limits
 
 CONFIG_NAMES = ("tthc.yaml", ".tthc.yaml")
@@ -107,6 +108,26 @@ class Config:
 
 def _day(text: str) -> date:
     return date.fromisoformat(text)
+
+
+REGEX_SETTINGS = ("local_code_pattern",)
+
+
+def regex_problems(data: Mapping[str, Any], file: str) -> list[Finding]:
+    """Settings that are regular expressions and do not compile (the schema cannot tell)."""
+    problems = []
+    for key in REGEX_SETTINGS:
+        pattern = data.get(key)
+        if not isinstance(pattern, str):
+            continue
+        try:
+            re.compile(pattern)
+        except re.error as exc:
+            marks = getattr(data, "value_marks", {})
+            line, column = marks.get(key, (1, 1))
+            where = Pos(file, line, column)
+            problems.append(make("config-regex", Severity.ERROR, where, key=key, error=str(exc)))
+    return problems
 
 
 def from_data(data: Mapping[str, Any], path: Path | None) -> Config:

@@ -11,6 +11,7 @@ the model.
 from __future__ import annotations
 
 import fnmatch
+import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,7 +19,14 @@ from typing import TYPE_CHECKING, Any, TypeGuard
 
 from tthc_cli import schemacheck
 from tthc_cli.cache import Cache, digest, file_key
-from tthc_cli.config import CONFIG_NAMES, Config, find_config, from_data
+from tthc_cli.config import (
+    CONFIG_NAMES,
+    LANG_ENV,
+    Config,
+    find_config,
+    from_data,
+    regex_problems,
+)
 from tthc_cli.errors import TthcError, UsageError
 from tthc_cli.findings import Finding, Pos, Severity, make
 from tthc_cli.messages import render
@@ -33,8 +41,9 @@ if TYPE_CHECKING:  # the model is imported when something is built, not for a ca
 UNITS_FILE = "units.yaml"
 
 
-def load_config(path: Path | None) -> Config:
-    """Read and check a tthc.yaml; a broken one stops the command (exit 3)."""
+def load_config(path: Path | None, lang: str | None = None) -> Config:
+    """Read and check a tthc.yaml; a broken one stops the command (exit 3), saying why in
+    ``lang`` (else the environment's language: the file's own setting is not known yet)."""
     if path is None:
         return Config()
     try:
@@ -48,21 +57,22 @@ def load_config(path: Path | None) -> Config:
     problems = [f for f in parsed.findings if f.severity is Severity.ERROR]
     if parsed.data is not None:
         problems += schemacheck.check(parsed.data, "config", file)
+        problems += [] if problems else regex_problems(parsed.data, file)
     if problems:
         first = problems[0]
         raise TthcError(
             "error.config",
             path=f"{file}:{first.line}:{first.column}",
-            detail=render(first.message, first.arg_map),
+            detail=render(first.message, first.arg_map, lang or os.environ.get(LANG_ENV, "vi")),
         )
     return from_data(parsed.data, path)
 
 
-def resolve_config(paths: Sequence[Path], explicit: Path | None) -> Config:
+def resolve_config(paths: Sequence[Path], explicit: Path | None, lang: str | None = None) -> Config:
     if explicit is not None:
-        return load_config(explicit)
+        return load_config(explicit, lang)
     start = paths[0] if paths else Path.cwd()
-    return load_config(find_config(start))
+    return load_config(find_config(start), lang)
 
 
 def _is_ignored(rel: str, config: Config) -> bool:

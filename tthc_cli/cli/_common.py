@@ -67,7 +67,8 @@ def open_config(
     paths: list[Path], config_path: Path | None, lang: str | None, fail_on: str | None = None
 ) -> Config:
     require_choice("--lang", lang, ("vi", "en"))
-    return with_overrides(resolve_config(paths, config_path), lang=lang, fail_on=fail_on)
+    config = resolve_config(paths, config_path, lang)
+    return with_overrides(config, lang=lang, fail_on=fail_on)
 
 
 def open_catalog(

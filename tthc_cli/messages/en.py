@@ -8,7 +8,7 @@ MESSAGES: dict[str, str] = {
     "text-not-nfc": "Text is not Unicode NFC (separate combining marks); tthc normalised it for comparison, but the file should be saved as NFC.",
     "walk-symlink-loop": "Skipped a symbolic link that loops: {target}.",
     "yaml-syntax": "YAML syntax error: {problem}.",
-    "yaml-multi-document": "File holds several YAML documents (---); one procedure per file.",
+    "yaml-multi-document": "File holds several YAML documents (---); one document per file (one procedure, or one configuration).",
     "yaml-empty": "File is empty.",
     "yaml-not-mapping": "The top level must be a mapping (key: value).",
     "yaml-duplicate-key": "Duplicate key '{key}' (first at line {first_line}, column {first_column}); the later value is ignored.",
@@ -131,6 +131,7 @@ MESSAGES: dict[str, str] = {
     "plan-decision.part.number": "decision number (decision.number)",
     "plan-decision.part.date": "decision date (decision.date)",
     # --- loading (cache, workers, progress) ---
+    "config-regex": "{key} is not a valid regular expression: {error}.",
     "load.progress": "Reading {total} procedure files",
     "load.skipped": "{count} file(s) could not be loaded and are left out (details: tthc validate): {files}",
     "load.no-libyaml": "PyYAML has no libyaml: reading YAML will be several times slower (reinstall pyyaml with libyaml).",

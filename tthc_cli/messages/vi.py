@@ -9,7 +9,7 @@ MESSAGES: dict[str, str] = {
     "text-not-nfc": "Văn bản không ở dạng Unicode NFC (dấu tổ hợp rời); tthc đã chuẩn hóa để so sánh, nên lưu lại tệp ở dạng NFC.",
     "walk-symlink-loop": "Bỏ qua liên kết tượng trưng tạo vòng lặp: {target}.",
     "yaml-syntax": "Lỗi cú pháp YAML: {problem}.",
-    "yaml-multi-document": "Tệp có nhiều tài liệu YAML (---); mỗi tệp chỉ được có một thủ tục.",
+    "yaml-multi-document": "Tệp có nhiều tài liệu YAML (---); mỗi tệp chỉ được có một tài liệu (một thủ tục, hay một cấu hình).",
     "yaml-empty": "Tệp rỗng.",
     "yaml-not-mapping": "Cấp ngoài cùng phải là một ánh xạ (khóa: giá trị).",
     "yaml-duplicate-key": "Khóa '{key}' bị lặp (lần đầu ở dòng {first_line}, cột {first_column}); giá trị sau không được dùng.",
@@ -136,6 +136,7 @@ MESSAGES: dict[str, str] = {
     "plan-decision.part.number": "số quyết định (decision.number)",
     "plan-decision.part.date": "ngày quyết định (decision.date)",
     # --- loading (cache, workers, progress) ---
+    "config-regex": "{key} không phải biểu thức chính quy hợp lệ: {error}.",
     "load.progress": "Đang đọc {total} tệp thủ tục",
     "load.skipped": "{count} tệp không tải được nên bị bỏ qua (chi tiết: tthc validate): {files}",
     "load.no-libyaml": "PyYAML không có libyaml: đọc YAML sẽ chậm hơn nhiều lần (cài lại pyyaml có libyaml).",
