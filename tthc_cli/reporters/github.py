@@ -3,12 +3,17 @@
 ``::error file=F,line=L,col=C,title=tthc RULE::MESSAGE`` (``warning`` and ``notice`` for the
 other severities). Suppressed findings are not annotated. Data is escaped as the Actions runner
 expects (``%``, CR, LF), property values also ``:`` and ``,``.
+
+``file`` is relative to the repository root (``GITHUB_WORKSPACE`` in a checkout), whatever
+folder tthc runs from; the rule, with its fallbacks outside git, is in
+:mod:`tthc_cli.reporters.paths`.
 """
 
 from __future__ import annotations
 
 from tthc_cli.findings import Severity
 from tthc_cli.reporters.base import TOOL_NAME, ReportContext, Result, message
+from tthc_cli.reporters.paths import for_ci
 from tthc_cli.reporters.text import summary
 
 COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
@@ -23,6 +28,7 @@ def escape_property(value: str) -> str:
 
 
 def render(result: Result, ctx: ReportContext) -> str:
+    result = for_ci(result)
     lines: list[str] = []
     for f in result.active():
         props = {

@@ -4,7 +4,11 @@ Each active finding is an issue with ``description``, ``check_name`` (the rule i
 ``fingerprint``, ``severity`` (error → major, warning → minor, info → info) and
 ``location.path`` / ``location.lines.begin``. Suppressed findings are left out.
 
-The fingerprint hashes the rule, file, item, message key and arguments, not the line, so an
+``location.path`` is relative to the repository root, whatever folder tthc runs from (the rule,
+with its fallbacks outside git, is in :mod:`tthc_cli.reporters.paths`), so GitLab can link it.
+
+The fingerprint hashes the rule, file (that same path, so neither the runner's checkout folder
+nor the current folder changes it), item, message key and arguments, not the line, so an
 issue keeps its identity when lines are inserted above it; arguments that are positions
 themselves (``first_line`` of a duplicate key, see :func:`~tthc_cli.findings.is_position_arg`)
 are left out for the same reason. An occurrence index tells apart identical findings in one
@@ -20,6 +24,7 @@ from typing import Any
 
 from tthc_cli.findings import Finding, Severity, identity_args
 from tthc_cli.reporters.base import ReportContext, Result, message
+from tthc_cli.reporters.paths import for_ci
 
 SEVERITIES = {Severity.ERROR: "major", Severity.WARNING: "minor", Severity.INFO: "info"}
 
@@ -39,7 +44,7 @@ def fingerprint(identity: str, occurrence: int) -> str:
 def to_data(result: Result, ctx: ReportContext) -> list[dict[str, Any]]:
     seen: Counter[str] = Counter()
     issues: list[dict[str, Any]] = []
-    for f in result.active():
+    for f in for_ci(result).active():
         identity = _identity(f)
         occurrence = seen[identity]
         seen[identity] += 1

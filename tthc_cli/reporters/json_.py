@@ -7,6 +7,10 @@
      "findings": [{"rule": "…", "severity": "error", "message": "…", "message_key": "…",
                    "args": {…}, "file": "…", "line": 1, "column": 1, "item": null,
                    "suppressed": false, "reason": null}]}
+
+``file`` (and a path in ``args``) is relative to the repository root, whatever folder tthc runs
+from, as in the other CI formats (the rule, with its fallbacks outside git, is in
+:mod:`tthc_cli.reporters.paths`).
 """
 
 from __future__ import annotations
@@ -16,11 +20,13 @@ from typing import Any
 
 from tthc_cli.findings import count_by_severity
 from tthc_cli.reporters.base import TOOL_NAME, TOOL_VERSION, ReportContext, Result, message
+from tthc_cli.reporters.paths import for_ci
 
 SCHEMA_VERSION = 1
 
 
 def to_data(result: Result, ctx: ReportContext) -> dict[str, Any]:
+    result = for_ci(result)
     counts = count_by_severity(result.findings)
     return {
         "tool": {"name": TOOL_NAME, "version": TOOL_VERSION},

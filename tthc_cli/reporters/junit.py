@@ -4,6 +4,9 @@
 without findings has one passing ``<testcase>``; otherwise each rule-and-location has a
 ``<testcase>`` with a ``<failure type=RULE>`` (message: the finding's message; text:
 ``file:line:col: severity: message``), or a ``<skipped>`` carrying the reason when suppressed.
+
+File names are relative to the repository root, whatever folder tthc runs from (the rule, with
+its fallbacks outside git, is in :mod:`tthc_cli.reporters.paths`).
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ from itertools import groupby
 from tthc_cli.findings import Finding
 from tthc_cli.messages import text
 from tthc_cli.reporters.base import TOOL_NAME, ReportContext, Result, message
+from tthc_cli.reporters.paths import for_ci
 from tthc_cli.textnorm import xml_safe
 
 PASSING_CASE = "validate"
@@ -54,6 +58,7 @@ def _add_case(suite: ET.Element, file: str, group: list[Finding], ctx: ReportCon
 
 
 def to_xml(result: Result, ctx: ReportContext, timestamp: datetime) -> str:
+    result = for_ci(result)
     by_file = {file: list(group) for file, group in groupby(result.findings, key=lambda f: f.file)}
     files = sorted(set(result.paths) | set(by_file))
     root = ET.Element("testsuites")

@@ -4,6 +4,10 @@ One run: ``tool.driver`` lists the rules that have results (with their summary, 
 and default level); each finding is a result at ``file`` line/column. Suppressed findings stay
 in the log with a ``suppressions`` entry (``inSource`` when written in the procedure file,
 ``external`` when written in tthc.yaml) so that viewers can show them as accepted.
+
+Artifact URIs are relative references to the repository root, whatever folder tthc runs from
+(the rule, with its fallbacks outside git, is in :mod:`tthc_cli.reporters.paths`): GitHub code
+scanning resolves them against the checkout. A file outside every base stays a ``file://`` URI.
 """
 
 from __future__ import annotations
@@ -23,6 +27,7 @@ from tthc_cli.reporters.base import (
     Result,
     message,
 )
+from tthc_cli.reporters.paths import for_ci
 from tthc_cli.rules import READ_CHECKS, RULES
 
 SARIF_VERSION = "2.1.0"
@@ -83,6 +88,7 @@ def _result(f: Finding, index: int, ctx: ReportContext) -> dict[str, Any]:
 
 
 def to_data(result: Result, ctx: ReportContext) -> dict[str, Any]:
+    result = for_ci(result)
     rule_ids = sorted({f.rule for f in result.findings})
     index = {rule_id: i for i, rule_id in enumerate(rule_ids)}
     return {

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from tthc_cli.diff.model import CatalogDiff, Change, DiffValue, Side, Verdict
 from tthc_cli.findings import Pos
 from tthc_cli.messages import render, text
 from tthc_cli.model import Duration, Money
+
+if TYPE_CHECKING:
+    from tthc_cli.reporters.paths import CiPaths
 
 
 def number(value: float, lang: str) -> str:
@@ -66,6 +71,19 @@ def verdict_label(verdict: Verdict, lang: str) -> str:
 
 def side_label(side: Side, lang: str) -> str:
     return side.label or text("diff.side.worktree", lang)
+
+
+def ci_file(diff: CatalogDiff, file: str, paths: CiPaths) -> str:
+    """A file of the diff as the CI formats name it: relative to the repository root, whatever
+    folder tthc runs from (see :mod:`tthc_cli.reporters.paths`). A git side's ``REV:`` prefix is
+    dropped from the new side's files (they are already relative to the repository root); the
+    old revision's files, in no working tree, are left as they are."""
+    new_prefix = f"{diff.new.label}:"
+    if diff.new.kind == "git" and file.startswith(new_prefix):
+        return file[len(new_prefix) :]
+    if diff.old.kind == "git" and file.startswith(f"{diff.old.label}:"):
+        return file
+    return paths(file)
 
 
 def line(pos: Pos | None) -> str:

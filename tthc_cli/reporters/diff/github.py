@@ -1,7 +1,10 @@
 """GitHub Actions annotations for ``tthc diff``: ``::warning`` for a change that makes a procedure
 heavier, ``::notice`` for one that makes it simpler, on the NEW side's file and line (GitHub only
 annotates files of the head commit; a removed procedure gets an annotation without a file).
-Files the new side could not load get ``::error``. Neutral changes are not annotated."""
+Files the new side could not load get ``::error``. Neutral changes are not annotated.
+
+``file`` is relative to the repository root, whatever folder tthc runs from (see
+:func:`~tthc_cli.reporters.diff.common.ci_file`)."""
 
 from __future__ import annotations
 
@@ -9,7 +12,14 @@ from tthc_cli.diff.model import CatalogDiff, Verdict
 from tthc_cli.findings import Pos
 from tthc_cli.messages import render
 from tthc_cli.reporters.base import ReportContext
-from tthc_cli.reporters.diff.common import message, shows_values, value, verdict_label
+from tthc_cli.reporters.diff.common import (
+    ci_file,
+    message,
+    shows_values,
+    value,
+    verdict_label,
+)
+from tthc_cli.reporters.paths import CiPaths
 
 LEVEL = {Verdict.HEAVIER: "warning", Verdict.SIMPLER: "notice"}
 
@@ -22,19 +32,11 @@ def escape_property(content: str) -> str:
     return escape_data(content).replace(":", "%3A").replace(",", "%2C")
 
 
-def _file(diff: CatalogDiff, pos: Pos) -> str:
-    """The path in the working tree: a git side's ``REV:`` prefix is dropped."""
-    prefix = f"{diff.new.label}:"
-    if diff.new.kind == "git" and pos.file.startswith(prefix):
-        return pos.file[len(prefix) :]
-    return pos.file
-
-
-def _properties(diff: CatalogDiff, pos: Pos | None, title: str) -> str:
+def _properties(diff: CatalogDiff, pos: Pos | None, title: str, paths: CiPaths) -> str:
     props = [f"title={escape_property(title)}"]
     if pos is not None:
         props = [
-            f"file={escape_property(_file(diff, pos))}",
+            f"file={escape_property(ci_file(diff, pos.file, paths))}",
             f"line={pos.line}",
             f"col={pos.column}",
             *props,
@@ -43,6 +45,7 @@ def _properties(diff: CatalogDiff, pos: Pos | None, title: str) -> str:
 
 
 def render_diff(diff: CatalogDiff, ctx: ReportContext) -> str:
+    paths = CiPaths()
     lines: list[str] = []
     for proc in diff.procedures:
         for change in proc.changes:
@@ -54,12 +57,12 @@ def render_diff(diff: CatalogDiff, ctx: ReportContext) -> str:
                 body += f": {value(change.old, ctx.lang)} → {value(change.new, ctx.lang)}"
             title = f"{proc.code}: {verdict_label(change.verdict, ctx.lang)} [{change.kind}]"
             lines.append(
-                f"::{level} {_properties(diff, change.new_pos, title)}::{escape_data(body)}"
+                f"::{level} {_properties(diff, change.new_pos, title, paths)}::{escape_data(body)}"
             )
     for entry in diff.unloaded:
         if entry.side != "new":
             continue
         f = entry.finding
         body = render(f.message, f.arg_map, ctx.lang)
-        lines.append(f"::error {_properties(diff, f.pos, f.rule)}::{escape_data(body)}")
+        lines.append(f"::error {_properties(diff, f.pos, f.rule, paths)}::{escape_data(body)}")
     return "".join(line + "\n" for line in lines)

@@ -6,6 +6,9 @@ change has no line, e.g. a removed channel); each file the new side could not lo
 ``major`` issue too. Simpler and neutral changes are not issues: when a change stops being
 heavier, its fingerprint disappears and GitLab shows the issue as resolved.
 
+``location.path`` is relative to the repository root, whatever folder tthc runs from (see
+:func:`~tthc_cli.reporters.diff.common.ci_file`), and so is the file a fingerprint hashes.
+
 The fingerprint hashes the procedure code, the change kind, its path inside the procedure and
 its message arguments except positions (:func:`~tthc_cli.findings.identity_args`), not the
 line, plus an occurrence index for identical changes; so it survives unrelated edits above the
@@ -23,13 +26,8 @@ from tthc_cli.diff.model import CatalogDiff, Verdict
 from tthc_cli.findings import ArgValue, Pos, identity_args
 from tthc_cli.messages import render, text
 from tthc_cli.reporters.base import ReportContext
-from tthc_cli.reporters.diff.common import message, shows_values, value
-
-
-def _file(diff: CatalogDiff, file: str) -> str:
-    """The path in the working tree: a git side's ``REV:`` prefix is dropped."""
-    prefix = f"{diff.new.label}:"
-    return file[len(prefix) :] if diff.new.kind == "git" and file.startswith(prefix) else file
+from tthc_cli.reporters.diff.common import ci_file, message, shows_values, value
+from tthc_cli.reporters.paths import CiPaths
 
 
 def _args(args: tuple[tuple[str, ArgValue], ...]) -> list[list[ArgValue]]:
@@ -50,6 +48,7 @@ def _issue(
 
 
 def to_data(diff: CatalogDiff, ctx: ReportContext) -> list[dict[str, Any]]:
+    paths = CiPaths()
     issues: list[dict[str, Any]] = []
     for proc in diff.procedures:
         for change in proc.changes:
@@ -63,19 +62,24 @@ def to_data(diff: CatalogDiff, ctx: ReportContext) -> list[dict[str, Any]]:
             identity = [proc.code, change.kind, change.path, _args(change.args)]
             issues.append(
                 _issue(
-                    description, f"diff/{change.kind}", identity, _file(diff, pos.file), pos.line
+                    description,
+                    f"diff/{change.kind}",
+                    identity,
+                    ci_file(diff, pos.file, paths),
+                    pos.line,
                 )
             )
     for entry in diff.unloaded:
         if entry.side == "new":
             f = entry.finding
-            identity = [f.rule, f.message, _args(f.args), _file(diff, f.file)]
+            file = ci_file(diff, f.file, paths)
+            identity = [f.rule, f.message, _args(f.args), file]
             issues.append(
                 _issue(
                     render(f.message, f.arg_map, ctx.lang),
                     f.rule,
                     identity,
-                    _file(diff, f.file),
+                    file,
                     f.line,
                 )
             )
