@@ -9,16 +9,61 @@ warning so that every comparison sees one form.
 from __future__ import annotations
 
 import codecs
+import re
 import unicodedata
 
 from tthc_cli.findings import Finding, Pos, Severity, make
 
 Mark = tuple[int, int]
 
+# Where a line ends for an editor, and for YAML 1.2: nowhere else. YAML 1.1 parsers (libyaml,
+# PyYAML) also end lines at NEL, LS and PS, and str.splitlines() at seven more characters.
+LINE_BREAK = re.compile(r"\r\n?|\n")
+
+
+def line_starts(text: str) -> list[int]:
+    """The index in ``text`` of the first character of every line, as an editor splits it."""
+    return [0, *(match.end() for match in LINE_BREAK.finditer(text))]
+
+
+def text_mark(text: str, index: int) -> Mark:
+    """Line and column (1-based, counted in characters) of ``text[index]`` as an editor shows
+    them: lines end at CR LF, CR or LF."""
+    line = (
+        text.count("\n", 0, index) + text.count("\r", 0, index) - text.count("\r\n", 0, index) + 1
+    )
+    start = max(text.rfind("\n", 0, index), text.rfind("\r", 0, index)) + 1
+    return line, index - start + 1
+
 
 def line_col(raw: bytes, offset: int) -> Mark:
-    line_start = raw.rfind(b"\n", 0, offset) + 1
-    return (raw.count(b"\n", 0, offset) + 1, offset - line_start + 1)
+    """Line and column, in characters, of the byte at ``offset`` in bytes read as UTF-8 (an
+    invalid sequence before it counts as one character, as editors show one replacement)."""
+    before = raw[:offset].decode("utf-8", errors="replace")
+    return text_mark(before, len(before))
+
+
+def nfc_columns(original: str, normalised: str) -> list[int]:
+    """For each character of ``normalised`` (the NFC form of the line ``original``), and for
+    the end of the line, the index in ``original`` where it comes from.
+
+    Each starter and the combining marks after it normalise on their own, so the map follows
+    those pieces; where that does not rebuild the line (starters that compose, as Hangul jamo
+    do), the columns are left as they are."""
+    columns: list[int] = []
+    pieces: list[str] = []
+    start = 0
+    for end in range(1, len(original) + 1):
+        if end < len(original) and unicodedata.combining(original[end]):
+            continue
+        piece = unicodedata.normalize("NFC", original[start:end])
+        pieces.append(piece)
+        columns.extend(start + min(k, end - start - 1) for k in range(len(piece)))
+        start = end
+    if "".join(pieces) != normalised:
+        return list(range(len(normalised) + 1))
+    columns.append(len(original))
+    return columns
 
 
 def guess_encoding(raw: bytes) -> str:
@@ -42,36 +87,46 @@ def guess_encoding(raw: bytes) -> str:
     return "Latin-1/Windows-1252"
 
 
-def decode(raw: bytes, file: str, max_bytes: int) -> tuple[str | None, list[Finding]]:
-    """Bytes to NFC text, or findings saying why the bytes cannot be read."""
+def decode(raw: bytes, file: str, max_bytes: int) -> tuple[str | None, list[Finding], str]:
+    """Bytes to NFC text, or findings saying why the bytes cannot be read.
+
+    Also returns the text as the file holds it (without a BOM, before NFC normalisation; the
+    same object when normalising changed nothing), against which columns are counted.
+    """
     pos = Pos(file, 1, 1)
     if len(raw) > max_bytes:
-        return None, [make("file-too-large", Severity.ERROR, pos, size=len(raw), limit=max_bytes)]
+        return (
+            None,
+            [make("file-too-large", Severity.ERROR, pos, size=len(raw), limit=max_bytes)],
+            "",
+        )
     if raw.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
-        return None, [make("file-encoding", Severity.ERROR, pos, encoding="UTF-32")]
+        return None, [make("file-encoding", Severity.ERROR, pos, encoding="UTF-32")], ""
     if raw.startswith(codecs.BOM_UTF8):
         raw = raw[len(codecs.BOM_UTF8) :]
     elif raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return None, [make("file-encoding", Severity.ERROR, pos, encoding="UTF-16")]
+        return None, [make("file-encoding", Severity.ERROR, pos, encoding="UTF-16")], ""
     nul = raw.find(b"\x00")
     if nul >= 0:
         guess = guess_encoding(raw)
         if guess in ("UTF-16", "UTF-32"):
-            return None, [make("file-encoding", Severity.ERROR, pos, encoding=guess)]
+            return None, [make("file-encoding", Severity.ERROR, pos, encoding=guess)], ""
         line, col = line_col(raw, nul)
-        return None, [make("file-binary", Severity.ERROR, Pos(file, line, col))]
+        return None, [make("file-binary", Severity.ERROR, Pos(file, line, col))], ""
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line, col = line_col(raw, exc.start)
-        return None, [
-            make(
-                "file-encoding", Severity.ERROR, Pos(file, line, col), encoding=guess_encoding(raw)
-            )
-        ]
+        encoding = guess_encoding(raw)
+        return (
+            None,
+            [make("file-encoding", Severity.ERROR, Pos(file, line, col), encoding=encoding)],
+            "",
+        )
+    original = text
     findings: list[Finding] = []
     if not text.isascii() and not unicodedata.is_normalized("NFC", text):
-        for number, line_text in enumerate(text.splitlines(), start=1):
+        for number, line_text in enumerate(LINE_BREAK.split(text), start=1):
             if not unicodedata.is_normalized("NFC", line_text):
                 col = next(
                     i
@@ -81,4 +136,4 @@ def decode(raw: bytes, file: str, max_bytes: int) -> tuple[str | None, list[Find
                 findings.append(make("text-not-nfc", Severity.WARNING, Pos(file, number, col)))
                 break
         text = unicodedata.normalize("NFC", text)
-    return text, findings
+    return text, findings, original
