@@ -275,11 +275,11 @@ def test_libyamls_own_nesting_limit_is_reported_as_too_deep() -> None:
     """PyYAML 6.0.4's libyaml stops at its own depth, in its scanner, before our count can."""
     import yaml
 
-    from tthc_cli.yamlsafe import Limits, _syntax_finding
+    from tthc_cli.yamlmarks import syntax_finding
 
     mark = yaml.Mark("f.yaml", 1000, 0, 1000, None, None)
     error = yaml.scanner.ScannerError(None, None, "exceeded maximum nesting depth", mark)
-    finding = _syntax_finding(error, "f.yaml", "[" * 2000, Limits())
+    finding = syntax_finding(error, "f.yaml", "[" * 2000, max_depth=64)
     assert (finding.rule, finding.line, finding.column) == ("yaml-too-deep", 1, 1001)
 
 

@@ -11,15 +11,13 @@ column of every key and item so that findings can point at them without parsing 
 
 from __future__ import annotations
 
-import re
 import sys
-from bisect import bisect_right
 from dataclasses import dataclass
 from typing import Any, ClassVar, cast
 
 import yaml
 
-from tthc_cli.decoding import Mark, decode, line_starts, nfc_columns
+from tthc_cli.decoding import Mark, decode
 from tthc_cli.findings import Finding, Pos, Severity, make
 from tthc_cli.scalars import (
     ALLOWED_TAGS,
@@ -31,6 +29,7 @@ from tthc_cli.scalars import (
     resolve_tagged,
     short_tag,
 )
+from tthc_cli.yamlmarks import EditorMarks, syntax_finding
 
 _BaseLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 HAVE_LIBYAML: bool = bool(getattr(yaml, "__with_libyaml__", False))
@@ -64,9 +63,6 @@ _Loader.yaml_implicit_resolvers = {}
 _SCALAR, _SEQUENCE = yaml.ScalarNode, yaml.SequenceNode
 _SEQ_TAG, _MAP_TAG = "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"
 _SEPARATION = " \t\r\n\x85\u2028\u2029"  # what may stand between node properties
-# Line breaks for YAML 1.1, which libyaml's marks count, and those of them editors do not.
-_YAML11_BREAK = re.compile("\r\n?|[\n\x85\u2028\u2029]")
-_YAML11_ONLY_BREAKS = "\x85\u2028\u2029"
 _NESTING_CHARS = "[{-:?"
 _INTERN_UP_TO = 48  # characters
 
@@ -125,97 +121,11 @@ def _mark(node: yaml.Node) -> Mark:
     return (node.start_mark.line + 1, node.start_mark.column + 1)
 
 
-class _Where:
-    """Puts the parser's marks where an editor shows them in the file.
-
-    The two differ in two cases, both rare, so the parse builds this only for them. NEL, LS
-    and PS end a line for YAML 1.1 parsers, whose marks then count one line more for each and
-    restart the column; editors (and YAML 1.2) show them inside a line, which only CR LF, CR
-    and LF end. And the parser reads the NFC text, in which a letter and its combining marks
-    are one character where the file, in NFD, holds several.
-    """
-
-    def __init__(self, text: str, original: str) -> None:
-        self.text = text
-        self.original = original
-        self.parser_starts = [0, *(match.end() for match in _YAML11_BREAK.finditer(text))]
-        self.starts = line_starts(text)
-        self.original_starts = self.starts if original is text else line_starts(original)
-        self.columns: dict[int, list[int]] = {}
-
-    @staticmethod
-    def needed(text: str, original: str) -> bool:
-        return text is not original or any(char in text for char in _YAML11_ONLY_BREAKS)
-
-    def mark(self, mark: Mark) -> Mark:
-        """Where the parser's 1-based (line, column) stands for an editor."""
-        starts = self.parser_starts
-        return self.index(starts[min(mark[0], len(starts)) - 1] + mark[1] - 1)
-
-    def index(self, index: int) -> Mark:
-        """Where ``text[index]`` stands for an editor (1-based line and column)."""
-        line = bisect_right(self.starts, index)
-        column = index - self.starts[line - 1]
-        if self.original is not self.text:
-            columns = self.columns.get(line)
-            if columns is None:
-                text, original = self.text, self.original
-                ends, original_ends = self.starts[line:], self.original_starts[line:]
-                normalised = text[self.starts[line - 1] : ends[0] if ends else len(text)]
-                source = original[
-                    self.original_starts[line - 1] : original_ends[0]
-                    if original_ends
-                    else len(original)
-                ]
-                columns = self.columns[line] = nfc_columns(source, normalised)
-            column = columns[min(column, len(columns) - 1)]
-        return line, column + 1
-
-    def relocate(self, data: Any) -> None:
-        """Move the marks of every mapping and sequence in ``data`` to the editor's places."""
-        seen: set[int] = set()
-        stack = [data]
-        while stack:
-            node = stack.pop()
-            if id(node) in seen:
-                continue
-            seen.add(id(node))
-            if isinstance(node, MDict):
-                node.mark = self.mark(node.mark)
-                for marks in (node.key_marks, node.value_marks):
-                    marks.update({key: self.mark(mark) for key, mark in marks.items()})
-                stack.extend(node.values())
-            elif isinstance(node, MList):
-                node.mark = self.mark(node.mark)
-                node.item_marks[:] = [self.mark(mark) for mark in node.item_marks]
-                stack.extend(node)
-
-    def hint(self, marks: list[int]) -> str:
-        """Name the NEL, LS or PS that ends a line for the parser on the editor's line of any of
-        the ``marks`` (indexes in the text): a syntax error there is its doing."""
-        text = self.text
-        for index in marks:
-            line = bisect_right(self.starts, index)
-            start = self.starts[line - 1]
-            end = self.starts[line] if line < len(self.starts) else len(text)
-            found = [text.find(char, start, end) for char in _YAML11_ONLY_BREAKS]
-            at = min((i for i in found if i >= 0), default=-1)
-            if at >= 0:
-                code = ord(text[at])
-                where = self.index(at)
-                return (
-                    f"; U+{code:04X} at line {where[0]}, column {where[1]} ends a line for"
-                    f" YAML 1.1 parsers though not for editors: remove it, or write it as"
-                    f" \\u{code:04x} in double quotes"
-                )
-        return ""
-
-
 class _Builder:
     """Turns a composed node tree into MDict/MList/scalars, collecting findings."""
 
     def __init__(
-        self, file: str, limits: Limits, text: str = "", where: _Where | None = None
+        self, file: str, limits: Limits, text: str = "", where: EditorMarks | None = None
     ) -> None:
         self.file = file
         self.limits = limits
@@ -339,29 +249,25 @@ class _Builder:
         else:
             value, problem = resolve_tagged(text, tag)
             if problem == MISMATCH:
-                self.findings.append(
-                    make(
-                        "yaml-tag",
-                        Severity.ERROR,
-                        self.pos(_mark(node)),
-                        message="yaml-tag.mismatch",
-                        value=text,
-                        tag=short_tag(tag),
-                    )
+                self.warn(
+                    "yaml-tag",
+                    node,
+                    Severity.ERROR,
+                    message="yaml-tag.mismatch",
+                    value=text,
+                    tag=short_tag(tag),
                 )
             elif problem in NON_FINITE:
                 self._ambiguous(node, text, problem)
             elif problem is not None:  # !!int 010: 8 for YAML 1.1 tools, 10 for YAML 1.2
-                self.findings.append(
-                    make(
-                        "yaml-tag",
-                        Severity.ERROR,
-                        self.pos(_mark(node)),
-                        message="yaml-tag.ambiguous",
-                        value=text,
-                        tag=short_tag(tag),
-                        reading=problem,
-                    )
+                self.warn(
+                    "yaml-tag",
+                    node,
+                    Severity.ERROR,
+                    message="yaml-tag.ambiguous",
+                    value=text,
+                    tag=short_tag(tag),
+                    reading=problem,
                 )
         self.done[id(node)] = value
         return value
@@ -390,29 +296,13 @@ class _Builder:
         return False
 
     def _ambiguous(self, node: yaml.ScalarNode, text: str, ambiguity: str) -> None:
+        rule = "yaml-ambiguous-value"
         if ambiguity == YAML12_ONLY:
-            self.findings.append(
-                make(
-                    "yaml-ambiguous-value",
-                    Severity.WARNING,
-                    self.pos(_mark(node)),
-                    message="yaml-ambiguous-value.v12",
-                    value=text,
-                )
-            )
+            self.warn(rule, node, message=f"{rule}.v12", value=text)
         elif ambiguity in NON_FINITE:  # .inf, .nan, 1.5e+400: never a number in tthc
-            self.findings.append(
-                make(
-                    "yaml-ambiguous-value",
-                    Severity.WARNING,
-                    self.pos(_mark(node)),
-                    message="yaml-ambiguous-value.nonfinite",
-                    value=text,
-                    reading=ambiguity,
-                )
-            )
+            self.warn(rule, node, message=f"{rule}.nonfinite", value=text, reading=ambiguity)
         else:
-            self.warn("yaml-ambiguous-value", node, value=text, reading=ambiguity)
+            self.warn(rule, node, value=text, reading=ambiguity)
 
     def sequence(self, node: yaml.SequenceNode, depth: int) -> MList:
         mark = node.start_mark
@@ -482,8 +372,28 @@ class _Builder:
         return out
 
 
+def _relocate(data: Any, where: EditorMarks) -> None:
+    """Move the marks of every mapping and sequence in ``data`` to the editor's places."""
+    seen: set[int] = set()
+    stack = [data]
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        if isinstance(node, MDict):
+            node.mark = where.mark(node.mark)
+            for marks in (node.key_marks, node.value_marks):
+                marks.update({key: where.mark(mark) for key, mark in marks.items()})
+            stack.extend(node.values())
+        elif isinstance(node, MList):
+            node.mark = where.mark(node.mark)
+            node.item_marks[:] = [where.mark(mark) for mark in node.item_marks]
+            stack.extend(node)
+
+
 def _too_deep(
-    text: str, file: str, limits: Limits, where: _Where | None, original: str
+    text: str, file: str, limits: Limits, where: EditorMarks | None, original: str
 ) -> Finding | None:
     """Find nesting beyond the limit with the event stream, which never recurses.
 
@@ -500,7 +410,7 @@ def _too_deep(
             depth += 1
             if depth > limits.max_depth:
                 mark = event.start_mark
-                where = where or _Where(text, original)
+                where = where or EditorMarks(text, original)
                 line, column = where.index(mark.index) if mark is not None else (1, 1)
                 return make(
                     "yaml-too-deep",
@@ -513,47 +423,13 @@ def _too_deep(
     return None
 
 
-def _syntax_finding(
-    exc: yaml.YAMLError, file: str, text: str, limits: Limits, where: _Where | None = None
-) -> Finding:
-    where = where or _Where(text, text)
-    if isinstance(exc, yaml.reader.ReaderError):
-        offset = exc.position
-        if exc.encoding != "unicode":  # libyaml: a byte offset into the UTF-8 it was given
-            offset = len(text.encode("utf-8")[:offset].decode("utf-8", errors="ignore"))
-        line, col = where.index(min(offset, len(text)))
-        return make(
-            "yaml-syntax",
-            Severity.ERROR,
-            Pos(file, line, col),
-            problem=f"character #x{exc.character:04x} is not allowed",
-        )
-    marks = [
-        mark
-        for mark in (getattr(exc, "problem_mark", None), getattr(exc, "context_mark", None))
-        if mark is not None
-    ]
-    line, col = where.index(min(marks[0].index, len(text))) if marks else (1, 1)
-    problem = str(getattr(exc, "problem", None) or str(exc).splitlines()[0])
-    context = str(getattr(exc, "context", None) or "")
-    if "single document" in context or "another document" in problem:
-        return make("yaml-multi-document", Severity.ERROR, Pos(file, line, col))
-    if "maximum nesting depth" in problem:
-        # libyaml's own limit (PyYAML 6.0.4 and later): its scanner reads ahead of the events,
-        # so on flow collections it can stop before our count reaches our limit.
-        return make("yaml-too-deep", Severity.ERROR, Pos(file, line, col), limit=limits.max_depth)
-    if any(char in text for char in _YAML11_ONLY_BREAKS):
-        problem += where.hint([min(mark.index, len(text)) for mark in marks])
-    return make("yaml-syntax", Severity.ERROR, Pos(file, line, col), problem=problem)
-
-
 def parse_yaml(raw: bytes, file: str, limits: Limits | None = None) -> Parsed:
     """Read one YAML document from bytes; never raises on bad input."""
     limits = limits or Limits()
     text, findings, original = decode(raw, file, limits.max_file_bytes)
     if text is None:
         return Parsed(None, tuple(findings))
-    where = _Where(text, original) if _Where.needed(text, original) else None
+    where = EditorMarks(text, original) if EditorMarks.needed(text, original) else None
     try:
         deep = _too_deep(text, file, limits, where, original)
         if deep is not None:
@@ -564,7 +440,9 @@ def parse_yaml(raw: bytes, file: str, limits: Limits | None = None) -> Parsed:
         finally:
             loader.dispose()
     except yaml.YAMLError as exc:
-        syntax = _syntax_finding(exc, file, text, limits, where or _Where(text, original))
+        syntax = syntax_finding(
+            exc, file, text, limits.max_depth, where or EditorMarks(text, original)
+        )
         return Parsed(None, (*findings, syntax))
     if node is None:
         return Parsed(None, (*findings, make("yaml-empty", Severity.ERROR, Pos(file, 1, 1))))
@@ -578,5 +456,5 @@ def parse_yaml(raw: bytes, file: str, limits: Limits | None = None) -> Parsed:
         findings.append(make("yaml-not-mapping", Severity.ERROR, builder.pos(_mark(node))))
         return Parsed(None, tuple(findings))
     if where is not None:
-        where.relocate(data)
+        _relocate(data, where)
     return Parsed(data, tuple(findings))
