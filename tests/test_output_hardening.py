@@ -22,7 +22,9 @@ from tthc_cli.reporters.diff.markdown import code_span
 VERTICAL_TAB_FIELD = "Hàng hải\vvà đường thủy nội địa"  # Word's manual line break, pasted
 
 
-def test_xlsx_report_drops_control_characters(tmp_path: Path) -> None:
+def test_xlsx_report_breaks_lines_at_vertical_tabs_and_drops_other_controls(
+    tmp_path: Path,
+) -> None:
     units = copy.deepcopy(UNITS)
     units["units"]["so-xay-dung"]["short_name"] = "Sở Xây\x01 dựng"
     make_catalog(
@@ -40,7 +42,7 @@ def test_xlsx_report_drops_control_characters(tmp_path: Path) -> None:
         for value in row
         if isinstance(value, str)
     ]
-    assert "Hàng hảivà đường thủy nội địa" in texts
+    assert "Hàng hải\nvà đường thủy nội địa" in texts  # a line break, not glued words
     assert "Sở Xây dựng" in texts
     assert not [t for t in texts if ILLEGAL_CHARACTERS_RE.search(t) or "\x7f" in t]
 

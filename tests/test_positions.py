@@ -20,6 +20,7 @@ from hypothesis import strategies as st
 from tests.helpers import REPO, run_tthc
 from tthc_cli.decoding import line_col, nfc_columns, text_mark
 from tthc_cli.findings import Finding
+from tthc_cli.messages import render
 from tthc_cli.yamlsafe import Limits, MDict, MList, Parsed, parse_yaml
 
 YAML11_ONLY_BREAKS = ["\u2028", "\u2029", "\x85"]
@@ -184,14 +185,18 @@ def test_syntax_error_a_line_separator_causes_names_it(char: str) -> None:
     """Unquoted, the character ends the scalar for libyaml: say so, and where it is."""
     finding = one(parse(f"code: '1'\nname: Cấp thẻ{char}tư vấn\nkind: public\n"), "yaml-syntax")
     assert (finding.line, finding.column) == (3, 1)
-    problem = str(finding.arg_map["problem"])
-    assert f"U+{ord(char):04X} at line 2, column 14" in problem
-    assert f"\\u{ord(char):04x}" in problem
+    assert finding.message == "yaml-syntax.yaml11-break"
+    args = finding.arg_map
+    assert (args["char"], args["break_line"], args["break_column"]) == (f"U+{ord(char):04X}", 2, 14)
+    shown = render(finding.message, args, "en")
+    assert f"U+{ord(char):04X} at line 2, column 14" in shown
+    assert f"\\u{ord(char):04x} in double quotes" in shown
+    assert "dòng 2, cột 14" in render(finding.message, args, "vi")
 
 
 def test_syntax_error_without_a_line_separator_has_no_hint() -> None:
     finding = one(parse("a: 'x\u2028y'\nb: [1\n"), "yaml-syntax")
-    assert "U+2028" not in str(finding.arg_map["problem"])
+    assert finding.message == "yaml-syntax" and "char" not in finding.arg_map
 
 
 def test_nfc_warning_counts_lines_as_an_editor_does() -> None:

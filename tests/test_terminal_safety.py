@@ -48,3 +48,16 @@ def test_commands_show_control_characters_as_escapes(
     assert done.returncode in (0, 1), done.stderr
     assert not [c for c in OBEYED if c in done.stdout]
     assert "\\x1b[2J" in done.stdout
+
+
+@pytest.mark.parametrize("fmt", ["md", "txt", "html"])
+def test_a_vertical_tab_is_a_line_break_in_printed_tables(tmp_path: Path, fmt: str) -> None:
+    """Word's manual line break pastes as a vertical tab: never glued words, never ``\\x0b``."""
+    components = [{"id": "don", "name": "Đơn đề nghị\vbản chính", "originals": 1}]
+    make_catalog(tmp_path, {"2.001219.yaml": procedure(components=components)})
+    out = tmp_path / f"sheet.{fmt}"
+    done = run_tthc("table", "2.001219", "-o", str(out), cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    page = out.read_text(encoding="utf-8")
+    assert "nghịbản" not in page and "\\x0b" not in page and "\v" not in page
+    assert "Đơn đề nghị" in page and "bản chính" in page

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import make_catalog, procedure, run_tthc
+from tests.helpers import dump, make_catalog, procedure, run_tthc
 
 BROKEN = "code: [unclosed\n"
 
@@ -29,6 +29,22 @@ def test_a_diff_gate_fails_when_a_side_could_not_be_loaded(
     done = run_tthc("diff", "a/catalog", "b/catalog", *gate, cwd=sides)
     assert done.returncode == code, done.stderr
     assert "b/catalog/p.yaml" in done.stdout
+
+
+@pytest.mark.parametrize("gate", [("--exit-code",), ("--fail-on", "heavier")])
+def test_a_diff_gate_passes_a_fix_and_files_loaded_with_findings(
+    tmp_path: Path, gate: tuple[str, ...]
+) -> None:
+    make_catalog(tmp_path / "a", {"p.yaml": BROKEN})  # the old side broken, fixed in the new
+    make_catalog(tmp_path / "b", {"p.yaml": procedure("1.000001")})
+    done = run_tthc("diff", "a/catalog", "b/catalog", "--fail-on", "heavier", cwd=tmp_path)
+    assert done.returncode == 0, done.stdout
+    make_catalog(tmp_path / "a", {"p.yaml": procedure("1.000001")})
+    tagged = dump(procedure("1.000001")).replace("name: ", "name: !!int ", 1)
+    (tmp_path / "b" / "catalog" / "p.yaml").write_text(tagged, encoding="utf-8")
+    done = run_tthc("diff", "a/catalog", "b/catalog", *gate, cwd=tmp_path)
+    assert "b/catalog/p.yaml" in done.stdout  # its error finding is shown, yet it was built
+    assert done.returncode == 0, done.stdout
 
 
 @pytest.mark.parametrize(

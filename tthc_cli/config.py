@@ -113,6 +113,12 @@ def _day(text: str) -> date:
 REGEX_SETTINGS = ("local_code_pattern",)
 
 
+def env_lang() -> str | None:
+    """The language ``TTHC_LANG`` asks for, when it is one tthc speaks (vi, en)."""
+    value = os.environ.get(LANG_ENV)
+    return value if value in ("vi", "en") else None
+
+
 def regex_problems(data: Mapping[str, Any], file: str) -> list[Finding]:
     """Settings that are regular expressions and do not compile (the schema cannot tell)."""
     problems = []
@@ -199,8 +205,7 @@ def with_overrides(
     as_of: date | None = None,
 ) -> Config:
     """Flags win over the environment, which wins over the file."""
-    env_lang = os.environ.get(LANG_ENV)
-    chosen_lang = lang or env_lang or config.lang
+    chosen_lang = lang or env_lang() or config.lang
     return replace(
         config,
         lang=chosen_lang if chosen_lang in ("vi", "en") else config.lang,

@@ -2,9 +2,9 @@
 
 Frozen slotted dataclasses pickle slowly by default (one ``__setattr__`` round trip per field);
 here each is reduced to its class and field values, which unpickles about twice as fast. The
-unpickler accepts only the data classes and enums of the model (and ``datetime.date``): a cache file
-planted by someone else can at worst give wrong data, which the content keys make unlikely,
-never run code.
+unpickler accepts only the data classes, enums and text types of our own modules (such as
+``findings.Ref``) and ``datetime.date``: a cache file planted by someone else can at worst give
+wrong data, which the content keys make unlikely, never run code.
 """
 
 from __future__ import annotations

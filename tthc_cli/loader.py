@@ -11,7 +11,6 @@ the model.
 from __future__ import annotations
 
 import fnmatch
-import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,8 +20,8 @@ from tthc_cli import schemacheck
 from tthc_cli.cache import Cache, digest, file_key
 from tthc_cli.config import (
     CONFIG_NAMES,
-    LANG_ENV,
     Config,
+    env_lang,
     find_config,
     from_data,
     regex_problems,
@@ -63,7 +62,7 @@ def load_config(path: Path | None, lang: str | None = None) -> Config:
         raise TthcError(
             "error.config",
             path=f"{file}:{first.line}:{first.column}",
-            detail=render(first.message, first.arg_map, lang or os.environ.get(LANG_ENV, "vi")),
+            detail=render(first.message, first.arg_map, lang or env_lang() or "vi"),
         )
     return from_data(parsed.data, path)
 

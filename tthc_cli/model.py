@@ -283,3 +283,8 @@ class Catalog:
 
     def by_code(self) -> dict[str, Procedure]:
         return {p.code: p for p in self.procedures}
+
+    def unloaded_files(self) -> list[str]:
+        """The procedure files no procedure could be built from, in catalog order."""
+        loaded = {p.path for p in self.procedures}
+        return [file for file in self.files if file not in loaded]

@@ -62,9 +62,10 @@ class EditorMarks:
             column = columns[min(column, len(columns) - 1)]
         return line, column + 1
 
-    def hint(self, marks: list[int]) -> str:
-        """Name the NEL, LS or PS that ends a line for the parser on the editor's line of any of
-        the ``marks`` (indexes in the text): a syntax error there is its doing."""
+    def line_break_near(self, marks: list[int]) -> tuple[str, Mark] | None:
+        """The NEL, LS or PS (as ``U+2028``) that ends a line for the parser on the editor's
+        line of any of the ``marks`` (indexes in the text), and where it stands: a syntax error
+        there is its doing."""
         text = self.text
         for index in marks:
             line = bisect_right(self.starts, index)
@@ -73,14 +74,8 @@ class EditorMarks:
             found = [text.find(char, start, end) for char in YAML11_ONLY_BREAKS]
             at = min((i for i in found if i >= 0), default=-1)
             if at >= 0:
-                code = ord(text[at])
-                where = self.index(at)
-                return (
-                    f"; U+{code:04X} at line {where[0]}, column {where[1]} ends a line for"
-                    f" YAML 1.1 parsers though not for editors: remove it, or write it as"
-                    f" \\u{code:04x} in double quotes"
-                )
-        return ""
+                return f"U+{ord(text[at]):04X}", self.index(at)
+        return None
 
 
 def syntax_finding(
@@ -113,6 +108,20 @@ def syntax_finding(
         # libyaml's own limit (PyYAML 6.0.4 and later): its scanner reads ahead of the events,
         # so on flow collections it can stop before our count reaches our limit.
         return make("yaml-too-deep", Severity.ERROR, Pos(file, line, col), limit=max_depth)
+    pos = Pos(file, line, col)
     if any(char in text for char in YAML11_ONLY_BREAKS):
-        problem += where.hint([min(mark.index, len(text)) for mark in marks])
-    return make("yaml-syntax", Severity.ERROR, Pos(file, line, col), problem=problem)
+        near = where.line_break_near([min(mark.index, len(text)) for mark in marks])
+        if near is not None:
+            char, (break_line, break_column) = near
+            return make(
+                "yaml-syntax",
+                Severity.ERROR,
+                pos,
+                message="yaml-syntax.yaml11-break",
+                problem=problem,
+                char=char,
+                escape=f"\\u{char[2:].lower()}",
+                break_line=break_line,
+                break_column=break_column,
+            )
+    return make("yaml-syntax", Severity.ERROR, pos, problem=problem)

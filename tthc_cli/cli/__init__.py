@@ -45,7 +45,9 @@ def _lang_from_argv(argv: list[str]) -> str:
             return argv[index + 1]
         if arg.startswith("--lang="):
             return arg.split("=", 1)[1]
-    return os.environ.get("TTHC_LANG", "vi")
+    from tthc_cli.config import env_lang  # only on the way out with an error
+
+    return env_lang() or "vi"
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -7,7 +7,7 @@ import os
 import stat
 import sys
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -91,8 +91,7 @@ def warn_unloaded(catalog: Catalog, shown: int = 3) -> None:
     from tthc_cli.messages import text
     from tthc_cli.textnorm import visible
 
-    loaded = {procedure.path for procedure in catalog.procedures}
-    unloaded = [file for file in catalog.files if file not in loaded]
+    unloaded = catalog.unloaded_files()
     if unloaded:
         files = ", ".join(unloaded[:shown]) + (", …" if len(unloaded) > shown else "")
         line = text("load.skipped", catalog.config.lang, count=len(unloaded), files=files)
@@ -217,3 +216,13 @@ def load_revision(
             GitSource(Path(top), spec, subdir), config, root=root, options=options
         )
     return catalog, root, commit
+
+
+def ci_paths(output_format: str) -> Callable[[str], str] | None:
+    """How the CI formats name files, seen from the current folder (None for the human ones,
+    which show paths as findings do)."""
+    if output_format in ("text", "markdown"):
+        return None
+    from tthc_cli.reporters.paths import CiPaths
+
+    return CiPaths()

@@ -5,7 +5,7 @@ Each side is a catalog folder, a single procedure file or a git revision of the 
 repository (read from git objects: the working tree and the index are never touched). NEW
 defaults to the working tree. Exit 0; with ``--exit-code`` 1 when there are differences; with
 ``--fail-on heavier`` 1 when a change makes a procedure heavier (``--fail-on any``: any change);
-with either, also 1 when a file of either side could not be loaded; 3 when a side does not
+with either, also 1 when a file of the new side could not be loaded; 3 when a side does not
 exist.
 """
 
@@ -22,6 +22,7 @@ from tthc_cli.cli._common import (
     ForceOpt,
     LangOpt,
     OutputOpt,
+    ci_paths,
     load_revision,
     open_config,
     require_choice,
@@ -133,14 +134,15 @@ def command(
         lang=config.lang,
         color=output is None and output_format == "text" and use_color(),
         width=terminal_width(),
+        ci_paths=ci_paths(output_format),
     )
     write_output(DIFF_REPORTERS[output_format](result, ctx), output, force)
     failed = (
         (exit_code and result.has_changes)
         or (fail_on == "heavier" and result.any_heavier)
         or (fail_on == "any" and result.has_changes)
-        # a gate cannot pass what it could not read
-        or ((exit_code or fail_on is not None) and bool(result.unloaded))
+        # a gate cannot pass what it could not read of the new side
+        or ((exit_code or fail_on is not None) and bool(new_catalog.unloaded_files()))
     )
     raise typer.Exit(ExitCode.FINDINGS if failed else ExitCode.OK)
 

@@ -10,7 +10,6 @@ parts not understood, or a different file already exists; 2 usage; 3 unreadable 
 from __future__ import annotations
 
 import json
-import os
 import re
 from collections.abc import Callable, Iterator
 from datetime import date
@@ -21,6 +20,7 @@ import typer
 
 from tthc_cli import resources
 from tthc_cli.cli._common import LangOpt, require_choice, terminal_width, use_color, write_output
+from tthc_cli.config import env_lang
 from tthc_cli.errors import ExitCode, UsageError
 from tthc_cli.importer import records
 from tthc_cli.importer.common import snippet
@@ -162,7 +162,7 @@ def _finish(
 def _check(output_format: str, lang: str | None) -> str:
     require_choice("--format", output_format, FORMATS)
     require_choice("--lang", lang, ("vi", "en"))
-    return lang or os.environ.get("TTHC_LANG", "vi")
+    return lang or env_lang() or "vi"
 
 
 @app.command("portal")

@@ -13,6 +13,7 @@ from tthc_cli.cli._common import (
     LangOpt,
     OutputOpt,
     PathsArg,
+    ci_paths,
     open_config,
     require_choice,
     terminal_width,
@@ -71,6 +72,7 @@ def command(
         lang=config.lang,
         color=output is None and output_format == "text" and use_color(),
         width=terminal_width(),
+        ci_paths=ci_paths(output_format),
     )
     write_output(REPORTERS[output_format](result, ctx), output, force)
     raise typer.Exit(ExitCode.FINDINGS if result.failed(config.fail_on) else ExitCode.OK)

@@ -176,8 +176,7 @@ def compare_procedures(
 
 def _unloaded(catalog: Catalog, side: str) -> tuple[list[Unloaded], set[str]]:
     """Findings for what a side could not load, and the (display) paths of those files."""
-    loaded = {p.path for p in catalog.procedures}
-    failed = {f for f in catalog.files if f not in loaded}
+    failed = set(catalog.unloaded_files())
     entries = [
         Unloaded(side, f)
         for f in catalog.findings

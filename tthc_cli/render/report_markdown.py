@@ -17,12 +17,7 @@ from tthc_cli.render.report_table import (
     status_label,
     table_rows,
 )
-
-_SPECIAL = str.maketrans({c: "\\" + c for c in "\\`*_[]<>|~"})
-
-
-def escape_md(value: str) -> str:
-    return " ".join(value.translate(_SPECIAL).split())
+from tthc_cli.textnorm import escape_md
 
 
 def _cell(value: Value, lang: str) -> str:

@@ -1,9 +1,10 @@
 """The report as an Excel workbook: one sheet per grouping, a milestones sheet and a notes sheet.
 
 Numbers are stored as numbers. Every text cell is stored as a string (``data_type = "s"``), so
-a procedure or unit named ``=HYPERLINK(…)`` stays text and never becomes a formula. Control
-characters such as a vertical tab (what Word's manual line break pastes as) cannot be stored in
-the workbook's XML, so they are dropped (:func:`~tthc_cli.textnorm.xml_safe`).
+a procedure or unit named ``=HYPERLINK(…)`` stays text and never becomes a formula. A vertical
+tab (what Word's manual line break pastes as) becomes a line break in the cell; other control
+characters cannot be stored in the workbook's XML and are dropped
+(:func:`~tthc_cli.textnorm.xml_safe`).
 """
 
 from __future__ import annotations
@@ -32,6 +33,8 @@ from tthc_cli.render.report_table import (
 from tthc_cli.textnorm import xml_safe
 
 SHEET_NAME_LIMIT = 31
+# Vertical tab (Word's manual line break) and form feed: a line break in the cell.
+_LINE_BREAKS = {0x0B: "\n", 0x0C: "\n"}
 
 
 def _put(sheet: Worksheet, row: int, column: int, value: Value, lang: str) -> None:
@@ -42,7 +45,7 @@ def _put(sheet: Worksheet, row: int, column: int, value: Value, lang: str) -> No
     elif isinstance(value, int | float):
         cell.value = value
     else:
-        cell.value = xml_safe(value)
+        cell.value = xml_safe(value.translate(_LINE_BREAKS))
         cell.data_type = "s"  # never a formula, whatever the text starts with
 
 

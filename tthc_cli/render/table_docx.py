@@ -20,7 +20,7 @@ from tthc_cli.tables import Document, Row, Sheet, Table
 from tthc_cli.textnorm import xml_safe
 
 FONT = "Times New Roman"
-_BREAKS = re.compile(r"\r\n|[\r\u2028\u2029]")
+_BREAKS = re.compile(r"\r\n|[\r\x0b\x0c\x85\u2028\u2029]")  # VT: Word's manual break
 CONTENT_WIDTH_MM = 210 - 30 - 15
 
 

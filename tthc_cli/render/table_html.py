@@ -13,7 +13,7 @@ import re
 from tthc_cli.tables import Document, Row, Sheet, Table
 from tthc_cli.textnorm import xml_safe
 
-_BREAKS = re.compile(r"\r\n|[\r\n\u2028\u2029]")
+_BREAKS = re.compile(r"\r\n|[\r\n\x0b\x0c\x85\u2028\u2029]")  # VT: Word's manual break
 
 CSP = "default-src 'none'; style-src 'unsafe-inline'"  # no script, no fetch: a static document
 STYLE = """
@@ -44,8 +44,8 @@ td.number { text-align: center; }
 
 def esc(value: str) -> str:
     """Text as HTML text: escaped, control characters dropped, line breaks kept as <br>."""
-    lines = _BREAKS.split(xml_safe(value))
-    return "<br>".join(html.escape(line, quote=True) for line in lines)
+    lines = _BREAKS.split(value)
+    return "<br>".join(html.escape(xml_safe(line), quote=True) for line in lines)
 
 
 def _colgroup(table: Table) -> str:

@@ -41,7 +41,7 @@ WRAPPING_FORMATS = frozenset(
 )
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|~&])")
 _MD_LINE_START = re.compile(r"^(\d*)([-+=#>.)])")
-_BREAKS = re.compile(r"\s*[\r\n\u2028\u2029]+\s*")
+_BREAKS = re.compile(r"\s*[\r\n\x0b\x0c\x85\u2028\u2029]+\s*")
 
 
 def known_tablefmt(name: str) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from tthc_cli import __version__
@@ -16,11 +17,14 @@ INFO_URI = "https://github.com/tthc/tthc"
 
 @dataclass(frozen=True)
 class ReportContext:
-    """Settings for rendering: language, colour, terminal width."""
+    """Settings for rendering: language, colour, terminal width, and how the CI formats name
+    files (:class:`~tthc_cli.reporters.paths.CiPaths`, made by the command; as shown when
+    None)."""
 
     lang: str = "vi"
     color: bool = False
     width: int = 100
+    ci_paths: Callable[[str], str] | None = None
 
 
 def message(finding: Finding, ctx: ReportContext) -> str:

@@ -28,7 +28,7 @@ def escape_property(value: str) -> str:
 
 
 def render(result: Result, ctx: ReportContext) -> str:
-    result = for_ci(result)
+    result = for_ci(result, ctx.ci_paths)
     lines: list[str] = []
     for f in result.active():
         props = {

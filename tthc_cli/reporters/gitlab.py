@@ -44,7 +44,7 @@ def fingerprint(identity: str, occurrence: int) -> str:
 def to_data(result: Result, ctx: ReportContext) -> list[dict[str, Any]]:
     seen: Counter[str] = Counter()
     issues: list[dict[str, Any]] = []
-    for f in for_ci(result).active():
+    for f in for_ci(result, ctx.ci_paths).active():
         identity = _identity(f)
         occurrence = seen[identity]
         seen[identity] += 1

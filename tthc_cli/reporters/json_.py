@@ -26,7 +26,7 @@ SCHEMA_VERSION = 1
 
 
 def to_data(result: Result, ctx: ReportContext) -> dict[str, Any]:
-    result = for_ci(result)
+    result = for_ci(result, ctx.ci_paths)
     counts = count_by_severity(result.findings)
     return {
         "tool": {"name": TOOL_NAME, "version": TOOL_VERSION},

@@ -58,7 +58,7 @@ def _add_case(suite: ET.Element, file: str, group: list[Finding], ctx: ReportCon
 
 
 def to_xml(result: Result, ctx: ReportContext, timestamp: datetime) -> str:
-    result = for_ci(result)
+    result = for_ci(result, ctx.ci_paths)
     by_file = {file: list(group) for file, group in groupby(result.findings, key=lambda f: f.file)}
     files = sorted(set(result.paths) | set(by_file))
     root = ET.Element("testsuites")

@@ -5,7 +5,8 @@ relative to the current folder when below it, else absolute). CI tools need more
 (annotations, code scanning) and GitLab (Code Quality) link a path relative to the repository
 root, and GitLab fingerprints must not change with the runner's checkout folder or with the
 folder tthc was started from. So the CI formats (``sarif``, ``gitlab``, ``github``, ``junit``,
-``json``; ``tthc diff`` ``github`` and ``gitlab``) rewrite every path with :class:`CiPaths`:
+``json``; ``tthc diff`` ``github`` and ``gitlab``) rewrite every path with the :class:`CiPaths`
+the command made and passed in ``ReportContext.ci_paths`` (without one, paths stay as shown):
 
 1. The base is the repository root: the nearest folder, from the current folder upward, that
    holds ``.git`` (a folder, or a file in a worktree or submodule). Found without running git.
@@ -25,6 +26,7 @@ they appear in messages and in GitLab fingerprints.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
@@ -128,6 +130,6 @@ class CiPaths:
         return Result(tuple(sorted_findings(findings)), paths)
 
 
-def for_ci(result: Result) -> Result:
-    """``result`` with paths relative to the CI base of the current folder."""
-    return CiPaths().result(result)
+def for_ci(result: Result, paths: Callable[[str], str] | None) -> Result:
+    """``result`` with paths as the CI formats name them (unchanged without ``paths``)."""
+    return paths.result(result) if isinstance(paths, CiPaths) else result

@@ -88,7 +88,7 @@ def _result(f: Finding, index: int, ctx: ReportContext) -> dict[str, Any]:
 
 
 def to_data(result: Result, ctx: ReportContext) -> dict[str, Any]:
-    result = for_ci(result)
+    result = for_ci(result, ctx.ci_paths)
     rule_ids = sorted({f.rule for f in result.findings})
     index = {rule_id: i for i, rule_id in enumerate(rule_ids)}
     return {

@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
 
 from tthc_cli.diff.model import CatalogDiff, Change, DiffValue, Side, Verdict
 from tthc_cli.findings import Pos
 from tthc_cli.messages import render, text
 from tthc_cli.model import Duration, Money
-
-if TYPE_CHECKING:
-    from tthc_cli.reporters.paths import CiPaths
 
 
 def number(value: float, lang: str) -> str:
@@ -73,7 +70,7 @@ def side_label(side: Side, lang: str) -> str:
     return side.label or text("diff.side.worktree", lang)
 
 
-def ci_file(diff: CatalogDiff, file: str, paths: CiPaths) -> str:
+def ci_file(diff: CatalogDiff, file: str, paths: Callable[[str], str]) -> str:
     """A file of the diff as the CI formats name it: relative to the repository root, whatever
     folder tthc runs from (see :mod:`tthc_cli.reporters.paths`). A git side's ``REV:`` prefix is
     dropped from the new side's files (they are already relative to the repository root); the

@@ -8,6 +8,8 @@ Files the new side could not load get ``::error``. Neutral changes are not annot
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from tthc_cli.diff.model import CatalogDiff, Verdict
 from tthc_cli.findings import Pos
 from tthc_cli.messages import render
@@ -19,7 +21,6 @@ from tthc_cli.reporters.diff.common import (
     value,
     verdict_label,
 )
-from tthc_cli.reporters.paths import CiPaths
 
 LEVEL = {Verdict.HEAVIER: "warning", Verdict.SIMPLER: "notice"}
 
@@ -32,7 +33,7 @@ def escape_property(content: str) -> str:
     return escape_data(content).replace(":", "%3A").replace(",", "%2C")
 
 
-def _properties(diff: CatalogDiff, pos: Pos | None, title: str, paths: CiPaths) -> str:
+def _properties(diff: CatalogDiff, pos: Pos | None, title: str, paths: Callable[[str], str]) -> str:
     props = [f"title={escape_property(title)}"]
     if pos is not None:
         props = [
@@ -45,7 +46,7 @@ def _properties(diff: CatalogDiff, pos: Pos | None, title: str, paths: CiPaths) 
 
 
 def render_diff(diff: CatalogDiff, ctx: ReportContext) -> str:
-    paths = CiPaths()
+    paths = ctx.ci_paths or str
     lines: list[str] = []
     for proc in diff.procedures:
         for change in proc.changes:

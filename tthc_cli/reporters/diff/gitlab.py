@@ -27,7 +27,6 @@ from tthc_cli.findings import ArgValue, Pos, identity_args
 from tthc_cli.messages import render, text
 from tthc_cli.reporters.base import ReportContext
 from tthc_cli.reporters.diff.common import ci_file, message, shows_values, value
-from tthc_cli.reporters.paths import CiPaths
 
 
 def _args(args: tuple[tuple[str, ArgValue], ...]) -> list[list[ArgValue]]:
@@ -48,7 +47,7 @@ def _issue(
 
 
 def to_data(diff: CatalogDiff, ctx: ReportContext) -> list[dict[str, Any]]:
-    paths = CiPaths()
+    paths = ctx.ci_paths or str
     issues: list[dict[str, Any]] = []
     for proc in diff.procedures:
         for change in proc.changes:

@@ -15,7 +15,6 @@ import re
 from tthc_cli.diff.model import CatalogDiff, ProcedureDiff, Verdict
 from tthc_cli.findings import ref
 from tthc_cli.messages import render, text
-from tthc_cli.render.report_markdown import escape_md
 from tthc_cli.reporters.base import ReportContext
 from tthc_cli.reporters.diff.common import (
     message,
@@ -27,6 +26,7 @@ from tthc_cli.reporters.diff.common import (
     verdict_label,
     where,
 )
+from tthc_cli.textnorm import escape_md
 
 ICON = {Verdict.SIMPLER: "🟢", Verdict.HEAVIER: "🔴", Verdict.NEUTRAL: "⚪", Verdict.MIXED: "🟡"}
 
