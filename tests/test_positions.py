@@ -172,7 +172,9 @@ def test_the_too_deep_finding_after_a_line_separator() -> None:
     text = "a: 'x{c}y'\nb: " + "[" * 1000 + "]" * 1000 + "\n"
     odd = parse(text.format(c="\u2028"))
     assert where(odd) == where(parse(text.format(c="~")))
-    assert where(odd) == [("yaml-too-deep", 2, 4 + 63)]
+    # the column depends on who stops first: our count (64 levels), or libyaml's own limit
+    # (PyYAML 6.0.4 and later), which its scanner reaches while reading ahead
+    assert [(rule, line) for rule, line, _ in where(odd)] == [("yaml-too-deep", 2)]
 
 
 def test_control_character_after_a_line_separator() -> None:
