@@ -3,6 +3,7 @@ stderr, and a diff used as a gate (``--exit-code``, ``--fail-on``) fails."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -68,3 +69,18 @@ def test_display_commands_name_the_files_they_leave_out(
         "tthc: 1 file(s) could not be loaded and are left out (details: tthc validate): "
         "catalog/broken.yaml"
     ]
+
+
+def test_diff_ci_formats_grade_a_new_side_finding_by_its_severity(tmp_path: Path) -> None:
+    """A warning of a file the new side could not build is a warning, not an error."""
+    make_catalog(tmp_path / "a", {"p.yaml": procedure("1.000001")})
+    broken = "code: '1.000001'\nnote: Thu\u0309 tu\u0323c\nname: [unclosed\n"  # NFD: a warning
+    make_catalog(tmp_path / "b", {"p.yaml": broken.encode("utf-8")})
+    github = run_tthc("diff", "a/catalog", "b/catalog", "-f", "github", cwd=tmp_path).stdout
+    commands = sorted(line.split(" ", 1)[0] for line in github.splitlines() if "p.yaml" in line)
+    gitlab = json.loads(
+        run_tthc("diff", "a/catalog", "b/catalog", "-f", "gitlab", cwd=tmp_path).stdout
+    )
+    grades = sorted((issue["check_name"], issue["severity"]) for issue in gitlab)
+    assert commands == ["::error", "::warning"]
+    assert grades == [("text-not-nfc", "minor"), ("yaml-syntax", "major")]

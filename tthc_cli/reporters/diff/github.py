@@ -21,16 +21,9 @@ from tthc_cli.reporters.diff.common import (
     value,
     verdict_label,
 )
+from tthc_cli.reporters.github import COMMANDS, escape_data, escape_property
 
 LEVEL = {Verdict.HEAVIER: "warning", Verdict.SIMPLER: "notice"}
-
-
-def escape_data(content: str) -> str:
-    return content.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-
-
-def escape_property(content: str) -> str:
-    return escape_data(content).replace(":", "%3A").replace(",", "%2C")
 
 
 def _properties(diff: CatalogDiff, pos: Pos | None, title: str, paths: Callable[[str], str]) -> str:
@@ -65,5 +58,6 @@ def render_diff(diff: CatalogDiff, ctx: ReportContext) -> str:
             continue
         f = entry.finding
         body = render(f.message, f.arg_map, ctx.lang)
-        lines.append(f"::error {_properties(diff, f.pos, f.rule, paths)}::{escape_data(body)}")
+        command = COMMANDS[f.severity]  # as validate -f github annotates the same finding
+        lines.append(f"::{command} {_properties(diff, f.pos, f.rule, paths)}::{escape_data(body)}")
     return "".join(line + "\n" for line in lines)

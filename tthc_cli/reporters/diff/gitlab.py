@@ -27,6 +27,7 @@ from tthc_cli.findings import ArgValue, Pos, identity_args
 from tthc_cli.messages import render, text
 from tthc_cli.reporters.base import ReportContext
 from tthc_cli.reporters.diff.common import ci_file, message, shows_values, value
+from tthc_cli.reporters.gitlab import SEVERITIES
 
 
 def _args(args: tuple[tuple[str, ArgValue], ...]) -> list[list[ArgValue]]:
@@ -34,14 +35,19 @@ def _args(args: tuple[tuple[str, ArgValue], ...]) -> list[list[ArgValue]]:
 
 
 def _issue(
-    description: str, check: str, identity: list[Any], path: str, line: int
+    description: str,
+    check: str,
+    identity: list[Any],
+    path: str,
+    line: int,
+    severity: str = "major",
 ) -> dict[str, Any]:
     return {
         "type": "issue",
         "description": description,
         "check_name": check,
         "fingerprint": json.dumps(identity, ensure_ascii=False, separators=(",", ":")),
-        "severity": "major",
+        "severity": severity,
         "location": {"path": path, "lines": {"begin": line}},
     }
 
@@ -80,6 +86,7 @@ def to_data(diff: CatalogDiff, ctx: ReportContext) -> list[dict[str, Any]]:
                     identity,
                     file,
                     f.line,
+                    SEVERITIES[f.severity],  # as validate -f gitlab grades the same finding
                 )
             )
     seen: Counter[str] = Counter()
