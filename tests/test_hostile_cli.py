@@ -41,6 +41,19 @@ def where(finding: dict[str, Any]) -> str:
     return f"{finding['file']}:{finding['line']}:{finding['column']}"
 
 
+def test_unquoted_code_brought_in_by_a_merge_keeps_its_digits(tmp_path: Path) -> None:
+    """``<<: *defaults`` copies values; the message still shows 1.001230 as written."""
+    text = "_defaults: &defaults\n  code: 1.001230\n<<: *defaults\n" + "\n".join(
+        line for line in GOOD.splitlines() if not line.startswith("code:")
+    )
+    code, findings, _ = validate(tmp_path, text + "\n", "1.001230.yaml")
+    assert code == 1
+    messages = [
+        f["message"] for f in findings if f["rule"] == "schema" and "1.0012" in f["message"]
+    ]
+    assert messages and all("1.001230" in m and "1.00123 " not in m for m in messages), messages
+
+
 def test_duplicate_key(tmp_path: Path) -> None:
     code, findings, _ = validate(tmp_path, GOOD + "kind: internal\n")
     finding = one(findings, "yaml-duplicate-key")

@@ -369,6 +369,8 @@ class _Builder:
                         out[k] = v
                         out.key_marks[k] = source.key_marks[k]
                         out.value_marks[k] = source.value_marks[k]
+                        if k in source.raw:  # as written there: 1.001230
+                            out.raw[k] = source.raw[k]
         return out
 
 
