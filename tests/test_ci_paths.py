@@ -12,7 +12,7 @@ import pytest
 
 from tests.helpers import commit_all, dump, git, make_catalog, procedure, run_tthc
 from tthc_cli.findings import Pos, Severity, make
-from tthc_cli.reporters.paths import CiPaths, repository_root
+from tthc_cli.reporters.paths import CiPaths, for_ci, repository_root
 from tthc_cli.validation import Result
 
 CI_FORMATS = ("sarif", "gitlab", "github", "junit", "json")
@@ -132,8 +132,9 @@ def test_nothing_changes_from_the_repository_root(repo: Path) -> None:
         "unique-code", Severity.ERROR, Pos("catalog/b.yaml", 3, 1), other="catalog/a.yaml"
     )
     result = Result((finding,), ("catalog/a.yaml", "catalog/b.yaml"))
-    assert CiPaths(repo).result(result) is result
-    moved = CiPaths(repo / "catalog").result(result)
+    assert for_ci(result, CiPaths(repo)) is result
+    assert for_ci(result, None) is result
+    moved = for_ci(result, CiPaths(repo / "catalog"))
     assert moved.paths == ("catalog/catalog/a.yaml", "catalog/catalog/b.yaml")
     assert moved.findings[0].file == "catalog/catalog/b.yaml"
     assert moved.findings[0].arg_map["other"] == "catalog/catalog/a.yaml"

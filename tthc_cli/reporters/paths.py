@@ -107,29 +107,28 @@ class CiPaths:
                 found = _below(candidate, os.path.normpath(root))
         return shown if found is None else found
 
-    def finding(self, f: Finding) -> Finding:
-        """``f`` with its file and path arguments rewritten (``f`` itself when none change)."""
-        file = self(f.file)
-        args: tuple[tuple[str, ArgValue], ...] = tuple(
-            (name, self(value) if (f.rule, name) in PATH_ARGS and isinstance(value, str) else value)
-            for name, value in f.args
-        )
-        if file == f.file and args == f.args:
-            return f
-        return replace(f, pos=replace(f.pos, file=file), args=args)
 
-    def result(self, result: Result) -> Result:
-        """``result`` with every path rewritten, findings in order of the new paths
-        (``result`` itself when no path changes)."""
-        findings = [self.finding(f) for f in result.findings]
-        paths = tuple(self(p) for p in result.paths)
-        if paths == result.paths and all(
-            new is old for new, old in zip(findings, result.findings, strict=True)
-        ):
-            return result
-        return Result(tuple(sorted_findings(findings)), paths)
+def _finding(f: Finding, paths: Callable[[str], str]) -> Finding:
+    """``f`` with its file and path arguments rewritten (``f`` itself when none change)."""
+    file = paths(f.file)
+    args: tuple[tuple[str, ArgValue], ...] = tuple(
+        (name, paths(value) if (f.rule, name) in PATH_ARGS and isinstance(value, str) else value)
+        for name, value in f.args
+    )
+    if file == f.file and args == f.args:
+        return f
+    return replace(f, pos=replace(f.pos, file=file), args=args)
 
 
 def for_ci(result: Result, paths: Callable[[str], str] | None) -> Result:
-    """``result`` with paths as the CI formats name them (unchanged without ``paths``)."""
-    return paths.result(result) if isinstance(paths, CiPaths) else result
+    """``result`` with every path rewritten by ``paths`` (a :class:`CiPaths`), findings in the
+    order of the new paths; ``result`` itself without ``paths`` or when no path changes."""
+    if paths is None:
+        return result
+    findings = [_finding(f, paths) for f in result.findings]
+    shown = tuple(paths(p) for p in result.paths)
+    if shown == result.paths and all(
+        new is old for new, old in zip(findings, result.findings, strict=True)
+    ):
+        return result
+    return Result(tuple(sorted_findings(findings)), shown)
