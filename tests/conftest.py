@@ -9,6 +9,10 @@ import pytest
 
 GOLDEN = Path(__file__).parent / "golden"
 
+# A message key with no text, an unfilled placeholder or a rule emitting a message it does not
+# declare raises in every test (and in every tthc the tests start) instead of showing the key.
+os.environ["TTHC_STRICT_MESSAGES"] = "1"
+
 
 @pytest.fixture(autouse=True, scope="session")
 def _private_cache(tmp_path_factory: pytest.TempPathFactory) -> None:

@@ -10,13 +10,15 @@ from typing import Any
 import pytest
 
 from tests.helpers import dump, make_catalog, procedure, run_tthc
-from tthc_cli.config import Config, find_config, with_overrides
+from tthc_cli.config import Config, with_overrides
 from tthc_cli.findings import Severity
-from tthc_cli.loader import load_paths
+from tthc_cli.formats import OutputContext
+from tthc_cli.load.catalog import load_paths
+from tthc_cli.load.config_file import find_config
 from tthc_cli.model import Procedure
-from tthc_cli.reporters import REPORTERS, ReportContext
+from tthc_cli.reporters import REPORTERS
 from tthc_cli.rules import Rule, RuleContext
-from tthc_cli.validation import validate
+from tthc_cli.rules.engine import validate
 
 WITH_NO = dump(procedure("1.000001")).replace("- Doanh nghiệp\n", "- NO\n")
 NO_LINE = WITH_NO.splitlines().index("- NO") + 1
@@ -192,9 +194,12 @@ def _item_rule() -> Rule:
     def check(procedure: Procedure, ctx: RuleContext) -> Iterator[Any]:
         for step in procedure.steps:
             if step.key == "tham-dinh":
-                yield RULE.finding(step.pos, item=f"steps/{step.key}")
+                yield RULE.finding(step.pos, message="internal-scope", item=f"steps/{step.key}")
 
-    RULE = Rule("test-item-rule", Severity.ERROR, "A test rule.", check=check)
+    # a stand-in rule that borrows a real message (one without arguments)
+    RULE = Rule(
+        "test-item-rule", Severity.ERROR, "A test rule.", {"internal-scope": ()}, check=check
+    )
     return RULE
 
 
@@ -213,9 +218,9 @@ def test_item_suppression_in_text_and_json(tmp_path: Path, monkeypatch: pytest.M
     assert by_rule["test-item-rule"].suppressed == reason
     assert by_rule["unused-suppression"].arg_map["rule"] == "test-item-rule"
     assert not result.failed(Severity.ERROR)
-    text = REPORTERS["text"](result, ReportContext())
+    text = REPORTERS["text"](result, OutputContext())
     assert reason in text
-    data_out = json.loads(REPORTERS["json"](result, ReportContext()))
+    data_out = json.loads(REPORTERS["json"](result, OutputContext()))
     assert {f["reason"] for f in data_out["findings"]} == {reason, None}
 
 

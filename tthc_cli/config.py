@@ -12,11 +12,19 @@ from pathlib import Path
 from typing import Any
 
 from tthc_cli.findings import Finding, Pos, Severity, make
-from tthc_cli.yamlsafe import Limits
 
 CONFIG_NAMES = ("tthc.yaml", ".tthc.yaml")
 LANG_ENV = "TTHC_LANG"
 DEFAULT_LOCAL_CODE_PATTERN = r"^NB-[A-Z0-9]+(-[A-Z0-9]+)*-[0-9]{2,}$"
+
+
+@dataclass(frozen=True, slots=True)
+class Limits:
+    """Safety limits for reading one file (``limits`` in tthc.yaml)."""
+
+    max_file_bytes: int = 2 * 1024 * 1024
+    max_depth: int = 64
+    max_nodes: int = 200_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,7 +97,7 @@ class Config:
     suppress: tuple[ConfigSuppression, ...] = ()
     ignore: tuple[str, ...] = ()
     abolished_components: tuple[AbolishedComponent, ...] = DEFAULT_ABOLISHED
-    limits: Limits = Limits()  # noqa: RUF009 - frozen, one shared default is safe
+    limits: Limits = Limits()
     plan: PlanSettings = PlanSettings()
     hourly_values: tuple[HourlyValue, ...] = ()
     days_off: tuple[DayNote, ...] = ()
@@ -182,19 +190,6 @@ def from_data(data: Mapping[str, Any], path: Path | None) -> Config:
             DayNote(_day(d["date"]), d["reason"]) for d in calendar.get("working_days", ())
         ),
     )
-
-
-def find_config(start: Path) -> Path | None:
-    """The nearest tthc.yaml or .tthc.yaml from ``start`` upward, as ruff and yamllint do."""
-    here = start.resolve()
-    if here.is_file():
-        here = here.parent
-    for folder in (here, *here.parents):
-        for name in CONFIG_NAMES:
-            candidate = folder / name
-            if candidate.is_file():
-                return candidate
-    return None
 
 
 def with_overrides(

@@ -136,3 +136,21 @@ def count_by_severity(findings: Iterable[Finding]) -> Mapping[Severity, int]:
         if f.suppressed is None:
             counts[f.severity] += 1
     return counts
+
+
+@dataclass(frozen=True, slots=True)
+class ValidationResult:
+    """All findings of one validation (suppressed ones included, marked with their reason)."""
+
+    findings: tuple[Finding, ...]
+    paths: tuple[str, ...] = ()  # the procedure files checked, as findings show them
+
+    @property
+    def files(self) -> int:
+        return len(self.paths)
+
+    def active(self) -> list[Finding]:
+        return [f for f in self.findings if f.suppressed is None]
+
+    def failed(self, fail_on: Severity) -> bool:
+        return any(f.severity.rank >= fail_on.rank for f in self.active())

@@ -288,3 +288,17 @@ class Catalog:
         """The procedure files no procedure could be built from, in catalog order."""
         loaded = {p.path for p in self.procedures}
         return [file for file in self.files if file not in loaded]
+
+
+@dataclass(frozen=True, slots=True)
+class Side:
+    """One version of a catalog as the user named it (a side of ``tthc diff``): a folder, a file
+    or a git revision.
+
+    ``root`` names the catalog as findings do; ``commit`` is the full id of a revision.
+    """
+
+    label: str
+    kind: str  # "dir", "file" or "git"
+    root: str = ""
+    commit: str | None = None

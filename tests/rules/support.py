@@ -7,8 +7,9 @@ from typing import Any
 
 from tests.helpers import make_catalog
 from tthc_cli.findings import Finding
-from tthc_cli.loader import load_config, load_paths
-from tthc_cli.validation import validate
+from tthc_cli.load.catalog import load_paths
+from tthc_cli.load.config_file import load_config
+from tthc_cli.rules.engine import validate
 
 AS_OF = "2026-11-23"
 

@@ -2,8 +2,9 @@ from pathlib import Path
 
 from tests.helpers import REPO, procedure
 from tests.rules.support import findings_of, line_of
-from tthc_cli.loader import load_config, load_paths
-from tthc_cli.validation import validate
+from tthc_cli.load.catalog import load_paths
+from tthc_cli.load.config_file import load_config
+from tthc_cli.rules.engine import validate
 
 
 def test_steps_within_channel_time_pass(tmp_path: Path) -> None:

@@ -2,24 +2,26 @@
 
 from __future__ import annotations
 
-import dataclasses
 import os
 import stat
 import sys
 import tempfile
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from tthc_cli.config import Config, with_overrides
 from tthc_cli.errors import TthcError, UsageError
-from tthc_cli.loader import resolve_config
+from tthc_cli.formats import OutputContext, Writers
+from tthc_cli.load.config_file import resolve_config
 
 if TYPE_CHECKING:
+    from tthc_cli.load.reuse import Reuse
     from tthc_cli.model import Catalog, Procedure
-    from tthc_cli.results import Reuse
+    from tthc_cli.plan.calendar import WorkCalendar
+    from tthc_cli.plan.milestones import PlanData
 
 LangOpt = Annotated[
     str | None, typer.Option("--lang", help="Ngôn ngữ: vi (mặc định) hoặc en. Language: vi or en.")
@@ -132,6 +134,8 @@ def write_output(content: str | bytes, output: Path | None, force: bool) -> None
     """
     if output is None:
         if isinstance(content, bytes):
+            if sys.stdout.isatty():
+                raise UsageError("error.binary-to-terminal")
             sys.stdout.buffer.write(content)
             sys.stdout.buffer.flush()
         else:
@@ -168,56 +172,6 @@ def write_output(content: str | bytes, output: Path | None, force: bool) -> None
         raise TthcError("error.output", path=str(output), detail=exc.strerror or str(exc)) from None
 
 
-def git_output(*args: str, folder: Path | None = None) -> str | None:
-    """Output of a read-only git command (in ``folder``, else here), or None when it fails."""
-    import subprocess
-
-    command = ["git", *(("-C", str(folder)) if folder is not None else ()), *args]
-    try:
-        done = subprocess.run(command, capture_output=True, text=True, check=False)
-    except OSError:
-        return None
-    return done.stdout.strip() if done.returncode == 0 else None
-
-
-def load_revision(
-    spec: str,
-    config: Config,
-    folder: Path,
-    not_git: str,
-    unknown: str,
-    reuse: Reuse | None = None,
-) -> tuple[Catalog, str, str]:
-    """The catalog folder ``folder`` as it stands at git revision ``spec``, read from git objects
-    (the working tree and the index are never touched): (catalog, root as findings name it, full
-    commit id). Not a git repository → TthcError ``not_git``; no such revision → ``unknown``
-    (both with ``side=spec``)."""
-    from tthc_cli.loader import load_source
-    from tthc_cli.sources import GitSource
-
-    where = folder if folder.is_dir() else None
-    top = git_output("rev-parse", "--show-toplevel", folder=where)
-    if top is None:
-        raise TthcError(not_git, side=spec)
-    commit = git_output("rev-parse", "--verify", "--quiet", f"{spec}^{{commit}}", folder=where)
-    if commit is None:
-        raise TthcError(unknown, side=spec)
-    try:
-        subdir = folder.resolve().relative_to(Path(top).resolve()).as_posix()
-    except ValueError:
-        subdir = ""
-    subdir = "" if subdir == "." else subdir
-    root = f"{spec}:{subdir}" if subdir else f"{spec}:"
-    from tthc_cli.cli._loading import loading
-
-    with loading(config) as options:
-        options = dataclasses.replace(options, reuse=reuse)
-        catalog = load_source(
-            GitSource(Path(top), spec, subdir), config, root=root, options=options
-        )
-    return catalog, root, commit
-
-
 def ci_paths(output_format: str) -> Callable[[str], str] | None:
     """How the CI formats name files, seen from the current folder (None for the human ones,
     which show paths as findings do)."""
@@ -226,3 +180,50 @@ def ci_paths(output_format: str) -> Callable[[str], str] | None:
     from tthc_cli.reporters.paths import CiPaths
 
     return CiPaths()
+
+
+def format_option(writers: Writers[Any]) -> Any:
+    """The ``--format`` option of a command that writes with ``writers`` (the parameter's
+    default): its choices shown, no default value, since the extension of ``-o`` picks one,
+    else ``writers.default``."""
+    return typer.Option(
+        None,
+        "--format",
+        "-f",
+        metavar=writers.metavar(),
+        help=f"Định dạng; mặc định theo đuôi tệp -o, không thì {writers.default}. Output format.",
+    )
+
+
+def output_context(
+    lang: str, output_format: str, output: Path | None, tablefmt: str | None = None
+) -> OutputContext:
+    """How to write ``output_format`` to ``output`` (the terminal when None)."""
+    return OutputContext(
+        lang=lang,
+        color=output is None and output_format == "text" and use_color(),
+        width=terminal_width(),
+        to_file=output is not None,
+        ci_paths=ci_paths(output_format),
+        tablefmt=tablefmt,
+    )
+
+
+def shipped_plan(config: Config) -> PlanData:
+    """The simplification plan named in the config, with its choices applied."""
+    from tthc_cli.load.packaged import packaged_yaml
+    from tthc_cli.plan.milestones import parse_plan, plan_file
+
+    file = plan_file(config)
+    return parse_plan(packaged_yaml(file), config, file)
+
+
+def shipped_calendar(config: Config) -> WorkCalendar:
+    """The working-day calendar: holidays, the shipped make-up days, the config's overrides.
+
+    Imported here, not at the top: ``holidays`` is only needed by the commands that count days.
+    """
+    from tthc_cli.load.packaged import packaged_yaml
+    from tthc_cli.plan.calendar import CALENDAR_DATA, WorkCalendar
+
+    return WorkCalendar.from_config(config, packaged_yaml(CALENDAR_DATA))

@@ -13,17 +13,20 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from tthc_cli.cache import Cache, disabled_by_env
+from tthc_cli import findings
 from tthc_cli.config import Config
-from tthc_cli.findings import Severity
-from tthc_cli.loader import LoadOptions, RawCatalog, build_catalog, load_paths
+from tthc_cli.findings import Severity, ValidationResult
+from tthc_cli.load.cache import Cache, disabled_by_env
+from tthc_cli.load.catalog import build_catalog, load_paths
+from tthc_cli.load.files import LoadOptions
+from tthc_cli.load.pickling import Codec
+from tthc_cli.load.pool import default_jobs
+from tthc_cli.load.reading import RawCatalog
 from tthc_cli.messages import text
-from tthc_cli.pool import default_jobs
-from tthc_cli.validation import Result, validate
 
 if TYPE_CHECKING:
+    from tthc_cli.load.reuse import Reuse
     from tthc_cli.model import Catalog
-    from tthc_cli.results import Reuse
 
 NoCacheOpt = Annotated[
     bool,
@@ -38,6 +41,8 @@ JobsOpt = Annotated[
     ),
 ]
 PROGRESS_FROM = 500  # files to build before a progress bar is worth showing
+# A whole validation's result, as the cache keeps it.
+RESULT_CODEC = Codec(findings)
 
 
 def open_cache(config: Config, no_cache: bool) -> Cache | None:
@@ -49,7 +54,7 @@ def open_cache(config: Config, no_cache: bool) -> Cache | None:
 
 
 def _warn_without_libyaml(lang: str) -> None:
-    from tthc_cli.yamlsafe import HAVE_LIBYAML
+    from tthc_cli.load.yamlsafe import HAVE_LIBYAML
 
     if not HAVE_LIBYAML:
         print(f"tthc: {text('load.no-libyaml', lang)}", file=sys.stderr)
@@ -97,25 +102,27 @@ def loading(config: Config, no_cache: bool = False, jobs: int = 0) -> Iterator[L
         bar.update(task[0], completed=done)
 
     try:
-        yield dataclasses.replace(options, progress=report)
+        yield dataclasses.replace(options, tally=report)
     finally:
         bar.stop()
 
 
-def validated(raw: RawCatalog, options: LoadOptions) -> Result:
+def validated(raw: RawCatalog, options: LoadOptions) -> ValidationResult:
     """``validate`` of the catalog, reused whole from the cache when no input changed."""
     cache = options.cache
     key = raw.fingerprint("validate")
     slot = "result" if raw.complete else "result-part"  # the key names the selected files
     if cache is not None:
-        hit = cache.value(raw.scope, slot, key)
-        if isinstance(hit, Result):
+        hit = cache.value(raw.scope, slot, key, RESULT_CODEC)
+        if isinstance(hit, ValidationResult):
             return hit
+    from tthc_cli.rules.engine import validate  # the rules and the model: only when building
+
     catalog = build_catalog(raw, options)
     gc.freeze()  # see load_catalog
     result = validate(catalog)
     if cache is not None:
-        cache.save_value(raw.scope, slot, key, result)
+        cache.save_value(raw.scope, slot, key, result, RESULT_CODEC)
     return result
 
 

@@ -15,8 +15,8 @@ from tthc_cli.cli._common import (
     write_output,
 )
 from tthc_cli.cli.report import AsOfOpt, parse_day
-from tthc_cli.cost import Cost, hourly_value, plan_in_force, procedure_cost
 from tthc_cli.messages import text
+from tthc_cli.plan.cost import Cost, hourly_value, plan_in_force, procedure_cost
 from tthc_cli.render.report_table import display
 
 

@@ -7,21 +7,21 @@ from typing import Annotated
 
 import typer
 
-from tthc_cli.calendar import deadline
 from tthc_cli.cli._common import (
     ConfigOpt,
     LangOpt,
     PathsArg,
     find_procedure,
     open_catalog,
+    shipped_calendar,
     write_output,
 )
-from tthc_cli.durations import format_number
 from tthc_cli.errors import TthcError, UsageError
 from tthc_cli.findings import ref
 from tthc_cli.messages import text
 from tthc_cli.model import Duration, Procedure, TimeUnit
-from tthc_cli.shipped import load_calendar
+from tthc_cli.plan.calendar import deadline
+from tthc_cli.plan.durations import format_number
 
 CHANNEL_ORDER = ("direct", "online", "postal")
 
@@ -76,7 +76,7 @@ def command(
     language = config.lang
     procedure = find_procedure(catalog, code)
     duration = choose_duration(procedure, channel)
-    result = deadline(when, duration, load_calendar(config), config.hours_per_working_day)
+    result = deadline(when, duration, shipped_calendar(config), config.hours_per_working_day)
     lines = [
         text("deadline.title", language, code=procedure.code, name=procedure.name),
         text(

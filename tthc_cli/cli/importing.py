@@ -18,17 +18,17 @@ from typing import Annotated
 
 import typer
 
-from tthc_cli import resources
 from tthc_cli.cli._common import LangOpt, require_choice, terminal_width, use_color, write_output
 from tthc_cli.config import env_lang
 from tthc_cli.errors import ExitCode, UsageError
-from tthc_cli.importer import records
+from tthc_cli.formats import OutputContext
 from tthc_cli.importer.common import snippet
 from tthc_cli.importer.convert import Converted, RecordError, convert
 from tthc_cli.importer.listexport import skeletons
 from tthc_cli.importer.run import CHANGED, FAILED, NEW, Outcome, Summary, plan, summarize
+from tthc_cli.load import packaged
+from tthc_cli.load import portal as portal_files
 from tthc_cli.messages import text
-from tthc_cli.reporters.base import ReportContext
 from tthc_cli.reporters.diff import DIFF_REPORTERS
 
 FORMATS = ("text", "json")
@@ -44,7 +44,9 @@ DryRunOpt = Annotated[
 DateOpt = Annotated[
     str | None, typer.Option("--date", help="Ngày nhập (YYYY-MM-DD), mặc định hôm nay.")
 ]
-FormatOpt = Annotated[str, typer.Option("--format", "-f", help="text hoặc json.")]
+FormatOpt = Annotated[
+    str, typer.Option("--format", "-f", metavar="[text|json]", help="Định dạng bản tóm tắt.")
+]
 UnitsOpt = Annotated[
     Path | None,
     typer.Option("--units-map", help="Tệp YAML: tên cơ quan trên Cổng → mã đơn vị."),
@@ -69,13 +71,13 @@ def _read_on(value: str | None) -> str:
 
 def _existing(into: Path) -> Callable[[str], bytes | None]:
     def read(rel: str) -> bytes | None:
-        return records.read_existing(into / rel)
+        return portal_files.read_existing(into / rel)
 
     return read
 
 
 def _summary_text(outcomes: list[Outcome], summary: Summary, lang: str, dry_run: bool) -> str:
-    ctx = ReportContext(lang=lang, color=use_color(), width=terminal_width())
+    ctx = OutputContext(lang=lang, color=use_color(), width=terminal_width())
     lines: list[str] = []
     for outcome in outcomes:
         if outcome.diff is not None:
@@ -142,9 +144,9 @@ def _finish(
     output_format: str,
     lang: str,
 ) -> None:
-    ref = records.schema_ref(into)
+    ref = portal_files.schema_ref(into)
     ref = ref if ref.startswith("https:") else "../" + ref  # files live in into/<kind>/
-    outcomes = plan(items, _existing(into), resources.schema("procedure"), ref, update)
+    outcomes = plan(items, _existing(into), packaged.schema("procedure"), ref, update)
     if not dry_run:
         for outcome in outcomes:
             if outcome.status in (NEW, CHANGED):
@@ -179,10 +181,10 @@ def portal(
     """Nhập bản ghi thủ tục của Cổng Dịch vụ công quốc gia thành tệp thủ tục."""
     chosen = _check(output_format, lang)
     day = _read_on(read_on)
-    units = records.read_unit_map(units_map)
+    units = portal_files.read_unit_map(units_map)
 
     def items() -> Iterator[tuple[str, Converted | RecordError]]:
-        for raw in records.read_records(paths):
+        for raw in portal_files.read_records(paths):
             if raw.data is None:
                 yield raw.file, RecordError(raw.error or "import.failed.not-record", raw.detail)
                 continue
@@ -207,7 +209,7 @@ def list_export(
     """Tạo tệp khung (incomplete: true) từ danh sách thủ tục xuất từ Cổng."""
     chosen = _check(output_format, lang)
     day = _read_on(read_on)
-    rows = records.read_list_rows(path)
+    rows = portal_files.read_list_rows(path)
     done, failed = skeletons(rows, day, path.name)
     items: list[tuple[str, Converted | RecordError]] = [(f"{path.name}:{c.code}", c) for c in done]
     items += [(f"{path.name}:{row}", error) for row, error in failed]

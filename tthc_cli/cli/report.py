@@ -1,7 +1,7 @@
 """``tthc report``: progress of the simplification plan (QĐ 1085/QĐ-TTg) on a date.
 
 "Before" is each procedure's recorded baseline, or with ``--baseline REV`` the catalog folder as
-it stood at git revision REV (read from git objects; see :mod:`tthc_cli.progress_baseline` for
+it stood at git revision REV (read from git objects; see :mod:`tthc_cli.plan.baseline` for
 what that means for each measure). A bad revision or a catalog outside git: one line, exit 3.
 """
 
@@ -20,23 +20,22 @@ from tthc_cli.cli._common import (
     LangOpt,
     OutputOpt,
     PathsArg,
-    load_revision,
+    format_option,
     open_catalog,
+    output_context,
     require_choice,
-    terminal_width,
-    use_color,
+    shipped_plan,
     write_output,
 )
+from tthc_cli.cli._loading import loading
 from tthc_cli.errors import ExitCode, UsageError
 from tthc_cli.findings import Severity
-from tthc_cli.model import Catalog, Procedure
-from tthc_cli.progress import GROUPINGS, build_report
-from tthc_cli.progress_baseline import BaselineCatalog
-from tthc_cli.results import Reuse
-from tthc_cli.shipped import load_plan
-
-FORMATS = ("text", "markdown", "csv", "json", "xlsx", "html")
-FILE_ONLY = ("xlsx", "html")
+from tthc_cli.load.reuse import Reuse
+from tthc_cli.load.sides import open_side
+from tthc_cli.model import Catalog
+from tthc_cli.plan.baseline import BaselineCatalog
+from tthc_cli.plan.progress import GROUPINGS, ReportSet, build_report
+from tthc_cli.render import REPORT_WRITERS
 
 AsOfOpt = Annotated[
     str | None,
@@ -76,12 +75,7 @@ def command(
     by: Annotated[
         str, typer.Option("--by", help="Nhóm theo: unit, field, level hoặc kind.")
     ] = "unit",
-    output_format: Annotated[
-        str,
-        typer.Option(
-            "--format", "-f", help="text, markdown, csv, json, xlsx, html (xlsx, html cần -o)."
-        ),
-    ] = "text",
+    output_format: str | None = format_option(REPORT_WRITERS),
     output: OutputOpt = None,
     force: ForceOpt = False,
     lang: LangOpt = None,
@@ -92,56 +86,24 @@ def command(
     Tỷ lệ cắt giảm thủ tục và chi phí tuân thủ (mục tiêu 20%) chỉ tính TTHC nội bộ:
     số TTHC nội bộ được cắt giảm / số TTHC nội bộ của nhóm (--baseline: nội bộ tại REV).
     """
-    require_choice("--format", output_format, FORMATS)
+    chosen_format = REPORT_WRITERS.choose(output_format, output)
     require_choice("--by", by, GROUPINGS)
-    if output_format in FILE_ONLY and output is None:
-        raise UsageError("report.error.needs-output", format=output_format)
     day = parse_day(as_of)
     reuse = None if baseline is None else Reuse()  # files unchanged since then are built once
     catalog = open_catalog(paths, config_path, lang, reuse)
     config = catalog.config
     language = config.lang
     on = day or config.today()
-    plan = load_plan(config)
+    plan = shipped_plan(config)
     before = None
     if baseline is not None:
         before = _baseline_catalog(baseline, catalog, paths or [], reuse)
-    content: str | bytes
-    if output_format == "xlsx":
-        from tthc_cli.render.report_xlsx import render_xlsx
-
-        reports = {
-            grouping: build_report(catalog, plan, on, grouping, before)
-            for grouping in (by, *(g for g in GROUPINGS if g != by))
-        }
-        content = render_xlsx(reports, language)
-    else:
-        report = build_report(catalog, plan, on, by, before)
-        if output_format == "html":
-            from tthc_cli.render.report_html import render_html
-
-            content = render_html(report, language)
-        elif output_format == "json":
-            from tthc_cli.render.report_json import render_json
-
-            content = render_json(report, language)
-        elif output_format == "csv":
-            from tthc_cli.render.report_csv import render_csv
-
-            content = render_csv(report, language)
-        elif output_format == "markdown":
-            from tthc_cli.render.report_markdown import render_markdown
-
-            content = render_markdown(report, language)
-        else:
-            from tthc_cli.render.report_text import render_text
-
-            content = render_text(
-                report,
-                language,
-                color=output is None and use_color(),
-                width=terminal_width() if output is None else 160,
-            )
+    reports = ReportSet(
+        build_report(catalog, plan, on, by, before),
+        lambda grouping: build_report(catalog, plan, on, grouping, before),
+    )
+    ctx = output_context(language, chosen_format, output)
+    content = REPORT_WRITERS[chosen_format](reports, ctx)
     write_output(content, output, force)
     if any(f.severity is Severity.ERROR and f.suppressed is None for f in catalog.findings):
         raise typer.Exit(ExitCode.FINDINGS)
@@ -150,29 +112,14 @@ def command(
 def _baseline_catalog(
     revision: str, catalog: Catalog, paths: list[Path], reuse: Reuse | None
 ) -> BaselineCatalog:
-    """The catalog folder of ``catalog`` as it stood at git revision ``revision``, restricted to
-    the same files or subfolders when ``paths`` select part of the catalog (so procedures outside
-    the selection do not count as removed)."""
-    folder = Path(catalog.root) if catalog.root else Path.cwd()
-    then, root, commit = load_revision(
-        revision,
-        catalog.config,
-        folder,
-        not_git="report.error.baseline-not-git",
-        unknown="report.error.baseline-unknown",
-        reuse=reuse,
-    )
-    base = folder.resolve()
-    selected = [p.resolve().relative_to(base).as_posix() for p in paths if p.resolve() != base]
-    if selected and len(selected) == len(paths):
-        prefix = len(root.rstrip("/")) + (0 if root.endswith(":") else 1)
-
-        def chosen(procedure: Procedure) -> bool:
-            rel = procedure.path[prefix:]
-            return any(rel == s or rel.startswith(s + "/") for s in selected)
-
-        then = replace(then, procedures=tuple(p for p in then.procedures if chosen(p)))
-    return BaselineCatalog(revision, commit, then)
+    """The catalog of ``catalog`` as it stood at git revision ``revision``: the same folder and
+    the same selection of files (so procedures outside the selection do not count as removed)."""
+    config = catalog.config
+    with loading(config) as options:
+        then, side = open_side(revision, config, replace(options, reuse=reuse), paths)
+    if side.commit is None:
+        raise UsageError("side.error.not-revision", side=revision)
+    return BaselineCatalog(revision, side.commit, then)
 
 
 def register(app: typer.Typer) -> None:

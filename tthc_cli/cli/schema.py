@@ -7,9 +7,9 @@ from typing import Annotated
 
 import typer
 
-from tthc_cli import resources
 from tthc_cli.cli._common import ForceOpt, require_choice, write_output
 from tthc_cli.errors import TthcError
+from tthc_cli.load import packaged
 
 
 def command(
@@ -21,7 +21,7 @@ def command(
 ) -> None:
     """In lược đồ JSON (print a JSON Schema), hoặc ghi tất cả vào một thư mục."""
     if output_dir is not None:
-        targets = [output_dir / f"{n}.schema.json" for n in resources.SCHEMA_NAMES]
+        targets = [output_dir / f"{n}.schema.json" for n in packaged.SCHEMA_NAMES]
         existing = [t for t in targets if t.exists()]
         if existing and not force:  # refuse before writing anything, not halfway through
             raise TthcError("error.exists", path=str(existing[0]))
@@ -31,13 +31,13 @@ def command(
             raise TthcError(
                 "error.output", path=str(output_dir), detail=exc.strerror or str(exc)
             ) from None
-        for schema_name in resources.SCHEMA_NAMES:
+        for schema_name in packaged.SCHEMA_NAMES:
             write_output(
-                resources.schema_text(schema_name), output_dir / f"{schema_name}.schema.json", force
+                packaged.schema_text(schema_name), output_dir / f"{schema_name}.schema.json", force
             )
         return
-    require_choice("NAME", name, resources.SCHEMA_NAMES)
-    write_output(resources.schema_text(name), None, False)
+    require_choice("NAME", name, packaged.SCHEMA_NAMES)
+    write_output(packaged.schema_text(name), None, False)
 
 
 def register(app: typer.Typer) -> None:

@@ -24,7 +24,7 @@ from tthc_cli.cli._common import (
 from tthc_cli.messages import text
 from tthc_cli.model import Catalog, Procedure
 from tthc_cli.render.console import recording_console
-from tthc_cli.tables import Section, Table, procedure_sheet
+from tthc_cli.render.tables import Section, Table, procedure_sheet
 from tthc_cli.textnorm import visible
 
 

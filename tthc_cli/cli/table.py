@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import Annotated
 
@@ -18,18 +17,17 @@ from tthc_cli.cli._common import (
     OutputOpt,
     UnitOpt,
     find_procedure,
+    format_option,
     open_catalog,
+    output_context,
     require_choice,
     write_output,
 )
 from tthc_cli.cli.listing import select
 from tthc_cli.errors import TthcError, UsageError
 from tthc_cli.model import Catalog, Procedure
-from tthc_cli.render import table_docx, table_html, table_text
-from tthc_cli.tables import Document, listing_document, procedure_document
-
-FORMATS = ("html", "docx", "md", "txt")
-SUFFIX_FORMAT = {".html": "html", ".htm": "html", ".docx": "docx", ".md": "md", ".txt": "txt"}
+from tthc_cli.render import TABLE_WRITERS, table_text
+from tthc_cli.render.tables import listing_document, procedure_document
 
 TargetsArg = Annotated[
     list[str] | None,
@@ -66,22 +64,6 @@ def chosen_procedures(
     return [p for p in selected if p.code in wanted]
 
 
-def pick_format(output_format: str | None, output: Path | None) -> str:
-    if output_format is None:
-        suffix = output.suffix.lower() if output is not None else ""
-        return SUFFIX_FORMAT.get(suffix, "txt")
-    require_choice("--format", output_format, FORMATS)
-    return output_format
-
-
-def render(document: Document, output_format: str, tablefmt: str | None) -> str | bytes:
-    if output_format == "html":
-        return table_html.render(document)
-    if output_format == "docx":
-        return table_docx.render(document)
-    return table_text.render(document, output_format, tablefmt)
-
-
 def command(
     targets: TargetsArg = None,
     unit: UnitOpt = None,
@@ -90,19 +72,12 @@ def command(
     as_list: Annotated[
         bool, typer.Option("--list", help="In danh mục thay vì nội dung từng thủ tục.")
     ] = False,
-    output_format: Annotated[
-        str | None,
-        typer.Option(
-            "--format",
-            "-f",
-            help="html, docx, md hoặc txt (mặc định: theo đuôi tệp -o, không thì txt).",
-        ),
-    ] = None,
+    output_format: str | None = format_option(TABLE_WRITERS),
     tablefmt: Annotated[
         str | None,
         typer.Option(
             "--tablefmt",
-            help="Kiểu bảng tabulate cho md/txt (mặc định: pipe cho md, simple cho txt).",
+            help="Kiểu bảng tabulate cho markdown, text (mặc định: pipe; simple cho text).",
         ),
     ] = None,
     output: OutputOpt = None,
@@ -111,12 +86,10 @@ def command(
     config_path: ConfigOpt = None,
 ) -> None:
     """In bảng thủ tục (procedure sheets) hoặc danh mục (--list) để ban hành, in ấn."""
-    chosen_format = pick_format(output_format, output)
+    chosen_format = TABLE_WRITERS.choose(output_format, output)
     require_choice("--kind", kind, KINDS)
     if tablefmt is not None and not table_text.known_tablefmt(tablefmt):
         raise UsageError("error.bad-option", option="--tablefmt", value=tablefmt)
-    if chosen_format == "docx" and output is None and sys.stdout.isatty():
-        raise UsageError("error.binary-to-terminal", format="docx")
     paths, codes = split_targets(list(targets or []))
     catalog = open_catalog(paths, config_path, lang)
     procedures = chosen_procedures(catalog, codes, kind, unit, field)
@@ -128,7 +101,8 @@ def command(
         if as_list
         else procedure_document(procedures, catalog, language)
     )
-    write_output(render(document, chosen_format, tablefmt), output, force)
+    ctx = output_context(language, chosen_format, output, tablefmt)
+    write_output(TABLE_WRITERS[chosen_format](document, ctx), output, force)
 
 
 def register(app: typer.Typer) -> None:

@@ -13,28 +13,23 @@ from tthc_cli.cli._common import (
     LangOpt,
     OutputOpt,
     PathsArg,
-    ci_paths,
+    format_option,
     open_config,
+    output_context,
     require_choice,
-    terminal_width,
-    use_color,
     write_output,
 )
 from tthc_cli.cli._loading import JobsOpt, NoCacheOpt, loading, validated
 from tthc_cli.errors import ExitCode
 from tthc_cli.findings import Severity
-from tthc_cli.loader import build_catalog, read_paths
-from tthc_cli.reporters import REPORTERS, ReportContext
-from tthc_cli.validation import validate
-
-FORMATS = ", ".join(REPORTERS)
+from tthc_cli.load.catalog import build_catalog
+from tthc_cli.load.reading import read_paths
+from tthc_cli.reporters import REPORTERS
 
 
 def command(
     paths: PathsArg = None,
-    output_format: Annotated[
-        str, typer.Option("--format", "-f", help=f"Định dạng: {FORMATS}.")
-    ] = "text",
+    output_format: str | None = format_option(REPORTERS),
     output: OutputOpt = None,
     force: ForceOpt = False,
     fail_on: Annotated[
@@ -55,7 +50,7 @@ def command(
     ] = None,
 ) -> None:
     """Kiểm tra danh mục thủ tục (validate the catalog): lược đồ JSON và các quy tắc."""
-    require_choice("--format", output_format, REPORTERS)
+    chosen_format = REPORTERS.choose(output_format, output)
     require_choice("--fail-on", fail_on, [s.value for s in Severity])
     chosen = list(paths or [])
     config = open_config(chosen, config_path, lang, fail_on)
@@ -64,17 +59,13 @@ def command(
         if changed_since is None:
             result = validated(raw, options)
         else:
-            from tthc_cli.changes import selection
+            from tthc_cli.load.sides import changed_files
+            from tthc_cli.rules.engine import validate
 
             catalog = build_catalog(raw, options)
-            result = validate(catalog, only=selection(catalog, changed_since))
-    ctx = ReportContext(
-        lang=config.lang,
-        color=output is None and output_format == "text" and use_color(),
-        width=terminal_width(),
-        ci_paths=ci_paths(output_format),
-    )
-    write_output(REPORTERS[output_format](result, ctx), output, force)
+            result = validate(catalog, only=changed_files(changed_since, catalog))
+    ctx = output_context(config.lang, chosen_format, output)
+    write_output(REPORTERS[chosen_format](result, ctx), output, force)
     raise typer.Exit(ExitCode.FINDINGS if result.failed(config.fail_on) else ExitCode.OK)
 
 

@@ -20,7 +20,6 @@ from tthc_cli.diff.model import (
     Change,
     DiffValue,
     ProcedureDiff,
-    Side,
     Status,
     Unloaded,
     Verdict,
@@ -28,8 +27,8 @@ from tthc_cli.diff.model import (
 from tthc_cli.diff.totals import totals
 from tthc_cli.diff.verdicts import count_verdict, duration_verdict
 from tthc_cli.findings import Severity
-from tthc_cli.model import Catalog, Procedure
-from tthc_cli.results import inside
+from tthc_cli.load.reuse import inside
+from tthc_cli.model import Catalog, Procedure, Side
 
 # Procedure attributes compared as neutral changes, with the YAML field they live in.
 NEUTRAL_FIELDS = (

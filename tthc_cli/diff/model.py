@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from tthc_cli.findings import ArgValue, Finding, Pos
-from tthc_cli.model import Duration, Money
+from tthc_cli.model import Duration, Money, Side
 
 # What a change's old or new value can be; reporters format it for people, JSON keeps the shape.
 DiffValue = str | int | float | bool | Duration | Money | tuple[str, ...] | None
@@ -104,15 +104,6 @@ class Totals:
     fee_change: int | None = None
     compliance_hours_change: float | None = None
     compliance_cost_change: int | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class Side:
-    """One side of the comparison as the user named it: a folder, a file or a git revision."""
-
-    label: str
-    kind: str  # "dir", "file" or "git"
-    root: str = ""
 
 
 @dataclass(frozen=True, slots=True)

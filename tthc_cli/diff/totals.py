@@ -13,8 +13,8 @@ from collections.abc import Mapping, Sequence
 
 from tthc_cli.config import Config
 from tthc_cli.diff.model import ProcedureDiff, Status, Totals, Verdict
-from tthc_cli.durations import exact_working_days
 from tthc_cli.model import Procedure
+from tthc_cli.plan.durations import exact_working_days
 
 
 def total_days(procedure: Procedure, hours_per_day: float) -> float | None:

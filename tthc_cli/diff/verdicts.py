@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from tthc_cli.diff.model import Verdict
-from tthc_cli.durations import compare as compare_durations
 from tthc_cli.model import Duration, Money
+from tthc_cli.plan.durations import compare as compare_durations
 
 ONLINE_RANK = {None: 0, "partial": 1, "full": 2}
 

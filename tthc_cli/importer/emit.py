@@ -13,7 +13,7 @@ import unicodedata
 from collections.abc import Mapping
 from typing import Any
 
-from tthc_cli.scalars import resolve_plain
+from tthc_cli.load.scalars import resolve_plain
 
 INDENT = "  "
 _INDICATORS = set("-?:,[]{}#&*!|>'\"%@`~+.")

@@ -8,14 +8,13 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from tthc_cli.config import Config
-from tthc_cli.diff import CatalogDiff, Side, diff_catalogs
+from tthc_cli.config import Config, Limits
+from tthc_cli.diff import CatalogDiff, diff_catalogs
 from tthc_cli.importer.common import Issue
 from tthc_cli.importer.convert import Converted, RecordError
 from tthc_cli.importer.emit import emit
-from tthc_cli.model import Catalog, Procedure
-from tthc_cli.results import process_procedure
-from tthc_cli.yamlsafe import Limits
+from tthc_cli.load.pipeline import process_procedure
+from tthc_cli.model import Catalog, Procedure, Side
 
 NEW, UNCHANGED, CHANGED, EXISTS, FAILED = "new", "unchanged", "changed", "exists", "failed"
 

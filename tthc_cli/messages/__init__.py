@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Mapping
 
 from tthc_cli.findings import ArgValue, Ref
@@ -9,6 +10,9 @@ from tthc_cli.messages import en, vi
 
 LANGUAGES: dict[str, Mapping[str, str]] = {"vi": vi.MESSAGES, "en": en.MESSAGES}
 DEFAULT_LANG = "vi"
+# Under tests (TTHC_STRICT_MESSAGES=1) an unknown key or an unfilled placeholder raises instead
+# of showing the key or the template: a user must never read either.
+STRICT = os.environ.get("TTHC_STRICT_MESSAGES") == "1"
 
 
 def text(key: str, lang: str = DEFAULT_LANG, /, **args: ArgValue) -> str:
@@ -17,7 +21,11 @@ def text(key: str, lang: str = DEFAULT_LANG, /, **args: ArgValue) -> str:
     An argument made by :func:`~tthc_cli.findings.ref` is itself a message, rendered in the
     same language; every other argument is printed as it is.
     """
-    template = LANGUAGES.get(lang, vi.MESSAGES).get(key) or vi.MESSAGES.get(key) or key
+    template = LANGUAGES.get(lang, vi.MESSAGES).get(key) or vi.MESSAGES.get(key)
+    if template is None:
+        if STRICT:
+            raise KeyError(f"no message {key!r}")
+        template = key
     resolved = {
         name: text(value[1:], lang) if isinstance(value, Ref) else value
         for name, value in args.items()
@@ -25,6 +33,8 @@ def text(key: str, lang: str = DEFAULT_LANG, /, **args: ArgValue) -> str:
     try:
         return template.format(**resolved)
     except (KeyError, IndexError, ValueError):
+        if STRICT:
+            raise
         return template
 
 

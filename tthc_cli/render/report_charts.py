@@ -21,7 +21,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from tthc_cli.messages import text
-from tthc_cli.progress import GroupProgress, Report
+from tthc_cli.plan.progress import GroupProgress, Report
 from tthc_cli.render.report_table import display, status_label, total_label
 
 if TYPE_CHECKING:

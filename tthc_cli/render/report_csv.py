@@ -5,8 +5,9 @@ from __future__ import annotations
 import csv
 import io
 
+from tthc_cli.formats import OutputContext
 from tthc_cli.messages import text
-from tthc_cli.progress import Report
+from tthc_cli.plan.progress import ReportSet
 from tthc_cli.render.report_table import Value, baseline_label, columns, headers, table_rows
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -22,10 +23,11 @@ def safe_cell(value: Value) -> str | int | float:
     return "'" + value if value.startswith(FORMULA_START) else value
 
 
-def render_csv(report: Report, lang: str) -> str:
+def render(reports: ReportSet, ctx: OutputContext) -> str:
     """Header row (translated labels), then groups and the total. Empty cell = not computed.
 
     Every row repeats the report date, the counting method and the hourly value used."""
+    report, lang = reports.chosen, ctx.lang
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     chosen = columns(report)

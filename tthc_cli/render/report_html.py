@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from html import escape
 
+from tthc_cli.formats import OutputContext
 from tthc_cli.messages import text
-from tthc_cli.progress import Report
+from tthc_cli.plan.progress import ReportSet
 from tthc_cli.render.report_charts import milestone_chart, progress_charts
 from tthc_cli.render.report_table import (
     MILESTONE_COLUMNS,
@@ -68,7 +69,8 @@ def _table(head: list[str], rows: list[list[str]], numeric: set[int]) -> str:
     return "".join(out)
 
 
-def render_html(report: Report, lang: str) -> str:
+def render(reports: ReportSet, ctx: OutputContext) -> str:
+    report, lang = reports.chosen, ctx.lang
     intro = preamble(report, lang)
     body = [
         f"<h1>{escape(intro[0])}</h1>",

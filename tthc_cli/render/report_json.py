@@ -48,7 +48,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from tthc_cli.progress import Report
+from tthc_cli.formats import OutputContext
+from tthc_cli.plan.progress import Report, ReportSet
 from tthc_cli.render.report_table import milestone_values, preamble, row_values
 
 FORMAT = "tthc-report/1"
@@ -110,7 +111,8 @@ def report_data(report: Report, lang: str) -> dict[str, Any]:
     }
 
 
-def render_json(report: Report, lang: str) -> str:
+def render(reports: ReportSet, ctx: OutputContext) -> str:
+    report, lang = reports.chosen, ctx.lang
     return (
         json.dumps(report_data(report, lang), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
     )

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from tthc_cli.formats import OutputContext
 from tthc_cli.messages import text
-from tthc_cli.progress import Report
+from tthc_cli.plan.progress import ReportSet
 from tthc_cli.render.report_table import (
     MILESTONE_COLUMNS,
     Value,
@@ -30,7 +31,8 @@ def _table(head: list[str], rows: list[list[str]]) -> list[str]:
     return lines
 
 
-def render_markdown(report: Report, lang: str) -> str:
+def render(reports: ReportSet, ctx: OutputContext) -> str:
+    report, lang = reports.chosen, ctx.lang
     intro = preamble(report, lang)
     lines = [f"# {escape_md(intro[0])}", ""]
     lines += [f"- {escape_md(line)}" for line in intro[1:]]

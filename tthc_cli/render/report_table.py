@@ -10,7 +10,7 @@ from typing import Any
 
 from tthc_cli.findings import ref
 from tthc_cli.messages import text
-from tthc_cli.progress import GroupProgress, MilestoneStatus, Report
+from tthc_cli.plan.progress import GroupProgress, MilestoneStatus, Report
 
 Value = str | int | float | None
 

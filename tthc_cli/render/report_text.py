@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from rich.table import Table
 
+from tthc_cli.formats import OutputContext
 from tthc_cli.messages import text
-from tthc_cli.progress import GroupProgress, Report
+from tthc_cli.plan.progress import GroupProgress, Report, ReportSet
 from tthc_cli.render.console import recording_console
 from tthc_cli.render.report_table import (
     display,
@@ -57,8 +58,13 @@ def _row(group: GroupProgress, label: str, report: Report, lang: str) -> list[st
     ]
 
 
-def render_text(report: Report, lang: str, color: bool = False, width: int = 160) -> str:
-    console, buffer = recording_console(color=color, width=width, markup=False)
+FILE_WIDTH = 160  # a report written to a file is as wide as a landscape page
+
+
+def render(reports: ReportSet, ctx: OutputContext) -> str:
+    report, lang = reports.chosen, ctx.lang
+    width = FILE_WIDTH if ctx.to_file else ctx.width
+    console, buffer = recording_console(color=ctx.color, width=width, markup=False)
     for line in preamble(report, lang):
         console.print(line)
     table = Table(title=text("report.groups", lang), title_justify="left", show_lines=False)

@@ -10,14 +10,14 @@ characters cannot be stored in the workbook's XML and are dropped
 from __future__ import annotations
 
 import io
-from collections.abc import Mapping
 
 from openpyxl import Workbook  # type: ignore[import-untyped]
 from openpyxl.cell.cell import Cell  # type: ignore[import-untyped]
 from openpyxl.worksheet.worksheet import Worksheet  # type: ignore[import-untyped]
 
+from tthc_cli.formats import OutputContext
 from tthc_cli.messages import text
-from tthc_cli.progress import Report
+from tthc_cli.plan.progress import ReportSet
 from tthc_cli.render.report_table import (
     MILESTONE_COLUMNS,
     Value,
@@ -58,8 +58,9 @@ def _write_rows(sheet: Worksheet, head: list[str], rows: list[list[Value]], lang
     sheet.freeze_panes = "B2"
 
 
-def render_xlsx(reports: Mapping[str, Report], lang: str) -> bytes:
-    """``reports`` maps each grouping (unit, field, level, kind) to its report for the same date."""
+def render(report_set: ReportSet, ctx: OutputContext) -> bytes:
+    """A sheet per grouping (unit, field, level, kind), the chosen one first."""
+    reports, lang = report_set.every_grouping(), ctx.lang
     workbook = Workbook()
     notes = workbook.active
     assert notes is not None

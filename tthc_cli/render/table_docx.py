@@ -16,7 +16,8 @@ from docx.shared import Mm, Pt
 from docx.table import Table as DocxTable
 from docx.table import _Cell, _Row
 
-from tthc_cli.tables import Document, Row, Sheet, Table
+from tthc_cli.formats import OutputContext
+from tthc_cli.render.tables import Document, Row, Sheet, Table
 from tthc_cli.textnorm import xml_safe
 
 FONT = "Times New Roman"
@@ -114,7 +115,7 @@ def _sheet(doc: DocxDocument, sheet: Sheet, first: bool) -> None:
             doc.add_paragraph(clean(paragraph))
 
 
-def render(document: Document) -> bytes:
+def render(document: Document, ctx: OutputContext) -> bytes:
     doc = new_docx()
     _setup(doc)
     doc.core_properties.title = clean(document.title)

@@ -10,7 +10,8 @@ from __future__ import annotations
 import html
 import re
 
-from tthc_cli.tables import Document, Row, Sheet, Table
+from tthc_cli.formats import OutputContext
+from tthc_cli.render.tables import Document, Row, Sheet, Table
 from tthc_cli.textnorm import xml_safe
 
 _BREAKS = re.compile(r"\r\n|[\r\n\x0b\x0c\x85\u2028\u2029]")  # VT: Word's manual break
@@ -91,7 +92,7 @@ def _sheet(sheet: Sheet) -> str:
     return "\n".join(parts)
 
 
-def render(document: Document) -> str:
+def render(document: Document, ctx: OutputContext) -> str:
     parts = [
         "<!DOCTYPE html>",
         f'<html lang="{esc(document.lang)}">',

@@ -10,10 +10,11 @@ import re
 
 from tabulate import tabulate, tabulate_formats
 
-from tthc_cli.tables import Document, Row, Sheet, Table
+from tthc_cli.formats import OutputContext
+from tthc_cli.render.tables import Document, Row, Sheet, Table
 from tthc_cli.textnorm import visible
 
-DEFAULT_TABLEFMT = {"md": "pipe", "txt": "simple"}
+DEFAULT_TABLEFMT = {"markdown": "pipe", "text": "simple"}
 TEXT_WIDTH = 120  # plain-text tables wrap their cells to about this many characters
 # Formats whose rows can span several lines and still read as one row; others stay one line a row.
 WRAPPING_FORMATS = frozenset(
@@ -114,9 +115,18 @@ def _sheet(writer: _Writer, sheet: Sheet) -> None:
             writer.paragraph(paragraph)
 
 
-def render(document: Document, output_format: str, tablefmt: str | None = None) -> str:
-    """``output_format`` is "md" or "txt"; ``tablefmt`` any tabulate format name."""
-    writer = _Writer(output_format == "md", tablefmt or DEFAULT_TABLEFMT[output_format])
+def render_markdown(document: Document, ctx: OutputContext) -> str:
+    """Markdown; ``ctx.tablefmt`` any tabulate format name (default: pipe)."""
+    return _render(document, True, ctx.tablefmt or DEFAULT_TABLEFMT["markdown"])
+
+
+def render_text(document: Document, ctx: OutputContext) -> str:
+    """Plain text; ``ctx.tablefmt`` any tabulate format name (default: simple)."""
+    return _render(document, False, ctx.tablefmt or DEFAULT_TABLEFMT["text"])
+
+
+def _render(document: Document, markdown: bool, tablefmt: str) -> str:
+    writer = _Writer(markdown, tablefmt)
     writer.heading(1, document.title)
     if document.subtitle:
         writer.paragraph(document.subtitle)

@@ -1,4 +1,4 @@
-"""The explicit registry of findings reporters: format name → render(result, ctx) -> str.
+"""The registry of findings reporters (``tthc validate --format``): name → render(result, ctx).
 
 Each reporter's module is imported when its format is asked for (start-up stays cheap).
 """
@@ -7,12 +7,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from tthc_cli.reporters.base import ReportContext, Result
-from tthc_cli.reporters.registry import LazyRegistry
+from tthc_cli.findings import ValidationResult
+from tthc_cli.formats import OutputContext, Writers
 
-Reporter = Callable[[Result, ReportContext], str]
+Reporter = Callable[[ValidationResult, OutputContext], str]
 
-REPORTERS: LazyRegistry[Reporter] = LazyRegistry(
+REPORTERS: Writers[Reporter] = Writers(
     {
         "text": "tthc_cli.reporters.text:render",
         "json": "tthc_cli.reporters.json_:render",
@@ -20,7 +20,6 @@ REPORTERS: LazyRegistry[Reporter] = LazyRegistry(
         "sarif": "tthc_cli.reporters.sarif:render",
         "github": "tthc_cli.reporters.github:render",
         "gitlab": "tthc_cli.reporters.gitlab:render",
-    }
+    },
+    default="text",
 )
-
-__all__ = ["REPORTERS", "ReportContext", "Reporter", "Result"]

@@ -11,8 +11,9 @@ folder tthc runs from; the rule, with its fallbacks outside git, is in
 
 from __future__ import annotations
 
-from tthc_cli.findings import Severity
-from tthc_cli.reporters.base import TOOL_NAME, ReportContext, Result, message
+from tthc_cli.findings import Severity, ValidationResult
+from tthc_cli.formats import OutputContext
+from tthc_cli.reporters.base import TOOL_NAME, message
 from tthc_cli.reporters.paths import for_ci
 from tthc_cli.reporters.text import summary
 
@@ -27,7 +28,7 @@ def escape_property(value: str) -> str:
     return escape_data(value).replace(":", "%3A").replace(",", "%2C")
 
 
-def render(result: Result, ctx: ReportContext) -> str:
+def render(result: ValidationResult, ctx: OutputContext) -> str:
     result = for_ci(result, ctx.ci_paths)
     lines: list[str] = []
     for f in result.active():

@@ -22,8 +22,9 @@ import json
 from collections import Counter
 from typing import Any
 
-from tthc_cli.findings import Finding, Severity, identity_args
-from tthc_cli.reporters.base import ReportContext, Result, message
+from tthc_cli.findings import Finding, Severity, ValidationResult, identity_args
+from tthc_cli.formats import OutputContext
+from tthc_cli.reporters.base import message
 from tthc_cli.reporters.paths import for_ci
 
 SEVERITIES = {Severity.ERROR: "major", Severity.WARNING: "minor", Severity.INFO: "info"}
@@ -41,7 +42,7 @@ def fingerprint(identity: str, occurrence: int) -> str:
     return hashlib.sha256(f"{identity}#{occurrence}".encode()).hexdigest()
 
 
-def to_data(result: Result, ctx: ReportContext) -> list[dict[str, Any]]:
+def to_data(result: ValidationResult, ctx: OutputContext) -> list[dict[str, Any]]:
     seen: Counter[str] = Counter()
     issues: list[dict[str, Any]] = []
     for f in for_ci(result, ctx.ci_paths).active():
@@ -61,5 +62,5 @@ def to_data(result: Result, ctx: ReportContext) -> list[dict[str, Any]]:
     return issues
 
 
-def render(result: Result, ctx: ReportContext) -> str:
+def render(result: ValidationResult, ctx: OutputContext) -> str:
     return json.dumps(to_data(result, ctx), ensure_ascii=False, indent=2) + "\n"

@@ -18,14 +18,15 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from tthc_cli.findings import count_by_severity
-from tthc_cli.reporters.base import TOOL_NAME, TOOL_VERSION, ReportContext, Result, message
+from tthc_cli.findings import ValidationResult, count_by_severity
+from tthc_cli.formats import OutputContext
+from tthc_cli.reporters.base import TOOL_NAME, TOOL_VERSION, message
 from tthc_cli.reporters.paths import for_ci
 
 SCHEMA_VERSION = 1
 
 
-def to_data(result: Result, ctx: ReportContext) -> dict[str, Any]:
+def to_data(result: ValidationResult, ctx: OutputContext) -> dict[str, Any]:
     result = for_ci(result, ctx.ci_paths)
     counts = count_by_severity(result.findings)
     return {
@@ -56,5 +57,5 @@ def to_data(result: Result, ctx: ReportContext) -> dict[str, Any]:
     }
 
 
-def render(result: Result, ctx: ReportContext) -> str:
+def render(result: ValidationResult, ctx: OutputContext) -> str:
     return json.dumps(to_data(result, ctx), ensure_ascii=False, indent=2) + "\n"

@@ -15,9 +15,10 @@ import xml.etree.ElementTree as ET
 from datetime import UTC, datetime
 from itertools import groupby
 
-from tthc_cli.findings import Finding
+from tthc_cli.findings import Finding, ValidationResult
+from tthc_cli.formats import OutputContext
 from tthc_cli.messages import text
-from tthc_cli.reporters.base import TOOL_NAME, ReportContext, Result, message
+from tthc_cli.reporters.base import TOOL_NAME, message
 from tthc_cli.reporters.paths import for_ci
 from tthc_cli.textnorm import xml_safe
 
@@ -32,7 +33,7 @@ def _case_key(f: Finding) -> tuple[int, int, str, bool]:
     return (f.line, f.column, f.rule, f.suppressed is not None)
 
 
-def _add_case(suite: ET.Element, file: str, group: list[Finding], ctx: ReportContext) -> bool:
+def _add_case(suite: ET.Element, file: str, group: list[Finding], ctx: OutputContext) -> bool:
     """Add a testcase for findings sharing rule and place; True when it is skipped."""
     first = group[0]
     case = ET.SubElement(
@@ -57,7 +58,7 @@ def _add_case(suite: ET.Element, file: str, group: list[Finding], ctx: ReportCon
     return False
 
 
-def to_xml(result: Result, ctx: ReportContext, timestamp: datetime) -> str:
+def to_xml(result: ValidationResult, ctx: OutputContext, timestamp: datetime) -> str:
     result = for_ci(result, ctx.ci_paths)
     by_file = {file: list(group) for file, group in groupby(result.findings, key=lambda f: f.file)}
     files = sorted(set(result.paths) | set(by_file))
@@ -92,5 +93,5 @@ def to_xml(result: Result, ctx: ReportContext, timestamp: datetime) -> str:
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
 
 
-def render(result: Result, ctx: ReportContext) -> str:
+def render(result: ValidationResult, ctx: OutputContext) -> str:
     return to_xml(result, ctx, datetime.now(UTC))

@@ -1,12 +1,12 @@
 """File paths in the CI formats: relative to one base that does not depend on the current folder.
 
-Findings name files as the human formats show them (:func:`tthc_cli.sources.display_path`:
+Findings name files as the human formats show them (:func:`tthc_cli.load.sources.display_path`:
 relative to the current folder when below it, else absolute). CI tools need more: GitHub
 (annotations, code scanning) and GitLab (Code Quality) link a path relative to the repository
 root, and GitLab fingerprints must not change with the runner's checkout folder or with the
 folder tthc was started from. So the CI formats (``sarif``, ``gitlab``, ``github``, ``junit``,
 ``json``; ``tthc diff`` ``github`` and ``gitlab``) rewrite every path with the :class:`CiPaths`
-the command made and passed in ``ReportContext.ci_paths`` (without one, paths stay as shown):
+the command made and passed in ``OutputContext.ci_paths`` (without one, paths stay as shown):
 
 1. The base is the repository root: the nearest folder, from the current folder upward, that
    holds ``.git`` (a folder, or a file in a worktree or submodule). Found without running git.
@@ -30,10 +30,8 @@ from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
-from tthc_cli.findings import ArgValue, Finding, sorted_findings
-from tthc_cli.validation import Result
-
-GIT_MARKER = ".git"
+from tthc_cli.findings import ArgValue, Finding, ValidationResult, sorted_findings
+from tthc_cli.git import repository_root
 
 # (rule, argument) pairs whose value is a path as findings show paths.
 PATH_ARGS = frozenset(
@@ -45,20 +43,12 @@ PATH_ARGS = frozenset(
 )
 
 
-def repository_root(start: Path) -> Path | None:
-    """The nearest folder at or above ``start`` that holds ``.git``; None outside a repository."""
-    for folder in (start, *start.parents):
-        if os.path.exists(os.path.join(folder, GIT_MARKER)):
-            return folder
-    return None
-
-
 def ci_base(cwd: Path) -> Path | None:
     """The folder CI paths are relative to, seen from ``cwd`` (see the module documentation)."""
     root = repository_root(cwd)
     if root is not None:
         return root
-    from tthc_cli.config import find_config
+    from tthc_cli.load.config_file import find_config
 
     config = find_config(cwd)
     return config.parent if config is not None else None
@@ -120,7 +110,7 @@ def _finding(f: Finding, paths: Callable[[str], str]) -> Finding:
     return replace(f, pos=replace(f.pos, file=file), args=args)
 
 
-def for_ci(result: Result, paths: Callable[[str], str] | None) -> Result:
+def for_ci(result: ValidationResult, paths: Callable[[str], str] | None) -> ValidationResult:
     """``result`` with every path rewritten by ``paths`` (a :class:`CiPaths`), findings in the
     order of the new paths; ``result`` itself without ``paths`` or when no path changes."""
     if paths is None:
@@ -131,4 +121,4 @@ def for_ci(result: Result, paths: Callable[[str], str] | None) -> Result:
         new is old for new, old in zip(findings, result.findings, strict=True)
     ):
         return result
-    return Result(tuple(sorted_findings(findings)), shown)
+    return ValidationResult(tuple(sorted_findings(findings)), shown)

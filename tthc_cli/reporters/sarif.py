@@ -17,16 +17,10 @@ import json
 from typing import Any
 from urllib.parse import quote
 
-from tthc_cli.findings import Finding, Severity
+from tthc_cli.findings import Finding, Severity, ValidationResult
+from tthc_cli.formats import OutputContext
 from tthc_cli.messages import text
-from tthc_cli.reporters.base import (
-    INFO_URI,
-    TOOL_NAME,
-    TOOL_VERSION,
-    ReportContext,
-    Result,
-    message,
-)
+from tthc_cli.reporters.base import INFO_URI, TOOL_NAME, TOOL_VERSION, message
 from tthc_cli.reporters.paths import for_ci
 from tthc_cli.rules import READ_CHECKS, RULES
 
@@ -45,7 +39,7 @@ def artifact_uri(path: str) -> str:
     return quote(posix, safe="/")
 
 
-def _rule_descriptor(rule_id: str, ctx: ReportContext) -> dict[str, Any]:
+def _rule_descriptor(rule_id: str, ctx: OutputContext) -> dict[str, Any]:
     rule = RULES.get(rule_id)
     if rule is not None:
         doc = inspect.cleandoc(rule.doc) if rule.doc.strip() else rule.id
@@ -64,7 +58,7 @@ def _rule_descriptor(rule_id: str, ctx: ReportContext) -> dict[str, Any]:
     return descriptor
 
 
-def _result(f: Finding, index: int, ctx: ReportContext) -> dict[str, Any]:
+def _result(f: Finding, index: int, ctx: OutputContext) -> dict[str, Any]:
     out: dict[str, Any] = {
         "ruleId": f.rule,
         "ruleIndex": index,
@@ -87,7 +81,7 @@ def _result(f: Finding, index: int, ctx: ReportContext) -> dict[str, Any]:
     return out
 
 
-def to_data(result: Result, ctx: ReportContext) -> dict[str, Any]:
+def to_data(result: ValidationResult, ctx: OutputContext) -> dict[str, Any]:
     result = for_ci(result, ctx.ci_paths)
     rule_ids = sorted({f.rule for f in result.findings})
     index = {rule_id: i for i, rule_id in enumerate(rule_ids)}
@@ -113,5 +107,5 @@ def to_data(result: Result, ctx: ReportContext) -> dict[str, Any]:
     }
 
 
-def render(result: Result, ctx: ReportContext) -> str:
+def render(result: ValidationResult, ctx: OutputContext) -> str:
     return json.dumps(to_data(result, ctx), ensure_ascii=False, indent=2) + "\n"

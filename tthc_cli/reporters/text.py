@@ -4,15 +4,16 @@ from __future__ import annotations
 
 from itertools import groupby
 
-from tthc_cli.findings import Finding, Severity, count_by_severity
+from tthc_cli.findings import Finding, Severity, ValidationResult, count_by_severity
+from tthc_cli.formats import OutputContext
 from tthc_cli.messages import text
-from tthc_cli.reporters.base import ReportContext, Result, message
+from tthc_cli.reporters.base import message
 from tthc_cli.textnorm import visible
 
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 
 
-def summary(result: Result, ctx: ReportContext) -> str:
+def summary(result: ValidationResult, ctx: OutputContext) -> str:
     """The one-line summary (counts of active findings, then suppressed ones), as plain text."""
     counts = count_by_severity(result.findings)
     if any(counts.values()):
@@ -35,7 +36,7 @@ def summary(result: Result, ctx: ReportContext) -> str:
 Segment = tuple[str, str]  # (rich style, or "" for none; text)
 
 
-def _finding_line(f: Finding, ctx: ReportContext) -> list[Segment]:
+def _finding_line(f: Finding, ctx: OutputContext) -> list[Segment]:
     where = f"{f.file}:{f.line}:{f.column}"
     body = message(f, ctx)
     if f.suppressed is None:
@@ -54,7 +55,7 @@ def _finding_line(f: Finding, ctx: ReportContext) -> list[Segment]:
     ]
 
 
-def _lines(result: Result, ctx: ReportContext) -> list[list[Segment]]:
+def _lines(result: ValidationResult, ctx: OutputContext) -> list[list[Segment]]:
     lines: list[list[Segment]] = []
     for file, group in groupby(result.findings, key=lambda f: f.file):
         lines.append([("bold underline", file)])
@@ -85,7 +86,7 @@ def through_rich(lines: list[list[Segment]], color: bool, width: int) -> str:
     return buffer.getvalue()
 
 
-def render(result: Result, ctx: ReportContext) -> str:
+def render(result: ValidationResult, ctx: OutputContext) -> str:
     lines = _lines(result, ctx)
     plain = ["".join(part for _, part in line) for line in lines]
     if not ctx.color and not any("\t" in line for line in plain):

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 
 from tthc_cli.findings import ArgValue, Finding, Pos, Severity, make
+from tthc_cli.messages import STRICT
 from tthc_cli.model import Catalog, Procedure
 
 
@@ -33,6 +34,9 @@ CatalogCheck = Callable[[Catalog, RuleContext], Iterable[Finding]]
 class Rule:
     """A semantic rule: a stable kebab-case id, a default severity, and its documentation.
 
+    ``messages`` lists every message key the rule can emit with the argument names it passes:
+    a test renders each in every language, so no user ever reads a bare key.
+
     Exactly one of ``check`` (runs per procedure) and ``check_catalog`` (runs once over the
     whole catalog, for cross-file rules) is set. ``doc`` is the rule module's docstring, which
     is its user documentation (``tthc rules --doc ID``).
@@ -41,6 +45,7 @@ class Rule:
     id: str
     severity: Severity
     doc: str
+    messages: Mapping[str, tuple[str, ...]]  # every message it emits → the arguments given
     check: ProcedureCheck | None = None
     check_catalog: CatalogCheck | None = None
 
@@ -51,5 +56,11 @@ class Rule:
     def finding(
         self, pos: Pos, /, message: str | None = None, item: str | None = None, **args: ArgValue
     ) -> Finding:
-        """A finding of this rule at its default severity (the engine applies the config)."""
+        """A finding of this rule at its default severity (the engine applies the config).
+
+        Under ``TTHC_STRICT_MESSAGES=1`` (the test suite) a message the rule does not declare,
+        or other arguments than it declares, raise at once."""
+        key = message or self.id
+        if STRICT and tuple(sorted(args)) != tuple(sorted(self.messages.get(key, ("?",)))):
+            raise ValueError(f"{self.id}: undeclared message {key} or arguments {sorted(args)}")
         return make(self.id, self.severity, pos, message=message or self.id, item=item, **args)

@@ -36,4 +36,8 @@ def check(procedure: Procedure, ctx: RuleContext) -> Iterator[Finding]:
     )
 
 
-RULE = Rule("code-format", Severity.ERROR, __doc__ or "", check=check)
+MESSAGES = {  # message key → the arguments it is given
+    "code-format": ("code", "local", "national"),
+}
+
+RULE = Rule("code-format", Severity.ERROR, __doc__ or "", MESSAGES, check=check)

@@ -29,4 +29,8 @@ def check(procedure: Procedure, ctx: RuleContext) -> Iterator[Finding]:
         yield RULE.finding(procedure.at("code"), code=procedure.code, stem=stem)
 
 
-RULE = Rule("code-matches-filename", Severity.ERROR, __doc__ or "", check=check)
+MESSAGES = {  # message key → the arguments it is given
+    "code-matches-filename": ("code", "stem"),
+}
+
+RULE = Rule("code-matches-filename", Severity.ERROR, __doc__ or "", MESSAGES, check=check)

@@ -45,4 +45,8 @@ def check(procedure: Procedure, ctx: RuleContext) -> Iterator[Finding]:
                 )
 
 
-RULE = Rule("component-abolished", Severity.ERROR, __doc__ or "", check=check)
+MESSAGES = {  # message key → the arguments it is given
+    "component-abolished": ("basis", "component", "document", "since"),
+}
+
+RULE = Rule("component-abolished", Severity.ERROR, __doc__ or "", MESSAGES, check=check)

@@ -36,4 +36,8 @@ def check(procedure: Procedure, ctx: RuleContext) -> Iterator[Finding]:
         )
 
 
-RULE = Rule("component-quantity", Severity.ERROR, __doc__ or "", check=check)
+MESSAGES = {  # message key → the arguments it is given
+    "component-quantity": ("component", "name"),
+}
+
+RULE = Rule("component-quantity", Severity.ERROR, __doc__ or "", MESSAGES, check=check)

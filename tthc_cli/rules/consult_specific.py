@@ -58,7 +58,13 @@ def _step_findings(procedure: Procedure, step: Step, ctx: RuleContext) -> Iterat
                 **common,
             )
     if step.response_deadline is None:
-        yield RULE.finding(step.pos, message="consult-specific.no-deadline", item=item, **common)
+        yield RULE.finding(
+            step.pos,
+            message="consult-specific.no-deadline",
+            item=item,
+            step=step.key,
+            directive=DIRECTIVE,
+        )
 
 
 def check(procedure: Procedure, ctx: RuleContext) -> Iterator[Finding]:
@@ -67,4 +73,12 @@ def check(procedure: Procedure, ctx: RuleContext) -> Iterator[Finding]:
             yield from _step_findings(procedure, step, ctx)
 
 
-RULE = Rule("consult-specific", Severity.ERROR, __doc__ or "", check=check)
+MESSAGES = {  # message key → the arguments it is given
+    "consult-specific": ("directive", "step"),
+    "consult-specific.text": ("directive", "step", "text"),
+    "consult-specific.group": ("directive", "label", "step", "unit"),
+    "consult-specific.group.text": ("directive", "label", "step", "text", "unit"),
+    "consult-specific.no-deadline": ("directive", "step"),
+}
+
+RULE = Rule("consult-specific", Severity.ERROR, __doc__ or "", MESSAGES, check=check)

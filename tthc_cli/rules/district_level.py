@@ -38,4 +38,8 @@ def check(procedure: Procedure, ctx: RuleContext) -> Iterator[Finding]:
         )
 
 
-RULE = Rule("district-level", Severity.ERROR, __doc__ or "", check=check)
+MESSAGES = {  # message key → the arguments it is given
+    "district-level": ("ended", "on"),
+}
+
+RULE = Rule("district-level", Severity.ERROR, __doc__ or "", MESSAGES, check=check)

@@ -35,4 +35,9 @@ def check(procedure: Procedure, ctx: RuleContext) -> Iterator[Finding]:
         )
 
 
-RULE = Rule("internal-scope", Severity.WARNING, __doc__ or "", check=check)
+MESSAGES = {  # message key → the arguments it is given
+    "internal-scope": (),
+    "internal-scope.public": ("scope",),
+}
+
+RULE = Rule("internal-scope", Severity.WARNING, __doc__ or "", MESSAGES, check=check)

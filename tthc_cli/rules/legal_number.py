@@ -63,4 +63,9 @@ def check(procedure: Procedure, ctx: RuleContext) -> Iterator[Finding]:
         yield RULE.finding(ref.number_pos or ref.pos, item=item, number=ref.number)
 
 
-RULE = Rule("legal-number", Severity.ERROR, __doc__ or "", check=check)
+MESSAGES = {  # message key → the arguments it is given
+    "legal-number": ("number",),
+    "legal-number.missing": ("title",),
+}
+
+RULE = Rule("legal-number", Severity.ERROR, __doc__ or "", MESSAGES, check=check)

@@ -55,4 +55,8 @@ def check(procedure: Procedure, ctx: RuleContext) -> Iterator[Finding]:
         yield RULE.finding(procedure.pos, part=part, part_name=ref(f"mandatory-parts.part.{part}"))
 
 
-RULE = Rule("mandatory-parts", Severity.WARNING, __doc__ or "", check=check)
+MESSAGES = {  # message key → the arguments it is given
+    "mandatory-parts": ("part", "part_name"),
+}
+
+RULE = Rule("mandatory-parts", Severity.WARNING, __doc__ or "", MESSAGES, check=check)

@@ -36,4 +36,8 @@ def check(procedure: Procedure, ctx: RuleContext) -> Iterator[Finding]:
             )
 
 
-RULE = Rule("online-level", Severity.WARNING, __doc__ or "", check=check)
+MESSAGES = {  # message key → the arguments it is given
+    "online-level": ("channel", "channel_name", "level"),
+}
+
+RULE = Rule("online-level", Severity.WARNING, __doc__ or "", MESSAGES, check=check)

@@ -43,4 +43,8 @@ def check(procedure: Procedure, ctx: RuleContext) -> Iterator[Finding]:
             )
 
 
-RULE = Rule("plan-decision", Severity.ERROR, __doc__ or "", check=check)
+MESSAGES = {  # message key → the arguments it is given
+    "plan-decision": ("part", "part_name", "status"),
+}
+
+RULE = Rule("plan-decision", Severity.ERROR, __doc__ or "", MESSAGES, check=check)

@@ -46,4 +46,9 @@ def check(procedure: Procedure, ctx: RuleContext) -> Iterator[Finding]:
         )
 
 
-RULE = Rule("step-single-lead", Severity.ERROR, __doc__ or "", check=check)
+MESSAGES = {  # message key → the arguments it is given
+    "step-single-lead": ("step",),
+    "step-single-lead.several": ("count", "leads", "step"),
+}
+
+RULE = Rule("step-single-lead", Severity.ERROR, __doc__ or "", MESSAGES, check=check)

@@ -35,9 +35,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from tthc_cli.durations import format_number, sum_range, working_days_range
 from tthc_cli.findings import Finding, Pos, Severity, ref
 from tthc_cli.model import Duration, Procedure
+from tthc_cli.plan.durations import format_number, sum_range, working_days_range
 from tthc_cli.rules.base import Rule, RuleContext
 
 
@@ -82,4 +82,16 @@ def check(procedure: Procedure, ctx: RuleContext) -> Iterator[Finding]:
         )
 
 
-RULE = Rule("steps-fit-total", Severity.ERROR, __doc__ or "", check=check)
+MESSAGES = {  # message key → the arguments it is given
+    "steps-fit-total": (
+        "steps",
+        "steps_hours",
+        "target",
+        "total",
+        "total_days",
+        "total_hours",
+        "total_unit",
+    ),
+}
+
+RULE = Rule("steps-fit-total", Severity.ERROR, __doc__ or "", MESSAGES, check=check)

@@ -23,9 +23,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from tthc_cli.durations import compare, format_number
 from tthc_cli.findings import Finding, Severity, ref
 from tthc_cli.model import Procedure, Snapshot
+from tthc_cli.plan.durations import compare, format_number
 from tthc_cli.rules.base import Rule, RuleContext
 
 
@@ -70,4 +70,9 @@ def check(procedure: Procedure, ctx: RuleContext) -> Iterator[Finding]:
             )
 
 
-RULE = Rule("target-not-heavier", Severity.ERROR, __doc__ or "", check=check)
+MESSAGES = {  # message key → the arguments it is given
+    "target-not-heavier": ("baseline", "measure", "measure_name", "target"),
+    "target-not-heavier.time": ("baseline", "baseline_unit", "measure", "target", "target_unit"),
+}
+
+RULE = Rule("target-not-heavier", Severity.ERROR, __doc__ or "", MESSAGES, check=check)

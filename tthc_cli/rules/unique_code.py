@@ -33,4 +33,8 @@ def check_catalog(catalog: Catalog, ctx: RuleContext) -> Iterator[Finding]:
             )
 
 
-RULE = Rule("unique-code", Severity.ERROR, __doc__ or "", check_catalog=check_catalog)
+MESSAGES = {  # message key → the arguments it is given
+    "unique-code": ("code", "other", "other_line"),
+}
+
+RULE = Rule("unique-code", Severity.ERROR, __doc__ or "", MESSAGES, check_catalog=check_catalog)

@@ -56,4 +56,16 @@ def check(procedure: Procedure, ctx: RuleContext) -> Iterator[Finding]:
             yield RULE.finding(use.pos, item=use.item, **args)
 
 
-RULE = Rule("unit-dissolved", Severity.ERROR, __doc__ or "", check=check)
+MESSAGES = {  # message key → the arguments it is given
+    "unit-dissolved": ("dissolved", "label", "on", "unit"),
+    "unit-dissolved.successor": (
+        "dissolved",
+        "label",
+        "on",
+        "successor",
+        "successor_label",
+        "unit",
+    ),
+}
+
+RULE = Rule("unit-dissolved", Severity.ERROR, __doc__ or "", MESSAGES, check=check)

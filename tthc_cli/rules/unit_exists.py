@@ -67,4 +67,9 @@ def check(procedure: Procedure, ctx: RuleContext) -> Iterator[Finding]:
             )
 
 
-RULE = Rule("unit-exists", Severity.ERROR, __doc__ or "", check=check)
+MESSAGES = {  # message key → the arguments it is given
+    "unit-exists": ("role", "unit"),
+    "unit-exists.suggest": ("label", "role", "suggestion", "unit"),
+}
+
+RULE = Rule("unit-exists", Severity.ERROR, __doc__ or "", MESSAGES, check=check)

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from tthc_cli.diff.model import CatalogDiff, Change, DiffValue, Side, Verdict
+from tthc_cli.diff.model import CatalogDiff, Change, DiffValue, Verdict
 from tthc_cli.findings import Pos
 from tthc_cli.messages import render, text
-from tthc_cli.model import Duration, Money
+from tthc_cli.model import Duration, Money, Side
 
 
 def number(value: float, lang: str) -> str:

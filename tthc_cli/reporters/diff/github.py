@@ -12,8 +12,8 @@ from collections.abc import Callable
 
 from tthc_cli.diff.model import CatalogDiff, Verdict
 from tthc_cli.findings import Pos
+from tthc_cli.formats import OutputContext
 from tthc_cli.messages import render
-from tthc_cli.reporters.base import ReportContext
 from tthc_cli.reporters.diff.common import (
     ci_file,
     message,
@@ -38,7 +38,7 @@ def _properties(diff: CatalogDiff, pos: Pos | None, title: str, paths: Callable[
     return ",".join(props)
 
 
-def render_diff(diff: CatalogDiff, ctx: ReportContext) -> str:
+def render_diff(diff: CatalogDiff, ctx: OutputContext) -> str:
     paths = ctx.ci_paths or str
     lines: list[str] = []
     for proc in diff.procedures:

@@ -24,8 +24,8 @@ from typing import Any
 
 from tthc_cli.diff.model import CatalogDiff, Verdict
 from tthc_cli.findings import ArgValue, Pos, identity_args
+from tthc_cli.formats import OutputContext
 from tthc_cli.messages import render, text
-from tthc_cli.reporters.base import ReportContext
 from tthc_cli.reporters.diff.common import ci_file, message, shows_values, value
 from tthc_cli.reporters.gitlab import SEVERITIES
 
@@ -52,7 +52,7 @@ def _issue(
     }
 
 
-def to_data(diff: CatalogDiff, ctx: ReportContext) -> list[dict[str, Any]]:
+def to_data(diff: CatalogDiff, ctx: OutputContext) -> list[dict[str, Any]]:
     paths = ctx.ci_paths or str
     issues: list[dict[str, Any]] = []
     for proc in diff.procedures:
@@ -99,5 +99,5 @@ def to_data(diff: CatalogDiff, ctx: ReportContext) -> list[dict[str, Any]]:
     return issues
 
 
-def render_diff(diff: CatalogDiff, ctx: ReportContext) -> str:
+def render_diff(diff: CatalogDiff, ctx: OutputContext) -> str:
     return json.dumps(to_data(diff, ctx), ensure_ascii=False, indent=2) + "\n"

@@ -38,9 +38,10 @@ from typing import Any
 
 from tthc_cli.diff.model import CatalogDiff, Change, DiffValue, Verdict
 from tthc_cli.findings import Pos
+from tthc_cli.formats import OutputContext
 from tthc_cli.messages import render
 from tthc_cli.model import Duration, Money
-from tthc_cli.reporters.base import TOOL_NAME, TOOL_VERSION, ReportContext
+from tthc_cli.reporters.base import TOOL_NAME, TOOL_VERSION
 from tthc_cli.reporters.diff.common import message
 
 SCHEMA_VERSION = 1
@@ -75,7 +76,7 @@ def _change(change: Change, lang: str) -> dict[str, Any]:
     }
 
 
-def to_data(diff: CatalogDiff, ctx: ReportContext) -> dict[str, Any]:
+def to_data(diff: CatalogDiff, ctx: OutputContext) -> dict[str, Any]:
     return {
         "tool": {"name": TOOL_NAME, "version": TOOL_VERSION},
         "schema_version": SCHEMA_VERSION,
@@ -118,5 +119,5 @@ def to_data(diff: CatalogDiff, ctx: ReportContext) -> dict[str, Any]:
     }
 
 
-def render_diff(diff: CatalogDiff, ctx: ReportContext) -> str:
+def render_diff(diff: CatalogDiff, ctx: OutputContext) -> str:
     return json.dumps(to_data(diff, ctx), ensure_ascii=False, indent=2) + "\n"

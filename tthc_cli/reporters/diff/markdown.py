@@ -14,8 +14,8 @@ import re
 
 from tthc_cli.diff.model import CatalogDiff, ProcedureDiff, Verdict
 from tthc_cli.findings import ref
+from tthc_cli.formats import OutputContext
 from tthc_cli.messages import render, text
-from tthc_cli.reporters.base import ReportContext
 from tthc_cli.reporters.diff.common import (
     message,
     shows_values,
@@ -93,7 +93,7 @@ def _section(proc: ProcedureDiff, lang: str) -> list[str]:
     return out
 
 
-def render_diff(diff: CatalogDiff, ctx: ReportContext) -> str:
+def render_diff(diff: CatalogDiff, ctx: OutputContext) -> str:
     lang = ctx.lang
     title = text("diff.title", lang, old=side_label(diff.old, lang), new=side_label(diff.new, lang))
     out = [f"### {cell(title)}", ""]

@@ -6,9 +6,9 @@ from rich.markup import escape
 
 from tthc_cli.diff.model import CatalogDiff, Verdict
 from tthc_cli.findings import Finding, ref
+from tthc_cli.formats import OutputContext
 from tthc_cli.messages import render, text
 from tthc_cli.render.console import recording_console
-from tthc_cli.reporters.base import ReportContext
 from tthc_cli.reporters.diff.common import (
     message,
     shows_values,
@@ -38,7 +38,7 @@ def _finding(f: Finding, lang: str) -> str:
     return f"{f.file}:{f.line}:{f.column}: {render(f.message, f.arg_map, lang)} [{f.rule}]"
 
 
-def render_diff(diff: CatalogDiff, ctx: ReportContext) -> str:
+def render_diff(diff: CatalogDiff, ctx: OutputContext) -> str:
     console, buffer = recording_console(color=ctx.color, width=ctx.width, soft_wrap=True)
     lang = ctx.lang
     title = text("diff.title", lang, old=side_label(diff.old, lang), new=side_label(diff.new, lang))

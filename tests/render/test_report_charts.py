@@ -1,0 +1,133 @@
+"""The HTML report's charts (matplotlib, inline SVG): valid, escaped, text kept as text,
+deterministic, sized for A4, and matplotlib loaded only when HTML is rendered."""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+import subprocess
+import sys
+import warnings
+from datetime import date
+from pathlib import Path
+from xml.etree import ElementTree
+
+import pytest
+
+from tests import report_fixture
+from tests.helpers import REPO, UNITS, make_catalog, run_tthc
+from tthc_cli.cli._common import shipped_plan
+from tthc_cli.formats import OutputContext
+from tthc_cli.load.catalog import load_paths
+from tthc_cli.load.config_file import resolve_config
+from tthc_cli.plan.progress import ReportSet, build_report
+from tthc_cli.render import report_html
+
+SVG = "{http://www.w3.org/2000/svg}"
+A4_TEXT_WIDTH_PT = (210 - 2 * 14) / 25.4 * 72  # A4 minus the 14 mm print margins
+HOSTILE_UNIT = "Sở <script>x</script> & $x$ Bộ"  # shown whole (under 40 characters)
+
+
+def _catalog(tmp_path: Path) -> Path:
+    procedures = report_fixture.procedures()
+    procedures["internal/6.000004.yaml"]["units"] = {"implementing": ["so-la"]}
+    hostile = {"name": HOSTILE_UNIT, "short_name": HOSTILE_UNIT, "kind": "department"}
+    units = {"units": {**UNITS["units"], "so-la": {**hostile, "level": "province"}}}
+    return make_catalog(
+        tmp_path,
+        procedures,
+        units=units,
+        config={"cost": {"hourly_value": [report_fixture.HOURLY]}},
+    )
+
+
+def _svgs(page: str) -> list[ElementTree.Element]:
+    return [ElementTree.fromstring(svg) for svg in re.findall(r"<svg\b.*?</svg>", page, re.DOTALL)]
+
+
+def _texts(svg: ElementTree.Element) -> list[str]:
+    return ["".join(node.itertext()) for node in svg.iter(f"{SVG}text")]
+
+
+def _html(catalog: Path, tmp_path: Path, name: str = "r.html") -> str:
+    out = tmp_path / name
+    done = run_tthc(
+        "report", str(catalog), "--as-of", "2024-10-01", "-f", "html", "-o", str(out), cwd=tmp_path
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stderr == ""  # no font or glyph warning reaches the user
+    return out.read_text(encoding="utf-8")
+
+
+def test_charts_are_valid_svg_with_names_as_escaped_text(tmp_path: Path) -> None:
+    page = _html(_catalog(tmp_path), tmp_path)
+    bars, timeline = _svgs(page)
+    labels = _texts(bars)
+    # group labels, the target line and both measures' values are text, not paths
+    assert "Sở Xây dựng" in labels and "Toàn danh mục" in labels
+    assert any(label.strip() == "Mục tiêu 20%" for label in labels)
+    assert "33,33" in labels and "37,5" in labels  # cut share and cost cut share of the total
+    # the hostile unit name: escaped in the page, read back whole (no TeX, no markup)
+    assert HOSTILE_UNIT in labels
+    assert "<script" not in page and "&lt;script&gt;" in page and "&amp; $x$" in page
+    assert "Tại ngày: 2024-10-01" in _texts(timeline)
+    assert any("province-published" in label for label in _texts(timeline))
+
+
+def test_html_is_deterministic_and_fetches_nothing(tmp_path: Path) -> None:
+    catalog = _catalog(tmp_path)
+    first, second = _html(catalog, tmp_path, "a.html"), _html(catalog, tmp_path, "b.html")
+    assert first == second  # two processes: fixed hash salt, no date
+    assert "<?xml" not in first and "<!DOCTYPE svg" not in first and "<metadata" not in first
+    # nothing to load: no scripts, no external references (namespace names are not fetched)
+    no_namespaces = re.sub(r'xmlns(:\w+)?="http://www\.w3\.org/[^"]*"', "", first)
+    assert "http" not in no_namespaces and "<script" not in first
+
+
+def test_charts_fit_the_printed_width_of_a4(tmp_path: Path) -> None:
+    page = _html(_catalog(tmp_path), tmp_path)
+    for svg in _svgs(page):
+        width = float(svg.attrib["width"].removesuffix("pt"))
+        assert 0 < width <= A4_TEXT_WIDTH_PT
+    assert ".chart svg { display: block; max-width: 100%" in page
+
+
+def test_rendering_in_process_raises_no_warning_and_logs_nothing(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    root = _catalog(tmp_path)
+    catalog = load_paths([root], resolve_config([root], None))
+    report = build_report(catalog, shipped_plan(catalog.config), date(2024, 10, 1), "unit")
+    with warnings.catch_warnings(), caplog.at_level(logging.DEBUG, logger="matplotlib"):
+        warnings.simplefilter("error")  # a missing glyph is a UserWarning in matplotlib
+        reports = ReportSet(report, lambda _: report)
+        page = report_html.render(reports, OutputContext(lang="vi"))
+        page += report_html.render(reports, OutputContext(lang="en"))
+    assert [r for r in caplog.records if r.levelno >= logging.WARNING] == []
+    assert "Progress by group" in page and "Target 20%" in page
+
+
+PROBE = """
+import json, sys
+from tthc_cli.cli import main
+try:
+    main(sys.argv[1:])
+except SystemExit:
+    pass
+print(json.dumps("matplotlib" in sys.modules), file=sys.stderr)
+"""
+
+
+@pytest.mark.parametrize(("fmt", "loaded"), [("json", False), ("markdown", False), ("html", True)])
+def test_only_the_html_report_imports_matplotlib(tmp_path: Path, fmt: str, loaded: bool) -> None:
+    catalog = _catalog(tmp_path)
+    done = subprocess.run(
+        [sys.executable, "-c", PROBE, "report", str(catalog), "-f", fmt, "-o", str(tmp_path / fmt)],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert (tmp_path / fmt).stat().st_size > 0, done.stderr
+    assert json.loads(done.stderr.strip().splitlines()[-1]) is loaded

@@ -1,0 +1,1 @@
+"""Loading: everything from bytes to a built catalog."""

@@ -1,0 +1,233 @@
+"""The cache: per-file load results, the parsed units registry and whole validation results,
+reused while nothing changed.
+
+Where it lives: ``$TTHC_CACHE_DIR`` when set, else the user's cache folder
+(``$XDG_CACHE_HOME/tthc`` or ``~/.cache/tthc``; ``~/Library/Caches/tthc`` on macOS;
+``%LOCALAPPDATA%\\tthc\\Cache`` on Windows) — never inside the catalog, so a cloned repository
+cannot bring one along. ``TTHC_NO_CACHE=1`` or ``--no-cache`` turns it off.
+
+What a hit needs: every entry is keyed on the file's bytes and the name findings show for it,
+and the whole store is salted with the tthc version, a fingerprint of its code and schemas, and
+the settings in force (they change findings). A changed file, setting or tthc misses.
+
+Safety: files are written whole to a temporary name and renamed into place, so two runs that
+share the cache each leave a complete file (the last one wins). A missing, unreadable, corrupt
+or foreign file is a miss, never an error; a file that cannot be written is skipped.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager, suppress
+from functools import cache
+from pathlib import Path
+from typing import IO, Any
+
+from tthc_cli import __version__
+from tthc_cli.load import packaged
+from tthc_cli.load.pickling import PLAIN, Codec
+
+FORMAT = 2
+Blob = tuple[tuple[str, ...], bytes]  # files' keys, and their results pickled together
+KEEP_FILES = 256  # the store holds at most this many files; the oldest go first
+
+
+def default_folder() -> Path:
+    explicit = os.environ.get("TTHC_CACHE_DIR")
+    if explicit:
+        return Path(explicit)
+    if sys.platform == "win32":
+        base = os.environ.get("LOCALAPPDATA") or str(Path.home() / "AppData" / "Local")
+        return Path(base) / "tthc" / "Cache"
+    if sys.platform == "darwin":
+        return Path.home() / "Library" / "Caches" / "tthc"
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "tthc"
+
+
+def disabled_by_env() -> bool:
+    return os.environ.get("TTHC_NO_CACHE", "").strip().lower() not in ("", "0", "false", "no")
+
+
+def digest(*parts: bytes | str) -> str:
+    h = hashlib.blake2b(digest_size=20)
+    for part in parts:
+        h.update(part.encode("utf-8", "surrogateescape") if isinstance(part, str) else part)
+        h.update(b"\0")
+    return h.hexdigest()
+
+
+@cache
+def code_fingerprint() -> str:
+    """A digest of tthc's own code, data and schemas, by content: any other tthc (an upgrade, a
+    downgrade, an edited checkout) never reuses entries. Reading and hashing the package's
+    files costs about 3 ms (129 files, measured), once per run and only when the cache is used.
+    """
+    h = hashlib.blake2b(digest_size=20)
+    h.update(f"{__version__}\0{FORMAT}\0".encode())
+    package = str(packaged.PACKAGE)
+    cut = len(os.path.join(package, ""))
+    for folder, dirs, names in os.walk(package):
+        dirs[:] = sorted(d for d in dirs if d != "__pycache__")
+        for name in sorted(names):
+            if name.endswith((".py", ".yaml", ".json")):
+                path = os.path.join(folder, name)
+                h.update(path[cut:].encode("utf-8", "surrogateescape"))
+                try:
+                    with open(path, "rb") as handle:
+                        h.update(handle.read())
+                except OSError:
+                    h.update(b"\0unreadable")
+    for name in packaged.SCHEMA_NAMES:
+        h.update(packaged.schema_text(name).encode("utf-8"))
+    return h.hexdigest()
+
+
+class Cache:
+    """One cache folder with one salt; ``scope`` names a catalog (its entries live together)."""
+
+    def __init__(self, folder: Path, salt: str) -> None:
+        self.folder = folder / f"v{FORMAT}"
+        self.salt = salt
+
+    @classmethod
+    def for_settings(cls, settings: str, folder: Path | None = None) -> Cache:
+        return cls(folder or default_folder(), digest(code_fingerprint(), settings))
+
+    def _path(self, scope: str, kind: str) -> Path:
+        return self.folder / f"{digest(scope)}.{kind}"
+
+    def _read(self, path: Path, codec: Codec) -> Any:
+        try:
+            with path.open("rb") as handle:
+                salt, payload = codec.load(handle)
+        except Exception:  # any unreadable or corrupt file is a miss
+            return None
+        return payload if salt == self.salt else None
+
+    @contextmanager
+    def _writing(self, path: Path, codec: Codec) -> Iterator[Callable[[Any], None]]:
+        """Pickle what is put, one value after another, into a temporary file that replaces
+        ``path`` when the block ends normally. A file that cannot be written is given up
+        silently (a cache only saves time); an exception in the block leaves nothing behind."""
+        handle: IO[bytes] | None = None
+        tmp = ""
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            ignore = self.folder.parent / ".gitignore"
+            if not ignore.exists():
+                ignore.write_text("# written by tthc\n*\n", encoding="utf-8")
+            fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=self.folder)
+        except OSError:
+            pass
+        else:
+            try:
+                handle = os.fdopen(fd, "wb")
+            except OSError:
+                os.close(fd)
+                Path(tmp).unlink(missing_ok=True)
+
+        def give_up() -> None:
+            nonlocal handle
+            if handle is not None:
+                with suppress(OSError):
+                    handle.close()
+                handle = None
+                Path(tmp).unlink(missing_ok=True)
+
+        def put(value: Any) -> None:
+            if handle is not None:
+                try:
+                    codec.dump(value, handle)
+                except OSError:
+                    give_up()
+
+        try:
+            yield put
+        except BaseException:
+            give_up()
+            raise
+        if handle is None:
+            return
+        try:
+            handle.close()
+            os.replace(tmp, path)
+            self._prune()
+        except OSError:
+            give_up()
+
+    def _write(self, path: Path, payload: Any, codec: Codec) -> None:
+        with self._writing(path, codec) as put:
+            put((self.salt, payload))
+
+    def _prune(self) -> None:
+        """Keep the newest ``KEEP_FILES`` files, and drop temporary files a killed run left."""
+        entries = [e for e in os.scandir(self.folder) if e.is_file()]
+        stale = time.time() - 3600
+        for entry in entries:
+            if entry.name.endswith(".tmp") and entry.stat().st_mtime < stale:
+                Path(entry.path).unlink(missing_ok=True)
+        kept = [e for e in entries if not e.name.startswith(".")]
+        if len(kept) <= KEEP_FILES:
+            return
+        kept.sort(key=lambda e: e.stat().st_mtime_ns)
+        for entry in kept[: len(kept) - KEEP_FILES]:
+            Path(entry.path).unlink(missing_ok=True)
+
+    def blobs(self, scope: str) -> list[Blob]:
+        """A catalog's stored results: blobs of files' results pickled together, each with the
+        keys of its files (see :func:`file_key`), in blob order.
+
+        Blobs stay pickled, so a run unpickles only those it uses and writes the others back as
+        they were; results pickled together share their recurring texts, in the file and in
+        memory. A damaged store is a miss as a whole.
+        """
+        found: list[Blob] = []
+        try:
+            with self._path(scope, "files").open("rb") as handle:
+                salt, kind = PLAIN.load(handle)
+                if salt != self.salt or kind != "blobs":
+                    return []
+                while (record := PLAIN.load(handle)) is not None:
+                    keys, blob = record
+                    if not isinstance(keys, tuple) or not isinstance(blob, bytes):
+                        return []
+                    if not all(isinstance(key, str) for key in keys):
+                        return []
+                    found.append((keys, blob))
+        except Exception:  # missing, unreadable, truncated (no end mark) or corrupt: a miss
+            return []
+        return found
+
+    @contextmanager
+    def blobs_writer(self, scope: str) -> Iterator[Callable[[tuple[str, ...], bytes], None]]:
+        """Store a catalog's blobs, written as they are given (a large catalog's are never all
+        in memory), then an end mark: a store cut short has none and is a miss. The store
+        replaces the old one when the block ends normally."""
+        with self._writing(self._path(scope, "files"), PLAIN) as put:
+            put((self.salt, "blobs"))
+            yield lambda keys, blob: put((keys, blob))
+            put(None)
+
+    def value(self, scope: str, slot: str, key: str, codec: Codec) -> Any:
+        """The value stored in a catalog's ``slot`` for ``key`` (None when absent or stale).
+
+        A slot holds one value (the last saved): ``result`` the whole catalog's validation,
+        ``result-part`` a selection's (beside the whole catalog's, so validating one file in
+        pre-commit never costs the next full run its result), ``units`` the parsed registry.
+        """
+        found = self._read(self._path(scope, slot), codec)
+        if isinstance(found, tuple) and len(found) == 2 and found[0] == key:
+            return found[1]
+        return None
+
+    def save_value(self, scope: str, slot: str, key: str, value: Any, codec: Codec) -> None:
+        self._write(self._path(scope, slot), (key, value), codec)
+
+
+def file_key(file: str, raw: bytes) -> str:
+    return digest(file, raw)

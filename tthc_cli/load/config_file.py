@@ -1,0 +1,61 @@
+"""Finding and reading ``tthc.yaml``: a broken one stops the command (exit 3), saying where."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from tthc_cli.config import CONFIG_NAMES, Config, env_lang, from_data, regex_problems
+from tthc_cli.errors import TthcError
+from tthc_cli.findings import Severity
+from tthc_cli.load import shape
+from tthc_cli.load.sources import display_path
+from tthc_cli.load.yamlsafe import parse_yaml
+from tthc_cli.messages import render
+
+
+def load_config(path: Path | None, lang: str | None = None) -> Config:
+    """Read and check a tthc.yaml; a broken one stops the command (exit 3), saying why in
+    ``lang`` (else the environment's language: the file's own setting is not known yet)."""
+    if path is None:
+        return Config()
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise TthcError(
+            "error.config", path=display_path(path), detail=exc.strerror or str(exc)
+        ) from None
+    file = display_path(path)
+    parsed = parse_yaml(raw, file)
+    problems = [f for f in parsed.findings if f.severity is Severity.ERROR]
+    if parsed.data is not None:
+        problems += shape.check(parsed.data, "config", file)
+        problems += [] if problems else regex_problems(parsed.data, file)
+    if problems:
+        first = problems[0]
+        raise TthcError(
+            "error.config",
+            path=f"{file}:{first.line}:{first.column}",
+            detail=render(first.message, first.arg_map, lang or env_lang() or "vi"),
+        )
+    return from_data(parsed.data, path)
+
+
+def resolve_config(paths: Sequence[Path], explicit: Path | None, lang: str | None = None) -> Config:
+    if explicit is not None:
+        return load_config(explicit, lang)
+    start = paths[0] if paths else Path.cwd()
+    return load_config(find_config(start), lang)
+
+
+def find_config(start: Path) -> Path | None:
+    """The nearest tthc.yaml or .tthc.yaml from ``start`` upward, as ruff and yamllint do."""
+    here = start.resolve()
+    if here.is_file():
+        here = here.parent
+    for folder in (here, *here.parents):
+        for name in CONFIG_NAMES:
+            candidate = folder / name
+            if candidate.is_file():
+                return candidate
+    return None

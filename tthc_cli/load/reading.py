@@ -1,0 +1,171 @@
+"""Reading a catalog: which files, and their bytes, from a folder or a git revision. No parsing.
+
+:func:`read_paths` turns command-line paths into the catalog they belong to (the configured one,
+or the nearest folder with a ``units.yaml``) and the files selected in it; :func:`read_source`
+reads them from any :class:`~tthc_cli.load.sources.Source`. The result, a :class:`RawCatalog`,
+holds bytes; :mod:`tthc_cli.load.catalog` builds it.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from tthc_cli.config import CONFIG_NAMES, Config
+from tthc_cli.errors import TthcError, UsageError
+from tthc_cli.findings import Finding, Pos, Severity, make
+from tthc_cli.load.cache import digest
+from tthc_cli.load.sources import DirSource, Source, display_path
+
+UNITS_FILE = "units.yaml"
+
+
+def _is_ignored(rel: str, config: Config) -> bool:
+    name = rel.rsplit("/", 1)[-1]
+    if name in CONFIG_NAMES or rel == UNITS_FILE:
+        return True
+    return any(fnmatch.fnmatch(rel, pattern) for pattern in config.ignore)
+
+
+def _read_units(source: Source) -> tuple[str | None, bytes | None, list[Finding]]:
+    """The units registry's name, bytes (None when absent or unreadable) and read findings."""
+    file = source.display(UNITS_FILE)
+    try:
+        return file, source.read(UNITS_FILE), []
+    except (FileNotFoundError, NotADirectoryError, KeyError):
+        return None, None, []
+    except OSError as exc:
+        error = exc.strerror or str(exc)
+        return file, None, [make("file-unreadable", Severity.ERROR, Pos(file), error=error)]
+
+
+@dataclass(slots=True)
+class RawCatalog:
+    """A catalog read but not parsed: each procedure file's bytes (or why it could not be read).
+
+    :func:`build_catalog` consumes it: each file's bytes are released once the file is built, so
+    a large catalog is never in memory twice. Take the :meth:`fingerprint` before building.
+    """
+
+    root: str
+    scope: str  # names the catalog in the cache
+    config: Config
+    items: list[tuple[str, bytes | Finding | None]]  # (name in findings, bytes | error | used)
+    units_file: str | None
+    units_raw: bytes | None  # None: no registry, or an unreadable one (see findings)
+    findings: tuple[Finding, ...]  # what could not be read: the registry, folders in the walk
+    complete: bool  # the whole catalog, not a selection
+
+    def fingerprint(self, *extra: str) -> str:
+        """Changes whenever any input that findings depend on changes."""
+        units = b"-" if self.units_raw is None else b"+" + self.units_raw
+        parts: list[str | bytes] = [self.root, *extra, units, repr(self.findings)]
+        for file, data in self.items:
+            if data is None:
+                raise ValueError("fingerprint of a catalog already built")
+            parts += [file, data if isinstance(data, bytes) else repr(data)]
+        return digest(*parts)
+
+
+def read_source(
+    source: Source,
+    config: Config,
+    only: Iterable[str] | None = None,
+    root: str = "",
+    scope: str | None = None,
+) -> RawCatalog:
+    """Read a catalog's files from any source; ``only`` restricts which procedure files."""
+    listed = source.list() if only is None else sorted(set(only))
+    units_file, units_raw, findings = _read_units(source)
+    findings += getattr(source, "walk_findings", [])
+    items: list[tuple[str, bytes | Finding | None]] = []
+    for rel in listed:
+        if _is_ignored(rel, config):
+            continue
+        file = source.display(rel)
+        try:
+            items.append((file, source.read(rel)))
+        except OSError as exc:
+            error = exc.strerror or str(exc)
+            items.append((file, make("file-unreadable", Severity.ERROR, Pos(file), error=error)))
+    return RawCatalog(
+        root=root,
+        scope=scope or root,
+        config=config,
+        items=items,
+        units_file=units_file,
+        units_raw=units_raw,
+        findings=tuple(findings),
+        complete=only is None,
+    )
+
+
+def catalog_root(path: Path, config: Config) -> Path:
+    """The catalog folder a path belongs to: the configured one, or the nearest with units.yaml."""
+    resolved = path.resolve()
+    if config.catalog is not None:
+        catalog = config.catalog.resolve()
+        if resolved == catalog or catalog in resolved.parents:
+            return catalog
+    folder = resolved if resolved.is_dir() else resolved.parent
+    for candidate in (folder, *folder.parents):
+        if (candidate / UNITS_FILE).is_file():
+            return candidate
+    return folder
+
+
+@dataclass(frozen=True, slots=True)
+class Selection:
+    """Where command-line paths point: the catalog folder, and the files and folders chosen in
+    it (relative, with ``/``; None when the whole catalog is)."""
+
+    root: Path
+    parts: tuple[str, ...] | None = None
+
+    def picks(self, rel: str) -> bool:
+        """Whether the procedure file ``rel`` (relative to the root) is selected."""
+        return self.parts is None or any(rel == p or rel.startswith(p + "/") for p in self.parts)
+
+
+def select_paths(paths: Sequence[Path], config: Config) -> Selection:
+    """The catalog and selection for command-line paths (none: the configured catalog, else this
+    folder).
+
+    Every path must lie in one catalog folder (the configured one, or the nearest folder with a
+    units.yaml, or the path's own folder). The folder itself means the whole catalog; a subfolder
+    or a file selects those procedure files, and the units registry is still read from the root.
+    """
+    if not paths:
+        target = config.catalog or Path.cwd()
+        if not target.is_dir():
+            raise TthcError("error.path-missing", path=display_path(target))
+        paths = [target]
+    for path in paths:
+        if not path.exists():
+            raise TthcError("error.path-missing", path=str(path))
+    root = catalog_root(paths[0], config)
+    parts: list[str] = []
+    for path in paths:
+        resolved = path.resolve()
+        if resolved != root and root not in resolved.parents:
+            raise UsageError("error.mixed-catalogs", path=str(path), root=display_path(root))
+        if resolved == root:
+            return Selection(root)
+        parts.append(resolved.relative_to(root).as_posix())
+    return Selection(root, tuple(dict.fromkeys(parts)))
+
+
+def read_paths(paths: Sequence[Path], config: Config) -> RawCatalog:
+    """The catalog files for command-line paths (see :func:`select_paths`)."""
+    selection = select_paths(paths, config)
+    root = selection.root
+    source = DirSource(root)
+    only: list[str] | None = None
+    if selection.parts is not None:
+        named = [p for p in selection.parts if not (root / p).is_dir()]
+        if len(named) < len(selection.parts):  # a folder: list the files under it
+            named += [n for n in source.list() if selection.picks(n)]
+        only = named
+    return read_source(source, config, only, display_path(root), scope=str(root))

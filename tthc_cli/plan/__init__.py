@@ -1,0 +1,1 @@
+"""Plan calculations: progress, baseline, milestones, cost, durations, calendar. Pure."""

@@ -1,0 +1,82 @@
+"""``tthc list`` as text, JSON or CSV: one entry per procedure."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from tabulate import tabulate
+
+from tthc_cli.formats import OutputContext
+from tthc_cli.model import Catalog, Procedure
+from tthc_cli.textnorm import visible
+
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+COLUMNS = ("code", "kind", "name", "field", "levels", "unit", "file")
+
+
+@dataclass(frozen=True, slots=True)
+class Listing:
+    """The procedures listed, each as a record (JSON keys), in order."""
+
+    entries: tuple[dict[str, Any], ...]
+
+
+def _unit_label(catalog: Catalog, unit_id: str) -> str:
+    unit = catalog.units.get(unit_id)
+    return unit.label if unit else unit_id
+
+
+def record(procedure: Procedure, catalog: Catalog) -> dict[str, Any]:
+    return {
+        "code": procedure.code,
+        "kind": procedure.kind,
+        "name": procedure.name,
+        "field": procedure.field,
+        "levels": list(procedure.levels),
+        "unit": ", ".join(_unit_label(catalog, u) for u in procedure.implementing),
+        "units": list(procedure.implementing),
+        "file": procedure.path,
+    }
+
+
+def listing(procedures: Sequence[Procedure], catalog: Catalog) -> Listing:
+    return Listing(tuple(record(p, catalog) for p in procedures))
+
+
+def safe_cell(value: str) -> str:
+    """A CSV cell that a spreadsheet can never read as a formula."""
+    return "'" + value if value.startswith(FORMULA_START) else value
+
+
+def render_json(listed: Listing, ctx: OutputContext) -> str:
+    rows = list(listed.entries)
+    return json.dumps({"count": len(rows), "procedures": rows}, ensure_ascii=False, indent=2) + "\n"
+
+
+def render_csv(listed: Listing, ctx: OutputContext) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(COLUMNS)
+    for row in listed.entries:
+        writer.writerow(
+            [safe_cell(str(row[k])) if k != "levels" else ",".join(row[k]) for k in COLUMNS]
+        )
+    return buffer.getvalue()
+
+
+def render_text(listed: Listing, ctx: OutputContext) -> str:
+    columns = ("code", "kind", "name", "field", "unit")
+    table = [[visible(str(r[k])) for k in columns] for r in listed.entries]
+    shown = tabulate(
+        table,
+        headers=list(columns),
+        tablefmt="simple",
+        disable_numparse=True,
+        maxcolwidths=[None, None, 50, 25, 25],
+    )
+    return shown + "\n"
