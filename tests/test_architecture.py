@@ -17,6 +17,7 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
         (
             "tthc_cli",
             "tthc_cli.config",
+            "tthc_cli.dates",
             "tthc_cli.errors",
             "tthc_cli.findings",
             "tthc_cli.formats",

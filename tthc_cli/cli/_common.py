@@ -5,13 +5,13 @@ from __future__ import annotations
 import os
 import stat
 import sys
-import tempfile
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
+from tthc_cli.cli._writing import write_file
 from tthc_cli.config import Config, with_overrides
 from tthc_cli.errors import TthcError, UsageError
 from tthc_cli.formats import OutputContext, Writers
@@ -153,23 +153,7 @@ def write_output(content: str | bytes, output: Path | None, force: bool) -> None
             detail = exc.strerror or str(exc)
             raise TthcError("error.output", path=str(output), detail=detail) from None
         return
-    if output.exists() and not force:
-        raise TthcError("error.exists", path=str(output))
-    folder = output.parent if str(output.parent) else Path(".")
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{output.name}.", suffix=".tmp", dir=folder)
-        try:
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(data)
-            umask = os.umask(0)
-            os.umask(umask)
-            os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes 0600; give the usual mode
-            os.replace(tmp, output)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
-    except OSError as exc:
-        raise TthcError("error.output", path=str(output), detail=exc.strerror or str(exc)) from None
+    write_file(output, data, overwrite=force)
 
 
 def ci_paths(output_format: str) -> Callable[[str], str] | None:

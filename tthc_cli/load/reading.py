@@ -13,18 +13,18 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from tthc_cli.config import CONFIG_NAMES, Config
+from tthc_cli.config import Config
 from tthc_cli.errors import TthcError, UsageError
 from tthc_cli.findings import Finding, Pos, Severity, make
 from tthc_cli.load.cache import digest
+from tthc_cli.load.roles import UNITS_FILE, Role, role_of
 from tthc_cli.load.sources import DirSource, Source, display_path
-
-UNITS_FILE = "units.yaml"
 
 
 def _is_ignored(rel: str, config: Config) -> bool:
-    name = rel.rsplit("/", 1)[-1]
-    if name in CONFIG_NAMES or rel == UNITS_FILE:
+    """Not read as a procedure: another role (:mod:`tthc_cli.load.roles`), or ignored by the
+    config."""
+    if role_of(rel) is not Role.PROCEDURE:
         return True
     return any(fnmatch.fnmatch(rel, pattern) for pattern in config.ignore)
 

@@ -21,11 +21,11 @@ from tthc_cli.errors import TthcError, UsageError
 from tthc_cli.load.catalog import build_catalog
 from tthc_cli.load.files import LoadOptions
 from tthc_cli.load.reading import (
-    UNITS_FILE,
     read_paths,
     read_source,
     select_paths,
 )
+from tthc_cli.load.roles import UNITS_FILE
 from tthc_cli.load.sources import GitSource, display_path
 from tthc_cli.model import Side
 
