@@ -1,4 +1,4 @@
-"""What every parser shares: the issue type, text clean-up and the duration units."""
+"""What every parser shares: the issue type, text clean-up, and durations as files write them."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from tthc_cli.plan.durations import written
 from tthc_cli.textnorm import nfc
 
 Doc = dict[str, Any]
@@ -54,22 +55,12 @@ def stated(text: str | None) -> str | None:
     return value
 
 
-# Unit words as the portal writes them (lower-cased) → the schema's duration unit.
-TIME_UNITS: dict[str, str] = {
-    "ngày làm việc": "working_days",
-    "ngày": "calendar_days",
-    "giờ làm việc": "working_hours",
-    "giờ": "hours",
-    "tháng": "months",
-}
-UNIT_PATTERN = "ngày làm việc|ngày|giờ làm việc|giờ|tháng"
-
-
-def number(text: str) -> int | float:
-    """``"02"`` → 2, ``"1.5"`` or ``"1,5"`` → 1.5 (a decimal mark, never thousands here)."""
-    value = float(text.replace(",", "."))
-    return int(value) if value.is_integer() else value
-
-
 def duration(value: str, unit: str, text: str) -> Doc:
-    return {"value": number(value), "unit": TIME_UNITS[unit.lower()], "text": one_line(text)}
+    """A duration as the catalog file writes it (see :mod:`tthc_cli.plan.durations`)."""
+    found = written(value, unit)
+    amount = found.value
+    return {
+        "value": int(amount) if float(amount).is_integer() else amount,
+        "unit": found.unit.value,
+        "text": one_line(text),
+    }

@@ -14,7 +14,8 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-from tthc_cli.importer.common import UNIT_PATTERN, Doc, Issue, duration, issue, one_line, tidy
+from tthc_cli.importer.common import Doc, Issue, duration, issue, one_line, tidy
+from tthc_cli.plan.durations import UNIT_PATTERN
 from tthc_cli.textnorm import fold
 
 _STYLES: tuple[tuple[str, re.Pattern[str]], ...] = (

@@ -10,11 +10,45 @@ Rules use the range to flag only what is certainly wrong.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Iterable
 
 from tthc_cli.model import Duration, TimeUnit
+from tthc_cli.textnorm import nfc
 
 DAY_HOURS = 24.0
+
+# Unit words as staff and the national portal write them (lower-cased) → the schema's unit. The
+# longer phrase comes first in the pattern, so "ngày làm việc" is never read as "ngày".
+TIME_UNITS: dict[str, TimeUnit] = {
+    "ngày làm việc": TimeUnit.WORKING_DAYS,
+    "ngày": TimeUnit.CALENDAR_DAYS,
+    "giờ làm việc": TimeUnit.WORKING_HOURS,
+    "giờ": TimeUnit.HOURS,
+    "tháng": TimeUnit.MONTHS,
+}
+UNIT_PATTERN = "ngày làm việc|ngày|giờ làm việc|giờ|tháng"
+_WRITTEN = re.compile(rf"^\s*(\d+(?:[.,]\d+)?)\s*({UNIT_PATTERN})\s*$", re.IGNORECASE)
+
+
+def number(text: str) -> int | float:
+    """``"02"`` → 2, ``"1.5"`` or ``"1,5"`` → 1.5 (a decimal mark, never thousands here)."""
+    value = float(text.replace(",", "."))
+    return int(value) if value.is_integer() else value
+
+
+def written(value: str, unit: str, text: str | None = None) -> Duration:
+    """A duration from its number and unit words as written (``"05"``, ``"ngày làm việc"``)."""
+    return Duration(float(number(value)), TIME_UNITS[unit.lower()], text)
+
+
+def parse_duration(text: str) -> Duration | None:
+    """A period written as staff write it — "5 ngày làm việc", "04 giờ làm việc", "30 ngày",
+    "03 tháng", "12 giờ" — or None when ``text`` is anything else (never a guess)."""
+    match = _WRITTEN.match(nfc(text))
+    if match is None:
+        return None
+    return written(match.group(1), match.group(2), " ".join(text.split()))
 
 
 def _calendar_days_range(days: float) -> tuple[float, float]:
