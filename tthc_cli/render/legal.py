@@ -17,8 +17,6 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from tabulate import tabulate
-
 from tthc_cli.dates import show_day
 from tthc_cli.findings import ref
 from tthc_cli.formats import OutputContext
@@ -266,16 +264,21 @@ def _summary(listed: LegalListing, lang: str) -> str:
 
 
 def render_text(listed: LegalListing, ctx: OutputContext) -> str:
+    """One block per document (long titles and statuses read better than in a wide table)."""
     lang = ctx.lang
-    rows = [[visible(cell) for cell in row] for row in _rows(listed, lang)]
-    table = tabulate(
-        rows,
-        headers=_headers(listed, lang),
-        tablefmt="simple",
-        disable_numparse=True,
-        maxcolwidths=[20, 10, 40, 10, 10, 40, 24],
-    )
-    return f"{table}\n\n{visible(_summary(listed, lang))}\n"
+    headers = _headers(listed, lang)
+    lines: list[str] = []
+    for number, kind, title, issued, effective, status, codes in _rows(listed, lang):
+        lines.append(" — ".join(part for part in (number, kind, title) if part))
+        dates = [f"{headers[i]}: {v}" for i, v in ((3, issued), (4, effective)) if v]
+        if dates:
+            lines.append("  " + "; ".join(dates))
+        lines.append(f"  {headers[5]}: {status}")
+        if codes:
+            lines.append(f"  {headers[6]}: {codes}")
+        lines.append("")
+    lines.append(_summary(listed, lang))
+    return "".join(visible(line) + "\n" for line in lines)
 
 
 def render_markdown(listed: LegalListing, ctx: OutputContext) -> str:
