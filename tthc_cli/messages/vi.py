@@ -430,7 +430,7 @@ MESSAGES: dict[str, str] = {
     "legal.error.bad-date": "Ngày không hợp lệ cho --as-of: {value} (dạng dd/mm/yyyy hoặc YYYY-MM-DD).",
     "legal-merge.unreadable": "Sổ văn bản không đọc được (lỗi YAML); không thêm văn bản nào để khỏi mất nội dung đã ghi.",
     "legal-merge.invalid": "Sổ văn bản chưa đúng lược đồ; sửa theo tthc validate trước, rồi nhập lại để thêm văn bản.",
-    "legal-merge.flow": "Sổ văn bản ghi danh sách documents dạng [ … ]; hãy viết mỗi văn bản một mục \"- number: …\" để có thể thêm văn bản mà không viết lại tệp.",
+    "legal-merge.flow": 'Sổ văn bản ghi danh sách documents dạng [ … ]; hãy viết mỗi văn bản một mục "- number: …" để có thể thêm văn bản mà không viết lại tệp.',
     "legal-merge.invalid-result": "Thêm văn bản sẽ làm sổ văn bản sai lược đồ; không ghi gì.",
     "table.col.step": "Bước",
     "table.col.action": "Nội dung công việc",
