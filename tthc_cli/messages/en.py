@@ -408,6 +408,7 @@ MESSAGES: dict[str, str] = {
     "legal.col.effective": "Effective",
     "legal.col.status": "Status on {date}",
     "legal.col.procedures": "Cited by",
+    "legal.col.note": "Note",
     "legal.state.in_force": "In force",
     "legal.state.amended": "In force; {changes}",
     "legal.state.not_yet": "Not yet in force (in force from {since})",

@@ -413,6 +413,7 @@ MESSAGES: dict[str, str] = {
     "legal.col.effective": "Ngày hiệu lực",
     "legal.col.status": "Tình trạng ngày {date}",
     "legal.col.procedures": "Thủ tục viện dẫn",
+    "legal.col.note": "Ghi chú",
     "legal.state.in_force": "Còn hiệu lực",
     "legal.state.amended": "Còn hiệu lực; {changes}",
     "legal.state.not_yet": "Chưa có hiệu lực (có hiệu lực từ {since})",

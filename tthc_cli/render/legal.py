@@ -167,6 +167,7 @@ def record(entry: LegalEntry) -> dict[str, Any]:
         "amendments": _events_json(standing.amendments),
         "procedures": list(entry.procedures),
         "sources": list(document.sources) if document else [],
+        "note": document.note if document else None,
     }
 
 
@@ -268,7 +269,9 @@ def render_text(listed: LegalListing, ctx: OutputContext) -> str:
     lang = ctx.lang
     headers = _headers(listed, lang)
     lines: list[str] = []
-    for number, kind, title, issued, effective, status, codes in _rows(listed, lang):
+    for entry, (number, kind, title, issued, effective, status, codes) in zip(
+        listed.entries, _rows(listed, lang), strict=True
+    ):
         lines.append(" — ".join(part for part in (number, kind, title) if part))
         dates = [f"{headers[i]}: {v}" for i, v in ((3, issued), (4, effective)) if v]
         if dates:
@@ -276,6 +279,8 @@ def render_text(listed: LegalListing, ctx: OutputContext) -> str:
         lines.append(f"  {headers[5]}: {status}")
         if codes:
             lines.append(f"  {headers[6]}: {codes}")
+        if entry.document is not None and entry.document.note:
+            lines.append(f"  {text('legal.col.note', lang)}: {entry.document.note}")
         lines.append("")
     lines.append(_summary(listed, lang))
     return "".join(visible(line) + "\n" for line in lines)
