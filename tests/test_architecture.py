@@ -22,6 +22,7 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
             "tthc_cli.findings",
             "tthc_cli.formats",
             "tthc_cli.git",
+            "tthc_cli.legal",
             "tthc_cli.messages",
             "tthc_cli.model",
             "tthc_cli.textnorm",

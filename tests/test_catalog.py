@@ -59,7 +59,7 @@ def test_catalog_size(records: list[dict[str, Any]]) -> None:
 def test_every_procedure_names_its_source() -> None:
     missing = []
     for path in sorted(CATALOG.rglob("*.yaml")):
-        if path.name == "units.yaml":
+        if path.name in ("units.yaml", "legal.yaml"):  # the registries, not procedures
             continue
         data = parse_yaml(path.read_bytes(), str(path)).data
         source = (data or {}).get("source") or {}

@@ -40,8 +40,9 @@ def findings_of(done: Any) -> list[dict[str, Any]]:
         ("catalog: catalog\nfail_on: 3\n", "tthc.yaml:2:10", "error, warning, info"),
         ("catalog: catalog\nlimits: {max_depth: deep}\n", "tthc.yaml:2:21", "deep"),
         ("catalog: catalog\nrules: {Bad Rule: off}\n", "tthc.yaml:2:9", "Bad Rule"),
+        ("catalog: catalog\nlegal: {unregistered: loud}\n", "tthc.yaml:2:23", "loud"),
     ],
-    ids=["syntax", "unknown-key", "wrong-enum", "wrong-type", "bad-rule-id"],
+    ids=["syntax", "unknown-key", "wrong-enum", "wrong-type", "bad-rule-id", "legal-setting"],
 )
 def test_broken_config_is_one_line_exit_3(
     tmp_path: Path, text: str, where: str, words: str

@@ -97,6 +97,7 @@ class Config:
     suppress: tuple[ConfigSuppression, ...] = ()
     ignore: tuple[str, ...] = ()
     abolished_components: tuple[AbolishedComponent, ...] = DEFAULT_ABOLISHED
+    legal_unregistered: str = "info"  # a cited number not in legal.yaml: a severity, or "off"
     limits: Limits = Limits()
     plan: PlanSettings = PlanSettings()
     hourly_values: tuple[HourlyValue, ...] = ()
@@ -171,6 +172,7 @@ def from_data(data: Mapping[str, Any], path: Path | None) -> Config:
         )
         if "abolished_components" in data
         else DEFAULT_ABOLISHED,
+        legal_unregistered=data.get("legal", {}).get("unregistered", "info"),
         limits=Limits(
             **{k: limits[k] for k in ("max_file_bytes", "max_depth", "max_nodes") if k in limits}
         ),

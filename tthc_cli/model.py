@@ -13,6 +13,7 @@ from enum import StrEnum
 
 from tthc_cli.config import Config
 from tthc_cli.findings import Finding, Pos
+from tthc_cli.legal import LegalRegister
 
 
 class TimeUnit(StrEnum):
@@ -280,6 +281,7 @@ class Catalog:
     findings: tuple[Finding, ...] = ()
     files: tuple[str, ...] = ()
     units_file: str | None = None
+    legal: LegalRegister | None = None  # the register of legal documents (legal.yaml), if any
 
     def by_code(self) -> dict[str, Procedure]:
         return {p.code: p for p in self.procedures}

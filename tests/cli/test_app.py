@@ -53,7 +53,7 @@ def test_usage_errors_exit_2_without_traceback(args: tuple[str, ...]) -> None:
     assert "Traceback" not in done.stderr and done.stderr.strip()
 
 
-@pytest.mark.parametrize("name", ["procedure", "units", "config"])
+@pytest.mark.parametrize("name", ["procedure", "units", "legal", "config"])
 def test_schema_prints_a_valid_json_schema(name: str) -> None:
     done = run_tthc("schema", name)
     assert done.returncode == 0
@@ -64,11 +64,16 @@ def test_schema_default_is_the_procedure_schema() -> None:
     assert json.loads(run_tthc("schema").stdout)["$id"].endswith("procedure.schema.json")
 
 
-def test_schema_dir_writes_three_files_and_refuses_to_overwrite(tmp_path: Path) -> None:
+def test_schema_dir_writes_every_schema_and_refuses_to_overwrite(tmp_path: Path) -> None:
     out = tmp_path / "schemas"
     assert run_tthc("schema", "-d", str(out)).returncode == 0
     written = sorted(p.name for p in out.iterdir())
-    assert written == ["config.schema.json", "procedure.schema.json", "units.schema.json"]
+    assert written == [
+        "config.schema.json",
+        "legal.schema.json",
+        "procedure.schema.json",
+        "units.schema.json",
+    ]
     (out / "units.schema.json").write_text("local edit", encoding="utf-8")
     (out / "procedure.schema.json").unlink()
     again = run_tthc("schema", "-d", str(out))

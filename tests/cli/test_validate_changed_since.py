@@ -143,6 +143,15 @@ def test_a_changed_units_registry_checks_everything(repo: Path) -> None:
     assert any(f["file"] == P + "2.000003.yaml" for f in partial)
 
 
+def test_a_changed_register_of_legal_documents_checks_everything(repo: Path) -> None:
+    legal = {"documents": [{"number": "63/2010/NĐ-CP", "title": "Về kiểm soát thủ tục hành chính"}]}
+    (repo / "catalog" / "legal.yaml").write_text(dump(legal), encoding="utf-8")
+    full = findings(repo)
+    partial = findings(repo, "--changed-since", "HEAD")
+    assert sorted(map(key, partial)) == sorted(map(key, full))
+    assert any(f["file"] == P + "2.000003.yaml" for f in partial)
+
+
 def test_a_revision_git_does_not_know_is_a_one_line_error(repo: Path) -> None:
     for rev in ("khong-co-nhanh-nay", "--output=x"):
         done = run_tthc("validate", f"--changed-since={rev}", cwd=repo)

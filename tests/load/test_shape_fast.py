@@ -34,8 +34,10 @@ def _doc(path: Path) -> Any:
     return _plain(parse_yaml(path.read_bytes(), str(path)).data)
 
 
-DOCS = {p.name: _doc(p) for p in FILES if p.name != "units.yaml" and p.name != "README.md"}
+REGISTRIES = ("units.yaml", "legal.yaml")
+DOCS = {p.name: _doc(p) for p in FILES if p.name not in REGISTRIES and p.name != "README.md"}
 UNITS = _doc(REPO / "procedures" / "units.yaml")
+LEGAL = _doc(REPO / "procedures" / "legal.yaml")
 
 
 def _fast_accepts(doc: Any, name: str) -> bool:
@@ -104,6 +106,15 @@ def test_bundled_documents_pass_both_checks() -> None:
         assert _fast_accepts(doc, "procedure"), name
         assert _js_errors(doc, "procedure") == [], name
     assert _fast_accepts(UNITS, "units") and _js_errors(UNITS, "units") == []
+    assert _fast_accepts(LEGAL, "legal") and _js_errors(LEGAL, "legal") == []
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.data())
+def test_legal_compiled_check_agrees(data: Any) -> None:
+    doc = _mutate(LEGAL, data)
+    if _fast_accepts(doc, "legal"):
+        assert _js_errors(doc, "legal") == []
 
 
 @settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -24,6 +24,7 @@ COMMANDS: dict[str, str] = {
     "diff": "diff",
     "table": "table",
     "show": "show",
+    "legal": "legal",
     "report": "report",
     "cost": "cost",
     "deadline": "deadline",

@@ -13,9 +13,9 @@ from tthc_cli.load import packaged
 
 
 def command(
-    name: Annotated[str, typer.Argument(help="procedure, units hoặc config.")] = "procedure",
+    name: Annotated[str, typer.Argument(help="procedure, units, legal hoặc config.")] = "procedure",
     output_dir: Annotated[
-        Path | None, typer.Option("--output-dir", "-d", help="Ghi cả ba lược đồ vào thư mục này.")
+        Path | None, typer.Option("--output-dir", "-d", help="Ghi tất cả lược đồ vào thư mục này.")
     ] = None,
     force: ForceOpt = False,
 ) -> None:

@@ -2,6 +2,7 @@
 
 from tthc_cli.diff.compare import compare_procedures, diff_catalogs
 from tthc_cli.diff.model import (
+    Basis,
     CatalogDiff,
     Change,
     ProcedureDiff,
@@ -12,6 +13,7 @@ from tthc_cli.diff.model import (
 )
 
 __all__ = [
+    "Basis",
     "CatalogDiff",
     "Change",
     "ProcedureDiff",

@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from tthc_cli.diff.items import areas, compare_area, make_change
+from tthc_cli.diff.legal import cited_keys, new_bases
 from tthc_cli.diff.model import (
     CatalogDiff,
     Change,
@@ -196,14 +197,16 @@ def diff_catalogs(
     old_failed_rel = {inside(f, old_side.root) for f in old_failed}
     new_failed_rel = {inside(f, new_side.root) for f in new_failed}
     old_by, new_by = old.by_code(), new.by_code()
+    old_cited = cited_keys(old.procedures)
     diffs: list[ProcedureDiff] = []
     for code in sorted(old_by.keys() | new_by.keys()):
         before, after = old_by.get(code), new_by.get(code)
         if before is not None and after is not None:
             changes = compare_procedures(before, after, hours_per_day, old_side.root, new_side.root)
+            bases = new_bases(after, cited_keys([before]), new.legal) if changes else ()
             diffs.append(
                 ProcedureDiff(
-                    code, after.name, Status.CHANGED, before.path, after.path, tuple(changes)
+                    code, after.name, Status.CHANGED, before.path, after.path, tuple(changes), bases
                 )
             )
         elif before is not None:
@@ -235,7 +238,10 @@ def diff_catalogs(
                 after.pos,
                 name=after.name,
             )
-            diffs.append(ProcedureDiff(code, after.name, Status.ADDED, None, after.path, (change,)))
+            bases = new_bases(after, old_cited, new.legal)
+            diffs.append(
+                ProcedureDiff(code, after.name, Status.ADDED, None, after.path, (change,), bases)
+            )
     return CatalogDiff(
         old_side,
         new_side,

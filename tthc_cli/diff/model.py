@@ -60,6 +60,17 @@ class Status(StrEnum):
 
 
 @dataclass(frozen=True, slots=True)
+class Basis:
+    """A legal document the new side cites and the old side did not: what is behind a change
+    (see :mod:`tthc_cli.diff.legal`)."""
+
+    number: str
+    title: str
+    type: str | None = None
+    pos: Pos | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class ProcedureDiff:
     code: str
     name: str
@@ -67,6 +78,7 @@ class ProcedureDiff:
     old_path: str | None
     new_path: str | None
     changes: tuple[Change, ...]
+    bases: tuple[Basis, ...] = ()  # the legal documents behind the change, if any
 
     @property
     def verdict(self) -> Verdict:

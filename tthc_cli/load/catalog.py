@@ -25,6 +25,7 @@ from tthc_cli.load.sources import Source
 from tthc_cli.load.yamlsafe import parse_yaml
 
 if TYPE_CHECKING:  # the model is imported when something is built, not for a cached result
+    from tthc_cli.legal import LegalRegister
     from tthc_cli.model import Catalog, Procedure, Unit
 
 
@@ -78,13 +79,39 @@ def _parse_units(raw: bytes, file: str, limits: Limits) -> tuple[dict[str, Unit]
     return (build.units(parsed.data, file) if not problems else {}), findings
 
 
+@lru_cache(maxsize=1)
+def legal_codec() -> Codec:
+    """How the parsed register of legal documents is cached: the register and findings."""
+    from tthc_cli import findings, legal
+
+    return Codec(findings, legal)
+
+
+def _legal(raw: RawCatalog, cache: Cache | None) -> tuple[LegalRegister | None, list[Finding]]:
+    """The register of legal documents and its findings; cached like the units registry."""
+    if raw.legal_file is None or raw.legal_raw is None:
+        return None, []
+    from tthc_cli.load.legal_register import parse_register, register_shaped
+
+    key = file_key(raw.legal_file, raw.legal_raw)
+    if cache is not None and register_shaped(
+        hit := cache.value(raw.scope, "legal", key, legal_codec())
+    ):
+        return hit[0], list(hit[1])
+    found = parse_register(raw.legal_raw, raw.legal_file, raw.config.limits)
+    if cache is not None:
+        cache.save_value(raw.scope, "legal", key, found, legal_codec())
+    return found
+
+
 def build_catalog(raw: RawCatalog, options: LoadOptions | None = None) -> Catalog:
     """Parse, schema-check and build every procedure file of ``raw`` into the model."""
     from tthc_cli.model import Catalog
 
     options = options or LoadOptions()
     units, unit_findings = _units(raw, options.cache)
-    findings = unit_findings + list(raw.findings)
+    legal, legal_findings = _legal(raw, options.cache)
+    findings = unit_findings + legal_findings + list(raw.findings)
     with gc_paused(freeze=True):
         results = file_results(raw, options)
     procedures: list[Procedure] = []
@@ -103,6 +130,7 @@ def build_catalog(raw: RawCatalog, options: LoadOptions | None = None) -> Catalo
         findings=tuple(findings),
         files=tuple(file for file, _ in raw.items),
         units_file=raw.units_file,
+        legal=legal,
     )
 
 

@@ -18,7 +18,7 @@ from tthc_cli.findings import Severity
 from tthc_cli.load.yamlsafe import parse_yaml
 from tthc_cli.messages import render
 
-SCHEMA_NAMES = ("procedure", "units", "config")
+SCHEMA_NAMES = ("procedure", "units", "legal", "config")
 # The package's folder: wheels and checkouts install it as plain files. (importlib.resources
 # would find the same folder, and its readers would cost every run 2 ms of imports.)
 PACKAGE = Path(__file__).resolve().parent.parent

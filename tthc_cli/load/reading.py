@@ -17,7 +17,7 @@ from tthc_cli.config import Config
 from tthc_cli.errors import TthcError, UsageError
 from tthc_cli.findings import Finding, Pos, Severity, make
 from tthc_cli.load.cache import digest
-from tthc_cli.load.roles import UNITS_FILE, Role, role_of
+from tthc_cli.load.roles import LEGAL_FILE, UNITS_FILE, Role, role_of
 from tthc_cli.load.sources import DirSource, Source, display_path
 
 
@@ -29,11 +29,14 @@ def _is_ignored(rel: str, config: Config) -> bool:
     return any(fnmatch.fnmatch(rel, pattern) for pattern in config.ignore)
 
 
-def _read_units(source: Source) -> tuple[str | None, bytes | None, list[Finding]]:
-    """The units registry's name, bytes (None when absent or unreadable) and read findings."""
-    file = source.display(UNITS_FILE)
+def _read_registry(
+    source: Source, name: str = UNITS_FILE
+) -> tuple[str | None, bytes | None, list[Finding]]:
+    """A registry's (units.yaml, legal.yaml) name, bytes (None when absent or unreadable) and
+    read findings."""
+    file = source.display(name)
     try:
-        return file, source.read(UNITS_FILE), []
+        return file, source.read(name), []
     except (FileNotFoundError, NotADirectoryError, KeyError):
         return None, None, []
     except OSError as exc:
@@ -57,11 +60,14 @@ class RawCatalog:
     units_raw: bytes | None  # None: no registry, or an unreadable one (see findings)
     findings: tuple[Finding, ...]  # what could not be read: the registry, folders in the walk
     complete: bool  # the whole catalog, not a selection
+    legal_file: str | None = None  # the register of legal documents, like the units registry
+    legal_raw: bytes | None = None
 
     def fingerprint(self, *extra: str) -> str:
         """Changes whenever any input that findings depend on changes."""
         units = b"-" if self.units_raw is None else b"+" + self.units_raw
-        parts: list[str | bytes] = [self.root, *extra, units, repr(self.findings)]
+        legal = b"-" if self.legal_raw is None else b"+" + self.legal_raw
+        parts: list[str | bytes] = [self.root, *extra, units, legal, repr(self.findings)]
         for file, data in self.items:
             if data is None:
                 raise ValueError("fingerprint of a catalog already built")
@@ -78,7 +84,9 @@ def read_source(
 ) -> RawCatalog:
     """Read a catalog's files from any source; ``only`` restricts which procedure files."""
     listed = source.list() if only is None else sorted(set(only))
-    units_file, units_raw, findings = _read_units(source)
+    units_file, units_raw, findings = _read_registry(source)
+    legal_file, legal_raw, legal_findings = _read_registry(source, LEGAL_FILE)
+    findings += legal_findings
     findings += getattr(source, "walk_findings", [])
     items: list[tuple[str, bytes | Finding | None]] = []
     for rel in listed:
@@ -99,6 +107,8 @@ def read_source(
         units_raw=units_raw,
         findings=tuple(findings),
         complete=only is None,
+        legal_file=legal_file,
+        legal_raw=legal_raw,
     )
 
 

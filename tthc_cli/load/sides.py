@@ -25,7 +25,7 @@ from tthc_cli.load.reading import (
     read_source,
     select_paths,
 )
-from tthc_cli.load.roles import UNITS_FILE
+from tthc_cli.load.roles import LEGAL_FILE, UNITS_FILE
 from tthc_cli.load.sources import GitSource, display_path
 from tthc_cli.model import Side
 
@@ -132,7 +132,8 @@ def changed_files(spec: str, catalog: Catalog) -> frozenset[str] | None:
     """The files of ``catalog`` (named as findings name them) changed since revision ``spec``:
     what a pull request shows, from the point where the current branch left ``spec`` (``git
     merge-base``; ``spec`` itself when there is none) to the working tree, untracked files
-    included. None (check everything) when the units registry or the config file changed, or
+    included. None (check everything) when the units registry, the register of legal documents
+    or the config file changed, or
     when ``spec`` is git's all-zero id (no base: a new branch)."""
     root = Path(catalog.root or ".").resolve()
     if spec == git.NO_COMMIT:
@@ -145,7 +146,7 @@ def changed_files(spec: str, catalog: Catalog) -> frozenset[str] | None:
         raise TthcError("side.error.not-revision", side=spec)
     base = git.merge_base(top, commit) or commit
     changed = frozenset((top / name).resolve() for name in git.changed_since(top, base))
-    shared = {root / UNITS_FILE}
+    shared = {root / UNITS_FILE, root / LEGAL_FILE}
     if catalog.config.path is not None:
         shared.add(catalog.config.path.resolve())
     if changed & shared:

@@ -12,12 +12,14 @@ from tthc_cli.formats import OutputContext, Writers
 
 if TYPE_CHECKING:
     from tthc_cli.plan.progress import ReportSet
+    from tthc_cli.render.legal import LegalListing
     from tthc_cli.render.listing import Listing
     from tthc_cli.render.tables import Document
 
 ReportWriter = Callable[["ReportSet", OutputContext], str | bytes]
 TableWriter = Callable[["Document", OutputContext], str | bytes]
 ListWriter = Callable[["Listing", OutputContext], str]
+LegalWriter = Callable[["LegalListing", OutputContext], str]
 
 REPORT_WRITERS: Writers[ReportWriter] = Writers(
     {
@@ -46,6 +48,16 @@ LIST_WRITERS: Writers[ListWriter] = Writers(
         "text": "tthc_cli.render.listing:render_text",
         "json": "tthc_cli.render.listing:render_json",
         "csv": "tthc_cli.render.listing:render_csv",
+    },
+    default="text",
+)
+
+LEGAL_WRITERS: Writers[LegalWriter] = Writers(
+    {
+        "text": "tthc_cli.render.legal:render_text",
+        "markdown": "tthc_cli.render.legal:render_markdown",
+        "json": "tthc_cli.render.legal:render_json",
+        "csv": "tthc_cli.render.legal:render_csv",
     },
     default="text",
 )

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from tthc_cli.messages import text
 from tthc_cli.model import Catalog, Channel, Component, Duration, LegalRef, Money, Procedure, Step
+from tthc_cli.render.legal import basis_status
 
 LEVEL_ORDER = ("ministry", "province", "district", "commune", "other")
 KIND_ORDER = ("public", "internal")
@@ -180,11 +181,14 @@ def _quantity(component: Component, lang: str) -> str:
     return ", ".join(parts)
 
 
-def _legal_line(ref: LegalRef) -> str:
+def _legal_line(ref: LegalRef, catalog: Catalog, lang: str) -> str:
     line = (
         ref.title if ref.number is None or ref.number in ref.title else f"{ref.number} {ref.title}"
     )
-    return f"{line} ({ref.article})" if ref.article else line
+    line = f"{line} ({ref.article})" if ref.article else line
+    if catalog.legal is None or ref.number is None:
+        return line
+    return text("table.legal-status", lang, line=line, status=basis_status(ref, catalog, lang))
 
 
 def _section(
@@ -254,7 +258,7 @@ def procedure_sheet(procedure: Procedure, catalog: Catalog, lang: str = "vi") ->
         _section(8, "fee", lang, [fee]),
         _section(9, "forms", lang, procedure.forms),
         _section(10, "requirements", lang, procedure.requirements),
-        _section(11, "legal", lang, [_legal_line(r) for r in procedure.legal_basis]),
+        _section(11, "legal", lang, [_legal_line(r, catalog, lang) for r in procedure.legal_basis]),
     )
     return Sheet(procedure.name, text("table.code-line", lang, code=procedure.code), sections)
 

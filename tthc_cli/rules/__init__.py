@@ -10,7 +10,9 @@ from tthc_cli.rules import (
     consult_specific,
     district_level,
     internal_scope,
+    legal_basis_in_force,
     legal_number,
+    legal_register_consistent,
     mandatory_parts,
     online_level,
     plan_decision,
@@ -46,6 +48,9 @@ RULES: dict[str, Rule] = {
         component_quantity,
         component_abolished,
         legal_number,
+        # the register of legal documents
+        legal_basis_in_force,
+        legal_register_consistent,
         # simplification
         target_not_heavier,
         plan_decision,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from tthc_cli.diff.model import CatalogDiff, Change, DiffValue, Verdict
+from tthc_cli.diff.model import CatalogDiff, Change, DiffValue, ProcedureDiff, Verdict
 from tthc_cli.findings import Pos
 from tthc_cli.messages import render, text
 from tthc_cli.model import Duration, Money, Side
@@ -60,6 +60,15 @@ def symbol(change: Change) -> str:
     if change.kind.endswith("-reordered"):
         return "⇆"
     return "±"
+
+
+def bases_line(proc: ProcedureDiff, lang: str) -> str | None:
+    """The legal documents behind a procedure's change (see :mod:`tthc_cli.diff.legal`), or
+    None when the new side cites none the old side did not."""
+    if not proc.bases:
+        return None
+    documents = ", ".join(f"{b.type} {b.number}" if b.type else b.number for b in proc.bases)
+    return text("diff.bases", lang, documents=documents)
 
 
 def verdict_label(verdict: Verdict, lang: str) -> str:

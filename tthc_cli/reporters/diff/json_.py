@@ -19,7 +19,9 @@ it breaks). Only procedures with changes are listed.
                                   "verdict": "simpler", "message": "…", "message_key": "…",
                                   "args": {…}, "old": VALUE, "new": VALUE,
                                   "old_pos": {"file": "…", "line": 3, "column": 5}|null,
-                                  "new_pos": …}]}],
+                                  "new_pos": …}],
+                     "legal_bases": [{"number": "14/2026/NĐ-CP", "type": "Nghị định"|null,
+                                      "title": "…", "pos": {…}|null}]}],
      "unloaded": [{"side": "old|new", "rule": "yaml-syntax", "severity": "error",
                    "message": "…", "message_key": "…", "args": {…},
                    "file": "…", "line": 1, "column": 1}]}
@@ -28,6 +30,8 @@ A VALUE is null, a string, a number, a boolean, a list of strings, a duration
 ``{"value": 5, "unit": "working_days", "text": "…"|null}`` or money
 ``{"amount": 0|null, "text": "…"|null}`` (amount null: not stated).
 Summary sums are null when no procedure had comparable data (see ``tthc_cli.diff.totals``).
+``legal_bases`` lists the legal documents the new side cites and the old side did not (for an
+added procedure: that no procedure of the old side cited), see ``tthc_cli.diff.legal``.
 """
 
 from __future__ import annotations
@@ -98,6 +102,10 @@ def to_data(diff: CatalogDiff, ctx: OutputContext) -> dict[str, Any]:
                     v.value: p.count(v) for v in (Verdict.SIMPLER, Verdict.HEAVIER, Verdict.NEUTRAL)
                 },
                 "changes": [_change(c, ctx.lang) for c in p.changes],
+                "legal_bases": [
+                    {"number": b.number, "type": b.type, "title": b.title, "pos": _pos(b.pos)}
+                    for b in p.bases
+                ],
             }
             for p in diff.procedures
             if p.changes

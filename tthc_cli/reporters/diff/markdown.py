@@ -17,6 +17,7 @@ from tthc_cli.findings import ref
 from tthc_cli.formats import OutputContext
 from tthc_cli.messages import render, text
 from tthc_cli.reporters.diff.common import (
+    bases_line,
     message,
     shows_values,
     side_label,
@@ -75,6 +76,9 @@ def _section(proc: ProcedureDiff, lang: str) -> list[str]:
     out = [f"<details><summary>{html_text(head)}</summary>", ""]
     out.append(code_span(proc.new_path or proc.old_path or ""))
     out.append("")
+    bases = bases_line(proc, lang)
+    if bases is not None:
+        out += [f"§ {cell(bases)}", ""]
     cols = [text(f"diff.col.{c}", lang) for c in ("change", "old", "new", "verdict", "where")]
     out += ["| | " + " | ".join(cols) + " |", "|---|---|---|---|---|---|"]
     for change in proc.changes:

@@ -10,6 +10,7 @@ from tthc_cli.formats import OutputContext
 from tthc_cli.messages import render, text
 from tthc_cli.render.console import recording_console
 from tthc_cli.reporters.diff.common import (
+    bases_line,
     message,
     shows_values,
     side_label,
@@ -53,6 +54,9 @@ def render_diff(diff: CatalogDiff, ctx: OutputContext) -> str:
             f"[{STYLE[proc.verdict]}]\\[{shown(label)}][/]"
         )
         console.print(f"  [dim]{shown(proc.new_path or proc.old_path or '')}[/]")
+        bases = bases_line(proc, lang)
+        if bases is not None:
+            console.print(f"  § {shown(bases)}")
         for change in proc.changes:
             body = message(change, lang)
             if shows_values(change):

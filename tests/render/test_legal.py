@@ -1,0 +1,108 @@
+"""The register as people read it (status wording, the sheet's legal-basis line) and as machines
+read it (CSV cells that cannot become formulas, ISO dates)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from tests.helpers import make_catalog, procedure
+from tthc_cli.findings import Pos
+from tthc_cli.formats import OutputContext
+from tthc_cli.legal import Amendment, LegalDocument, LegalRegister, Replacement
+from tthc_cli.load.catalog import load_paths
+from tthc_cli.load.config_file import resolve_config
+from tthc_cli.model import Catalog
+from tthc_cli.render.legal import (
+    legal_listing,
+    render_csv,
+    render_json,
+    render_markdown,
+    render_text,
+    status_text,
+)
+from tthc_cli.render.tables import procedure_sheet
+
+P = Pos("legal.yaml")
+
+
+def doc(number: str, **fields: Any) -> LegalDocument:
+    return LegalDocument(number, f"Văn bản {number}", P, P, **fields)
+
+
+def test_each_state_in_words_in_both_languages() -> None:
+    a = doc("1/2010/NĐ-CP", effective=date(2010, 1, 1), replaced_by=Replacement("2/2015/NĐ-CP", P))
+    b = doc("2/2015/NĐ-CP", effective=date(2015, 1, 1), replaced_by=Replacement("3/2020/NĐ-CP", P))
+    c = doc(
+        "3/2020/NĐ-CP",
+        effective=date(2020, 7, 1),
+        amended_by=(Amendment("4/2024/NĐ-CP", P, date(2024, 4, 10)),),
+    )
+    register = LegalRegister.of("legal.yaml", [a, b, c])
+    day = date(2026, 1, 1)
+    assert status_text(register.standing(a, day), "vi", a) == (
+        "Hết hiệu lực từ 01/01/2015, được thay thế bởi 2/2015/NĐ-CP"
+        "; văn bản đang có hiệu lực: 3/2020/NĐ-CP"
+    )
+    assert status_text(register.standing(c, day), "vi", c) == (
+        "Còn hiệu lực; được sửa đổi, bổ sung bởi 4/2024/NĐ-CP từ 10/04/2024"
+    )
+    assert status_text(register.standing(c, date(2020, 6, 30)), "en", c) == (
+        "Not yet in force (in force from 2020-07-01)"
+    )
+    undated = doc("9/2020/TT-BTP", replaced_by=Replacement("9/2099/TT-BTP", P))
+    lone = LegalRegister.of("legal.yaml", [undated])
+    assert status_text(lone.standing(undated, day), "vi", undated) == (
+        "Hết hiệu lực từ ngày chưa rõ, được thay thế bởi 9/2099/TT-BTP"
+    )
+
+
+def _catalog(tmp_path: Path, legal: dict[str, Any] | None) -> Catalog:
+    files: dict[str, Any] = {
+        "2.001219.yaml": procedure(
+            legal_basis=[{"number": "=1/2020/NĐ-CP", "title": '=HYPERLINK("x")'}]
+        )
+    }
+    if legal is not None:
+        files["legal.yaml"] = legal
+    root = make_catalog(tmp_path, files, config={"as_of": "2026-11-23"})
+    return load_paths([root], resolve_config([root], None))
+
+
+def test_the_sheet_says_each_basis_status_only_when_there_is_a_register(tmp_path: Path) -> None:
+    without = _catalog(tmp_path / "a", None)
+    proc = without.procedures[0]
+    line = procedure_sheet(proc, without).sections[-1].paragraphs[0]
+    assert "—" not in line
+    legal = {"documents": [{"number": "=1/2020/NĐ-CP", "title": "X", "effective": "2020-02-01"}]}
+    with_register = _catalog(tmp_path / "b", legal)
+    proc = with_register.procedures[0]
+    assert (
+        procedure_sheet(proc, with_register).sections[-1].paragraphs[0].endswith(" — Còn hiệu lực")
+    )
+
+
+def test_machine_formats_keep_iso_dates_and_csv_never_starts_a_formula(tmp_path: Path) -> None:
+    catalog = _catalog(tmp_path, None)
+    listed = legal_listing(catalog, [], date(2026, 11, 23))
+    rows = list(csv.reader(io.StringIO(render_csv(listed, OutputContext()))))
+    assert rows[1][0] == "'=1/2020/NĐ-CP" and rows[1][3].startswith("'=")
+    data = json.loads(render_json(listed, OutputContext()))
+    assert data["as_of"] == "2026-11-23" and data["register"] is None
+    assert data["documents"][0]["state"] == "unregistered"
+
+
+def test_people_formats_show_control_characters_and_escape_markdown(tmp_path: Path) -> None:
+    catalog = _catalog(tmp_path, None)
+    proc = catalog.procedures[0]
+    ref = replace(proc.legal_basis[0], title="a|b \x1b[31m")
+    catalog = replace(catalog, procedures=(replace(proc, legal_basis=(ref,)),))
+    listed = legal_listing(catalog, [], date(2026, 11, 23))
+    assert "\x1b" not in render_text(listed, OutputContext())
+    markdown = render_markdown(listed, OutputContext())
+    assert "a\\|b" in markdown and "\x1b" not in markdown
