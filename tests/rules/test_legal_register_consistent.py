@@ -75,3 +75,12 @@ def test_a_number_listed_twice_fails_at_the_second(tmp_path: Path) -> None:
 def test_a_malformed_number_fails(tmp_path: Path) -> None:
     (finding,) = run(tmp_path, doc("Nghị định số 63/2010"))
     assert finding.message == "legal-register-consistent.number"
+
+
+def test_an_issue_date_from_another_year_than_the_number_fails(tmp_path: Path) -> None:
+    """The portal's titles cite older documents with their dates ("… Thông tư số 05/2008/TT-BTP
+    ngày 23/9/2008 …"); such a date copied as the issue date of 19/2011/TT-BTP is caught."""
+    (finding,) = run(tmp_path, doc("19/2011/TT-BTP", issued="2008-09-23"))
+    assert finding.message == "legal-register-consistent.issued-year"
+    assert run(tmp_path, doc("19/2011/TT-BTP", issued="2011-09-23")) == []
+    assert run(tmp_path, doc("1085/QĐ-TTg", issued="2022-09-15")) == []  # no year in the number

@@ -141,6 +141,7 @@ MESSAGES: dict[str, str] = {
     "legal-register-consistent": "Document {number} records an event caused by {target}, which is not in the register: add it to legal.yaml.",
     "legal-register-consistent.before-issued": "Document {number} is recorded as changed by {target} from {date}, before it was issued ({issued}).",
     "legal-register-consistent.effective-before-issued": "Document {number} takes effect on {effective}, before it was issued ({issued}).",
+    "legal-register-consistent.issued-year": "Document {number} is recorded as issued on {issued}, not in the year its number carries; the date may be copied from the title (another document it cites): check the source, and leave it out when unknown.",
     "legal-register-consistent.cycle": "The amendments, replacements and repeals of document {number} go round in a circle: {chain}.",
     "legal-register-consistent.duplicate": "Document {number} is already in the register (line {first_line}); list each number once.",
     "legal-register-consistent.number": "Document number '{number}' is not in the form number/year/symbol (e.g. 63/2010/NĐ-CP, 1085/QĐ-TTg).",

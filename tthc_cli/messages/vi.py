@@ -146,6 +146,7 @@ MESSAGES: dict[str, str] = {
     "legal-register-consistent": "Văn bản {number} ghi sự kiện do văn bản {target} gây ra, nhưng {target} chưa có trong sổ: thêm văn bản đó vào legal.yaml.",
     "legal-register-consistent.before-issued": "Văn bản {number} được ghi là bị {target} thay đổi từ {date}, trước ngày ban hành {issued}.",
     "legal-register-consistent.effective-before-issued": "Văn bản {number} có ngày hiệu lực {effective} trước ngày ban hành {issued}.",
+    "legal-register-consistent.issued-year": "Văn bản {number} được ghi ngày ban hành {issued}, khác năm trong số ký hiệu; ngày này có thể chép nhầm từ trích yếu (văn bản khác được nhắc trong đó): đối chiếu nguồn, không rõ thì bỏ trống.",
     "legal-register-consistent.cycle": "Chuỗi sửa đổi, thay thế, bãi bỏ của văn bản {number} quay vòng: {chain}.",
     "legal-register-consistent.duplicate": "Văn bản {number} đã có trong sổ (dòng {first_line}); mỗi số ký hiệu chỉ ghi một lần.",
     "legal-register-consistent.number": "Số ký hiệu '{number}' không đúng dạng số/năm/ký hiệu (ví dụ 63/2010/NĐ-CP, 1085/QĐ-TTg).",

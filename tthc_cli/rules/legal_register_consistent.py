@@ -7,6 +7,8 @@ statuses ``tthc legal`` and ``legal-basis-in-force`` derive from it are wrong:
   register (so its title, and its date when the event has none, are known);
 - no amendment, replacement or repeal takes effect before the document was issued, and no
   document takes effect before it was issued;
+- a document whose number carries a year (``19/2011/TT-BTP``) was issued in that year: a date
+  copied from the title (which often cites older documents with their dates) is caught here;
 - no chain of amendments, replacements and repeals comes back to where it started (a document
   can only be changed by a later one);
 - each number is listed once, and is written as a document number (see ``legal-number``).
@@ -34,6 +36,7 @@ document was issued)::
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from tthc_cli.findings import Finding, Pos, Severity
@@ -41,6 +44,8 @@ from tthc_cli.legal import LegalDocument, LegalRegister, number_key
 from tthc_cli.model import Catalog
 from tthc_cli.rules.base import Rule, RuleContext
 from tthc_cli.rules.legal_number import parses
+
+_YEAR = re.compile(r"^[0-9.]+[a-z]?/((?:19|20)[0-9]{2})/")
 
 
 def _edges(document: LegalDocument) -> list[tuple[str, Pos]]:
@@ -58,6 +63,14 @@ def _own(document: LegalDocument, register: LegalRegister) -> Iterator[Finding]:
     if not parses(number):
         yield RULE.finding(
             document.number_pos, message="legal-register-consistent.number", number=number
+        )
+    year = _number_year(number)
+    if document.issued and year is not None and document.issued.year != year:
+        yield RULE.finding(
+            document.pos,
+            message="legal-register-consistent.issued-year",
+            number=number,
+            issued=document.issued.isoformat(),
         )
     if document.issued and document.effective and document.effective < document.issued:
         yield RULE.finding(
@@ -83,6 +96,12 @@ def _own(document: LegalDocument, register: LegalRegister) -> Iterator[Finding]:
                 date=event.date.isoformat(),
                 issued=issued.isoformat(),
             )
+
+
+def _number_year(number: str) -> int | None:
+    """The year a document number carries (``19/2011/TT-BTP`` → 2011), if any."""
+    match = _YEAR.match(number)
+    return int(match.group(1)) if match else None
 
 
 def _event_pos(document: LegalDocument, target: str) -> Pos:
@@ -151,6 +170,7 @@ MESSAGES = {  # message key → the arguments it is given
     "legal-register-consistent": ("number", "target"),
     "legal-register-consistent.before-issued": ("date", "issued", "number", "target"),
     "legal-register-consistent.effective-before-issued": ("effective", "issued", "number"),
+    "legal-register-consistent.issued-year": ("issued", "number"),
     "legal-register-consistent.cycle": ("chain", "number"),
     "legal-register-consistent.duplicate": ("first_line", "number"),
     "legal-register-consistent.number": ("number",),
