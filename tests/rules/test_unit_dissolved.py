@@ -113,4 +113,4 @@ def test_successor_fields_need_a_date_and_only_one_kind(tmp_path: Path) -> None:
     catalog_dir = make_catalog(tmp_path, None, bad)
     catalog = load_paths([catalog_dir], load_config(tmp_path / "tthc.yaml"))
     messages = sorted(f.message for f in catalog.findings if f.rule == "schema")
-    assert messages == ["schema.dependent", "schema.succession"]
+    assert messages == ["schema.required", "schema.succession"]

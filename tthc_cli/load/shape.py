@@ -208,12 +208,6 @@ def _findings_for(error: ValidationError, data: MDict, file: str) -> Iterator[Fi
     if kind == "not" and "merged_into" in schema.get("properties", {}):
         yield finding("schema.succession", here_mark)
         return
-    if kind == "dependentRequired" and isinstance(value, MDict):
-        for name, needed in rule_value.items():
-            if name in value:
-                for need in (n for n in needed if n not in value):
-                    yield finding("schema.dependent", value.key_marks[name], name=name, needs=need)
-        return
     leaf = _leaf(error)
     if leaf is not error:
         yield from _findings_for(leaf, data, file)

@@ -50,7 +50,6 @@ MESSAGES: dict[str, str] = {
     "schema.money": "A fee needs amount (in đồng, 0 = free) or unknown: true (not stated), not both.",
     "schema.source": "Source needs url or decision.",
     "schema.succession": "Give only one of merged_into, renamed_to and split_into.",
-    "schema.dependent": "Field '{name}' needs field '{needs}' too.",
     "schema.other": "Invalid per schema: {detail}",
     "type.string": "a string",
     "type.integer": "an integer",

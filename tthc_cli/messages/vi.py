@@ -52,7 +52,6 @@ MESSAGES: dict[str, str] = {
     "schema.money": "Phí, lệ phí phải ghi amount (số đồng, 0 là miễn phí) hoặc unknown: true (không có thông tin), không ghi cả hai.",
     "schema.source": "Nguồn phải có url hoặc decision.",
     "schema.succession": "Chỉ ghi một trong merged_into (hợp nhất vào), renamed_to (đổi tên thành), split_into (chia cho).",
-    "schema.dependent": "Trường '{name}' cần kèm trường '{needs}'.",
     "schema.other": "Không hợp lệ theo lược đồ: {detail}",
     "type.string": "chuỗi",
     "type.integer": "số nguyên",
