@@ -187,7 +187,9 @@ def report(
         "deadline.duration",
         value=format_number(duration.value),
         unit=ref(f"deadline.unit.{duration.unit.value}"),
-        channel=text("deadline.channel", out.lang, channel=channel) if channel else "",
+        channel=text("deadline.channel", out.lang, channel=ref(f"diff.channel.{channel}"))
+        if channel
+        else "",
     )
     if explain:
         _rule_lines(out, config, duration)
