@@ -7,7 +7,7 @@ import os
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
-from datetime import date
+from datetime import date, time
 from pathlib import Path
 from typing import Any
 
@@ -73,6 +73,43 @@ class DayNote:
     reason: str
 
 
+# Office hours of HCMC's one-stop desks: "Buổi sáng từ 7 giờ 30 phút đến 11 giờ 30 phút; Buổi
+# chiều từ 13 giờ 00 phút đến 17 giờ 00 phút" (Sở Tài nguyên và Môi trường, Cổng thủ tục hành
+# chính Thành phố), 8 hours a day as QĐ 188/1999/QĐ-TTg's 40-hour, 5-day week.
+DEFAULT_OFFICE_SOURCE = (
+    "Giờ tiếp nhận hồ sơ tại Thành phố Hồ Chí Minh: sáng 7 giờ 30 – 11 giờ 30, chiều 13 giờ 00 – "
+    "17 giờ 00 (https://thutuchanhchinh.hochiminhcity.gov.vn/); 8 giờ một ngày, 40 giờ một tuần "
+    "(Quyết định 188/1999/QĐ-TTg)"
+)
+RECEIPT_RULES = ("next_working_start", "as_received")
+UNSETTLED_TREATMENTS = ("off", "working")
+
+
+@dataclass(frozen=True, slots=True)
+class OfficeHours:
+    """The working periods of a working day (morning, afternoon), sorted, and their source."""
+
+    periods: tuple[tuple[time, time], ...] = ((time(7, 30), time(11, 30)), (time(13), time(17)))
+    source: str = DEFAULT_OFFICE_SOURCE
+
+    @property
+    def hours(self) -> float:
+        """Working hours in one working day."""
+        return sum(_minutes(end) - _minutes(start) for start, end in self.periods) / 60
+
+
+def _minutes(moment: time) -> int:
+    return moment.hour * 60 + moment.minute
+
+
+@dataclass(frozen=True, slots=True)
+class UnsettledChoice:
+    """How a day whose status the law has not settled is counted (``off`` or ``working``)."""
+
+    treat: str
+    reason: str
+
+
 @dataclass(frozen=True, slots=True)
 class PlanSettings:
     name: str = "plan-1085"
@@ -103,6 +140,11 @@ class Config:
     hourly_values: tuple[HourlyValue, ...] = ()
     days_off: tuple[DayNote, ...] = ()
     working_days: tuple[DayNote, ...] = ()
+    unsettled_days: Mapping[str, UnsettledChoice] = field(default_factory=dict)
+    office_hours: OfficeHours = OfficeHours()
+    # None: the dated rule shipped with the calendar (tthc_cli/data/vn-calendar.yaml).
+    receipt_outside_hours: str | None = None
+    receipt_reason: str | None = None
 
     def today(self) -> date:
         return self.as_of or date.today()
@@ -117,6 +159,22 @@ class Config:
 
 def _day(text: str) -> date:
     return date.fromisoformat(text)
+
+
+def _clock(text: str) -> time:
+    hours, minutes = text.split(":")
+    return time(int(hours), int(minutes))
+
+
+def _office_hours(data: Mapping[str, Any] | None) -> OfficeHours:
+    if not data:
+        return OfficeHours()
+    periods = sorted(
+        (_clock(data[name]["start"]), _clock(data[name]["end"]))
+        for name in ("morning", "afternoon")
+        if name in data
+    )
+    return OfficeHours(tuple(periods), data.get("source") or DEFAULT_OFFICE_SOURCE)
 
 
 REGEX_SETTINGS = ("local_code_pattern",)
@@ -145,6 +203,23 @@ def regex_problems(data: Mapping[str, Any], file: str) -> list[Finding]:
     return problems
 
 
+def office_hours_problems(data: Mapping[str, Any], file: str) -> list[Finding]:
+    """Office hours whose periods end before they start or overlap (the schema cannot tell)."""
+    office = data.get("office_hours")
+    if not isinstance(office, Mapping):
+        return []
+    periods = [office[name] for name in ("morning", "afternoon") if name in office]
+    clocks = [(_clock(p["start"]), _clock(p["end"])) for p in periods]
+    ordered = all(start < end for start, end in clocks) and all(
+        clocks[i][1] <= clocks[i + 1][0] for i in range(len(clocks) - 1)
+    )
+    if ordered:
+        return []
+    marks = getattr(data, "value_marks", {})
+    line, column = marks.get("office_hours", (1, 1))
+    return [make("config-office-hours", Severity.ERROR, Pos(file, line, column))]
+
+
 def from_data(data: Mapping[str, Any], path: Path | None) -> Config:
     """Build a Config from data that already passed ``config.schema.json``."""
     base = path.parent if path else Path.cwd()
@@ -152,13 +227,16 @@ def from_data(data: Mapping[str, Any], path: Path | None) -> Config:
     plan = data.get("plan", {})
     cost = data.get("cost", {})
     calendar = data.get("calendar", {})
+    receipt = data.get("receipt", {})
+    office = _office_hours(data.get("office_hours"))
+    default_hours = office.hours if "office_hours" in data else 8
     return Config(
         path=path,
         catalog=(base / data["catalog"]) if "catalog" in data else None,
         lang=data.get("lang", "vi"),
         fail_on=Severity(data.get("fail_on", "error")),
         as_of=_day(data["as_of"]) if "as_of" in data else None,
-        hours_per_working_day=float(data.get("hours_per_working_day", 8)),
+        hours_per_working_day=float(data.get("hours_per_working_day", default_hours)),
         local_code_pattern=data.get("local_code_pattern", DEFAULT_LOCAL_CODE_PATTERN),
         rules=dict(data.get("rules", {})),
         suppress=tuple(
@@ -191,6 +269,13 @@ def from_data(data: Mapping[str, Any], path: Path | None) -> Config:
         working_days=tuple(
             DayNote(_day(d["date"]), d["reason"]) for d in calendar.get("working_days", ())
         ),
+        unsettled_days={
+            key: UnsettledChoice(choice["treat"], choice["reason"])
+            for key, choice in calendar.get("unsettled", {}).items()
+        },
+        office_hours=office,
+        receipt_outside_hours=receipt.get("outside_hours"),
+        receipt_reason=receipt.get("reason"),
     )
 
 

@@ -259,15 +259,36 @@ class Unit:
     parent: str | None = None
     established: date | None = None
     dissolved: date | None = None
-    successor: str | None = None
+    # What became of it on ``dissolved`` (at most one is set): merged into one unit, renamed
+    # (the same body under a new id), or split among several (figures cannot be reallocated).
+    merged_into: str | None = None
+    renamed_to: str | None = None
+    split_into: tuple[str, ...] = ()
     generic: bool = False
     group: bool = False
     aliases: tuple[str, ...] = ()
     note: str | None = None
+    source: str | None = None
 
     @property
     def label(self) -> str:
         return self.short_name or self.name
+
+    @property
+    def successor(self) -> str | None:
+        """The one unit that took it over whole (merged into or renamed to), if any."""
+        return self.merged_into or self.renamed_to
+
+    def exists_on(self, day: date) -> bool:
+        return (self.established is None or self.established <= day) and (
+            self.dissolved is None or day < self.dissolved
+        )
+
+
+def unit_end_dates(units: Mapping[str, Unit]) -> tuple[date, ...]:
+    """Every day on which some unit stopped existing, sorted: the boundaries where what is
+    "today's unit" changes (a cache keyed by date can reuse results between two of them)."""
+    return tuple(sorted({u.dissolved for u in units.values() if u.dissolved is not None}))
 
 
 @dataclass(frozen=True, slots=True)

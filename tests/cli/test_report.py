@@ -1,4 +1,4 @@
-"""``tthc report``, ``tthc cost`` and ``tthc deadline`` through the real entry point."""
+"""``tthc report`` and ``tthc cost`` through the real entry point (``deadline``: test_deadline)."""
 
 from __future__ import annotations
 
@@ -154,65 +154,6 @@ def test_output_is_not_overwritten_without_force(catalog: Path, tmp_path: Path) 
     out.write_text("keep", encoding="utf-8")
     done = run_tthc("report", str(catalog), "--format", "json", "-o", str(out), cwd=catalog.parent)
     assert done.returncode == 3 and out.read_text(encoding="utf-8") == "keep"
-
-
-def test_deadline_explains_tet_2024(tmp_path: Path) -> None:
-    catalog = make_catalog(
-        tmp_path,
-        {
-            "2.001219.yaml": procedure(
-                channels=[
-                    {
-                        "channel": "direct",
-                        "time": {"value": 5, "unit": "working_days"},
-                        "fee": {"amount": 0},
-                    },
-                    {
-                        "channel": "online",
-                        "time": {"value": 2, "unit": "working_days"},
-                        "fee": {"amount": 0},
-                    },
-                ]
-            )
-        },
-    )
-    done = run_tthc(
-        "deadline",
-        "2.001219",
-        str(catalog),
-        "--received",
-        "2024-02-07 16:00",
-        "--channel",
-        "online",
-        cwd=tmp_path,
-    )
-    assert done.returncode == 0, done.stderr
-    assert "hết ngày 2024-02-16 (thứ Sáu)" in done.stdout
-    assert len(re.findall(r"^  2024-02-\d\d .*Tết", done.stdout, re.M)) == 7
-    en = run_tthc(
-        "deadline",
-        "2.001219",
-        str(catalog),
-        "--received",
-        "2024-02-07 16:00",
-        "--lang",
-        "en",
-        cwd=tmp_path,
-    )
-    assert "Due: end of 2024-02-21 (Wednesday)" in en.stdout
-    missing = run_tthc(
-        "deadline",
-        "2.001219",
-        str(catalog),
-        "--received",
-        "2024-02-07 16:00",
-        "--channel",
-        "postal",
-        cwd=tmp_path,
-    )
-    assert missing.returncode == 3 and "Traceback" not in missing.stderr
-    bad = run_tthc("deadline", "2.001219", str(catalog), "--received", "hôm qua", cwd=tmp_path)
-    assert bad.returncode == 2
 
 
 def test_cost_command(catalog: Path) -> None:

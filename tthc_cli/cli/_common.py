@@ -203,9 +203,10 @@ def shipped_plan(config: Config) -> PlanData:
 
 
 def shipped_calendar(config: Config) -> WorkCalendar:
-    """The working-day calendar: holidays, the shipped make-up days, the config's overrides.
+    """The working-day calendar: the shipped table of days off and make-up days with their
+    notices (``holidays`` for other years), the config's choices and overrides.
 
-    Imported here, not at the top: ``holidays`` is only needed by the commands that count days.
+    Imported here, not at the top: only the commands that count days need it.
     """
     from tthc_cli.load.packaged import packaged_yaml
     from tthc_cli.plan.calendar import CALENDAR_DATA, WorkCalendar

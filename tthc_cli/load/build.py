@@ -309,10 +309,13 @@ def units(data: MDict, file: str) -> dict[str, Unit]:
             parent=item.get("parent"),
             established=_day(item.get("established")),
             dissolved=_day(item.get("dissolved")),
-            successor=item.get("successor"),
+            merged_into=item.get("merged_into"),
+            renamed_to=item.get("renamed_to"),
+            split_into=_tuple(item.get("split_into")),
             generic=bool(item.get("generic", False)),
             group=bool(item.get("group", False)),
             aliases=_tuple(item.get("aliases")),
             note=item.get("note"),
+            source=item.get("source"),
         )
     return out

@@ -5,7 +5,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from tthc_cli.config import CONFIG_NAMES, Config, env_lang, from_data, regex_problems
+from tthc_cli.config import (
+    CONFIG_NAMES,
+    Config,
+    env_lang,
+    from_data,
+    office_hours_problems,
+    regex_problems,
+)
 from tthc_cli.errors import TthcError
 from tthc_cli.findings import Severity
 from tthc_cli.load import shape
@@ -30,7 +37,9 @@ def load_config(path: Path | None, lang: str | None = None) -> Config:
     problems = [f for f in parsed.findings if f.severity is Severity.ERROR]
     if parsed.data is not None:
         problems += shape.check(parsed.data, "config", file)
-        problems += [] if problems else regex_problems(parsed.data, file)
+        if not problems:
+            problems += regex_problems(parsed.data, file)
+            problems += office_hours_problems(parsed.data, file)
     if problems:
         first = problems[0]
         raise TthcError(

@@ -205,6 +205,9 @@ def _findings_for(error: ValidationError, data: MDict, file: str) -> Iterator[Fi
     if kind == "anyOf" and "read_on" in schema.get("properties", {}):
         yield finding("schema.source", here_mark)
         return
+    if kind == "not" and "merged_into" in schema.get("properties", {}):
+        yield finding("schema.succession", here_mark)
+        return
     leaf = _leaf(error)
     if leaf is not error:
         yield from _findings_for(leaf, data, file)

@@ -28,7 +28,15 @@ TIME_UNITS: dict[str, TimeUnit] = {
     "tháng": TimeUnit.MONTHS,
 }
 UNIT_PATTERN = "ngày làm việc|ngày|giờ làm việc|giờ|tháng"
-_WRITTEN = re.compile(rf"^\s*(\d+(?:[.,]\d+)?)\s*({UNIT_PATTERN})\s*$", re.IGNORECASE)
+# "Trong thời hạn 05 (năm) ngày làm việc, kể từ ngày nhận đủ hồ sơ hợp lệ": an optional lead-in,
+# the number spelled out in brackets, and a trailing "kể từ …" saying when the count starts.
+_LEAD = r"(?:(?:trong (?:thời hạn|thời gian|vòng)|trong|không quá|tối đa)\s+)?"
+_FROM = r"(?:\s*,?\s*kể từ\b.*)?"
+_WRITTEN = re.compile(
+    rf"^\s*{_LEAD}(\d+(?:[.,]\d+)?)\s*(?:\([^()\d]{{1,30}}\)\s*)?({UNIT_PATTERN})"
+    rf"(?![a-zà-ỹ])\s*{_FROM}\s*$",
+    re.IGNORECASE,
+)
 
 
 def number(text: str) -> int | float:
@@ -44,7 +52,8 @@ def written(value: str, unit: str, text: str | None = None) -> Duration:
 
 def parse_duration(text: str) -> Duration | None:
     """A period written as staff write it — "5 ngày làm việc", "04 giờ làm việc", "30 ngày",
-    "03 tháng", "12 giờ" — or None when ``text`` is anything else (never a guess)."""
+    "03 tháng", "12 giờ", also "Trong thời hạn 05 (năm) ngày làm việc, kể từ ngày nhận đủ hồ sơ"
+    — or None when ``text`` is anything else (never a guess)."""
     match = _WRITTEN.match(nfc(text))
     if match is None:
         return None

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from tthc_cli.config import HourlyValue
+from tthc_cli.messages import text
 from tthc_cli.model import Catalog, Procedure
 from tthc_cli.plan.baseline import (
     BaselineCatalog,
@@ -33,6 +34,7 @@ from tthc_cli.plan.baseline import (
 )
 from tthc_cli.plan.cost import CostTotals, ProcedureCost, hourly_value, plan_state, totals
 from tthc_cli.plan.milestones import Milestone, PlanData
+from tthc_cli.plan.succession import resolve
 
 GROUPINGS = ("unit", "field", "level", "kind")
 COUNT_CUT_AS = ("abolished_or_merged", "abolished_merged_or_simplified")
@@ -205,18 +207,37 @@ def summarize(
     )
 
 
-def group_keys(procedure: Procedure, by: str, catalog: Catalog) -> list[tuple[str, str]]:
-    """(key, label) of every group ``procedure`` belongs to under grouping ``by``."""
+def group_keys(
+    procedure: Procedure, by: str, catalog: Catalog, on: date | None = None
+) -> list[tuple[str, str]]:
+    """(key, label) of every group ``procedure`` belongs to under grouping ``by``.
+
+    By unit with a day ``on``: the units as they stand that day (:mod:`.succession`): a merged
+    or renamed unit's procedures count under its successor; a unit split or ended without one
+    keeps its own group, labelled "đã giải thể, chưa phân bổ"."""
     if by == "unit":
         units = procedure.implementing or procedure.competent
-        return [(u, catalog.units[u].label if u in catalog.units else u) for u in units] or [
-            (NO_GROUP, NO_GROUP)
-        ]
+        keys = [_unit_key(u, catalog, on) for u in units]
+        return list(dict.fromkeys(keys)) or [(NO_GROUP, NO_GROUP)]
     if by == "level":
         return [(level, level) for level in procedure.levels]
     if by == "kind":
         return [(procedure.kind, procedure.kind)]
     return [(procedure.field, procedure.field)]
+
+
+def _unit_key(unit_id: str, catalog: Catalog, on: date | None) -> tuple[str, str]:
+    units = catalog.units
+    if on is None:
+        return unit_id, units[unit_id].label if unit_id in units else unit_id
+    found = resolve(unit_id, units, on)
+    if found.current is not None:
+        current = units.get(found.current)
+        return found.current, current.label if current else found.current
+    ended = found.ended
+    label = ended.label if ended else unit_id
+    key = ended.id if ended else unit_id
+    return key, text("report.group.unallocated", catalog.config.lang, label=label)
 
 
 @dataclass(frozen=True, slots=True)
@@ -323,12 +344,13 @@ def build_report(
     procedures = sorted(catalog.procedures, key=lambda p: p.code)
     members: dict[str, tuple[str, list[Procedure]]] = {}
     for procedure in procedures:
-        for key, label in group_keys(procedure, by, catalog):
+        for key, label in group_keys(procedure, by, catalog, as_of):
             members.setdefault(key, (label, []))[1].append(procedure)
     gone: dict[str, list[Procedure]] = {}
     removed_all = baseline.removed_since(catalog) if baseline is not None else []
     for procedure in removed_all:
-        for key, label in group_keys(procedure, by, baseline.catalog if baseline else catalog):
+        # the units of today's registry: it knows every merge since the baseline
+        for key, label in group_keys(procedure, by, catalog, as_of):
             members.setdefault(key, (label, []))
             gone.setdefault(key, []).append(procedure)
 
