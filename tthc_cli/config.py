@@ -97,6 +97,8 @@ class Config:
     suppress: tuple[ConfigSuppression, ...] = ()
     ignore: tuple[str, ...] = ()
     abolished_components: tuple[AbolishedComponent, ...] = DEFAULT_ABOLISHED
+    # Document types, issuers and legislatures added to tthc_cli/data/legal-numbers.yaml.
+    legal_numbers: Mapping[str, Any] = field(default_factory=dict)
     limits: Limits = Limits()
     plan: PlanSettings = PlanSettings()
     hourly_values: tuple[HourlyValue, ...] = ()
@@ -171,6 +173,7 @@ def from_data(data: Mapping[str, Any], path: Path | None) -> Config:
         )
         if "abolished_components" in data
         else DEFAULT_ABOLISHED,
+        legal_numbers=dict(data.get("legal_numbers", {})),
         limits=Limits(
             **{k: limits[k] for k in ("max_file_bytes", "max_depth", "max_nodes") if k in limits}
         ),
