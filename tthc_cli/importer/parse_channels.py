@@ -46,8 +46,16 @@ _AMOUNT = re.compile(
 FREE = "Miễn phí"
 # Words in a fee's note that make the amount depend on something (a period, a case, a rule).
 _CONDITION = re.compile(
-    r"miễn|giảm|áp dụng|kể từ|đến hết|trường hợp|đối với|nếu|theo|thông tư|nghị định|"
+    r"miễn|giảm|áp dụng|kể từ|đến hết|trường hợp|đối với|nếu|theo|"
     r"tối đa|tối thiểu|không quá|hội đồng nhân dân|mức",
+    re.IGNORECASE,
+)
+# A note that only cites the document setting the amount ("(Thông tư 199/2016/TT-BTC)", "(Theo
+# quy định của Thông tư số 236/2016/TT-BTC quy định về giá dịch vụ …)") sets no condition.
+_CITATION = re.compile(
+    r"(?:theo\s+)?(?:quy định\s+(?:của|tại)\s+)?(?:Điều\s+[\d,\s]+(?:và\s+\d+\s+)?(?:của\s+)?)?"
+    r"(?:Thông tư|Nghị định|Quyết định|Nghị quyết)(?:\s+số)?\s+\d[\w./-]*"
+    r"(?:\s+ngày\s+\d{1,2}/\d{1,2}/\d{4})?",
     re.IGNORECASE,
 )
 # A fee spoken of (outside "miễn phí" and "không quy định phí"): then "Miễn phí" is not plainly 0.
@@ -55,10 +63,26 @@ _FEE_WORDS = re.compile(
     r"(?<!chi )(?<!miễn )\b(?:lệ phí|phí)\b|mức thu|/TT-?BTC|\d[\d.,]*\s*(?:đồng|VNĐ)",
     re.IGNORECASE,
 )
+# "Miễn phí" is 0 only with no note or a note that just says so ("(Không quy định.)"); any
+# other note names a case, a rule or a fee ("(Miễn phí đối với: người di cư…)", "(Theo quy định
+# của Hội đồng nhân dân cấp tỉnh)", "(Thiết bị lẻ, vật tư khác)") and makes it conditional.
+_PLAIN_FREE = re.compile(
+    r"^[\s(]*(?:không(?: quy định| có| thu)?(?: phí| lệ phí)?|miễn phí|không mất phí)[\s.)]*$",
+    re.IGNORECASE,
+)
 _NO_FEE = re.compile(
     r"không (?:quy định|thu|mất)(?: về)? (?:phí|lệ phí)(?:,? (?:lệ phí|phí))?", re.IGNORECASE
 )
 _NUMBERS = re.compile(r"\d[\d.,]*\d|\d")
+# A foreign amount's note on converting it to the local currency sets no condition.
+_EXCHANGE = re.compile(r"quy đổi|tỷ giá", re.IGNORECASE)
+# In the description of a channel with an amount: another amount, or the fee's terms changing.
+_AMOUNTS = re.compile(r"(\d[\d.,]*)\s*(?:đồng|VNĐ|Việt Nam Đồng)", re.IGNORECASE)
+_FEE_TERMS = re.compile(
+    r"mức (?:phí|thu|lệ phí)|miễn (?:phí|lệ phí)|giảm (?:phí|lệ phí)|không phải nộp (?:lệ )?phí",
+    re.IGNORECASE,
+)
+SMALLEST_FEE = 1000  # đồng: a smaller amount is a cut-off figure ("50 VNĐ"), not a fee
 # "N <unit>" in a description, to tell working from clock hours and days.
 _STATED = re.compile(r"(?<![\d.,])0*(\d+(?:[.,]\d+)?)\s*(ngày làm việc|ngày|giờ làm việc|giờ)\b",
                      re.IGNORECASE)  # fmt: skip
@@ -66,7 +90,8 @@ _NARROWER = {"calendar_days": "working_days", "hours": "working_hours"}
 
 
 def _bracket(text: str) -> int:
-    """Length of a balanced ``(...)`` at the start of ``text`` (0 when there is none)."""
+    """Length of a balanced ``(...)`` at the start of ``text`` (0 when there is none); a bracket
+    left open runs to the end (the note then holds the description too)."""
     if not text.startswith("("):
         return 0
     depth = 0
@@ -74,7 +99,7 @@ def _bracket(text: str) -> int:
         depth += {"(": 1, ")": -1}.get(char, 0)
         if depth == 0:
             return index + 1
-    return 0
+    return len(text)
 
 
 def _digits(text: str) -> str:
@@ -83,6 +108,7 @@ def _digits(text: str) -> str:
 
 def _conditional_note(note: str, amount: str) -> bool:
     """Whether a fee's note makes the amount depend on something (another amount, a period)."""
+    note = _CITATION.sub(" ", note)
     if _CONDITION.search(note):
         return True
     stated = _digits(amount)
@@ -95,8 +121,9 @@ def _fee(cell: str, label: str) -> tuple[Doc | None, str, list[Issue]]:
     if cell.startswith(FREE):
         size = len(FREE) + _bracket(cell[len(FREE) :])
         note, rest = cell[len(FREE) : size], cell[size:]
-        spoken = _FEE_WORDS.search(_NO_FEE.sub(" ", note + " " + rest))
-        money = {"conditional": True} if spoken else {"amount": 0}
+        spoken = _FEE_WORDS.search(_NO_FEE.sub(" ", rest))
+        plain = not one_line(note).strip("() ") or _PLAIN_FREE.match(note)
+        money = {"amount": 0} if plain and not spoken else {"conditional": True}
     elif cell.startswith(NO_INFO):
         size = len(NO_INFO) + _bracket(cell[len(NO_INFO) :])
         money = {"unknown": True}
@@ -104,12 +131,19 @@ def _fee(cell: str, label: str) -> tuple[Doc | None, str, list[Issue]]:
         size = match.end() + _bracket(cell[match.end() :])
         note = cell[match.end() : size]
         currency = CURRENCIES[match.group(2)]
-        if note and _conditional_note(note, match.group(1)):
+        rest = cell[size:]
+        described = _AMOUNTS.findall(rest)
+        exchange = currency != "VND" and _EXCHANGE.search(note) and not _NUMBERS.search(note)
+        if (note and not exchange and _conditional_note(note, match.group(1))) or _FEE_TERMS.search(rest) or any(
+            _digits(found) != _digits(match.group(1)) for found in described
+        ):
             money = {"conditional": True}
         else:
             money = {"amount": int(_digits(match.group(1)))}
             if currency != "VND":
                 money["currency"] = currency
+            elif money["amount"] < SMALLEST_FEE:
+                return None, "", [issue("fee-not-understood", f"{label}: {cell}")]
     else:
         return None, "", [issue("fee-not-understood", f"{label}: {cell}")]
     money["text"] = one_line(cell[:size])

@@ -138,6 +138,9 @@ def _row(raw: str, match: re.Match[str] | None, group: Doc, parsed: Parsed) -> N
         item["when"] = group["when"]
     if group["kind"] != "submitted":
         item["kind"] = group["kind"]
+    if item in parsed.items:  # the portal lists the same row twice
+        parsed.kept.append(issue("component-duplicate", name))
+        return
     parsed.items.append(item)
 
 

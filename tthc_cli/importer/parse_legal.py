@@ -50,6 +50,7 @@ _TYPE_START = re.compile(rf"^(?:{_TYPE_WORDS})\b", re.IGNORECASE)
 # A title may end in digits only as a whole token: a year standing alone ("năm 2012", "Luật Nhà
 # ở 2014") or a date; then a code cell glued to it starts right there.
 _WHOLE_TAIL = re.compile(r"(?:(?:^|\s)(?:19|20)\d\d|\b\d{1,2}/\d{1,2}/(?:19|20)\d\d)$")
+_DATE_END = re.compile(r"\b\d{1,2}/\d{1,2}/(?:19|20)\d\d$")
 _OPEN_LABEL = re.compile(r"(?:^|\s)số\s*$", re.IGNORECASE)
 _NUMBER_TAIL = re.compile(r"(\d[\w./&-]*)$")
 _BAD_START = re.compile(r"^(?:ngày|của|và|tại|năm|số)\s", re.IGNORECASE)
@@ -140,10 +141,12 @@ def _cells(body: str) -> list[Cell]:
         run = start
         while run > 0 and body[run - 1].isdigit():
             run -= 1
-        if run > 0 and (
-            body[run - 1] == "/" or (body[run - 1] in ".," and body[run - 2 : run - 1].isdigit())
+        if run > 0 and body[run - 1] in ".," and body[run - 2 : run - 1].isdigit():
+            continue  # inside a decimal part (66.7)
+        if run > 0 and body[run - 1] == "/" and not (
+            start == run + 4 and _DATE_END.search(body, 0, start)
         ):
-            continue  # inside a year, a date or a decimal part (66.7)
+            continue  # inside a year or a date, unless right after a whole date ("01/01/2017")
         reach = _REACH.match(body, start)
         if reach is None:
             continue

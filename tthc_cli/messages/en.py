@@ -458,6 +458,7 @@ MESSAGES: dict[str, str] = {
     "import.what.time-unit-unclear": "the description states the same time in two units (days and working days, hours and working hours)",
     "import.what.component-quantity-unclear": "quantity runs into the digits before it, cannot be separated",
     "import.what.component-note": "note in the dossier components table",
+    "import.what.component-duplicate": "document listed twice (kept once)",
     "import.what.component-group": "document group heading",
     "import.what.dossier-sets-several": "several different numbers of dossier sets",
     "import.what.legal-number-not-understood": "malformed document number, kept as written",

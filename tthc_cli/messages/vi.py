@@ -463,6 +463,7 @@ MESSAGES: dict[str, str] = {
     "import.what.time-unit-unclear": "mô tả ghi cùng thời hạn bằng hai đơn vị khác nhau (ngày và ngày làm việc, giờ và giờ làm việc)",
     "import.what.component-quantity-unclear": "số lượng dính với chữ số liền trước, không tách được",
     "import.what.component-note": "ghi chú trong bảng thành phần hồ sơ",
+    "import.what.component-duplicate": "giấy tờ lặp lại (ghi một lần)",
     "import.what.component-group": "tiêu đề nhóm giấy tờ",
     "import.what.dossier-sets-several": "nhiều số lượng bộ hồ sơ khác nhau",
     "import.what.legal-number-not-understood": "số, ký hiệu văn bản không đúng dạng, giữ nguyên văn",
