@@ -134,8 +134,10 @@ def _fee(cell: str, label: str) -> tuple[Doc | None, str, list[Issue]]:
         rest = cell[size:]
         described = _AMOUNTS.findall(rest)
         exchange = currency != "VND" and _EXCHANGE.search(note) and not _NUMBERS.search(note)
-        if (note and not exchange and _conditional_note(note, match.group(1))) or _FEE_TERMS.search(rest) or any(
-            _digits(found) != _digits(match.group(1)) for found in described
+        if (
+            (note and not exchange and _conditional_note(note, match.group(1)))
+            or _FEE_TERMS.search(rest)
+            or any(_digits(found) != _digits(match.group(1)) for found in described)
         ):
             money = {"conditional": True}
         else:

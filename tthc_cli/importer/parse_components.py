@@ -33,10 +33,12 @@ _FILE_RUN = re.compile(rf"^(?:[^\n]*?{_EXT})+$", re.IGNORECASE)
 _FILE = re.compile(rf".*?{_EXT}", re.IGNORECASE)
 _MARKER = re.compile(r"^(?:[-+•*–]|\d+[.)]|\(\d+(?:\.\d+)*\)|[a-zđ][.)])?[\s;,.:]*")
 _CASE = re.compile(
-    r"^(?:[-+•*]\s*|\d+[.)]\s*|\(\d+(?:\.\d+)*\)\s*|[a-zđ][.)]\s*)?(?:trường hợp|đối với|nếu|khi)\b",
+    r"^(?:[-+•*]\s*|\d+[.)]\s*|\(\d+(?:\.\d+)*\)\s*|[a-zđ][.)]\s*)?"
+    r"(?:trường hợp|đối với|nếu|khi)\b",
     re.IGNORECASE,
 )
 _SHOW = re.compile(r"xuất trình", re.IGNORECASE)
+_SUBMIT = re.compile(r"phải nộp|giấy tờ nộp|thành phần hồ sơ", re.IGNORECASE)
 _NOTES = re.compile(r"^[\s*\-–•]*lưu ý", re.IGNORECASE)
 _SETS = re.compile(r"\s*[-–]?\s*Số lượng hồ sơ\s*:?\s*0*(\d+)\s*bộ\s*[.;]?\s*", re.IGNORECASE)
 _EMPTY = re.compile(r"^[\s\-–]*$")
@@ -59,9 +61,11 @@ def _cell_ends(body: str, match: re.Match[str]) -> bool:
         return True
     if after[0] in "),":
         return False
-    stripped = after.lstrip(" \t;.")
+    rest = body[match.end() :].lstrip(" \t;.")
+    if _CELL.match(rest):
+        return False  # "X: 01 bản chính;1 bản chính": the first is part of the name
     if after[0].isspace() or after[0] in ";.":
-        return not stripped[:1].islower()
+        return not rest[:1].islower()
     return True
 
 
@@ -89,6 +93,8 @@ def _split_forms(text: str) -> tuple[str, list[str], bool]:
         if not _FILE_RUN.match(tail) or not _balanced(before) or not _balanced(tail):
             continue
         prev, first = before[-1], tail[0]
+        if not first.isalnum():
+            continue
         starts = prev in ".;:)" or (prev.islower() and (first.isupper() or first.isdigit()))
         starts = starts or (prev.isdigit() and first.isupper()) or tail.lower().startswith("mẫu")
         if starts and re.search(_EXT, before, re.IGNORECASE) is None and one_line(before):
@@ -155,7 +161,7 @@ def _group(heading: str, parsed: Parsed) -> Doc:
         group["kind"] = _kind(label)
     elif _CASE.match(label):
         group["when"] = _MARKER.sub("", label, count=1).rstrip(":").strip()
-    if not group["when"] and not group["notes"]:
+    elif not _SUBMIT.search(label):
         parsed.kept.append(issue("component-group", label))
     return group
 
@@ -171,7 +177,9 @@ def _rows(body: str, group: Doc, parsed: Parsed) -> str:
     return body[start:]
 
 
-def parse_components(text: str | None) -> tuple[list[Doc], list[str], list[Issue], list[Issue], int | None]:
+def parse_components(
+    text: str | None,
+) -> tuple[list[Doc], list[str], list[Issue], list[Issue], int | None]:
     """Components in order, the form names they cite, what was not understood, notes kept as
     written, and the number of dossier sets when the text states exactly one."""
     parsed = Parsed()
@@ -195,5 +203,7 @@ def parse_components(text: str | None) -> tuple[list[Doc], list[str], list[Issue
         parsed.issues.append(issue("components-not-understood", tail))
     sets = next(iter(parsed.sets)) if len(parsed.sets) == 1 else None
     if len(parsed.sets) > 1:
-        parsed.issues.append(issue("dossier-sets-several", ", ".join(map(str, sorted(parsed.sets)))))
+        parsed.issues.append(
+            issue("dossier-sets-several", ", ".join(map(str, sorted(parsed.sets))))
+        )
     return parsed.items, list(dict.fromkeys(parsed.forms)), parsed.issues, parsed.kept, sets

@@ -56,7 +56,7 @@ _NUMBER_TAIL = re.compile(r"(\d[\w./&-]*)$")
 _BAD_START = re.compile(r"^(?:ngày|của|và|tại|năm|số)\s", re.IGNORECASE)
 _MARKER = re.compile(r"^[\s\-–+•*;,.]+")
 _DATED = re.compile(
-    r"^\s*,?\s*ngày\s+(\d{1,2})(?:/|\s+tháng\s+)(\d{1,2})(?:/|\s+năm\s+)(\d{4})", re.IGNORECASE
+    r"\s*,?\s*ngày\s+(\d{1,2})(?:/|\s+tháng\s+)(\d{1,2})(?:/|\s+năm\s+)(\d{4})", re.IGNORECASE
 )
 MAX_NUMBER = 60  # characters: longer runs are never one document number
 TAIL = 80  # characters at a title's end that decide how it ends
@@ -91,7 +91,6 @@ class Cell:
     whole: bool
     glued: bool
     after: float
-
 
 
 def _known_tail(number: str) -> bool:
@@ -143,8 +142,10 @@ def _cells(body: str) -> list[Cell]:
             run -= 1
         if run > 0 and body[run - 1] in ".," and body[run - 2 : run - 1].isdigit():
             continue  # inside a decimal part (66.7)
-        if run > 0 and body[run - 1] == "/" and not (
-            start == run + 4 and _DATE_END.search(body, 0, start)
+        if (
+            run > 0
+            and body[run - 1] == "/"
+            and not (start == run + 4 and _DATE_END.search(body, 0, start))
         ):
             continue  # inside a year or a date, unless right after a whole date ("01/01/2017")
         reach = _REACH.match(body, start)
@@ -166,7 +167,9 @@ def _cells(body: str) -> list[Cell]:
             s == start and e > end and body[end:e].isalpha() and _known_tail(body[s:e])
             for s, e, _ in spans
         )
-        out += _with_label(body, start, end, text, start == run, _after_score(body, end, text, longer))
+        out += _with_label(
+            body, start, end, text, start == run, _after_score(body, end, text, longer)
+        )
     starts = {start for start, _, _ in spans}
     for match in _LOOSE.finditer(body):
         start = match.start()
@@ -196,7 +199,9 @@ def _with_label(
     if label is not None and label.end() == start and whole:
         stuck = _glued(body, label.start())
         text = body[label.start() : end]
-        out.append(Cell(label.start(), start, end, number, text, label.group(0), True, stuck, after))
+        out.append(
+            Cell(label.start(), start, end, number, text, label.group(0), True, stuck, after)
+        )
     return out
 
 
@@ -252,9 +257,7 @@ def _best_rows(body: str, cells: list[Cell]) -> list[Cell]:
     best: list[tuple[float, int]] = []  # per cell: best total ending with it, previous cell
     for index, cell in enumerate(cells):
         choice: tuple[float, int] = (float("-inf"), -2)
-        first = _row_score(
-            body, body[: cell.start], cell, _swallowed(cells, 0, cell.start)
-        )
+        first = _row_score(body, body[: cell.start], cell, _swallowed(cells, 0, cell.start))
         if first is not None:
             choice = (first, -1)
         for prev in range(index):
@@ -311,13 +314,14 @@ def _date(title: str, number: str) -> str | None:
 def _item(title_text: str, cell: Cell | None) -> Doc:
     title = one_line(_MARKER.sub("", title_text))
     item: Doc = {}
-    if cell is not None:
-        item["number"] = cell.number
+    number = cell.number if cell is not None else None
+    if number is not None:
+        item["number"] = number
     kind = _type(title, cell.label if cell else "")
     if kind:
         item["type"] = kind
     item["title"] = title
-    if cell is not None and (dated := _date(title, cell.number)):
+    if number is not None and (dated := _date(title, number)):
         item["date"] = dated
     return item
 
@@ -326,7 +330,11 @@ def _split_glued(title: str) -> tuple[str, str]:
     """A title holding a whole row before it (``Luật Nuôi con nuôiThông tư sửa đổi…``): the text
     before the last point where a document type starts glued to a lower-case word, and after."""
     for index in range(len(title) - 1, 0, -1):
-        if title[index - 1].islower() and title[index].isupper() and _TYPE_START.match(title[index:]):
+        if (
+            title[index - 1].islower()
+            and title[index].isupper()
+            and _TYPE_START.match(title[index:])
+        ):
             return title[:index], title[index:]
     return "", title
 

@@ -24,6 +24,12 @@ _KNOWN_CODE = re.compile(
     r"|G\d{2}-[A-Z]{2,4}\d{2}\.\d{5}"
 )
 _OTHER_CODE = re.compile(r"[A-Za-z0-9][A-Za-z0-9._\-]*")
+_LIST_MARKER = re.compile(r"^[-+•*]\s*")
+
+
+def _name(text: str) -> str:
+    """A result's name as written, without the list marker the portal puts before it."""
+    return _LIST_MARKER.sub("", one_line(text))
 
 
 def _code(text: str, at: int, last: bool) -> tuple[str | None, int]:
@@ -38,7 +44,11 @@ def _code(text: str, at: int, last: bool) -> tuple[str | None, int]:
         return other.group(0), other.end()
     token = other.group(0)
     for cut in range(1, len(token)):  # a capitalised word glued to the code starts the next name
-        if token[cut].isupper() and token[cut + 1 : cut + 2].islower() and not token[cut - 1].isupper():
+        if (
+            token[cut].isupper()
+            and token[cut + 1 : cut + 2].islower()
+            and not token[cut - 1].isupper()
+        ):
             return token[:cut], at + cut
     rest = text[other.end() : other.end() + 1]
     if rest[:1].isspace() or (rest[:1].isupper() and not token[-1:].isupper()):
@@ -62,13 +72,13 @@ def parse_results(text: str | None) -> tuple[list[Doc], list[Issue], list[Issue]
                 kept.append(issue(f"result-{what}", value))
     marks = list(_MARK.finditer(body))
     if not marks:
-        name = one_line(body)
+        name = _name(body)
         return ([{"name": name}] if name and name != NO_INFO else []), [], kept
     results: list[Doc] = []
     issues: list[Issue] = []
     start = 0
     for index, mark in enumerate(marks):
-        name = one_line(body[start : mark.start()])
+        name = _name(body[start : mark.start()])
         end = marks[index + 1].start() if index + 1 < len(marks) else len(body)
         code, stop = _code(body[:end], mark.end(), index + 1 == len(marks))
         if code is None:

@@ -170,7 +170,10 @@ def _issuer_problems(number: str, year: int, parts: list[str], vocab: Vocabulary
             out.append(("legal-number.issuer", {"number": number, "part": part}))
         elif (issuer.start and year < issuer.start.year) or (issuer.end and year > issuer.end.year):
             out.append(
-                ("legal-number.issuer-dates", {"number": number, "issuer": issuer.name, "year": year})
+                (
+                    "legal-number.issuer-dates",
+                    {"number": number, "issuer": issuer.name, "year": year},
+                )
             )
     return out
 
