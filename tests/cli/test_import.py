@@ -317,3 +317,33 @@ def test_units_map_misses_are_listed(tmp_path: Path) -> None:
     )
     assert code == 1
     assert "--units-map" in out and "Sở Xây dựng" in out
+
+
+def test_readme_import_commands_run_as_shown(tmp_path: Path) -> None:
+    """Every command line of the README's import section runs, from a copy of what it names."""
+    text = (REPO / "README.md").read_text(encoding="utf-8")
+    section = text.split("## Nhập từ Cổng Dịch vụ công quốc gia", 1)[1]
+    block = section.split("```sh\n", 1)[1].split("```", 1)[0]
+    lines = [line.split("  #", 1)[0].strip() for line in block.splitlines() if line.strip()]
+    assert len(lines) == 4
+    shutil.copytree(FIXTURES, tmp_path / "tests" / "fixtures" / "import")
+    (tmp_path / "scripts").mkdir()
+    shutil.copy(REPO / "scripts" / "import_fidelity.py", tmp_path / "scripts")
+    for line in lines:
+        words = line.split()
+        if words[0] == "tthc":
+            done = run_tthc(*words[1:], cwd=tmp_path)
+        else:
+            assert words[0] == "python"
+            done = subprocess.run(
+                [sys.executable, *words[1:]],
+                cwd=tmp_path,
+                env=tthc_env(),
+                capture_output=True,
+                text=True,
+                encoding="utf-8",
+                timeout=120,
+            )
+        assert done.returncode == 0, (line, done.stdout, done.stderr)
+    assert (tmp_path / "imported" / "public" / "1.900001.yaml").is_file()
+    assert len(list((tmp_path / "skeletons").rglob("*.yaml"))) == 2
