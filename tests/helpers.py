@@ -11,7 +11,8 @@ from typing import Any
 import yaml
 
 REPO = Path(__file__).resolve().parent.parent
-SHARED = REPO.parent / "shared"
+# The reference material beside the repository; TTHC_SHARED points elsewhere (a worktree).
+SHARED = Path(os.environ.get("TTHC_SHARED") or REPO.parent / "shared")
 
 UNITS: dict[str, Any] = {
     "units": {

@@ -135,6 +135,8 @@ class Config:
     ignore: tuple[str, ...] = ()
     abolished_components: tuple[AbolishedComponent, ...] = DEFAULT_ABOLISHED
     legal_unregistered: str = "info"  # a cited number not in legal.yaml: a severity, or "off"
+    # Document types, issuers and legislatures added to tthc_cli/data/legal-numbers.yaml.
+    legal_numbers: Mapping[str, Any] = field(default_factory=dict)
     limits: Limits = Limits()
     plan: PlanSettings = PlanSettings()
     hourly_values: tuple[HourlyValue, ...] = ()
@@ -251,6 +253,7 @@ def from_data(data: Mapping[str, Any], path: Path | None) -> Config:
         if "abolished_components" in data
         else DEFAULT_ABOLISHED,
         legal_unregistered=data.get("legal", {}).get("unregistered", "info"),
+        legal_numbers=dict(data.get("legal_numbers", {})),
         limits=Limits(
             **{k: limits[k] for k in ("max_file_bytes", "max_depth", "max_nodes") if k in limits}
         ),

@@ -36,10 +36,16 @@ class Duration:
 
 @dataclass(frozen=True, slots=True)
 class Money:
-    """An amount in đồng; ``amount`` None means the source does not say (unknown is not zero)."""
+    """An amount in đồng; ``amount`` None means no amount in đồng is known: the source does not
+    say, the fee is ``conditional`` (reduced, exempted for a time, "theo Thông tư …" — the words
+    are in ``text``), or it is stated in another currency (``foreign_amount`` in ``currency``).
+    Unknown is never zero."""
 
     amount: int | None
     text: str | None = None
+    conditional: bool = False
+    foreign_amount: int | None = None
+    currency: str | None = None  # ISO 4217 code when not đồng
 
     @property
     def known(self) -> bool:
@@ -86,7 +92,23 @@ class Component:
     quantity_text: str | None = None
     national_database: str | None = None
     when: str | None = None
+    kind: str = "submitted"  # submitted, shown (xuất trình only) or agency (made by the agency)
     suppress: tuple[Suppression, ...] = ()
+
+    @property
+    def submitted(self) -> bool:
+        """Whether the applicant hands this document in (not only shows it, not the agency's)."""
+        return self.kind == "submitted"
+
+
+@dataclass(frozen=True, slots=True)
+class Result:
+    """One result of a procedure (several results each have their own name and code)."""
+
+    key: str
+    name: str
+    pos: Pos
+    code: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,6 +147,7 @@ class LegalRef:
     title: str
     pos: Pos
     number: str | None = None
+    type: str | None = None  # the kind of document as its title writes it ("Nghị định")
     date: str | None = None
     article: str | None = None
     number_pos: Pos | None = None
@@ -218,8 +241,7 @@ class Procedure:
     steps: tuple[Step, ...] = ()
     requirements: tuple[str, ...] = ()
     forms: tuple[str, ...] = ()
-    result_name: str | None = None
-    result_code: str | None = None
+    results: tuple[Result, ...] = ()
     legal_basis: tuple[LegalRef, ...] = ()
     compliance: Compliance | None = None
     simplification: Simplification | None = None
@@ -229,6 +251,15 @@ class Procedure:
     # A digest of the file's bytes: two procedures with the same digest (and path in their
     # catalogs) are the same, which lets ``tthc diff`` skip comparing them.
     digest: bytes = b""
+
+    @property
+    def result_name(self) -> str | None:
+        """The first result's name (``results`` holds them all)."""
+        return self.results[0].name if self.results else None
+
+    @property
+    def result_code(self) -> str | None:
+        return self.results[0].code if self.results else None
 
     def at(self, name: str) -> Pos:
         """Where top-level field ``name`` stands (the file start when absent)."""

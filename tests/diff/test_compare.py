@@ -254,3 +254,43 @@ def test_broken_file_on_one_side_still_diffs_the_rest(tmp_path: Path) -> None:
     ]
     assert result.unloaded and {u.side for u in result.unloaded} == {"new"}
     assert all(u.finding.file.endswith("p.yaml") for u in result.unloaded)
+
+
+def test_several_results_are_matched_by_code(tmp_path: Path) -> None:
+    old = procedure(
+        result=[{"name": "Giấy phép", "code": "KQ.1"}, {"name": "Từ chối", "code": "KQ.2"}]
+    )
+    new = procedure(
+        result=[{"name": "Giấy phép mới", "code": "KQ.1"}, {"name": "Thông báo", "code": "KQ.3"}]
+    )
+    found = sorted((c.kind, c.path) for c in changes_of(tmp_path, old, new))
+    assert found == [
+        ("result-added", "results/kq.3"),
+        ("result-field", "results/kq.1/name"),
+        ("result-removed", "results/kq.2"),
+    ]
+    assert all(c.verdict is Verdict.NEUTRAL for c in changes_of(tmp_path, old, new))
+
+
+def test_a_document_shown_instead_of_handed_in_is_simpler(tmp_path: Path) -> None:
+    old = procedure(components=[{"id": "cccd", "name": "Thẻ căn cước", "originals": 1}])
+    new = procedure(
+        components=[{"id": "cccd", "name": "Thẻ căn cước", "originals": 1, "kind": "shown"}]
+    )
+    [change] = changes_of(tmp_path, old, new)
+    assert (change.kind, change.verdict) == ("component-kind", Verdict.SIMPLER)
+    [back] = changes_of(tmp_path, new, old)
+    assert back.verdict is Verdict.HEAVIER
+
+
+def test_a_conditional_fee_is_never_compared_as_an_amount(tmp_path: Path) -> None:
+    def with_fee(fee: dict[str, Any]) -> dict[str, Any]:
+        return procedure(channels=[{"channel": "direct", "fee": fee}])
+
+    old = with_fee({"amount": 800000})
+    new = with_fee({"conditional": True, "text": "800.000 đồng, giảm 50% đến hết 31/12/2026"})
+    [change] = changes_of(tmp_path, old, new)
+    assert (change.kind, change.verdict) == ("channel-fee", Verdict.NEUTRAL)
+    usd = with_fee({"amount": 100, "currency": "USD", "text": "100 USD"})
+    [change] = changes_of(tmp_path, old, usd)
+    assert change.verdict is Verdict.NEUTRAL  # 100 USD is not 100 đồng

@@ -73,3 +73,18 @@ def test_schema_order_modeline_and_quoting() -> None:
         '  read_on: "2026-01-02"',
     ]
     assert scalar("NO") == '"NO"' and scalar("so-xay-dung") == "so-xay-dung"
+
+
+def test_results_keep_the_schemas_order_as_one_mapping_or_a_list() -> None:
+    from tthc_cli.load.packaged import schema
+
+    one = emit(
+        {"code": "1.000001", "result": {"code": "KQ.1", "name": "Thẻ"}}, schema("procedure"), "x"
+    )
+    assert "result:\n  name: Thẻ\n  code: KQ.1\n" in one
+    several = emit(
+        {"result": [{"code": "KQ.1", "name": "Thẻ"}, {"code": "KQ.2", "name": "Văn bản"}]},
+        schema("procedure"),
+        "x",
+    )
+    assert "result:\n  - name: Thẻ\n    code: KQ.1\n  - name: Văn bản\n    code: KQ.2\n" in several

@@ -8,10 +8,6 @@ from tthc_cli.importer.convert import RecordError, convert, split_list
 from tthc_cli.importer.listexport import skeletons
 from tthc_cli.importer.parse_channels import HEADER as CH
 from tthc_cli.importer.parse_channels import parse_channels
-from tthc_cli.importer.parse_components import HEADER as CO
-from tthc_cli.importer.parse_components import parse_components
-from tthc_cli.importer.parse_legal import HEADER as LE
-from tthc_cli.importer.parse_legal import parse_legal
 from tthc_cli.importer.parse_steps import parse_steps
 
 
@@ -49,75 +45,6 @@ def test_channel_fees_amount_unknown_and_description() -> None:
     assert rows[0]["fee"] == {"amount": 1200000, "text": "1,200,000 Việt Nam Đồng(/hồ sơ)"}
     assert rows[0]["description"] == "Nộp qua cổng"
     assert rows[1] == {"channel": "postal", "fee": {"unknown": True, "text": "Không có thông tin"}}
-
-
-@pytest.mark.parametrize(
-    ("body", "what"),
-    [
-        ("Trực tiếp7Miễn phí", "time-without-unit"),
-        ("Trực tuyến140,000 Việt Nam Đồng", "time-fee-run-together"),
-        ("Trực tiếp2 Ngày150 USD", "fee-not-understood"),
-    ],
-)
-def test_channel_rows_not_guessed(body: str, what: str) -> None:
-    rows, issues = parse_channels(CH + body)
-    assert whats(issues) == [what]
-    assert "time" not in rows[0] or what == "fee-not-understood"
-    assert "fee" not in rows[0] or rows[0]["fee"]["amount"] == 0
-
-
-def test_channels_without_header_or_repeated() -> None:
-    assert whats(parse_channels("Trực tiếp 2 ngày")[1]) == ["channels-not-understood"]
-    rows, _ = parse_channels(f"{CH}Trực tiếp1 NgàyMiễn phíTrực tiếp2 NgàyMiễn phí")
-    assert [r["id"] for r in rows] == ["direct-1", "direct-2"]
-
-
-def test_components_cases_forms_and_quantities() -> None:
-    items, forms, issues = parse_components(
-        f"Trường hợp cấp mới:{CO}- Đơn đề nghịMẫu số 01.docx1 bản chính,2 bản sao"
-        f"Trường hợp cấp lại{CO}Giấy phép cũ1 bản sao"
-    )
-    assert issues == []
-    assert forms == ["Mẫu số 01.docx"]
-    assert items == [
-        {
-            "name": "Đơn đề nghị",
-            "form": "Mẫu số 01.docx",
-            "originals": 1,
-            "copies": 2,
-            "quantity_text": "1 bản chính,2 bản sao",
-            "when": "Trường hợp cấp mới",
-        },
-        {
-            "name": "Giấy phép cũ",
-            "copies": 1,
-            "quantity_text": "1 bản sao",
-            "when": "Trường hợp cấp lại",
-        },
-    ]
-
-
-def test_components_not_understood() -> None:
-    assert whats(parse_components("Hồ sơ gồm đơn")[2]) == ["components-not-understood"]
-    _, _, issues = parse_components(f"* Giấy tờ phải nộp:{CO}Đơn.2.1 don.docx1 bản chính1 bản sao")
-    assert whats(issues) == [
-        "component-group-heading",
-        "component-form-unclear",
-        "component-without-name",
-    ]
-
-
-def test_legal_numbers_dates_and_missing_numbers() -> None:
-    items, issues = parse_legal(
-        f"{LE}Luật Xây dựng50/2014/QH13Quyết định 1085/QĐ-TTg ngày 15/9/2022 về kế hoạch"
-        "1085/QĐ-TTgVăn bản không số"
-    )
-    assert items[0] == {"number": "50/2014/QH13", "title": "Luật Xây dựng"}
-    assert items[1]["number"] == "1085/QĐ-TTg"
-    assert items[1]["date"] == "2022-09-15"
-    assert items[2] == {"title": "Văn bản không số"}
-    assert whats(issues) == ["legal-number-missing"]
-    assert parse_legal("Không có thông tin") == ([], [])
 
 
 def test_steps_numbered_durations_and_units() -> None:

@@ -251,3 +251,41 @@ def test_listing_document_names_the_unit(catalog: Catalog) -> None:
     document = listing_document(list(catalog.procedures), catalog, unit="so-tu-phap")
     assert document.title == "Danh mục thủ tục hành chính"
     assert document.subtitle == "thuộc phạm vi giải quyết của Sở Tư pháp Thành phố Hồ Chí Minh"
+
+
+def test_conditional_and_foreign_fees_are_never_a_number_they_do_not_state() -> None:
+    conditional = Money(None, "Miễn phí (Mức lệ phí do HĐND tỉnh quyết định)", conditional=True)
+    assert money_text(conditional, "vi") == (
+        "Có điều kiện: Miễn phí (Mức lệ phí do HĐND tỉnh quyết định)"
+    )
+    assert money_text(Money(None, "150 USD", foreign_amount=150, currency="USD"), "vi") == "150 USD"
+    assert money_text(Money(None, "1500 USD", foreign_amount=1500, currency="USD"), "en") == (
+        "1,500 USD"
+    )
+
+
+def test_sheet_lists_every_result_and_marks_documents_only_shown(tmp_path: Path) -> None:
+    data = procedure(
+        "2.001219",
+        result=[
+            {"name": "Giấy phép", "code": "KQ.G17.000001"},
+            {"name": "Văn bản từ chối", "code": "KQ.G17.000002"},
+        ],
+        components=[
+            {"id": "don", "name": "Đơn đề nghị", "originals": 1},
+            {"id": "cccd", "name": "Thẻ căn cước", "originals": 1, "kind": "shown"},
+        ],
+    )
+    loaded = load_fixture(tmp_path, {"public/2.001219.yaml": data})
+    [proc] = loaded.procedures
+    assert [r.code for r in proc.results] == ["KQ.G17.000001", "KQ.G17.000002"]
+    assert proc.result_name == "Giấy phép"
+    sheet = procedure_sheet(proc, loaded)
+    result_section = next(s for s in sheet.sections if s.heading.startswith("7."))
+    assert result_section.paragraphs == (
+        "Giấy phép (mã kết quả KQ.G17.000001)",
+        "Văn bản từ chối (mã kết quả KQ.G17.000002)",
+    )
+    components = next(s for s in sheet.sections if s.heading.startswith("3.")).table
+    assert components is not None
+    assert components.rows[1].cells[2] == "01 bản chính (xuất trình (không nộp))"

@@ -25,3 +25,15 @@ def test_no_quantity_fails(tmp_path: Path) -> None:
     assert finding.item == "components/giay-phep"
     assert finding.arg_map["name"] == "Giấy phép"
     assert finding.line == line_of(tmp_path, "id: giay-phep")
+
+
+def test_a_paper_the_agency_makes_needs_no_quantity(tmp_path: Path) -> None:
+    data = procedure(
+        components=[
+            {"id": "don", "name": "Đơn", "originals": 1},
+            {"id": "phieu", "name": "Phiếu lấy ý kiến", "kind": "agency"},
+            {"id": "cccd", "name": "Căn cước", "kind": "shown"},
+        ]
+    )
+    (finding,) = findings_of(tmp_path, "component-quantity", {"2.001219.yaml": data})
+    assert finding.item == "components/cccd"

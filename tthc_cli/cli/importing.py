@@ -1,10 +1,13 @@
 """``tthc import portal PATH… --into DIR`` and ``tthc import list FILE.xlsx --into DIR``:
 national-portal records and list exports → catalog files.
 
-Existing files are never overwritten unless ``--update``, which first shows the ``tthc diff``
-of each change; ``--dry-run`` shows it and writes nothing. Writes are atomic. A malformed record
-is reported and skipped. Exit 0 when everything imported clean; 1 when a record failed, has
-parts not understood, or a different file already exists; 2 usage; 3 unreadable input.
+Existing files are never overwritten unless ``--update``, which merges the portal's reading
+into the file (what people added stays: :mod:`tthc_cli.importer.merge`) and shows the ``tthc
+diff`` of each change; ``--dry-run`` shows the same plan and writes nothing. Writes go through a
+journal and are atomic (:mod:`tthc_cli.cli._import_writes`). A malformed record is reported and
+skipped. Exit 0 when everything imported clean; 1 when a record failed, has parts not
+understood, or a different file already exists; 2 usage; 3 unreadable input or another import
+writing into the same folder.
 """
 
 from __future__ import annotations
@@ -19,13 +22,14 @@ from typing import Annotated
 import typer
 
 from tthc_cli.cli._common import LangOpt, require_choice, terminal_width, use_color, write_output
+from tthc_cli.cli._import_writes import Resumed, Written, write_plan
 from tthc_cli.config import env_lang
 from tthc_cli.errors import ExitCode, UsageError
 from tthc_cli.formats import OutputContext
 from tthc_cli.importer.common import snippet
 from tthc_cli.importer.convert import Converted, RecordError, convert
 from tthc_cli.importer.listexport import skeletons
-from tthc_cli.importer.run import CHANGED, FAILED, NEW, Outcome, Summary, plan, summarize
+from tthc_cli.importer.run import FAILED, Outcome, Summary, plan, summarize
 from tthc_cli.load import packaged
 from tthc_cli.load import portal as portal_files
 from tthc_cli.messages import text
@@ -76,15 +80,50 @@ def _existing(into: Path) -> Callable[[str], bytes | None]:
     return read
 
 
-def _summary_text(outcomes: list[Outcome], summary: Summary, lang: str, dry_run: bool) -> str:
-    ctx = OutputContext(lang=lang, color=use_color(), width=terminal_width())
+def _outcome_lines(outcome: Outcome, ctx: OutputContext, lang: str) -> list[str]:
+    lines = [text("import.summary.diff", lang, path=outcome.path)]
+    if outcome.diff is not None:
+        lines.append(DIFF_REPORTERS["text"](outcome.diff, ctx).rstrip())
+    for role, unit in outcome.lost_units:
+        role_name = text(f"import.role.{role}", lang)
+        lines.append("  " + text("import.summary.lost-unit", lang, unit=unit, role=role_name))
+    if outcome.lost_comments:
+        lines.append("  " + text("import.summary.lost-comments", lang, count=outcome.lost_comments))
+    status = text("import.status." + outcome.status, lang)
+    if outcome.error:
+        status = f"{status}: {text(outcome.error, lang)}"
+    lines.append(f"  → {status}")
+    return [*lines, ""]
+
+
+def _resumed_lines(written: Written, lang: str) -> list[str]:
     lines: list[str] = []
+    resumed: Resumed | None = written.resumed
+    if resumed is not None:
+        lines.append(
+            text(
+                "import.summary.resumed",
+                lang,
+                started=resumed.started,
+                done=resumed.done,
+                total=resumed.total,
+                pending=resumed.pending,
+                other=resumed.other,
+            )
+        )
+    if written.cleaned:
+        lines.append(text("import.summary.cleaned", lang, count=written.cleaned))
+    return [*lines, ""] if lines else []
+
+
+def _summary_text(written: Written, summary: Summary, lang: str, dry_run: bool) -> str:
+    ctx = OutputContext(lang=lang, color=use_color(), width=terminal_width())
+    outcomes = written.outcomes
+    lines = _resumed_lines(written, lang)
     for outcome in outcomes:
-        if outcome.diff is not None:
-            lines.append(text("import.summary.diff", lang, path=outcome.path))
-            lines.append(DIFF_REPORTERS["text"](outcome.diff, ctx).rstrip())
-            lines.append(f"  → {text('import.status.' + outcome.status, lang)}")
-            lines.append("")
+        shown = outcome.diff is not None or outcome.lost_units or outcome.lost_comments
+        if shown or (outcome.error and outcome.path):
+            lines += _outcome_lines(outcome, ctx, lang)
     failures = [o for o in outcomes if o.status == FAILED]
     if failures:
         lines.append(text("import.summary.failures", lang))
@@ -99,6 +138,10 @@ def _summary_text(outcomes: list[Outcome], summary: Summary, lang: str, dry_run:
             lines.append(f"  {count:5d}  {text('import.what.' + what, lang)}")
             lines.append(f"         {snippet(summary.examples[what])}")
         lines.append("")
+    if summary.unmapped:
+        lines.append(text("import.summary.unmapped", lang, count=len(summary.unmapped)))
+        lines += [f"  {snippet(name)}" for name in summary.unmapped]
+        lines.append("")
     lines.append(text("import.summary.title", lang))
     lines.append("  " + text("import.summary.read", lang, count=summary.read))
     lines.append("  " + text("import.summary.clean", lang, count=summary.clean))
@@ -110,9 +153,20 @@ def _summary_text(outcomes: list[Outcome], summary: Summary, lang: str, dry_run:
     return "\n".join(lines) + "\n"
 
 
-def _summary_json(outcomes: list[Outcome], summary: Summary, dry_run: bool) -> str:
+def _changes(outcome: Outcome) -> list[dict[str, object]]:
+    if outcome.diff is None:
+        return []
+    return [
+        {"kind": c.kind, "path": c.path, "verdict": c.verdict.value}
+        for p in outcome.diff.procedures
+        for c in p.changes
+    ]
+
+
+def _summary_json(written: Written, summary: Summary, dry_run: bool) -> str:
+    resumed = written.resumed
     data = {
-        "schema_version": 1,
+        "schema_version": 2,
         "dry_run": dry_run,
         "records_read": summary.read,
         "imported_clean": summary.clean,
@@ -120,6 +174,16 @@ def _summary_json(outcomes: list[Outcome], summary: Summary, dry_run: bool) -> s
         "failed": summary.failed,
         "files": dict(summary.files),
         "issues": dict(summary.groups),
+        "unmapped_units": list(summary.unmapped),
+        "resumed": None
+        if resumed is None
+        else {
+            "started": resumed.started,
+            "done": resumed.done,
+            "pending": resumed.pending,
+            "other": resumed.other,
+        },
+        "temporary_files_removed": written.cleaned,
         "records": [
             {
                 "source": o.source,
@@ -127,10 +191,13 @@ def _summary_json(outcomes: list[Outcome], summary: Summary, dry_run: bool) -> s
                 "code": o.code,
                 "path": o.path,
                 "issues": [{"what": i.what, "text": i.text} for i in o.issues],
+                "kept": [{"what": i.what, "text": i.text} for i in o.kept],
                 "error": o.error or None,
-                "changes": sum(len(p.changes) for p in o.diff.procedures) if o.diff else 0,
+                "changes": _changes(o),
+                "lost_units": [{"role": r, "unit": u} for r, u in o.lost_units],
+                "lost_comments": o.lost_comments,
             }
-            for o in outcomes
+            for o in written.outcomes
         ],
     }
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
@@ -147,17 +214,12 @@ def _finish(
     ref = portal_files.schema_ref(into)
     ref = ref if ref.startswith("https:") else "../" + ref  # files live in into/<kind>/
     outcomes = plan(items, _existing(into), packaged.schema("procedure"), ref, update)
-    if not dry_run:
-        for outcome in outcomes:
-            if outcome.status in (NEW, CHANGED):
-                target = into / outcome.path
-                target.parent.mkdir(parents=True, exist_ok=True)
-                write_output(outcome.content, target, force=outcome.status == CHANGED)
-    summary = summarize(outcomes)
+    written = Written(outcomes, None, 0) if dry_run else write_plan(into, outcomes)
+    summary = summarize(written.outcomes)
     if output_format == "json":
-        write_output(_summary_json(outcomes, summary, dry_run), None, False)
+        write_output(_summary_json(written, summary, dry_run), None, False)
     else:
-        write_output(_summary_text(outcomes, summary, lang, dry_run), None, False)
+        write_output(_summary_text(written, summary, lang, dry_run), None, False)
     raise typer.Exit(ExitCode.OK if summary.all_clean else ExitCode.FINDINGS)
 
 

@@ -51,8 +51,6 @@ NEUTRAL_FIELDS = (
     ("receiving_address", "receiving_address"),
     ("requirements", "requirements"),
     ("forms", "forms"),
-    ("result_name", "result"),
-    ("result_code", "result"),
     ("incomplete", "incomplete"),
     ("note", "note"),
 )

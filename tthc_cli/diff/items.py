@@ -15,6 +15,7 @@ from typing import Any
 
 from tthc_cli.diff.model import Change, DiffValue, Verdict
 from tthc_cli.diff.verdicts import (
+    component_kind_verdict,
     consulted_verdict,
     count_verdict,
     database_verdict,
@@ -23,7 +24,7 @@ from tthc_cli.diff.verdicts import (
     online_verdict,
 )
 from tthc_cli.findings import ArgValue, Pos, ref
-from tthc_cli.model import Channel, Component, LegalRef, Procedure, Step
+from tthc_cli.model import Channel, Component, LegalRef, Procedure, Result, Step
 from tthc_cli.textnorm import fold
 
 LABEL_LENGTH = 60
@@ -76,6 +77,11 @@ class Area:
     removed: Verdict
     label: Callable[[Any], str]
     fields: tuple[Field, ...]
+    yaml_field: str | None = None  # the file's key when it differs from ``prefix``
+
+    @property
+    def key(self) -> str:
+        return self.yaml_field or self.prefix
 
 
 def neutral(*names: str) -> tuple[Field, ...]:
@@ -90,7 +96,7 @@ def _dur(kind: str, attr: str) -> Callable[[float], Field]:
 
 
 def areas(hours_per_day: float) -> tuple[Area, ...]:
-    """The four item lists, in the order their changes are reported."""
+    """The item lists, in the order their changes are reported."""
     return (
         Area(
             "channels",
@@ -115,6 +121,7 @@ def areas(hours_per_day: float) -> tuple[Area, ...]:
                 Field("originals", "component-originals", count_verdict),
                 Field("copies", "component-copies", count_verdict),
                 Field("national_database", "component-national-database", database_verdict),
+                Field("kind", "component-kind", component_kind_verdict),
                 *neutral("name", "form", "quantity_text", "when"),
             ),
         ),
@@ -137,12 +144,21 @@ def areas(hours_per_day: float) -> tuple[Area, ...]:
             Verdict.NEUTRAL,
             Verdict.NEUTRAL,
             lambda r: _short(r.number or r.title),
-            neutral("title", "number", "date", "article"),
+            neutral("title", "number", "type", "date", "article"),
+        ),
+        Area(
+            "results",
+            "result",
+            Verdict.NEUTRAL,
+            Verdict.NEUTRAL,
+            lambda r: _short(r.name),
+            neutral("name", "code"),
+            yaml_field="result",
         ),
     )
 
 
-Item = Step | Component | Channel | LegalRef
+Item = Step | Component | Channel | LegalRef | Result
 
 
 def _keyed(items: Sequence[Item]) -> dict[str, Item]:
@@ -203,7 +219,7 @@ def compare_area(area: Area, old_proc: Procedure, new_proc: Procedure) -> list[C
     """Added, removed, re-identified, changed and reordered items of one list."""
     old_items = _keyed(getattr(old_proc, area.prefix))
     new_items = _keyed(getattr(new_proc, area.prefix))
-    old_list_pos, new_list_pos = old_proc.at(area.prefix), new_proc.at(area.prefix)
+    old_list_pos, new_list_pos = old_proc.at(area.key), new_proc.at(area.key)
     pairs = [(k, k) for k in old_items if k in new_items]
     gone = [k for k in old_items if k not in new_items]
     fresh = [k for k in new_items if k not in old_items]

@@ -34,6 +34,15 @@ def money_verdict(old: Money | None, new: Money | None) -> Verdict:
     return by_sign((new_amount > old_amount) - (new_amount < old_amount))
 
 
+# How much a dossier component asks of the applicant: handing it in, showing it, nothing.
+KIND_RANK = {"submitted": 2, "shown": 1, "agency": 0}
+
+
+def component_kind_verdict(old: str, new: str) -> Verdict:
+    """Showing a document instead of handing it in, or the agency making it, is simpler."""
+    return by_sign(KIND_RANK.get(new, 2) - KIND_RANK.get(old, 2))
+
+
 def database_verdict(old: str | None, new: str | None) -> Verdict:
     """Taking the data from a national database instead of paper is simpler."""
     return (

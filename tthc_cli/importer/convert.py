@@ -16,6 +16,7 @@ from tthc_cli.importer.common import Doc, Issue, issue, one_line, stated, tidy
 from tthc_cli.importer.parse_channels import parse_channels
 from tthc_cli.importer.parse_components import parse_components
 from tthc_cli.importer.parse_legal import parse_legal
+from tthc_cli.importer.parse_results import parse_results
 from tthc_cli.importer.parse_steps import parse_steps
 from tthc_cli.messages import text as message
 from tthc_cli.textnorm import fold
@@ -35,8 +36,6 @@ UNIT_FIELDS = (
     ("coordinating", "co_quan_phoi_hop"),
     ("delegated", "co_quan_duoc_uy_quyen"),
 )
-_RESULT = re.compile(r"Mã:\s*(\S+?)\s*Từ khóa")
-_RESULT_TAIL = re.compile(r"Chọn cơ quan thực hiện.*$", re.DOTALL)
 # Subject labels the portal writes with commas inside them.
 _SUBJECTS_WITH_COMMAS = ("Cán bộ, công chức, viên chức",)
 
@@ -52,10 +51,14 @@ class RecordError(Exception):
 
 @dataclass(frozen=True, slots=True)
 class Converted:
+    """One record as a procedure document; ``issues``: what was not understood (kept in the
+    note as written); ``kept``: text the record states that has no field (kept in the note)."""
+
     code: str
     kind: str
     doc: Doc
     issues: tuple[Issue, ...] = field(default=())
+    kept: tuple[Issue, ...] = field(default=())
 
 
 def _text(record: Mapping[str, Any], key: str) -> str | None:
@@ -94,20 +97,6 @@ def _levels(text: str | None) -> tuple[list[str], list[Issue]]:
     if not levels:
         raise RecordError("import.failed.no-level", text)
     return levels, issues
-
-
-def _result(text: str | None) -> tuple[Doc | None, list[Issue]]:
-    if text is None:
-        return None, []
-    body = _RESULT_TAIL.sub("", text)
-    matches = list(_RESULT.finditer(body))
-    if not matches:
-        return None, [issue("result-not-understood", body)]
-    name = one_line(body[: matches[0].start()])
-    if not name:
-        return None, [issue("result-not-understood", body)]
-    issues = [issue("result-several", body)] if len(matches) > 1 else []
-    return {"name": name, "code": matches[0].group(1)}, issues
 
 
 def _units(
@@ -164,24 +153,31 @@ def convert(record: Mapping[str, Any], read_on: str, units: Mapping[str, str]) -
         doc["units"] = mapped
     if address := _text(record, "dia_chi_tiep_nhan"):
         doc["receiving_address"] = one_line(address)
-    parts: list[tuple[str, tuple[list[Any], list[Issue]]]] = [
-        ("channels", parse_channels(record.get("cach_thuc_thuc_hien") or "")),
-    ]
-    components, forms, component_issues = parse_components(record.get("thanh_phan_ho_so") or "")
-    parts.append(("components", (components, component_issues)))
-    parts.append(("steps", parse_steps(record.get("trinh_tu_thuc_hien") or "", units)))
-    for key, (items, found) in parts:
-        if items:
-            doc[key] = items
-        issues += found
+    kept: list[Issue] = []
+    channels, found = parse_channels(record.get("cach_thuc_thuc_hien") or "")
+    issues += found
+    if channels:
+        doc["channels"] = channels
+    components, forms, found, notes, sets = parse_components(record.get("thanh_phan_ho_so") or "")
+    issues += found
+    kept += notes
+    if sets is not None:
+        doc["dossier_sets"] = sets
+    if components:
+        doc["components"] = components
+    steps, found = parse_steps(record.get("trinh_tu_thuc_hien") or "", units)
+    issues += found
+    if steps:
+        doc["steps"] = steps
     if requirements := _text(record, "yeu_cau_dieu_kien"):
         doc["requirements"] = [tidy(requirements)]
     if forms:
         doc["forms"] = forms
-    result, problems = _result(_text(record, "ket_qua_xu_ly"))
-    issues += problems
-    if result:
-        doc["result"] = result
+    results, found, extras = parse_results(_text(record, "ket_qua_xu_ly"))
+    issues += found
+    kept += extras
+    if results:
+        doc["result"] = results[0] if len(results) == 1 else results
     legal, problems = parse_legal(record.get("can_cu_phap_ly") or "")
     issues += problems
     if legal:
@@ -195,15 +191,22 @@ def convert(record: Mapping[str, Any], read_on: str, units: Mapping[str, str]) -
     if said:
         source["note"] = " ".join(said)
     doc["source"] = source
-    if issues:
-        doc["note"] = note_for(issues)
-    return Converted(code, kind, doc, tuple(issues))
+    if issues or kept:
+        doc["note"] = note_for(issues, kept)
+    return Converted(code, kind, doc, tuple(issues), tuple(kept))
 
 
-def note_for(issues: list[Issue]) -> str:
-    """What could not be understood, verbatim, so nothing the source says is lost."""
-    lines = [message("import.note.header", "vi")]
-    for found in issues:
-        what = message(f"import.what.{found.what}", "vi")
-        lines.append(f"- {what}: {found.text}" if found.text else f"- {what}")
+def _block(header: str, found: list[Issue]) -> list[str]:
+    lines = [message(header, "vi")]
+    for item in found:
+        what = message(f"import.what.{item.what}", "vi")
+        lines.append(f"- {what}: {item.text}" if item.text else f"- {what}")
+    return lines
+
+
+def note_for(issues: list[Issue], kept: list[Issue] | None = None) -> str:
+    """What could not be understood, and what has no field, verbatim: nothing is lost."""
+    lines = _block("import.note.header", issues) if issues else []
+    if kept:
+        lines += _block("import.note.kept-header", kept)
     return "\n".join(lines)

@@ -84,9 +84,19 @@ def _order(keys: list[str], order: list[str]) -> list[str]:
     return sorted(keys, key=lambda k: (rank.get(k, len(rank)), k))
 
 
-def _resolve(schema: Mapping[str, Any], node: Mapping[str, Any] | None) -> Mapping[str, Any]:
+def _resolve(
+    schema: Mapping[str, Any], node: Mapping[str, Any] | None, value: Any = None
+) -> Mapping[str, Any]:
+    """The schema node for ``value``: references followed, and of a ``oneOf`` the branch of
+    the value's kind (one result is a mapping, several a list)."""
     while node is not None and "$ref" in node:
         node = schema["$defs"][node["$ref"].rsplit("/", 1)[-1]]
+    if node is not None and "oneOf" in node and "properties" not in node:
+        wanted = "array" if isinstance(value, list) else "object"
+        for branch in node["oneOf"]:
+            resolved = _resolve(schema, branch)
+            if resolved.get("type") == wanted:
+                return resolved
     return node or {}
 
 
@@ -111,11 +121,12 @@ def _value_lines(
 def _mapping(
     data: Mapping[str, Any], schema: Mapping[str, Any], node: Mapping[str, Any], depth: int
 ) -> list[str]:
-    node = _resolve(schema, node)
+    node = _resolve(schema, node, data)
     props: Mapping[str, Any] = node.get("properties", {})
     lines: list[str] = []
     for key in _order([k for k in data if data[k] is not None], list(props)):
-        head, body = _value_lines(data[key], schema, _resolve(schema, props.get(key)), depth + 1)
+        child = _resolve(schema, props.get(key), data[key])
+        head, body = _value_lines(data[key], schema, child, depth + 1)
         lines.append(f"{INDENT * depth}{key}:{head}")
         lines += body
     return lines

@@ -17,6 +17,7 @@ from tthc_cli.model import (
     Money,
     Plan,
     Procedure,
+    Result,
     Simplification,
     Snapshot,
     Source,
@@ -66,9 +67,33 @@ def _duration(ctx: _Ctx, data: Any) -> Duration | None:
 
 
 def _money(data: Any) -> Money | None:
+    """Money in đồng; a conditional or unknown fee, or one in another currency, has no amount."""
     if not isinstance(data, dict):
         return None
-    return Money(None if data.get("unknown") else int(data["amount"]), data.get("text"))
+    text = data.get("text")
+    if data.get("unknown") or data.get("conditional"):
+        return Money(None, text, conditional=bool(data.get("conditional")))
+    currency = data.get("currency")
+    if currency is not None and currency != "VND":
+        return Money(None, text, foreign_amount=int(data["amount"]), currency=currency)
+    return Money(int(data["amount"]), text)
+
+
+def _results(ctx: _Ctx, data: Any) -> tuple[Result, ...]:
+    """One result (a mapping) or several (a list), each keyed by its code, else its name."""
+    if isinstance(data, MDict):
+        items: list[tuple[int, MDict, tuple[int, int]]] = [(0, data, data.mark)]
+    else:
+        items = list(_items(data))
+    return tuple(
+        Result(
+            key=_key(item, "code" if "code" in item else "name", index),
+            name=item["name"],
+            pos=ctx.pos(mark),
+            code=item.get("code"),
+        )
+        for index, item, mark in items
+    )
 
 
 def _suppress(ctx: _Ctx, items: Any) -> tuple[Suppression, ...]:
@@ -213,6 +238,7 @@ def procedure(data: MDict, file: str, digest: bytes = b"") -> Procedure:
             quantity_text=item.get("quantity_text"),
             national_database=item.get("national_database"),
             when=item.get("when"),
+            kind=item.get("kind", "submitted"),
             suppress=_suppress(ctx, item.get("suppress")),
         )
         for index, item, mark in _items(data.get("components"))
@@ -223,6 +249,7 @@ def procedure(data: MDict, file: str, digest: bytes = b"") -> Procedure:
             title=item["title"],
             pos=ctx.pos(mark),
             number=item.get("number"),
+            type=item.get("type"),
             date=item.get("date"),
             article=item.get("article"),
             number_pos=ctx.value_pos(item, "number") if "number" in item else None,
@@ -234,7 +261,6 @@ def procedure(data: MDict, file: str, digest: bytes = b"") -> Procedure:
     source = data["source"]
     publication = data.get("publication") or {}
     effective = data.get("effective") or {}
-    result = data.get("result") or {}
     return Procedure(
         path=file,
         code=data["code"],
@@ -271,8 +297,7 @@ def procedure(data: MDict, file: str, digest: bytes = b"") -> Procedure:
         steps=tuple(steps),
         requirements=_tuple(data.get("requirements")),
         forms=_tuple(data.get("forms")),
-        result_name=result.get("name"),
-        result_code=result.get("code"),
+        results=_results(ctx, data.get("result")),
         legal_basis=tuple(legal),
         compliance=_compliance(data.get("compliance")),
         simplification=Simplification(

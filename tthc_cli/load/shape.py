@@ -142,7 +142,9 @@ def _leaf(error: ValidationError) -> ValidationError:
     if error.validator in ("oneOf", "anyOf") and error.context:
         from jsonschema.exceptions import best_match
 
-        chosen = best_match(error.context)
+        # A branch of another type (an object where a list is also allowed) explains nothing.
+        fitting = [e for e in error.context if e.validator != "type" or e.path]
+        chosen = best_match(fitting or error.context)
         return chosen if chosen is not None else error
     return error
 

@@ -87,13 +87,27 @@ def duration_text(duration: Duration | None, lang: str) -> str:
     return text(f"table.unit.{duration.unit.value}", lang, value=number_text(duration.value, lang))
 
 
+def _grouped(amount: int, lang: str) -> str:
+    grouped = f"{amount:,}"
+    return grouped.replace(",", ".") if lang == "vi" else grouped
+
+
 def money_text(money: Money | None, lang: str) -> str:
+    """A fee for people: a conditional fee shows its words, never a number it does not state."""
+    if money is not None and money.conditional and money.text:
+        return text("table.conditional-fee", lang, text=money.text)
+    if money is not None and money.foreign_amount is not None and money.currency:
+        return text(
+            "table.foreign-money",
+            lang,
+            amount=_grouped(money.foreign_amount, lang),
+            currency=money.currency,
+        )
     if money is None or money.amount is None:
         return text("table.unknown", lang)
     if money.amount == 0:
         return text("table.free", lang)
-    grouped = f"{money.amount:,}"
-    return text("table.dong", lang, amount=grouped.replace(",", ".") if lang == "vi" else grouped)
+    return text("table.dong", lang, amount=_grouped(money.amount, lang))
 
 
 def unit_names(catalog: Catalog, ids: Iterable[str]) -> str:
@@ -171,6 +185,14 @@ def _channel_row(channel: Channel, lang: str) -> Row:
 
 
 def _quantity(component: Component, lang: str) -> str:
+    shown = _counts(component, lang)
+    if component.kind == "submitted":
+        return shown
+    kind = text(f"table.kind.{component.kind}", lang)
+    return f"{shown} ({kind})" if shown else kind
+
+
+def _counts(component: Component, lang: str) -> str:
     if component.quantity_text:
         return component.quantity_text
     parts = []
@@ -243,9 +265,10 @@ def procedure_sheet(procedure: Procedure, catalog: Catalog, lang: str = "vi") ->
         if procedure.dossier_sets
         else ""
     )
-    result = procedure.result_name or ""
-    if result and procedure.result_code:
-        result = f"{result} ({text('table.result-code', lang, code=procedure.result_code)})"
+    results = [
+        f"{r.name} ({text('table.result-code', lang, code=r.code)})" if r.code else r.name
+        for r in procedure.results
+    ]
     fee = fee_summary(procedure, lang) if procedure.channels else ""
     sections = (
         _section(1, "steps", lang, table=steps),
@@ -254,7 +277,7 @@ def procedure_sheet(procedure: Procedure, catalog: Catalog, lang: str = "vi") ->
         _section(4, "time", lang, [time_summary(procedure, lang)]),
         _section(5, "subjects", lang, ["; ".join(procedure.subjects)]),
         _section(6, "agencies", lang, _agencies(procedure, catalog, lang)),
-        _section(7, "result", lang, [result]),
+        _section(7, "result", lang, results),
         _section(8, "fee", lang, [fee]),
         _section(9, "forms", lang, procedure.forms),
         _section(10, "requirements", lang, procedure.requirements),

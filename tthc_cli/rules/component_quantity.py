@@ -2,7 +2,8 @@
 
 A component listed with no quantity (neither ``originals`` nor ``copies``) leaves the applicant
 guessing how many papers to bring, and the receiving officer free to ask for more. The portal
-states quantities as "1 bản chính, 1 bản sao"; record them as numbers.
+states quantities as "1 bản chính, 1 bản sao"; record them as numbers. A paper the agency
+makes or looks up itself (``kind: agency``) is not brought, and needs no quantity.
 
 Passes::
 
@@ -26,6 +27,8 @@ from tthc_cli.rules.base import Rule, RuleContext
 
 def check(procedure: Procedure, ctx: RuleContext) -> Iterator[Finding]:
     for component in procedure.components:
+        if component.kind == "agency":
+            continue
         if (component.originals or 0) + (component.copies or 0) >= 1:
             continue
         yield RULE.finding(

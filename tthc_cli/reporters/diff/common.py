@@ -31,6 +31,11 @@ def value(item: DiffValue, lang: str) -> str:
     if isinstance(item, Duration):
         return f"{number(item.value, lang)} {text(f'diff.unit.{item.unit.value}', lang)}"
     if isinstance(item, Money):
+        if item.conditional and item.text:
+            return text("diff.value.conditional", lang, text=item.text)
+        if item.foreign_amount is not None and item.currency:
+            amount = number(item.foreign_amount, lang)
+            return text("diff.value.foreign", lang, amount=amount, currency=item.currency)
         return money(item.amount, lang)
     if isinstance(item, bool):
         return "true" if item else "false"
@@ -38,7 +43,7 @@ def value(item: DiffValue, lang: str) -> str:
         return number(item, lang)
     if isinstance(item, tuple):
         return ", ".join(item) if item else text("diff.value.none", lang)
-    if item in ("full", "partial"):
+    if item in ("full", "partial", "submitted", "shown", "agency"):
         return text(f"diff.value.{item}", lang)
     return item
 

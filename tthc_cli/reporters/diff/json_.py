@@ -55,7 +55,13 @@ def _value(item: DiffValue) -> Any:
     if isinstance(item, Duration):
         return {"value": item.value, "unit": item.unit.value, "text": item.text}
     if isinstance(item, Money):
-        return {"amount": item.amount, "text": item.text}
+        out: dict[str, Any] = {"amount": item.amount, "text": item.text}
+        if item.conditional:
+            out["conditional"] = True
+        if item.foreign_amount is not None:
+            out["foreign_amount"] = item.foreign_amount
+            out["currency"] = item.currency
+        return out
     if isinstance(item, tuple):
         return list(item)
     return item
