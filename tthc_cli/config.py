@@ -96,6 +96,7 @@ class Config:
     rules: Mapping[str, str] = field(default_factory=dict)
     suppress: tuple[ConfigSuppression, ...] = ()
     ignore: tuple[str, ...] = ()
+    follow_symlinks: bool = False  # symbolic links inside the catalog folder are read
     abolished_components: tuple[AbolishedComponent, ...] = DEFAULT_ABOLISHED
     limits: Limits = Limits()
     plan: PlanSettings = PlanSettings()
@@ -165,6 +166,7 @@ def from_data(data: Mapping[str, Any], path: Path | None) -> Config:
             for s in data.get("suppress", ())
         ),
         ignore=tuple(data.get("ignore", ())),
+        follow_symlinks=bool(data.get("follow_symlinks", False)),
         abolished_components=tuple(
             AbolishedComponent(a["name"], _day(a["since"]), a["basis"])
             for a in data["abolished_components"]

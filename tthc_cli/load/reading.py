@@ -15,8 +15,9 @@ from pathlib import Path
 
 from tthc_cli.config import Config
 from tthc_cli.errors import TthcError, UsageError
-from tthc_cli.findings import Finding, Pos, Severity, make
+from tthc_cli.findings import Finding
 from tthc_cli.load.cache import digest
+from tthc_cli.load.opening import refusal_finding
 from tthc_cli.load.roles import UNITS_FILE, Role, role_of
 from tthc_cli.load.sources import DirSource, Source, display_path
 
@@ -36,9 +37,8 @@ def _read_units(source: Source) -> tuple[str | None, bytes | None, list[Finding]
         return file, source.read(UNITS_FILE), []
     except (FileNotFoundError, NotADirectoryError, KeyError):
         return None, None, []
-    except OSError as exc:
-        error = exc.strerror or str(exc)
-        return file, None, [make("file-unreadable", Severity.ERROR, Pos(file), error=error)]
+    except OSError as exc:  # unreadable, refused (a link, a pipe) or too large
+        return file, None, [refusal_finding(exc, file)]
 
 
 @dataclass(slots=True)
@@ -87,9 +87,8 @@ def read_source(
         file = source.display(rel)
         try:
             items.append((file, source.read(rel)))
-        except OSError as exc:
-            error = exc.strerror or str(exc)
-            items.append((file, make("file-unreadable", Severity.ERROR, Pos(file), error=error)))
+        except OSError as exc:  # unreadable, refused (a link, a pipe) or too large
+            items.append((file, refusal_finding(exc, file)))
     return RawCatalog(
         root=root,
         scope=scope or root,
@@ -161,7 +160,7 @@ def read_paths(paths: Sequence[Path], config: Config) -> RawCatalog:
     """The catalog files for command-line paths (see :func:`select_paths`)."""
     selection = select_paths(paths, config)
     root = selection.root
-    source = DirSource(root)
+    source = DirSource.for_config(root, config)
     only: list[str] | None = None
     if selection.parts is not None:
         named = [p for p in selection.parts if not (root / p).is_dir()]
