@@ -105,7 +105,8 @@ class Config:
     working_days: tuple[DayNote, ...] = ()
 
     def today(self) -> date:
-        return self.as_of or date.today()
+        """The day findings are judged on: ``as_of``, else today."""
+        return self.as_of or current_date()
 
     def severity_for(self, rule: str, default: Severity) -> Severity | None:
         """The configured severity of ``rule``; None when it is switched off."""
@@ -113,6 +114,11 @@ class Config:
         if chosen is None:
             return default
         return None if chosen == "off" else Severity(chosen)
+
+
+def current_date() -> date:
+    """Today on this machine (one place, so a test can stand on any day)."""
+    return date.today()
 
 
 def _day(text: str) -> date:

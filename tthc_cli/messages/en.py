@@ -77,6 +77,7 @@ MESSAGES: dict[str, str] = {
     "error.schema": "Schema {name} cannot be read: {detail}",
     "error.output": "Cannot write {path}: {detail}",
     "error.exists": "{path} exists; use --force to overwrite.",
+    "error.output-locked": "Cannot write {path}: another program (Word, Excel…) has it open, or it may not be written; close it or choose another name, then run again.",
     "error.git": "Cannot read git revision {rev}: {detail}",
     "error.git-missing": "The git program is needed but cannot run: {detail}",
     "side.error.empty": "The revision or path is empty; give a branch, tag, commit id or folder.",

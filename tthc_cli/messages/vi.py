@@ -82,6 +82,7 @@ MESSAGES: dict[str, str] = {
     "error.schema": "Lược đồ {name} không đọc được: {detail}",
     "error.output": "Không ghi được tệp {path}: {detail}",
     "error.exists": "Tệp {path} đã tồn tại; dùng --force để ghi đè.",
+    "error.output-locked": "Không ghi được tệp {path}: tệp đang được mở trong chương trình khác (Word, Excel…) hoặc không có quyền ghi; hãy đóng tệp hoặc chọn tên khác rồi chạy lại.",
     "error.git": "Không đọc được phiên bản git {rev}: {detail}",
     "error.git-missing": "Cần chương trình git nhưng không chạy được git: {detail}",
     "side.error.empty": "Phiên bản hoặc đường dẫn để trống; hãy ghi tên nhánh, thẻ, mã commit hoặc thư mục.",
