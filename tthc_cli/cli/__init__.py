@@ -14,6 +14,7 @@ import sys
 from tthc_cli import __version__
 from tthc_cli.errors import ExitCode, TthcError
 from tthc_cli.messages import render
+from tthc_cli.textnorm import visible
 
 # Command name → module under tthc_cli.cli (each module has register(app)). One per line.
 COMMANDS: dict[str, str] = {
@@ -63,7 +64,7 @@ def main(argv: list[str] | None = None) -> None:
         code = command.main(args, prog_name="tthc", standalone_mode=False)
     except TthcError as error:
         message = render(error.key, error.args_map, _lang_from_argv(args))
-        print(f"tthc: {message}", file=sys.stderr)
+        print(f"tthc: {visible(message)}", file=sys.stderr)  # arguments may hold anything
         code = error.exit_code
     except KeyboardInterrupt:
         print("tthc: interrupted", file=sys.stderr)
@@ -91,5 +92,5 @@ def _unexpected(error: Exception) -> int:
         raise error
     name = type(error).__name__
     hint = "TTHC_DEBUG=1 shows the traceback"
-    print(f"tthc: unexpected error: {name}: {error} ({hint})", file=sys.stderr)
+    print(f"tthc: unexpected error: {name}: {visible(str(error))} ({hint})", file=sys.stderr)
     return ExitCode.CANNOT_RUN

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, cast
 
 import typer
 
@@ -118,7 +118,7 @@ def _held(hit: object, today: date) -> ValidationResult | None:
         return None
     if (since is not None and today < since) or (until is not None and today >= until):
         return None
-    return result
+    return cast(ValidationResult, result)
 
 
 def validated(raw: RawCatalog, options: LoadOptions) -> ValidationResult:

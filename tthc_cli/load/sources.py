@@ -102,7 +102,8 @@ class DirSource:
         to a folder already seen is the one reported as a loop, never the folder itself."""
         found: builtins.list[str] = []
         seen: set[tuple[int, int]] = set()
-        stack, linked = [self._base], []
+        stack: builtins.list[str] = [self._base]
+        linked: builtins.list[str] = []
         cut = len(os.path.join(self._base, ""))
         while stack or linked:
             folder = stack.pop() if stack else linked.pop(0)

@@ -12,7 +12,7 @@ from tabulate import tabulate, tabulate_formats
 
 from tthc_cli.formats import OutputContext
 from tthc_cli.render.tables import Document, Row, Sheet, Table
-from tthc_cli.textnorm import visible
+from tthc_cli.textnorm import escape_md, visible
 
 DEFAULT_TABLEFMT = {"markdown": "pipe", "text": "simple"}
 TEXT_WIDTH = 120  # plain-text tables wrap their cells to about this many characters
@@ -40,8 +40,6 @@ WRAPPING_FORMATS = frozenset(
         "presto",
     )
 )
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|~&])")
-_MD_LINE_START = re.compile(r"^(\d*)([-+=#>.)])")
 _BREAKS = re.compile(r"\s*[\r\n\x0b\x0c\x85\u2028\u2029]+\s*")
 
 
@@ -60,11 +58,9 @@ class _Writer:
         self.lines: list[str] = []
 
     def literal(self, value: str, line_start: bool = False) -> str:
-        flat = _flat(value)
         if not self.markdown:
-            return flat
-        escaped = _MD_SPECIAL.sub(r"\\\1", flat)
-        return _MD_LINE_START.sub(r"\1\\\2", escaped) if line_start else escaped
+            return _flat(value)
+        return escape_md(value, line_start)
 
     def heading(self, level: int, value: str) -> None:
         if self.markdown:

@@ -150,17 +150,17 @@ class WatchedDay(date):
     def ctime(self) -> str:
         return self._plain().ctime()
 
-    def replace(self, *args: Any, **kwargs: Any) -> date:
+    def replace(self, *args: Any, **kwargs: Any) -> date:  # type: ignore[override]
         return self._plain().replace(*args, **kwargs)
 
-    @property  # type: ignore[misc, override]
+    @property
     def year(self) -> int:
         return self._plain().year
 
-    @property  # type: ignore[misc, override]
+    @property
     def month(self) -> int:
         return self._plain().month
 
-    @property  # type: ignore[misc, override]
+    @property
     def day(self) -> int:
         return self._plain().day
