@@ -9,7 +9,7 @@ from tthc_cli.config import CONFIG_NAMES, Config, Limits, env_lang, from_data, r
 from tthc_cli.errors import TthcError
 from tthc_cli.findings import Severity
 from tthc_cli.load import shape
-from tthc_cli.load.opening import OUTSIDE, read_file, refusal_finding
+from tthc_cli.load.opening import OUTSIDE, is_file, read_file, refusal_finding
 from tthc_cli.load.opening import Refused as OpeningRefused
 from tthc_cli.load.sources import display_path
 from tthc_cli.load.yamlsafe import parse_yaml
@@ -67,11 +67,11 @@ def resolve_config(paths: Sequence[Path], explicit: Path | None, lang: str | Non
 def find_config(start: Path) -> Path | None:
     """The nearest tthc.yaml or .tthc.yaml from ``start`` upward, as ruff and yamllint do."""
     here = start.resolve()
-    if here.is_file():
+    if is_file(here):
         here = here.parent
     for folder in (here, *here.parents):
         for name in CONFIG_NAMES:
             candidate = folder / name
-            if candidate.is_file():
+            if is_file(candidate):
                 return candidate
     return None

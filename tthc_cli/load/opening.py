@@ -145,6 +145,32 @@ def read_file(
     return read_fd(fd, size, limit)
 
 
+def exists(path: str | Path) -> bool:
+    """Whether ``path`` names something; False also for a name the system cannot even look
+    up (too long, a NUL byte), so such an argument gets the ordinary "not found" message."""
+    try:
+        os.stat(path)
+    except (OSError, ValueError):
+        return False
+    return True
+
+
+def is_file(path: str | Path) -> bool:
+    """:func:`exists`, for a regular file (a link to one counts)."""
+    try:
+        return stat.S_ISREG(os.stat(path).st_mode)
+    except (OSError, ValueError):
+        return False
+
+
+def is_dir(path: str | Path) -> bool:
+    """:func:`exists`, for a folder (a link to one counts)."""
+    try:
+        return stat.S_ISDIR(os.stat(path).st_mode)
+    except (OSError, ValueError):
+        return False
+
+
 def refusal_finding(exc: OSError, file: str) -> Finding:
     """The finding for a file that could not be read, naming the file and never its content."""
     where = Pos(file)

@@ -17,7 +17,7 @@ from tthc_cli.config import Config
 from tthc_cli.errors import TthcError, UsageError
 from tthc_cli.findings import Finding
 from tthc_cli.load.cache import digest
-from tthc_cli.load.opening import refusal_finding
+from tthc_cli.load.opening import exists, is_dir, refusal_finding
 from tthc_cli.load.roles import UNITS_FILE, Role, role_of
 from tthc_cli.load.sources import DirSource, Source, display_path
 
@@ -138,11 +138,11 @@ def select_paths(paths: Sequence[Path], config: Config) -> Selection:
     """
     if not paths:
         target = config.catalog or Path.cwd()
-        if not target.is_dir():
+        if not is_dir(target):
             raise TthcError("error.path-missing", path=display_path(target))
         paths = [target]
     for path in paths:
-        if not path.exists():
+        if not exists(path):  # a name too long to look up, too
             raise TthcError("error.path-missing", path=str(path))
     root = catalog_root(paths[0], config)
     parts: list[str] = []

@@ -43,8 +43,13 @@ WRAPPING_FORMATS = frozenset(
 _BREAKS = re.compile(r"\s*[\r\n\x0b\x0c\x85\u2028\u2029]+\s*")
 
 
+# tabulate styles that write cell text into markup without escaping it: refused, since a name
+# like "<img src=x onerror=…>" would run in a browser (html escapes; latex escapes).
+UNESCAPED_TABLEFMTS = {"unsafehtml": "html", "latex_raw": "latex"}
+
+
 def known_tablefmt(name: str) -> bool:
-    return name in tabulate_formats
+    return name in tabulate_formats and name not in UNESCAPED_TABLEFMTS
 
 
 def _flat(value: str) -> str:
