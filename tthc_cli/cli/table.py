@@ -89,9 +89,8 @@ def command(
     """In bảng thủ tục (procedure sheets) hoặc danh mục (--list) để ban hành, in ấn."""
     chosen_format = TABLE_WRITERS.choose(output_format, output)
     require_choice("--kind", kind, KINDS)
-    if tablefmt in table_text.UNESCAPED_TABLEFMTS:
-        safe = table_text.UNESCAPED_TABLEFMTS[tablefmt]
-        raise UsageError("error.tablefmt-unescaped", value=tablefmt, safe=safe)
+    if tablefmt in table_text.MARKUP_TABLEFMTS:
+        raise UsageError("error.tablefmt-markup", value=tablefmt)
     if tablefmt is not None and not table_text.known_tablefmt(tablefmt):
         raise UsageError("error.bad-option", option="--tablefmt", value=tablefmt)
     paths, codes = split_targets(list(targets or []))

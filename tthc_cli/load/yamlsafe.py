@@ -72,7 +72,7 @@ _INTERN_UP_TO = 48  # characters
 # in double quotes (``"\e"``, ``"\u202e"``) or, for the bidirectional ones, as they are: a
 # file with neither a backslash nor such a character is not searched value by value.
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-_MAYBE_CONTROL = re.compile("[\\\u202a-\u202e\u2066-\u2069]")
+_MAYBE_CONTROL = re.compile(r"[\\\u202a-\u202e\u2066-\u2069]")
 
 
 class MDict(dict[str, Any]):

@@ -93,7 +93,7 @@ MESSAGES: dict[str, str] = {
     "error.binary-to-terminal": "A DOCX or XLSX document cannot be shown on a terminal: use -o FILE.",
     "error.data": "Data shipped with the tool, {name}, cannot be read: {detail}",
     "error.bad-option": "Invalid value for {option}: {value}",
-    "error.tablefmt-unescaped": "--tablefmt {value} writes text into the table without escaping it (a name like <img onerror=…> would run in a browser); use --tablefmt {safe}.",
+    "error.tablefmt-markup": "--tablefmt {value} writes markup (HTML, LaTeX, wiki) that tthc cannot escape for the whole page (a name like <img onerror=…> could run in a browser); for a web page use -f html; --tablefmt takes plain-text styles (simple, grid, pipe…).",
     "error.mixed-catalogs": "Path {path} is not in catalog {root}; check one catalog at a time.",
     "warn.no-libyaml": "Warning: PyYAML lacks libyaml; tthc will be much slower. Install a PyYAML build with libyaml.",
     # --- rules (one block per rule module) ---

@@ -98,7 +98,7 @@ MESSAGES: dict[str, str] = {
     "error.binary-to-terminal": "Tài liệu DOCX, XLSX không in ra màn hình được: hãy dùng -o TỆP.",
     "error.data": "Dữ liệu đi kèm công cụ {name} không đọc được: {detail}",
     "error.bad-option": "Giá trị không hợp lệ cho {option}: {value}",
-    "error.tablefmt-unescaped": "--tablefmt {value} ghi chữ vào bảng mà không thoát ký tự (một tên như <img onerror=…> sẽ chạy trong trình duyệt); hãy dùng --tablefmt {safe}.",
+    "error.tablefmt-markup": "--tablefmt {value} viết mã đánh dấu (HTML, LaTeX, wiki) mà tthc không thoát ký tự được cho cả trang (một tên như <img onerror=…> có thể chạy trong trình duyệt); muốn trang web hãy dùng -f html, còn --tablefmt chỉ nhận kiểu văn bản thuần (simple, grid, pipe…).",
     "error.mixed-catalogs": "Đường dẫn {path} không thuộc danh mục {root}; mỗi lần chỉ kiểm tra một danh mục.",
     "warn.no-libyaml": "Cảnh báo: PyYAML không có libyaml, tthc sẽ chạy chậm hơn nhiều. Hãy cài PyYAML bản có libyaml.",
     # --- rules (one block per rule module) ---

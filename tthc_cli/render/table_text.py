@@ -43,13 +43,30 @@ WRAPPING_FORMATS = frozenset(
 _BREAKS = re.compile(r"\s*[\r\n\x0b\x0c\x85\u2028\u2029]+\s*")
 
 
-# tabulate styles that write cell text into markup without escaping it: refused, since a name
-# like "<img src=x onerror=…>" would run in a browser (html escapes; latex escapes).
-UNESCAPED_TABLEFMTS = {"unsafehtml": "html", "latex_raw": "latex"}
+# tabulate styles that write markup (HTML, LaTeX, wiki syntax): refused. Some escape nothing
+# (unsafehtml: a name "<img src=x onerror=…>" would run in a browser), and none can escape the
+# headings and paragraphs around the table, which are plain text. ``-f html`` writes a whole
+# escaped page; every other style is text or Markdown, escaped here.
+MARKUP_TABLEFMTS = frozenset(
+    (
+        "html",
+        "unsafehtml",
+        "latex",
+        "latex_raw",
+        "latex_booktabs",
+        "latex_longtable",
+        "mediawiki",
+        "moinmoin",
+        "jira",
+        "textile",
+        "asciidoc",
+        "youtrack",
+    )
+)
 
 
 def known_tablefmt(name: str) -> bool:
-    return name in tabulate_formats and name not in UNESCAPED_TABLEFMTS
+    return name in tabulate_formats and name not in MARKUP_TABLEFMTS
 
 
 def _flat(value: str) -> str:
