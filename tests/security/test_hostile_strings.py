@@ -84,7 +84,9 @@ def _catalog(root: Path, hostile: bool) -> Path:
             field=f"PLACEHOLDER{index}F" if hostile else "Hộ tịch",
             kind="internal" if index % 2 else "public",
             units={"implementing": [unit]},
-            components=[{"id": "don", "name": f"PLACEHOLDER{index}C" if hostile else "Đơn"}],
+            components=[{"id": "don", "name": f"PLACEHOLDER{index}C" if hostile else "Đơn"}]
+            # added on the new side: a heavier change, annotated by diff -f github|gitlab
+            + ([{"id": "them", "name": f"PLACEHOLDER{index}C", "copies": 1}] if hostile else []),
         )
         files[f"{code}.yaml"] = _filled(dump(data))
     catalog = make_catalog(root, files, units=units)
@@ -242,6 +244,8 @@ def test_diff(catalogs: Path, fmt: str) -> None:
         assert "<script>alert(1)</script>" in shown and "[link](http://evil.example)" in shown
     elif fmt == "github":
         terminal_safe(out, line_breaks=False)
+        assert out.count("::warning") >= len(HOSTILE)  # each added component, annotated
+        assert "\\x1b[2J" in out
     else:
         json_safe(out)
 
