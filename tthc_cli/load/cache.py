@@ -30,6 +30,8 @@ from functools import cache
 from pathlib import Path
 from typing import IO, Any
 
+import yaml
+
 from tthc_cli import __version__
 from tthc_cli.load import opening, packaged
 from tthc_cli.load.pickling import PLAIN, Codec
@@ -68,12 +70,16 @@ def digest(*parts: bytes | str) -> str:
 
 @cache
 def code_fingerprint() -> str:
-    """A digest of tthc's own code, data and schemas, by content: any other tthc (an upgrade, a
-    downgrade, an edited checkout) never reuses entries. Reading and hashing the package's
+    """A digest of tthc's own code, data and schemas, by content, and of the Python and PyYAML
+    that run it: any other tthc (an upgrade, a downgrade, an edited checkout) or reader never
+    reuses entries. Reading and hashing the package's
     files costs about 3 ms (129 files, measured), once per run and only when the cache is used.
     """
     h = hashlib.blake2b(digest_size=20)
     h.update(f"{__version__}\0{FORMAT}\0".encode())
+    # What reads the files besides tthc's own code: Python, and PyYAML with or without libyaml.
+    libyaml = getattr(yaml, "__with_libyaml__", False)
+    h.update(f"{sys.version}\0{yaml.__version__}\0{libyaml}\0".encode())
     package = str(packaged.PACKAGE)
     cut = len(os.path.join(package, ""))
     for folder, dirs, names in os.walk(package):
