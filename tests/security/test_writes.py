@@ -27,7 +27,8 @@ from pathlib import Path
 from tthc_cli.cli._common import write_output
 from tthc_cli.errors import TthcError
 target, who, start, size = Path(sys.argv[1]), sys.argv[2], float(sys.argv[3]), int(sys.argv[4])
-while time.time() < start:
+time.sleep(max(0.0, start - time.time() - 0.02))
+while time.time() < start:  # the last moment spinning, so all start together
     pass
 try:
     write_output((who * size).encode(), target, False)
