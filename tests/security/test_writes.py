@@ -59,6 +59,7 @@ def _writers(target: Path, count: int, size: int) -> list[subprocess.CompletedPr
     return done
 
 
+@pytest.mark.slow
 def test_racing_processes_without_force_leave_one_winner_and_a_whole_file(
     tmp_path: Path,
 ) -> None:
