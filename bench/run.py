@@ -11,6 +11,8 @@ round-robin and taking the median of ``--runs`` runs, each case as a fresh proce
 - ``validate 1 file``, ``--version``: start-up costs;
 - ``diff`` of the catalog against a copy with 5% of procedures changed, and ``report``, each
   with an empty cache (``cold``) and with what the cases before left in it (``warm``);
+- ``table docx``: every procedure's sheet as one Word document (linear in N: at 3,000
+  procedures it must stay well under a minute);
 - ``check-jsonschema``, ``yamllint`` (all files, and one file): when installed
   (``pip install '.[bench]'``).
 
@@ -137,6 +139,9 @@ def cases(base: Path, changed: Path) -> dict[str, tuple[list[str], str | None]]:
         report = [*tthc, "report", str(catalog), "--format", "json"]
         out["report (cold)"] = (report, COLD)
         out["report (warm)"] = (report, None)
+    if has_command("table"):  # the DOCX writer must stay linear in the number of procedures
+        docx = base.parent / "table.docx"
+        out["table docx"] = ([*tthc, "table", str(catalog), "-o", str(docx), "--force"], None)
     files = [str(p) for p in sorted(catalog.rglob("*.yaml")) if p.name != "units.yaml"]
     schema = HERE.parent / "schemas" / "procedure.schema.json"
     if shutil.which("check-jsonschema"):

@@ -133,6 +133,7 @@ class Config:
     rules: Mapping[str, str] = field(default_factory=dict)
     suppress: tuple[ConfigSuppression, ...] = ()
     ignore: tuple[str, ...] = ()
+    follow_symlinks: bool = False  # symbolic links inside the catalog folder are read
     abolished_components: tuple[AbolishedComponent, ...] = DEFAULT_ABOLISHED
     legal_unregistered: str = "info"  # a cited number not in legal.yaml: a severity, or "off"
     # Document types, issuers and legislatures added to tthc_cli/data/legal-numbers.yaml.
@@ -149,7 +150,8 @@ class Config:
     receipt_reason: str | None = None
 
     def today(self) -> date:
-        return self.as_of or date.today()
+        """The day findings are judged on: ``as_of``, else today."""
+        return self.as_of or current_date()
 
     def severity_for(self, rule: str, default: Severity) -> Severity | None:
         """The configured severity of ``rule``; None when it is switched off."""
@@ -157,6 +159,11 @@ class Config:
         if chosen is None:
             return default
         return None if chosen == "off" else Severity(chosen)
+
+
+def current_date() -> date:
+    """Today on this machine (one place, so a test can stand on any day)."""
+    return date.today()
 
 
 def _day(text: str) -> date:
@@ -246,6 +253,7 @@ def from_data(data: Mapping[str, Any], path: Path | None) -> Config:
             for s in data.get("suppress", ())
         ),
         ignore=tuple(data.get("ignore", ())),
+        follow_symlinks=bool(data.get("follow_symlinks", False)),
         abolished_components=tuple(
             AbolishedComponent(a["name"], _day(a["since"]), a["basis"])
             for a in data["abolished_components"]

@@ -241,7 +241,7 @@ def test_nfd_text_is_compared_as_nfc(tmp_path: Path) -> None:
 
 @pytest.mark.skipif(not hasattr(os, "symlink"), reason="no symbolic links on this platform")
 def test_symlink_loop_warns_and_finishes(tmp_path: Path) -> None:
-    catalog = make_catalog(tmp_path, {"1.000001.yaml": GOOD})
+    catalog = make_catalog(tmp_path, {"1.000001.yaml": GOOD}, config={"follow_symlinks": True})
     try:
         (catalog / "loop").symlink_to(catalog, target_is_directory=True)
     except OSError as exc:

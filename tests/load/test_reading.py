@@ -150,13 +150,20 @@ def test_symlink_loop_is_reported_once(catalog_dir: Path) -> None:
         (catalog_dir / "public" / "up").symlink_to(catalog_dir, target_is_directory=True)
     except OSError as exc:
         pytest.skip(f"cannot create a symbolic link here: {exc}")
-    source = DirSource(catalog_dir)
+    source = DirSource(catalog_dir, follow_symlinks=True)
     listed = source.list()
     assert len(listed) == 4
     assert [f.rule for f in source.walk_findings] == ["walk-symlink-loop"]
     # Selecting two subfolders must not walk (and report) twice.
-    catalog = load_paths([catalog_dir / "public", catalog_dir / "internal"], Config())
+    config = Config(follow_symlinks=True)
+    catalog = load_paths([catalog_dir / "public", catalog_dir / "internal"], config)
     assert [f.rule for f in catalog.findings].count("walk-symlink-loop") == 1
+    # Not following links (the default), the link is named and nothing is walked through it.
+    source = DirSource(catalog_dir)
+    assert len(source.list()) == 4
+    assert [(f.rule, f.file.rsplit("/", 2)[-2:]) for f in source.walk_findings] == [
+        ("file-symlink", ["public", "up"])
+    ]
 
 
 def test_broken_units_registry_is_a_finding(

@@ -15,7 +15,7 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
 from tests.helpers import UNITS, make_catalog, procedure, run_tthc
 from tthc_cli.findings import identity_args, is_position_arg
-from tthc_cli.reporters.diff.markdown import code_span
+from tthc_cli.textnorm import md_code as code_span
 
 # --- report -f xlsx: control characters openpyxl refuses ------------------------------------
 

@@ -16,6 +16,7 @@ from tthc_cli.findings import Finding, Pos, Severity, ValidationResult, make
 from tthc_cli.formats import OutputContext
 from tthc_cli.reporters import REPORTERS, github, gitlab, junit, sarif
 from tthc_cli.rules import RULES
+from tthc_cli.textnorm import github_data, github_property
 
 FORMATS = SHARED / "data" / "formats"
 NEEDS_SHARED = pytest.mark.skipif(
@@ -111,8 +112,9 @@ def test_github_maps_severities_and_skips_suppressed() -> None:
 
 
 def test_escape_functions() -> None:
-    assert github.escape_data("a%b\r\nc:d,e") == "a%25b%0D%0Ac:d,e"
-    assert github.escape_property("a%b\r\nc:d,e") == "a%25b%0D%0Ac%3Ad%2Ce"
+    assert github_data("a%b\r\nc:d,e") == "a%25b%0D%0Ac:d,e"
+    assert github_property("a%b\r\nc:d,e") == "a%25b%0D%0Ac%3Ad%2Ce"
+    assert github_data("a\x1b[2J\u202eb") == "a\\x1b[2J\\u202eb"  # never raw in the log
 
 
 # --- gitlab ---------------------------------------------------------------------------------

@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import gc
 import os
+import re
 import sys
 
 from tthc_cli import __version__
 from tthc_cli.errors import ExitCode, TthcError
 from tthc_cli.messages import render
+from tthc_cli.textnorm import visible
 
 # Command name → module under tthc_cli.cli (each module has register(app)). One per line.
 COMMANDS: dict[str, str] = {
@@ -64,7 +66,7 @@ def main(argv: list[str] | None = None) -> None:
         code = command.main(args, prog_name="tthc", standalone_mode=False)
     except TthcError as error:
         message = render(error.key, error.args_map, _lang_from_argv(args))
-        print(f"tthc: {message}", file=sys.stderr)
+        print(f"tthc: {shown(message)}", file=sys.stderr)
         code = error.exit_code
     except KeyboardInterrupt:
         print("tthc: interrupted", file=sys.stderr)
@@ -77,6 +79,17 @@ def main(argv: list[str] | None = None) -> None:
     # collector, it is not also walked by shutdown's collections (10 ms of a cached run).
     gc.freeze()
     sys.exit(code if isinstance(code, int) else ExitCode.OK)
+
+
+def shown(line: str, longest: int = 200) -> str:
+    """A line for stderr: arguments may hold anything, so control characters are shown, not
+    obeyed, and a word longer than ``longest`` (a 5,000-character argument) is cut short."""
+    return (
+        _LONG_WORD.sub(lambda m: m.group()[: longest // 2] + "…", visible(line)) if line else line
+    )
+
+
+_LONG_WORD = re.compile(r"\S{201,}")
 
 
 def _unexpected(error: Exception) -> int:
@@ -92,5 +105,5 @@ def _unexpected(error: Exception) -> int:
         raise error
     name = type(error).__name__
     hint = "TTHC_DEBUG=1 shows the traceback"
-    print(f"tthc: unexpected error: {name}: {error} ({hint})", file=sys.stderr)
+    print(f"tthc: unexpected error: {name}: {shown(str(error))} ({hint})", file=sys.stderr)
     return ExitCode.CANNOT_RUN

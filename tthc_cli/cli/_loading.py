@@ -8,8 +8,9 @@ import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, cast
 
 import typer
 
@@ -107,22 +108,40 @@ def loading(config: Config, no_cache: bool = False, jobs: int = 0) -> Iterator[L
         bar.stop()
 
 
+def _held(hit: object, today: date) -> ValidationResult | None:
+    """A cached result, if it is one and holds on ``today``: it is stored as ``(since, until,
+    result)``, the days around the day it was made on which the rules come out the same."""
+    if not (isinstance(hit, tuple) and len(hit) == 3 and isinstance(hit[2], ValidationResult)):
+        return None
+    since, until, result = hit
+    if not all(bound is None or type(bound) is date for bound in (since, until)):
+        return None
+    if (since is not None and today < since) or (until is not None and today >= until):
+        return None
+    return cast(ValidationResult, result)
+
+
 def validated(raw: RawCatalog, options: LoadOptions) -> ValidationResult:
-    """``validate`` of the catalog, reused whole from the cache when no input changed."""
+    """``validate`` of the catalog, reused whole from the cache while no input changed and
+    today is within the days the stored result holds for (see :mod:`tthc_cli.rules.today`)."""
     cache = options.cache
     key = raw.fingerprint("validate")
     slot = "result" if raw.complete else "result-part"  # the key names the selected files
+    today = raw.config.today()
     if cache is not None:
-        hit = cache.value(raw.scope, slot, key, RESULT_CODEC)
-        if isinstance(hit, ValidationResult):
-            return hit
+        held = _held(cache.value(raw.scope, slot, key, RESULT_CODEC), today)
+        if held is not None:
+            return held
     from tthc_cli.rules.engine import validate  # the rules and the model: only when building
+    from tthc_cli.rules.today import DayWindow
 
     catalog = build_catalog(raw, options)
     gc.freeze()  # see load_catalog
-    result = validate(catalog)
+    window = DayWindow(today)
+    result = validate(catalog, window=window)
     if cache is not None:
-        cache.save_value(raw.scope, slot, key, result, RESULT_CODEC)
+        stored = (window.since, window.until, result)
+        cache.save_value(raw.scope, slot, key, stored, RESULT_CODEC)
     return result
 
 

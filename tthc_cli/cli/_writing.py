@@ -3,10 +3,15 @@ two runs race or one is killed.
 
 Every file goes through :func:`write_file`: the bytes go to a temporary file in the same folder
 (named ``.tthc-NAME.XXXX.tmp``, so a run recognises what a killed one left behind and
-:func:`clean_leftovers` removes it), then take the target's name in one step: ``os.replace``
-when overwriting is allowed, a hard link when it is not — which fails if the name exists, even
-if another run created it a moment ago. File systems without hard links fall back to creating
-the target with ``O_EXCL`` (never overwriting; a kill may then leave it short).
+:func:`clean_leftovers` removes it — each write first clears that folder of leftovers older
+than an hour), then take the target's name in one step: ``os.replace`` when overwriting is
+allowed, a hard link when it is not — which fails if the name exists, even if another run
+created it a moment ago. Where there are no hard links (a FAT or exFAT USB stick, some network
+shares, a platform without ``os.link``) the target is created with ``O_EXCL`` instead: still
+never over another file, but a run killed while writing may then leave it short.
+
+A target another program holds open (Word or Excel on Windows refuse to let it be replaced) or
+may not write is one line saying so (``error.output-locked``), never a traceback.
 """
 
 from __future__ import annotations
@@ -23,7 +28,17 @@ from tthc_cli.errors import TthcError
 TMP_PREFIX = ".tthc-"
 TMP_SUFFIX = ".tmp"
 STALE_AFTER = 3600  # seconds: a temporary file this old belongs to no live run
-NO_HARD_LINKS = (errno.EPERM, errno.EOPNOTSUPP, errno.ENOTSUP, errno.EXDEV, errno.EMLINK)
+# What os.link says where the file system has no hard links: POSIX errors, and the Windows
+# ones (ERROR_INVALID_FUNCTION 1, ERROR_NOT_SAME_DEVICE 17, ERROR_NOT_SUPPORTED 50).
+NO_HARD_LINKS = (
+    errno.EPERM,
+    errno.EOPNOTSUPP,
+    errno.ENOTSUP,
+    errno.EXDEV,
+    errno.EMLINK,
+    errno.EINVAL,
+)
+NO_HARD_LINKS_WINDOWS = (1, 17, 50)
 
 
 def _folder(path: Path) -> Path:
@@ -39,12 +54,14 @@ def _umask() -> int:
 def write_file(path: Path, data: bytes, overwrite: bool) -> None:
     """Write ``data`` to ``path`` atomically. Without ``overwrite`` an existing ``path`` is an
     error (``error.exists``, exit 3), decided at the moment of writing, not before."""
+    folder = _folder(path)
+    clean_leftovers(folder)
     try:
         fd, tmp = tempfile.mkstemp(
-            prefix=f"{TMP_PREFIX}{path.name}.", suffix=TMP_SUFFIX, dir=_folder(path)
+            prefix=f"{TMP_PREFIX}{path.name}.", suffix=TMP_SUFFIX, dir=folder
         )
     except OSError as exc:
-        raise TthcError("error.output", path=str(path), detail=exc.strerror or str(exc)) from None
+        raise _output_error(path, exc) from None
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
@@ -58,31 +75,44 @@ def write_file(path: Path, data: bytes, overwrite: bool) -> None:
     except FileExistsError:
         raise TthcError("error.exists", path=str(path)) from None
     except OSError as exc:
-        raise TthcError("error.output", path=str(path), detail=exc.strerror or str(exc)) from None
+        raise _output_error(path, exc) from None
     finally:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
 
 
+def _output_error(path: Path, exc: OSError) -> TthcError:
+    """One line for a file that cannot be written; a held-open or protected file says so."""
+    if isinstance(exc, PermissionError):
+        return TthcError("error.output-locked", path=str(path))
+    return TthcError("error.output", path=str(path), detail=exc.strerror or str(exc))
+
+
+def _no_hard_links(exc: OSError) -> bool:
+    return exc.errno in NO_HARD_LINKS or getattr(exc, "winerror", None) in NO_HARD_LINKS_WINDOWS
+
+
 def _link_new(tmp: str, path: Path, data: bytes) -> None:
     """Give ``tmp`` the name ``path`` only if no file has it (FileExistsError otherwise)."""
-    try:
-        os.link(tmp, path)
-    except FileExistsError:
-        raise
-    except OSError as exc:
-        if exc.errno not in (
-            errno.EPERM,
-            errno.EOPNOTSUPP,
-            errno.ENOTSUP,
-            errno.EXDEV,
-            errno.EMLINK,
-        ):
+    link = getattr(os, "link", None)
+    if link is not None:
+        try:
+            link(tmp, path)
+            return
+        except FileExistsError:
             raise
-        flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
-        fd = os.open(path, flags, 0o666)
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+        except OSError as exc:
+            if not _no_hard_links(exc):
+                raise
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+    fd = os.open(path, flags, 0o666)  # O_EXCL: fails on any existing name, a link included
+    with os.fdopen(fd, "wb") as handle:
+        handle.write(data)
+
+
+def is_leftover(name: str) -> bool:
+    """Whether ``name`` is a temporary file of tthc's (``.tthc-NAME.XXXX.tmp``)."""
+    return name.startswith(TMP_PREFIX) and name.endswith(TMP_SUFFIX)
 
 
 def clean_leftovers(folder: Path, now: float | None = None) -> list[Path]:
@@ -95,10 +125,11 @@ def clean_leftovers(folder: Path, now: float | None = None) -> list[Path]:
     except OSError:
         return []
     for entry in entries:
-        if not (entry.name.startswith(TMP_PREFIX) and entry.name.endswith(TMP_SUFFIX)):
+        if not is_leftover(entry.name):
             continue
         try:
-            if entry.is_file(follow_symlinks=False) and entry.stat().st_mtime < cutoff:
+            info = entry.stat(follow_symlinks=False)
+            if entry.is_file(follow_symlinks=False) and info.st_mtime < cutoff:
                 os.unlink(entry.path)
                 removed.append(Path(entry.path))
         except OSError:

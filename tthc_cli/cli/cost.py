@@ -18,6 +18,7 @@ from tthc_cli.cli.report import AsOfOpt, parse_day
 from tthc_cli.messages import text
 from tthc_cli.plan.cost import Cost, hourly_value, plan_in_force, procedure_cost
 from tthc_cli.render.report_table import display
+from tthc_cli.textnorm import visible
 
 
 def _state(label: str, cost: Cost, lang: str) -> str:
@@ -99,7 +100,7 @@ def command(
         )
     )
     lines.append(text("cost.formula", language))
-    write_output("\n".join(lines) + "\n", None, False)
+    write_output(visible("\n".join(lines) + "\n"), None, False)  # names come from files
 
 
 def register(app: typer.Typer) -> None:

@@ -25,6 +25,7 @@ from tthc_cli.cli._common import (
 )
 from tthc_cli.cli.listing import select
 from tthc_cli.errors import TthcError, UsageError
+from tthc_cli.load.opening import exists
 from tthc_cli.model import Catalog, Procedure
 from tthc_cli.render import TABLE_WRITERS, table_text
 from tthc_cli.render.tables import listing_document, procedure_document
@@ -45,7 +46,7 @@ def split_targets(targets: list[str]) -> tuple[list[Path], list[str]]:
     for target in targets:
         path = Path(target)
         looks_like_path = "/" in target or "\\" in target or path.suffix in (".yaml", ".yml")
-        if path.exists() or looks_like_path:
+        if exists(path) or looks_like_path:
             paths.append(path)
         else:
             codes.append(target)
@@ -88,6 +89,8 @@ def command(
     """In bảng thủ tục (procedure sheets) hoặc danh mục (--list) để ban hành, in ấn."""
     chosen_format = TABLE_WRITERS.choose(output_format, output)
     require_choice("--kind", kind, KINDS)
+    if tablefmt in table_text.MARKUP_TABLEFMTS:
+        raise UsageError("error.tablefmt-markup", value=tablefmt)
     if tablefmt is not None and not table_text.known_tablefmt(tablefmt):
         raise UsageError("error.bad-option", option="--tablefmt", value=tablefmt)
     paths, codes = split_targets(list(targets or []))

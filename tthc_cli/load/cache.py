@@ -12,7 +12,9 @@ the settings in force (they change findings). A changed file, setting or tthc mi
 
 Safety: files are written whole to a temporary name and renamed into place, so two runs that
 share the cache each leave a complete file (the last one wins). A missing, unreadable, corrupt
-or foreign file is a miss, never an error; a file that cannot be written is skipped.
+or foreign file is a miss, never an error; a file that cannot be written is skipped. Entries
+are read only when they are regular files (a link, a pipe or a device planted in a shared
+folder is a miss, never followed or waited on), and only as many bytes as they hold.
 """
 
 from __future__ import annotations
@@ -28,13 +30,18 @@ from functools import cache
 from pathlib import Path
 from typing import IO, Any
 
+import yaml
+
 from tthc_cli import __version__
-from tthc_cli.load import packaged
+from tthc_cli.load import opening, packaged
 from tthc_cli.load.pickling import PLAIN, Codec
 
 FORMAT = 2
 Blob = tuple[tuple[str, ...], bytes]  # files' keys, and their results pickled together
 KEEP_FILES = 256  # the store holds at most this many files; the oldest go first
+# A cache file larger than this is a miss: far above what any catalog stores, it only bounds
+# what a planted file can make a run read.
+MAX_ENTRY_BYTES = 4 * 1024**3
 
 
 def default_folder() -> Path:
@@ -63,12 +70,16 @@ def digest(*parts: bytes | str) -> str:
 
 @cache
 def code_fingerprint() -> str:
-    """A digest of tthc's own code, data and schemas, by content: any other tthc (an upgrade, a
-    downgrade, an edited checkout) never reuses entries. Reading and hashing the package's
+    """A digest of tthc's own code, data and schemas, by content, and of the Python and PyYAML
+    that run it: any other tthc (an upgrade, a downgrade, an edited checkout) or reader never
+    reuses entries. Reading and hashing the package's
     files costs about 3 ms (129 files, measured), once per run and only when the cache is used.
     """
     h = hashlib.blake2b(digest_size=20)
     h.update(f"{__version__}\0{FORMAT}\0".encode())
+    # What reads the files besides tthc's own code: Python, and PyYAML with or without libyaml.
+    libyaml = getattr(yaml, "__with_libyaml__", False)
+    h.update(f"{sys.version}\0{yaml.__version__}\0{libyaml}\0".encode())
     package = str(packaged.PACKAGE)
     cut = len(os.path.join(package, ""))
     for folder, dirs, names in os.walk(package):
@@ -103,9 +114,9 @@ class Cache:
 
     def _read(self, path: Path, codec: Codec) -> Any:
         try:
-            with path.open("rb") as handle:
+            with _open_entry(path) as handle:
                 salt, payload = codec.load(handle)
-        except Exception:  # any unreadable or corrupt file is a miss
+        except Exception:  # any unreadable, refused or corrupt file is a miss
             return None
         return payload if salt == self.salt else None
 
@@ -118,9 +129,7 @@ class Cache:
         tmp = ""
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
-            ignore = self.folder.parent / ".gitignore"
-            if not ignore.exists():
-                ignore.write_text("# written by tthc\n*\n", encoding="utf-8")
+            _write_gitignore(self.folder.parent / ".gitignore")
             fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=self.folder)
         except OSError:
             pass
@@ -188,7 +197,7 @@ class Cache:
         """
         found: list[Blob] = []
         try:
-            with self._path(scope, "files").open("rb") as handle:
+            with _open_entry(self._path(scope, "files")) as handle:
                 salt, kind = PLAIN.load(handle)
                 if salt != self.salt or kind != "blobs":
                     return []
@@ -227,6 +236,28 @@ class Cache:
 
     def save_value(self, scope: str, slot: str, key: str, value: Any, codec: Codec) -> None:
         self._write(self._path(scope, slot), (key, value), codec)
+
+
+def _open_entry(path: Path) -> IO[bytes]:
+    """A cache file opened for reading: a regular file (never a link, a pipe or a device, which
+    someone sharing ``TTHC_CACHE_DIR`` could plant) of at most ``MAX_ENTRY_BYTES``, so what
+    is read is bounded by its size. Anything else raises (a miss)."""
+    fd, size = opening.open_regular(str(path))
+    if size > MAX_ENTRY_BYTES:
+        os.close(fd)
+        raise opening.TooLarge(size, MAX_ENTRY_BYTES)
+    return os.fdopen(fd, "rb")
+
+
+def _write_gitignore(path: Path) -> None:
+    """Create the cache's ``.gitignore`` unless a file (or a link: never followed) has its name."""
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | opening.NOFOLLOW | getattr(os, "O_BINARY", 0)
+    try:
+        fd = os.open(path, flags, 0o666)
+    except OSError:  # there already, or not writable: a cache only saves time
+        return
+    with os.fdopen(fd, "wb") as handle:
+        handle.write(b"# written by tthc\n*\n")
 
 
 def file_key(file: str, raw: bytes) -> str:

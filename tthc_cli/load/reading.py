@@ -15,8 +15,9 @@ from pathlib import Path
 
 from tthc_cli.config import Config
 from tthc_cli.errors import TthcError, UsageError
-from tthc_cli.findings import Finding, Pos, Severity, make
+from tthc_cli.findings import Finding
 from tthc_cli.load.cache import digest
+from tthc_cli.load.opening import exists, is_dir, refusal_finding
 from tthc_cli.load.roles import LEGAL_FILE, UNITS_FILE, Role, role_of
 from tthc_cli.load.sources import DirSource, Source, display_path
 
@@ -39,9 +40,8 @@ def _read_registry(
         return file, source.read(name), []
     except (FileNotFoundError, NotADirectoryError, KeyError):
         return None, None, []
-    except OSError as exc:
-        error = exc.strerror or str(exc)
-        return file, None, [make("file-unreadable", Severity.ERROR, Pos(file), error=error)]
+    except OSError as exc:  # unreadable, refused (a link, a pipe) or too large
+        return file, None, [refusal_finding(exc, file)]
 
 
 @dataclass(slots=True)
@@ -95,9 +95,8 @@ def read_source(
         file = source.display(rel)
         try:
             items.append((file, source.read(rel)))
-        except OSError as exc:
-            error = exc.strerror or str(exc)
-            items.append((file, make("file-unreadable", Severity.ERROR, Pos(file), error=error)))
+        except OSError as exc:  # unreadable, refused (a link, a pipe) or too large
+            items.append((file, refusal_finding(exc, file)))
     return RawCatalog(
         root=root,
         scope=scope or root,
@@ -149,11 +148,11 @@ def select_paths(paths: Sequence[Path], config: Config) -> Selection:
     """
     if not paths:
         target = config.catalog or Path.cwd()
-        if not target.is_dir():
+        if not is_dir(target):
             raise TthcError("error.path-missing", path=display_path(target))
         paths = [target]
     for path in paths:
-        if not path.exists():
+        if not exists(path):  # a name too long to look up, too
             raise TthcError("error.path-missing", path=str(path))
     root = catalog_root(paths[0], config)
     parts: list[str] = []
@@ -171,7 +170,7 @@ def read_paths(paths: Sequence[Path], config: Config) -> RawCatalog:
     """The catalog files for command-line paths (see :func:`select_paths`)."""
     selection = select_paths(paths, config)
     root = selection.root
-    source = DirSource(root)
+    source = DirSource.for_config(root, config)
     only: list[str] | None = None
     if selection.parts is not None:
         named = [p for p in selection.parts if not (root / p).is_dir()]

@@ -11,6 +11,7 @@ column of every key and item so that findings can point at them without parsing 
 
 from __future__ import annotations
 
+import re
 import sys
 from dataclasses import dataclass
 from typing import Any, ClassVar, cast
@@ -66,6 +67,12 @@ _SEQ_TAG, _MAP_TAG = "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"
 _SEPARATION = " \t\r\n\x85\u2028\u2029"  # what may stand between node properties
 _NESTING_CHARS = "[{-:?"
 _INTERN_UP_TO = 48  # characters
+# Control characters in a value (``text-control-char``): C0 but tab and newline, DEL, C1, and
+# the bidirectional embeddings, overrides and isolates. YAML lets them in only through escapes
+# in double quotes (``"\e"``, ``"\u202e"``) or, for the bidirectional ones, as they are: a
+# file with neither a backslash nor such a character is not searched value by value.
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_MAYBE_CONTROL = re.compile(r"[\\\u202a-\u202e\u2066-\u2069]")
 
 
 class MDict(dict[str, Any]):
@@ -127,6 +134,7 @@ class _Builder:
         self.nodes = 0
         self.done: dict[int, Any] = {}
         self.active: set[int] = set()
+        self.controls = _MAYBE_CONTROL.search(text) is not None  # values may hold some
 
     def pos(self, mark: Mark) -> Pos:
         if self.where is not None:
@@ -261,6 +269,8 @@ class _Builder:
                     tag=short_tag(tag),
                     reading=problem,
                 )
+        if self.controls and (found := _CONTROL.search(text)) is not None:
+            self.warn("text-control-char", node, char=f"U+{ord(found.group()):04X}")
         self.done[id(node)] = value
         return value
 

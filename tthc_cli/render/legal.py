@@ -9,9 +9,6 @@ number.
 
 from __future__ import annotations
 
-import csv
-import io
-import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -23,8 +20,7 @@ from tthc_cli.formats import OutputContext
 from tthc_cli.legal import Event, LegalDocument, LegalRegister, Standing, State, number_key
 from tthc_cli.messages import text
 from tthc_cli.model import Catalog, LegalRef
-from tthc_cli.render.listing import safe_cell
-from tthc_cli.textnorm import escape_md, visible
+from tthc_cli.textnorm import csv_text, escape_md, json_text, visible
 
 
 @dataclass(frozen=True, slots=True)
@@ -178,7 +174,7 @@ def render_json(listed: LegalListing, ctx: OutputContext) -> str:
         "count": len(listed.entries),
         "documents": [record(e) for e in listed.entries],
     }
-    return json.dumps(body, ensure_ascii=False, indent=2) + "\n"
+    return json_text(body)
 
 
 CSV_COLUMNS = (
@@ -198,9 +194,7 @@ CSV_COLUMNS = (
 
 
 def render_csv(listed: LegalListing, ctx: OutputContext) -> str:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(CSV_COLUMNS)
+    rows: list[list[str]] = [list(CSV_COLUMNS)]
     for entry in listed.entries:
         row = record(entry)
         end = row["ended_by"] or {}
@@ -218,8 +212,8 @@ def render_csv(listed: LegalListing, ctx: OutputContext) -> str:
             " ".join(a["number"] for a in row["amendments"]),
             " ".join(row["procedures"]),
         ]
-        writer.writerow([safe_cell(str(cell)) for cell in cells])
-    return buffer.getvalue()
+        rows.append([str(cell) for cell in cells])
+    return csv_text(rows)
 
 
 def _rows(listed: LegalListing, lang: str) -> list[list[str]]:

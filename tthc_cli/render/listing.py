@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-import io
-import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -13,9 +10,8 @@ from tabulate import tabulate
 
 from tthc_cli.formats import OutputContext
 from tthc_cli.model import Catalog, Procedure
-from tthc_cli.textnorm import visible
+from tthc_cli.textnorm import csv_text, json_text, visible
 
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 COLUMNS = ("code", "kind", "name", "field", "levels", "unit", "file")
 
 
@@ -48,25 +44,16 @@ def listing(procedures: Sequence[Procedure], catalog: Catalog) -> Listing:
     return Listing(tuple(record(p, catalog) for p in procedures))
 
 
-def safe_cell(value: str) -> str:
-    """A CSV cell that a spreadsheet can never read as a formula."""
-    return "'" + value if value.startswith(FORMULA_START) else value
-
-
 def render_json(listed: Listing, ctx: OutputContext) -> str:
     rows = list(listed.entries)
-    return json.dumps({"count": len(rows), "procedures": rows}, ensure_ascii=False, indent=2) + "\n"
+    return json_text({"count": len(rows), "procedures": rows})
 
 
 def render_csv(listed: Listing, ctx: OutputContext) -> str:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(COLUMNS)
-    for row in listed.entries:
-        writer.writerow(
-            [safe_cell(str(row[k])) if k != "levels" else ",".join(row[k]) for k in COLUMNS]
-        )
-    return buffer.getvalue()
+    rows = [
+        [",".join(r[k]) if k == "levels" else str(r[k]) for k in COLUMNS] for r in listed.entries
+    ]
+    return csv_text([COLUMNS, *rows])
 
 
 def render_text(listed: Listing, ctx: OutputContext) -> str:

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 from tthc_cli.messages import text
 from tthc_cli.plan.progress import GroupProgress, Report
 from tthc_cli.render.report_table import display, status_label, total_label
+from tthc_cli.textnorm import xml_safe
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -85,6 +86,9 @@ def _svg(figure: Figure) -> str:
 
 
 def _short(label: str) -> str:
+    """A label as the chart shows it: control characters dropped (matplotlib would draw
+    nothing for them and warn with the raw character), at most ``LABEL_CHARS`` long."""
+    label = xml_safe(label)
     return label if len(label) <= LABEL_CHARS else label[: LABEL_CHARS - 1].rstrip() + "…"
 
 
@@ -164,7 +168,7 @@ def milestone_chart(report: Report, lang: str) -> str:
             right_half = x > span / 2
             axes.text(
                 x + (-0.006 if right_half else 0.006) * span, y,
-                f"{m.due.isoformat()} {m.id}: {status_label(status.status, lang)}",
+                xml_safe(f"{m.due.isoformat()} {m.id}: {status_label(status.status, lang)}"),
                 ha="right" if right_half else "left", va="center", color=colour,
                 bbox={"facecolor": "white", "edgecolor": "none", "pad": 0.5},
             )  # fmt: skip

@@ -1,26 +1,17 @@
-"""The report as CSV: one row per group and a total row; cells never start a formula."""
+"""The report as CSV: one row per group and a total row; cells never start a formula and line
+breaks stay inside their quoted cell (:func:`~tthc_cli.textnorm.csv_text`)."""
 
 from __future__ import annotations
 
-import csv
-import io
+from collections.abc import Sequence
 
 from tthc_cli.formats import OutputContext
 from tthc_cli.messages import text
 from tthc_cli.plan.progress import ReportSet
 from tthc_cli.render.report_table import Value, baseline_label, columns, headers, table_rows
+from tthc_cli.textnorm import csv_text
 
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 META_COLUMNS = ("as_of", "count_cut_as", "hourly_value", "hourly_value_source", "baseline")
-
-
-def safe_cell(value: Value) -> str | int | float:
-    """Numbers stay numbers; text that a spreadsheet could read as a formula gets a ``'``."""
-    if value is None:
-        return ""
-    if isinstance(value, int | float):
-        return value
-    return "'" + value if value.startswith(FORMULA_START) else value
 
 
 def render(reports: ReportSet, ctx: OutputContext) -> str:
@@ -28,11 +19,9 @@ def render(reports: ReportSet, ctx: OutputContext) -> str:
 
     Every row repeats the report date, the counting method and the hourly value used."""
     report, lang = reports.chosen, ctx.lang
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
     chosen = columns(report)
     head = [*headers(lang, chosen), *(text(f"report.col.{c}", lang) for c in META_COLUMNS)]
-    writer.writerow(head)
+    rows: list[Sequence[Value]] = [head]
     hourly = report.hourly
     meta: list[Value] = [
         report.as_of.isoformat(),
@@ -43,6 +32,5 @@ def render(reports: ReportSet, ctx: OutputContext) -> str:
         else text("report.not-computed", lang),
         baseline_label(report),
     ]
-    for row in table_rows(report, lang):
-        writer.writerow([safe_cell(row[c]) for c in chosen] + [safe_cell(v) for v in meta])
-    return buffer.getvalue()
+    rows += [[row[c] for c in chosen] + meta for row in table_rows(report, lang)]
+    return csv_text(rows)

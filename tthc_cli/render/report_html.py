@@ -2,12 +2,10 @@
 
 The charts are SVG drawn by matplotlib (:mod:`tthc_cli.render.report_charts`) and put inline: no
 JavaScript, nothing fetched, text kept as text. Every other piece of text goes through
-:func:`html.escape`; matplotlib escapes what it writes into the SVG.
+:func:`~tthc_cli.textnorm.escape_html`; matplotlib escapes what it writes into the SVG.
 """
 
 from __future__ import annotations
-
-from html import escape
 
 from tthc_cli.formats import OutputContext
 from tthc_cli.messages import text
@@ -24,6 +22,7 @@ from tthc_cli.render.report_table import (
     status_label,
     table_rows,
 )
+from tthc_cli.textnorm import escape_html as escape
 
 CSS = """
 @page { size: A4; margin: 14mm; }

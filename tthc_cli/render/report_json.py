@@ -45,12 +45,12 @@ the catalog, counted as abolished (in ``cut_planned`` and ``cut_done``; nothing 
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from tthc_cli.formats import OutputContext
 from tthc_cli.plan.progress import Report, ReportSet
 from tthc_cli.render.report_table import milestone_values, preamble, row_values
+from tthc_cli.textnorm import json_text
 
 FORMAT = "tthc-report/1"
 
@@ -113,6 +113,4 @@ def report_data(report: Report, lang: str) -> dict[str, Any]:
 
 def render(reports: ReportSet, ctx: OutputContext) -> str:
     report, lang = reports.chosen, ctx.lang
-    return (
-        json.dumps(report_data(report, lang), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
-    )
+    return json_text(report_data(report, lang), sort_keys=True)

@@ -1,4 +1,5 @@
-"""The report for a terminal: rich tables, with a bar for each share against its target."""
+"""The report for a terminal: rich tables, with a bar for each share against its target. Every
+text goes through :func:`~tthc_cli.textnorm.visible` (names come from files)."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from tthc_cli.render.report_table import (
     status_label,
     total_label,
 )
+from tthc_cli.textnorm import visible
 
 BAR_WIDTH = 5
 _STATUS_STYLE = {
@@ -47,7 +49,7 @@ def _row(group: GroupProgress, label: str, report: Report, lang: str) -> list[st
         hours=display(values["time_cut_hours"], lang),
     )
     return [
-        label,
+        visible(label),
         display(group.procedures, lang),
         bar(group.published_share, 100, lang),
         bar(group.reviewed_share, 100, lang),
@@ -66,7 +68,7 @@ def render(reports: ReportSet, ctx: OutputContext) -> str:
     width = FILE_WIDTH if ctx.to_file else ctx.width
     console, buffer = recording_console(color=ctx.color, width=width, markup=False)
     for line in preamble(report, lang):
-        console.print(line)
+        console.print(visible(line))
     table = Table(title=text("report.groups", lang), title_justify="left", show_lines=False)
     for key in (
         "group",
@@ -101,8 +103,8 @@ def render(reports: ReportSet, ctx: OutputContext) -> str:
             due = m.due.isoformat() + ("" if m.due_basis == "data" else " *")
             ms.add_row(
                 due,
-                m.id,
-                m.label(lang),
+                visible(m.id),
+                visible(m.label(lang)),
                 display(m.target, lang) + "%",
                 display(None if status.value is None else round(status.value, 2), lang),
                 status_label(status.status, lang),
@@ -111,5 +113,5 @@ def render(reports: ReportSet, ctx: OutputContext) -> str:
         console.print()
         console.print(ms)
         for note in milestone_notes(report, lang):
-            console.print("* " + note)
+            console.print("* " + visible(note))
     return buffer.getvalue()

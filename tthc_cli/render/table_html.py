@@ -7,12 +7,11 @@ tables wrap long words so nothing runs past the right edge. Every text is escape
 
 from __future__ import annotations
 
-import html
 import re
 
 from tthc_cli.formats import OutputContext
 from tthc_cli.render.tables import Document, Row, Sheet, Table
-from tthc_cli.textnorm import xml_safe
+from tthc_cli.textnorm import escape_html
 
 _BREAKS = re.compile(r"\r\n|[\r\n\x0b\x0c\x85\u2028\u2029]")  # VT: Word's manual break
 
@@ -45,8 +44,7 @@ td.number { text-align: center; }
 
 def esc(value: str) -> str:
     """Text as HTML text: escaped, control characters dropped, line breaks kept as <br>."""
-    lines = _BREAKS.split(value)
-    return "<br>".join(html.escape(xml_safe(line), quote=True) for line in lines)
+    return "<br>".join(escape_html(line) for line in _BREAKS.split(value))
 
 
 def _colgroup(table: Table) -> str:

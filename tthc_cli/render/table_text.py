@@ -12,7 +12,7 @@ from tabulate import tabulate, tabulate_formats
 
 from tthc_cli.formats import OutputContext
 from tthc_cli.render.tables import Document, Row, Sheet, Table
-from tthc_cli.textnorm import visible
+from tthc_cli.textnorm import escape_md, visible
 
 DEFAULT_TABLEFMT = {"markdown": "pipe", "text": "simple"}
 TEXT_WIDTH = 120  # plain-text tables wrap their cells to about this many characters
@@ -40,13 +40,33 @@ WRAPPING_FORMATS = frozenset(
         "presto",
     )
 )
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|~&])")
-_MD_LINE_START = re.compile(r"^(\d*)([-+=#>.)])")
 _BREAKS = re.compile(r"\s*[\r\n\x0b\x0c\x85\u2028\u2029]+\s*")
 
 
+# tabulate styles that write markup (HTML, LaTeX, wiki syntax): refused. Some escape nothing
+# (unsafehtml: a name "<img src=x onerror=…>" would run in a browser), and none can escape the
+# headings and paragraphs around the table, which are plain text. ``-f html`` writes a whole
+# escaped page; every other style is text or Markdown, escaped here.
+MARKUP_TABLEFMTS = frozenset(
+    (
+        "html",
+        "unsafehtml",
+        "latex",
+        "latex_raw",
+        "latex_booktabs",
+        "latex_longtable",
+        "mediawiki",
+        "moinmoin",
+        "jira",
+        "textile",
+        "asciidoc",
+        "youtrack",
+    )
+)
+
+
 def known_tablefmt(name: str) -> bool:
-    return name in tabulate_formats
+    return name in tabulate_formats and name not in MARKUP_TABLEFMTS
 
 
 def _flat(value: str) -> str:
@@ -60,11 +80,9 @@ class _Writer:
         self.lines: list[str] = []
 
     def literal(self, value: str, line_start: bool = False) -> str:
-        flat = _flat(value)
         if not self.markdown:
-            return flat
-        escaped = _MD_SPECIAL.sub(r"\\\1", flat)
-        return _MD_LINE_START.sub(r"\1\\\2", escaped) if line_start else escaped
+            return _flat(value)
+        return escape_md(value, line_start)
 
     def heading(self, level: int, value: str) -> None:
         if self.markdown:

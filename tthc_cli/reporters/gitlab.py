@@ -26,6 +26,7 @@ from tthc_cli.findings import Finding, Severity, ValidationResult, identity_args
 from tthc_cli.formats import OutputContext
 from tthc_cli.reporters.base import message
 from tthc_cli.reporters.paths import for_ci
+from tthc_cli.textnorm import json_text
 
 SEVERITIES = {Severity.ERROR: "major", Severity.WARNING: "minor", Severity.INFO: "info"}
 
@@ -63,4 +64,4 @@ def to_data(result: ValidationResult, ctx: OutputContext) -> list[dict[str, Any]
 
 
 def render(result: ValidationResult, ctx: OutputContext) -> str:
-    return json.dumps(to_data(result, ctx), ensure_ascii=False, indent=2) + "\n"
+    return json_text(to_data(result, ctx))

@@ -15,13 +15,13 @@ from, as in the other CI formats (the rule, with its fallbacks outside git, is i
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from tthc_cli.findings import ValidationResult, count_by_severity
 from tthc_cli.formats import OutputContext
 from tthc_cli.reporters.base import TOOL_NAME, TOOL_VERSION, message
 from tthc_cli.reporters.paths import for_ci
+from tthc_cli.textnorm import json_text
 
 SCHEMA_VERSION = 1
 
@@ -58,4 +58,4 @@ def to_data(result: ValidationResult, ctx: OutputContext) -> dict[str, Any]:
 
 
 def render(result: ValidationResult, ctx: OutputContext) -> str:
-    return json.dumps(to_data(result, ctx), ensure_ascii=False, indent=2) + "\n"
+    return json_text(to_data(result, ctx))

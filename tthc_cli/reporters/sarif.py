@@ -13,7 +13,6 @@ scanning resolves them against the checkout. A file outside every base stays a `
 from __future__ import annotations
 
 import inspect
-import json
 from typing import Any
 from urllib.parse import quote
 
@@ -23,6 +22,7 @@ from tthc_cli.messages import text
 from tthc_cli.reporters.base import INFO_URI, TOOL_NAME, TOOL_VERSION, message
 from tthc_cli.reporters.paths import for_ci
 from tthc_cli.rules import READ_CHECKS, RULES
+from tthc_cli.textnorm import json_text
 
 SARIF_VERSION = "2.1.0"
 SARIF_SCHEMA = (
@@ -108,4 +108,4 @@ def to_data(result: ValidationResult, ctx: OutputContext) -> dict[str, Any]:
 
 
 def render(result: ValidationResult, ctx: OutputContext) -> str:
-    return json.dumps(to_data(result, ctx), ensure_ascii=False, indent=2) + "\n"
+    return json_text(to_data(result, ctx))

@@ -9,16 +9,24 @@ from datetime import date
 from tthc_cli.findings import ArgValue, Finding, Pos, Severity, make
 from tthc_cli.messages import STRICT
 from tthc_cli.model import Catalog, Procedure
+from tthc_cli.rules.today import DayWindow
 
 
 @dataclass(frozen=True)
 class RuleContext:
-    """What a rule may look at besides the procedure: the whole catalog and its settings."""
+    """What a rule may look at besides the procedure: the whole catalog and its settings.
+
+    ``today`` is the only way a rule learns the date (``as_of``, else today): with a
+    ``window``, a date that records how it is used, so the cache knows how long the result
+    holds (:mod:`tthc_cli.rules.today`)."""
 
     catalog: Catalog
+    window: DayWindow | None = None
 
     @property
     def today(self) -> date:
+        if self.window is not None:
+            return self.window.watched()
         return self.catalog.config.today()
 
     @property

@@ -10,15 +10,20 @@ from tthc_cli.findings import Finding, Pos, Severity, ValidationResult, make, so
 if TYPE_CHECKING:
     from tthc_cli.model import Catalog, Suppression
     from tthc_cli.rules import Rule
+    from tthc_cli.rules.today import DayWindow
 
 
 def run_rules(
-    catalog: Catalog, rules: Mapping[str, Rule], only: frozenset[str] | None = None
+    catalog: Catalog,
+    rules: Mapping[str, Rule],
+    only: frozenset[str] | None = None,
+    window: DayWindow | None = None,
 ) -> list[Finding]:
-    """Findings of ``rules``; with ``only``, per-procedure rules run on those files alone."""
+    """Findings of ``rules``; with ``only``, per-procedure rules run on those files alone; with
+    ``window``, narrowed to the days on which they would come out the same."""
     from tthc_cli.rules import RuleContext
 
-    ctx = RuleContext(catalog)
+    ctx = RuleContext(catalog, window)
     config = catalog.config
     out: list[Finding] = []
     for rule in rules.values():
@@ -88,19 +93,24 @@ def concerns(finding: Finding, files: frozenset[str], cross_file: frozenset[str]
 
 
 def validate(
-    catalog: Catalog, rules: Mapping[str, Rule] | None = None, only: frozenset[str] | None = None
+    catalog: Catalog,
+    rules: Mapping[str, Rule] | None = None,
+    only: frozenset[str] | None = None,
+    window: DayWindow | None = None,
 ) -> ValidationResult:
     """Every finding for ``catalog``: read and schema findings, then rule findings.
 
     ``only`` (files as findings name them) keeps the findings that concern those files (see
     :func:`concerns`), checked against the whole catalog: per-procedure rules run on those
     files alone, cross-file rules on everything. ``ValidationResult.paths`` lists the checked files.
+    ``window`` (a :class:`~tthc_cli.rules.today.DayWindow` for the config's today) is narrowed to
+    the days for which the result holds.
     """
     if rules is None:
         from tthc_cli.rules import RULES
 
         rules = RULES
-    raw = [*catalog.findings, *run_rules(catalog, rules, only)]
+    raw = [*catalog.findings, *run_rules(catalog, rules, only, window)]
     if catalog.units_file is None and catalog.procedures:
         root = catalog.root or "."
         raw.append(make("units-registry-missing", Severity.WARNING, Pos(root), root=root))

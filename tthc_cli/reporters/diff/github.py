@@ -21,16 +21,17 @@ from tthc_cli.reporters.diff.common import (
     value,
     verdict_label,
 )
-from tthc_cli.reporters.github import COMMANDS, escape_data, escape_property
+from tthc_cli.reporters.github import COMMANDS
+from tthc_cli.textnorm import github_data, github_property
 
 LEVEL = {Verdict.HEAVIER: "warning", Verdict.SIMPLER: "notice"}
 
 
 def _properties(diff: CatalogDiff, pos: Pos | None, title: str, paths: Callable[[str], str]) -> str:
-    props = [f"title={escape_property(title)}"]
+    props = [f"title={github_property(title)}"]
     if pos is not None:
         props = [
-            f"file={escape_property(ci_file(diff, pos.file, paths))}",
+            f"file={github_property(ci_file(diff, pos.file, paths))}",
             f"line={pos.line}",
             f"col={pos.column}",
             *props,
@@ -51,7 +52,7 @@ def render_diff(diff: CatalogDiff, ctx: OutputContext) -> str:
                 body += f": {value(change.old, ctx.lang)} → {value(change.new, ctx.lang)}"
             title = f"{proc.code}: {verdict_label(change.verdict, ctx.lang)} [{change.kind}]"
             lines.append(
-                f"::{level} {_properties(diff, change.new_pos, title, paths)}::{escape_data(body)}"
+                f"::{level} {_properties(diff, change.new_pos, title, paths)}::{github_data(body)}"
             )
     for entry in diff.unloaded:
         if entry.side != "new":
@@ -59,5 +60,5 @@ def render_diff(diff: CatalogDiff, ctx: OutputContext) -> str:
         f = entry.finding
         body = render(f.message, f.arg_map, ctx.lang)
         command = COMMANDS[f.severity]  # as validate -f github annotates the same finding
-        lines.append(f"::{command} {_properties(diff, f.pos, f.rule, paths)}::{escape_data(body)}")
+        lines.append(f"::{command} {_properties(diff, f.pos, f.rule, paths)}::{github_data(body)}")
     return "".join(line + "\n" for line in lines)

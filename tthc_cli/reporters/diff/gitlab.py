@@ -28,6 +28,7 @@ from tthc_cli.formats import OutputContext
 from tthc_cli.messages import render, text
 from tthc_cli.reporters.diff.common import ci_file, message, shows_values, value
 from tthc_cli.reporters.gitlab import SEVERITIES
+from tthc_cli.textnorm import json_text
 
 
 def _args(args: tuple[tuple[str, ArgValue], ...]) -> list[list[ArgValue]]:
@@ -100,4 +101,4 @@ def to_data(diff: CatalogDiff, ctx: OutputContext) -> list[dict[str, Any]]:
 
 
 def render_diff(diff: CatalogDiff, ctx: OutputContext) -> str:
-    return json.dumps(to_data(diff, ctx), ensure_ascii=False, indent=2) + "\n"
+    return json_text(to_data(diff, ctx))

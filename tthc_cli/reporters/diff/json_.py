@@ -36,7 +36,6 @@ added procedure: that no procedure of the old side cited), see ``tthc_cli.diff.l
 
 from __future__ import annotations
 
-import json
 from dataclasses import asdict
 from typing import Any
 
@@ -47,6 +46,7 @@ from tthc_cli.messages import render
 from tthc_cli.model import Duration, Money
 from tthc_cli.reporters.base import TOOL_NAME, TOOL_VERSION
 from tthc_cli.reporters.diff.common import message
+from tthc_cli.textnorm import json_text
 
 SCHEMA_VERSION = 1
 
@@ -134,4 +134,4 @@ def to_data(diff: CatalogDiff, ctx: OutputContext) -> dict[str, Any]:
 
 
 def render_diff(diff: CatalogDiff, ctx: OutputContext) -> str:
-    return json.dumps(to_data(diff, ctx), ensure_ascii=False, indent=2) + "\n"
+    return json_text(to_data(diff, ctx))

@@ -1,16 +1,14 @@
 """Markdown output of ``tthc diff`` for a pull-request comment: a summary table, then one
 ``<details>`` section per procedure.
 
-Text from files is escaped for where it lands: in the ``<summary>`` line (an HTML block, where
-Markdown is not read) HTML-escaped; in tables, headings and lists HTML-escaped and then
-Markdown-escaped, so ``|``, HTML, links and images in a name never break out; file paths go in
-code spans, where only backticks matter.
+Text from files is escaped for where it lands, by the Markdown and HTML functions of
+:mod:`tthc_cli.textnorm`: in the ``<summary>`` line (an HTML block, where Markdown is not read)
+HTML-escaped; in tables, headings and lists Markdown-escaped, so ``|``, HTML, links and images
+in a name never break out; file paths go in code spans, where only backticks matter. Control
+characters are never printed raw (the comment is also read on a terminal).
 """
 
 from __future__ import annotations
-
-import html
-import re
 
 from tthc_cli.diff.model import CatalogDiff, ProcedureDiff, Verdict
 from tthc_cli.findings import ref
@@ -27,41 +25,18 @@ from tthc_cli.reporters.diff.common import (
     verdict_label,
     where,
 )
-from tthc_cli.textnorm import escape_md
+from tthc_cli.textnorm import escape_html, escape_md, md_code
 
 ICON = {Verdict.SIMPLER: "🟢", Verdict.HEAVIER: "🔴", Verdict.NEUTRAL: "⚪", Verdict.MIXED: "🟡"}
 
 
-_BACKTICKS = re.compile(r"`+")
-_BREAKS = re.compile(r"[\r\n\u2028\u2029]+")
-
-
 def html_text(content: str) -> str:
-    """Text safe in raw HTML such as <summary>: HTML escaped, pipes and newlines neutralised."""
-    return (
-        html.escape(content, quote=True)
-        .replace("|", "&#124;")
-        .replace("\r", " ")
-        .replace("\n", " ")
-    )
+    """Text in raw HTML such as <summary> (where Markdown is not read): on one line, escaped."""
+    return escape_html(" ".join(content.split()))
 
 
-def cell(content: str) -> str:
-    """Text shown literally in a table cell, heading or list item: as :func:`html_text`, then
-    Markdown syntax (``[…](…)``, ``*``, ``_``, backticks…) escaped."""
-    return escape_md(html_text(content))
-
-
-def code_span(content: str) -> str:
-    """A CommonMark code span showing ``content`` literally: the fence is one backtick longer
-    than the longest run inside, padded with spaces when the content would otherwise touch the
-    fence with a backtick or lose its own edge spaces."""
-    flat = _BREAKS.sub(" ", content)
-    fence = "`" * (max((len(run) for run in _BACKTICKS.findall(flat)), default=0) + 1)
-    edge_spaces = flat.startswith(" ") and flat.endswith(" ") and flat.strip(" ") != ""
-    if flat.startswith("`") or flat.endswith("`") or edge_spaces:
-        flat = f" {flat} "
-    return f"{fence}{flat}{fence}"
+cell = escape_md  # text in a table cell, heading or list item
+code_span = md_code  # a file path
 
 
 def _counts(proc: ProcedureDiff) -> str:
