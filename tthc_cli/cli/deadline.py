@@ -41,6 +41,7 @@ from tthc_cli.plan.calendar import (
     deadline,
 )
 from tthc_cli.plan.durations import format_number, parse_duration
+from tthc_cli.textnorm import visible
 
 CHANNEL_ORDER = ("direct", "online", "postal")
 
@@ -80,7 +81,8 @@ class _Lines:
         self.lines: list[str] = []
 
     def add(self, key: str, indent: str = "", **args: object) -> None:
-        self.lines.append(indent + text(key, self.lang, **args))  # type: ignore[arg-type]
+        line = indent + text(key, self.lang, **args)  # type: ignore[arg-type]
+        self.lines.append(visible(line))  # names come from files: shown, never obeyed
 
     def weekday(self, day: date) -> str:
         return text(f"deadline.weekday.{day.weekday()}", self.lang)

@@ -12,7 +12,6 @@ writing into the same folder.
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Callable, Iterator
 from datetime import date
@@ -34,6 +33,7 @@ from tthc_cli.load import packaged
 from tthc_cli.load import portal as portal_files
 from tthc_cli.messages import text
 from tthc_cli.reporters.diff import DIFF_REPORTERS
+from tthc_cli.textnorm import json_text, visible
 
 FORMATS = ("text", "json")
 IntoOpt = Annotated[
@@ -150,7 +150,7 @@ def _summary_text(written: Written, summary: Summary, lang: str, dry_run: bool) 
     lines.append("  " + text("import.summary.files", lang, **summary.files))
     if dry_run:
         lines.append("  " + text("import.summary.dry-run", lang))
-    return "\n".join(lines) + "\n"
+    return visible("\n".join(lines) + "\n")  # record text is quoted: shown, never obeyed
 
 
 def _changes(outcome: Outcome) -> list[dict[str, object]]:
@@ -200,7 +200,7 @@ def _summary_json(written: Written, summary: Summary, dry_run: bool) -> str:
             for o in written.outcomes
         ],
     }
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    return json_text(data)
 
 
 def _finish(

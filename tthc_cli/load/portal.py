@@ -10,10 +10,13 @@ from pathlib import Path
 from typing import Any
 
 from tthc_cli.errors import TthcError
+from tthc_cli.findings import ref
+from tthc_cli.load.opening import Refused, TooLarge, read_file
 from tthc_cli.load.sources import display_path
 from tthc_cli.load.yamlsafe import parse_yaml
 
 MAX_RECORD_BYTES = 8 * 1024 * 1024
+UNIT_MAP_BYTES = 2 * 1024 * 1024
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,13 +46,13 @@ def read_records(paths: list[Path]) -> Iterator[RawRecord]:
     for path in record_files(paths):
         file = display_path(path)
         try:
-            raw = path.read_bytes()
-            if len(raw) > MAX_RECORD_BYTES:
-                yield RawRecord(file, None, "import.failed.too-large")
-                continue
+            raw = read_file(path, MAX_RECORD_BYTES)
             data = json.loads(raw.decode("utf-8-sig"))
+        except TooLarge:
+            yield RawRecord(file, None, "import.failed.too-large")
+            continue
         except OSError as exc:
-            yield RawRecord(file, None, "import.failed.unreadable", exc.strerror or str(exc))
+            yield RawRecord(file, None, "import.failed.unreadable", _why(exc))
             continue
         except (UnicodeDecodeError, ValueError) as exc:
             yield RawRecord(file, None, "import.failed.not-json", str(exc).splitlines()[0])
@@ -85,11 +88,9 @@ def read_unit_map(path: Path | None) -> dict[str, str]:
     if path is None:
         return {}
     try:
-        raw = path.read_bytes()
+        raw = read_file(path, UNIT_MAP_BYTES)
     except OSError as exc:
-        raise TthcError(
-            "import.error.unit-map", path=str(path), detail=exc.strerror or str(exc)
-        ) from None
+        raise TthcError("import.error.unit-map", path=str(path), detail=_why(exc)) from None
     parsed = parse_yaml(raw, display_path(path))
     data = parsed.data
     if data is None or not all(isinstance(k, str) and isinstance(v, str) for k, v in data.items()):
@@ -98,12 +99,18 @@ def read_unit_map(path: Path | None) -> dict[str, str]:
 
 
 def read_existing(path: Path) -> bytes | None:
+    """A catalog file the import would change (a link or a pipe is refused, never followed)."""
     try:
-        return path.read_bytes()
+        return read_file(path, None)
     except FileNotFoundError:
         return None
     except OSError as exc:
-        raise TthcError("error.output", path=str(path), detail=exc.strerror or str(exc)) from None
+        raise TthcError("error.output", path=str(path), detail=_why(exc)) from None
+
+
+def _why(exc: OSError) -> str:
+    """Why a file could not be read, for a message: a refusal (a link, a pipe) in words."""
+    return ref(exc.rule) if isinstance(exc, Refused) else exc.strerror or str(exc)
 
 
 def schema_ref(folder: Path) -> str:
