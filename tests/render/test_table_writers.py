@@ -93,21 +93,24 @@ def test_html_escapes_content(hostile: Catalog) -> None:
         text = "".join(parser.text)
         assert "<script>alert(1)</script> a|b" in text
         assert "=SUM(A1)*2 & [x](y)" in text
-        assert document.listing is None or "=cmd|' /C calc'!A0" in text
+        assert document.listing is None or "Lĩnh vực =cmd|' /C calc'!A0" in text
         assert parser.tables
         assert all(len(set(rows)) == 1 for rows in parser.tables)  # no row is broken or widened
     listing = _Collector()
     listing.feed(table_html.render(full_listing(hostile), CTX))
-    assert set(listing.tables[0]) == {7}
+    assert set(listing.tables[0]) == {6}
 
 
 def test_html_print_layout(catalog: Catalog) -> None:
     page = table_html.render(procedure_document(catalog.procedures, catalog), CTX)
-    assert "@page { size: A4; margin: 20mm 15mm 20mm 30mm; }" in page
+    assert "@page { size: A4; margin: 20mm 15mm 20mm 30mm;" in page
+    assert "@top-center { content: counter(page);" in page  # page numbers
+    assert "@page :first { @top-center { content: none; } }" in page  # none on the first
+    assert "break-after: avoid" in page  # a heading is never left at a page's foot
     assert "thead { display: table-header-group; }" in page
     assert "table-layout: fixed" in page and "word-wrap: break-word" in page
     assert '"Times New Roman"' in page and "font-size: 13pt" in page
-    assert page.count('<section class="sheet">') == len(catalog.procedures)
+    assert page.count('<section class="sheet') == len(catalog.procedures)
     assert "page-break-before: always" in page
     for heading in SECTION_HEADINGS:
         assert page.count(f"<h3>{heading}</h3>") == len(catalog.procedures)
@@ -124,9 +127,9 @@ def test_markdown_escapes_content(hostile: Catalog) -> None:
         assert r"\<script\>alert(1)\</script\> a\|b =SUM(A1)\*2 \& \[x\](y)" in page
         table_lines = [line for line in page.splitlines() if line.startswith("|")]
         header_pipes = _unescaped_pipes(table_lines[0])
-        assert header_pipes == 8 or document.listing is None
+        assert header_pipes == 7 or document.listing is None
     listing = table_text.render_markdown(full_listing(hostile), CTX).splitlines()
-    assert {_unescaped_pipes(line) for line in listing if line.startswith("|")} == {8}
+    assert {_unescaped_pipes(line) for line in listing if line.startswith("|")} == {7}
 
 
 def test_markdown_paragraph_cannot_become_markup(hostile: Catalog) -> None:
@@ -148,7 +151,7 @@ def test_docx_keeps_content_literal(hostile: Catalog) -> None:
     table = doc.tables[0]
     texts = [cell.text for row in table.rows for cell in row.cells]
     assert "<script>alert(1)</script> a|b\n=SUM(A1)*2 & [x](y)" in texts
-    assert "=cmd|' /C calc'!A0" in texts
+    assert "Lĩnh vực =cmd|' /C calc'!A0" in texts
 
 
 def test_docx_layout_and_header_repeat(catalog: Catalog) -> None:
@@ -197,7 +200,7 @@ def test_docx_listing_merges_group_rows(catalog: Catalog) -> None:
     assert (
         part[0].text == "A"
         and part[1].text == "Thủ tục hành chính"
-        and part[6].text == "Thủ tục hành chính"
+        and part[5].text == "Thủ tục hành chính"
     )
 
 

@@ -101,6 +101,7 @@ def command(
     reports = ReportSet(
         build_report(catalog, plan, on, by, before),
         lambda grouping: build_report(catalog, plan, on, grouping, before),
+        config,
     )
     ctx = output_context(language, chosen_format, output)
     content = REPORT_WRITERS[chosen_format](reports, ctx)

@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from tthc_cli.config import HourlyValue
+from tthc_cli.config import Config, HourlyValue
 from tthc_cli.messages import text
 from tthc_cli.model import Catalog, Procedure
 from tthc_cli.plan.baseline import (
@@ -35,6 +35,7 @@ from tthc_cli.plan.baseline import (
 from tthc_cli.plan.cost import CostTotals, ProcedureCost, hourly_value, plan_state, totals
 from tthc_cli.plan.milestones import Milestone, PlanData
 from tthc_cli.plan.succession import resolve
+from tthc_cli.textnorm import vi_key
 
 GROUPINGS = ("unit", "field", "level", "kind")
 COUNT_CUT_AS = ("abolished_or_merged", "abolished_merged_or_simplified")
@@ -323,6 +324,7 @@ class ReportSet:
 
     chosen: Report
     regroup: Callable[[str], Report]
+    config: Config | None = None  # the catalog's settings (the document frame's, among others)
 
     def every_grouping(self) -> dict[str, Report]:
         """Each grouping's report, the chosen one first."""
@@ -362,7 +364,7 @@ def build_report(
     args = (as_of, hourly, config.plan.count_cut_as, config.hours_per_working_day)
     groups = tuple(
         summarize(key, label, chosen, *args, group_baseline(key))
-        for key, (label, chosen) in sorted(members.items(), key=lambda item: item[1][0])
+        for key, (label, chosen) in sorted(members.items(), key=lambda item: vi_key(item[1][0]))
     )
     illustrative = tuple(
         p.code

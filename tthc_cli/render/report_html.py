@@ -1,101 +1,27 @@
-"""The report as one self-contained HTML file that prints on A4.
+"""The report as one self-contained HTML file that prints on A4 as the Word report does: the
+administrative frame of Nghị định 30/2020/NĐ-CP around the body of
+:func:`~tthc_cli.render.report_document.report_parts`, the print stylesheet of the other
+documents (:mod:`tthc_cli.render.table_html`: Times New Roman, the decree's margins, page
+numbers, headings kept with what follows).
 
 The charts are SVG drawn by matplotlib (:mod:`tthc_cli.render.report_charts`) and put inline: no
-JavaScript, nothing fetched, text kept as text. Every other piece of text goes through
-:func:`~tthc_cli.textnorm.escape_html`; matplotlib escapes what it writes into the SVG.
+JavaScript, nothing fetched, text kept as text. Every other piece of text is escaped by the
+table writer; matplotlib escapes what it writes into the SVG.
 """
 
 from __future__ import annotations
 
+from tthc_cli.config import Config
 from tthc_cli.formats import OutputContext
-from tthc_cli.messages import text
 from tthc_cli.plan.progress import ReportSet
-from tthc_cli.render.report_charts import milestone_chart, progress_charts
-from tthc_cli.render.report_table import (
-    MILESTONE_COLUMNS,
-    display,
-    headers,
-    milestone_headers,
-    milestone_notes,
-    milestone_values,
-    preamble,
-    status_label,
-    table_rows,
-)
-from tthc_cli.textnorm import escape_html as escape
-
-CSS = """
-@page { size: A4; margin: 14mm; }
-body { font-family: "Noto Sans", "DejaVu Sans", Arial, sans-serif; font-size: 10pt; color: #111; }
-h1 { font-size: 14pt; } h2 { font-size: 12pt; margin-top: 1.2em; break-after: avoid; }
-table { border-collapse: collapse; width: 100%; font-size: 8pt; }
-th, td { border: 1px solid #999; padding: 2px 4px; text-align: left; vertical-align: top; }
-/* a group name without spaces wraps inside its cell instead of pushing the table off the page */
-td:first-child { overflow-wrap: anywhere; }
-td.n { text-align: right; }
-thead { display: table-header-group; }
-tr, .chart { break-inside: avoid; page-break-inside: avoid; }
-/* matplotlib sizes a chart in points, narrower than the page; never wider than the text column */
-.chart svg { display: block; max-width: 100%; height: auto; }
-"""
-# The columns that fit an A4 page; CSV, JSON and XLSX carry all of them.
-HTML_COLUMNS = (
-    "group",
-    "procedures",
-    "published_share",
-    "reviewed_share",
-    "plan_approved_share",
-    "cut_planned",
-    "procedures_cut_share",
-    "cost_before",
-    "cost_after",
-    "cost_cut_share",
-    "time_cut_days",
-    "time_cut_hours",
-    "illustrative",
-)
-
-
-def _table(head: list[str], rows: list[list[str]], numeric: set[int]) -> str:
-    out = ["<table><thead><tr>", *(f"<th>{escape(h)}</th>" for h in head), "</tr></thead><tbody>"]
-    for row in rows:
-        cells = (
-            f'<td class="n">{escape(c)}</td>' if i in numeric else f"<td>{escape(c)}</td>"
-            for i, c in enumerate(row)
-        )
-        out += ["<tr>", *cells, "</tr>"]
-    out.append("</tbody></table>")
-    return "".join(out)
+from tthc_cli.render.frame import build_frame
+from tthc_cli.render.report_document import report_parts, report_summary
+from tthc_cli.render.table_html import frame_html, page
 
 
 def render(reports: ReportSet, ctx: OutputContext) -> str:
-    report, lang = reports.chosen, ctx.lang
-    intro = preamble(report, lang)
-    body = [
-        f"<h1>{escape(intro[0])}</h1>",
-        "<ul>",
-        *(f"<li>{escape(line)}</li>" for line in intro[1:]),
-        "</ul>",
-        f"<h2>{escape(text('report.groups', lang))}</h2>",
-        *(f'<div class="chart">{svg}</div>' for svg in progress_charts(report, lang)),
-    ]
-    rows = [[display(row[c], lang) for c in HTML_COLUMNS] for row in table_rows(report, lang)]
-    body.append(_table(headers(lang, HTML_COLUMNS), rows, set(range(1, len(HTML_COLUMNS)))))
-    if report.milestones:
-        body += [
-            f"<h2>{escape(text('report.milestones', lang))}</h2>",
-            f'<div class="chart">{milestone_chart(report, lang)}</div>',
-        ]
-        ms_rows = []
-        for status in report.milestones:
-            values = milestone_values(status, lang)
-            values["status"] = status_label(status.status, lang)
-            ms_rows.append([display(values[c], lang) for c in MILESTONE_COLUMNS])
-        body.append(_table(milestone_headers(lang), ms_rows, {4, 7, 9}))
-        body += [f"<p>{escape(note)}</p>" for note in milestone_notes(report, lang)]
-    return (
-        f'<!DOCTYPE html>\n<html lang="{escape(lang)}"><head><meta charset="utf-8">'
-        f"<title>{escape(intro[0])}</title><style>{CSS}</style></head><body>"
-        + "".join(body)
-        + "</body></html>\n"
-    )
+    lang = ctx.lang
+    config = reports.config or Config()
+    summary = report_summary(reports, lang)
+    frame = build_frame(config, "report", summary, report_parts(reports, lang), lang)
+    return page(f"{frame.kind} {summary}", lang, [frame_html(frame)])
