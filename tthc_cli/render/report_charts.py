@@ -43,7 +43,7 @@ WIDTH_INCHES = 6.4
 LINE_INCHES = 0.15  # one line of a group's name
 GROUPS_PER_CHART = 14  # a chart fits on a page
 LABEL_WIDTH = 34  # characters a line of a group's name holds before it wraps
-TIMELINE_LABEL = 70  # characters of a milestone's content shown on the time line
+TIMELINE_LABEL = 58  # characters of a milestone's content shown on the time line
 PNG_DPI = 200
 BAR_COLOURS = ("#1565c0", "#6a1b9a")  # procedures cut, cost cut
 TARGET_COLOUR = "#c62828"
@@ -236,6 +236,7 @@ def _timeline(report: Report, lang: str) -> Figure:
             x + (-0.006 if right_half else 0.006) * span, y,
             f"{show_day(m.due, lang)} {content}: {status_label(status.status, lang)}",
             ha="right" if right_half else "left", va="center", color=colour,
+            fontsize=FONT_SIZE - 1,
             bbox={"facecolor": "white", "edgecolor": "none", "pad": 0.5},
         )  # fmt: skip
     as_of = x_of(report.as_of)
