@@ -90,7 +90,10 @@ def test_a_long_unit_name_is_wrapped_whole_never_cut(tmp_path: Path) -> None:
         }
     }
     root = make_catalog(
-        tmp_path, procedures, units=units, config={"cost": {"hourly_value": [report_fixture.HOURLY]}}
+        tmp_path,
+        procedures,
+        units=units,
+        config={"cost": {"hourly_value": [report_fixture.HOURLY]}},
     )
     page = _html(root, tmp_path)
     shown = " ".join(" ".join(_texts(_svgs(page)[1])).split())

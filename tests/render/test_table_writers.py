@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import io
 import re
+import zipfile
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 from docx import Document as open_docx
+from docx.oxml.ns import qn
+from docx.shared import Emu
 
 from tests.helpers import make_catalog, procedure, run_tthc
 from tests.render.test_tables import SECTION_HEADINGS, fixture_procedures, load_fixture
@@ -261,3 +264,38 @@ def test_cli_errors_are_one_line(
     assert result.returncode == code
     assert message in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_docx_headings_stay_with_what_follows_in_times_new_roman(catalog: Catalog) -> None:
+    data = table_docx.render(procedure_document(catalog.procedures, catalog), CTX)
+    doc = open_docx(io.BytesIO(data))
+    for name in ("Heading 1", "Heading 2", "Heading 3"):
+        style = doc.styles[name]
+        assert style.paragraph_format.keep_with_next and style.font.name == "Times New Roman"
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        styles = package.read("word/styles.xml").decode()
+        body = package.read("word/document.xml").decode()
+    assert "Theme" not in styles and "Theme" not in body  # Word would show Calibri
+    headings = [p for p in doc.paragraphs if p.style is not None and p.style.name == "Heading 3"]
+    assert all(p.paragraph_format.keep_with_next for p in headings)
+    marks = [p.text for p in doc.paragraphs if p.text.startswith(("Lĩnh vực:", "Cấp thực hiện:"))]
+    assert len(marks) == 2 * len(catalog.procedures)
+    section = doc.sections[0]
+    assert section.different_first_page_header_footer
+    assert " PAGE " in "".join(
+        t.text or "" for t in section.header._element.iter(qn("w:instrText"))
+    )
+
+
+def test_docx_danh_muc_across_the_page_with_room_for_a_code(catalog: Catalog) -> None:
+    doc = open_docx(io.BytesIO(table_docx.render(full_listing(catalog), CTX)))
+    section = doc.sections[0]
+    assert (section.page_width.mm, section.page_height.mm) == pytest.approx((297, 210), abs=0.5)
+    table = doc.tables[0]
+    widths = [
+        Emu(int(col.get(qn("w:w"))) * 635).mm for col in table._tbl.tblGrid.iter(qn("w:gridCol"))
+    ]
+    assert sum(widths) == pytest.approx(297 - 30 - 15, abs=1)
+    # "1.001193" at 12 pt is 17 mm, plus the cell's margins; "Thời hạn giải quyết" on two lines
+    number, code, _, _, time, _ = widths
+    assert number >= 12 and code >= 21 and time >= 27

@@ -256,7 +256,8 @@ def test_listing_fields_follow_vietnamese_alphabetical_order(tmp_path: Path) -> 
     fields = ["Hoạt động xây dựng", "Hàng hải", "Hạ tầng kỹ thuật", "Kinh doanh", "Kiến trúc"]
     fields += ["Đường bộ", "Dược", "Em", "Ăn uống"]
     data = {
-        f"1.00{i:04d}.yaml": procedure(f"1.00{i:04d}", field=field) for i, field in enumerate(fields)
+        f"1.00{i:04d}.yaml": procedure(f"1.00{i:04d}", field=field)
+        for i, field in enumerate(fields)
     }
     catalog = load_fixture(tmp_path, data)
     table = listing_table(sorted(catalog.procedures, key=lambda p: p.code), catalog)

@@ -266,7 +266,7 @@ class Body:
 
     def page_break(self) -> None:
         p = OxmlElement("w:p")
-        _sub(_sub(p, "w:r"), "w:br").set(qn("w:type"), "page")
+        _sub(_run(p), "w:br").set(qn("w:type"), "page")
         self.add(p)
 
     def picture(self, png: bytes, width_mm: float) -> None:
@@ -276,7 +276,7 @@ class Body:
         props = _sub(p, "w:pPr")
         _sub(props, "w:keepNext")
         _sub(props, "w:jc").set(qn("w:val"), "center")
-        _sub(_sub(p, "w:r"), "w:drawing").append(inline)
+        _sub(_run(p), "w:drawing").append(inline)
         self.add(p)
 
 
