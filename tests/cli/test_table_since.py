@@ -24,12 +24,10 @@ def _edit(path: Path, change: dict[str, object]) -> None:
     path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
 
 
-@pytest.fixture(scope="module")
-def scratch(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def make_scratch(repo: Path) -> Path:
     """The bundled catalog in a repository of its own, and a commit that adds 1.999001, amends
-    6.001430 (a new legal basis, a shorter time), deletes 1.009832 and corrects 2.002288's name
-    (no document behind it)."""
-    repo = tmp_path_factory.mktemp("repo")
+    6.001430 (a new legal basis), deletes 1.009832 and corrects 2.002288's name (no document
+    behind it)."""
     shutil.copytree(REPO / "procedures", repo / "procedures")
     shutil.copy(REPO / "tthc.yaml", repo / "tthc.yaml")
     shutil.copytree(REPO / "schemas", repo / "schemas")
@@ -48,6 +46,11 @@ def scratch(tmp_path_factory: pytest.TempPathFactory) -> Path:
     _edit(corrected, {"name": f"{name} (đính chính)"})
     commit_all(repo, "công bố")
     return repo
+
+
+@pytest.fixture(scope="module")
+def scratch(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return make_scratch(tmp_path_factory.mktemp("repo"))
 
 
 class _Annex(HTMLParser):

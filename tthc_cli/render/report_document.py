@@ -68,27 +68,29 @@ def _milestone_row(number: int, status: MilestoneStatus, lang: str) -> Row:
 
 
 def milestone_table(report: Report, lang: str) -> Table:
+    """The targets: widths in millimetres of the decree's 165 mm text (a date dd/mm/yyyy and
+    "STT" each on one line)."""
     columns = (
-        Column(text("table.col.number", lang), 1.2),
-        Column(text("report.ms.title", lang), 7.0),
-        Column(text("report.ms.due", lang), 2.4),
-        Column(text("report.ms.target", lang), 1.8),
-        Column(text("report.ms.value", lang), 1.8),
-        Column(text("report.ms.population", lang), 1.9),
-        Column(text("report.ms.status", lang), 2.4),
+        Column(text("table.col.number", lang), 13),
+        Column(text("report.ms.title", lang), 59),
+        Column(text("report.ms.due", lang), 26),
+        Column(text("report.ms.target", lang), 16),
+        Column(text("report.ms.value", lang), 16),
+        Column(text("report.ms.population", lang), 16),
+        Column(text("report.ms.status", lang), 19),
     )
     rows = tuple(_milestone_row(i, s, lang) for i, s in enumerate(report.milestones, 1))
     return Table(columns, rows, numbered=True)
 
 
-GROUP_COLUMNS = (
-    ("procedures", 1.6),
-    ("internal", 1.6),
-    ("published", 1.6),
-    ("reviewed", 1.6),
-    ("plan_approved_share", 1.8),
-    ("procedures_cut_share", 1.8),
-    ("cost_cut_share", 1.8),
+GROUP_COLUMNS = (  # millimetres, with the number (13) and the name (44): 165
+    ("procedures", 15),
+    ("internal", 15),
+    ("published", 15),
+    ("reviewed", 15),
+    ("plan_approved_share", 16),
+    ("procedures_cut_share", 16),
+    ("cost_cut_share", 16),
 )
 
 
@@ -107,8 +109,8 @@ def _group_cells(group: GroupProgress, lang: str) -> tuple[str, ...]:
 
 def group_table(report: Report, names: Sequence[str], lang: str) -> Table:
     columns = (
-        Column(text("table.col.number", lang), 1.2),
-        Column(text(f"report.doc.group.{report.by}", lang), 5.2),
+        Column(text("table.col.number", lang), 13),
+        Column(text(f"report.doc.group.{report.by}", lang), 44),
         *(Column(text(f"report.col.{key}", lang), weight) for key, weight in GROUP_COLUMNS),
     )
     rows = [

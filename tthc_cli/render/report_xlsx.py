@@ -16,6 +16,7 @@ in words, the milestone's content, measure and status, never an identifier.
 from __future__ import annotations
 
 import io
+import textwrap
 from datetime import date
 
 from openpyxl import Workbook  # type: ignore[import-untyped]
@@ -39,6 +40,7 @@ _LINE_BREAKS = {0x0B: "\n", 0x0C: "\n"}
 WIDEST = 60  # characters: a longer cell wraps
 NARROWEST = 6
 MM_PER_INCH = 25.4
+LINE_POINTS = 14  # one line of 11 pt text
 Cellvalue = Value | date
 
 MILESTONE_COLUMNS = ("title", "instrument", "measure", "target", "due", "due_basis", "value",
@@ -106,12 +108,29 @@ def _write_rows(sheet: Worksheet, head: list[str], rows: list[list[Cellvalue]], 
     for index, row in enumerate(rows, start=2):
         for column, value in enumerate(row, start=1):
             _put(sheet, index, column, value, lang)
-            widths[column - 1] = max(widths[column - 1], _shown_length(value))
-    for column, width in enumerate(widths, start=1):
-        letter = get_column_letter(column)
-        sheet.column_dimensions[letter].width = max(NARROWEST, min(WIDEST, width + 2))
+            shown_value = text("report.not-computed", lang) if value is None else value
+            widths[column - 1] = max(widths[column - 1], _shown_length(shown_value))
+    shown = [max(NARROWEST, min(WIDEST, width + 2)) for width in widths]
+    for column, width in enumerate(shown, start=1):
+        sheet.column_dimensions[get_column_letter(column)].width = width
+    for index, row in enumerate([list(head), *rows], start=1):
+        lines = max(
+            (_lines(value, width - 1) for value, width in zip(row, shown, strict=False)), default=1
+        )
+        sheet.row_dimensions[index].height = LINE_POINTS * lines + 3
     sheet.freeze_panes = "B2"
     _print_setup(sheet, lang)
+
+
+def _lines(value: Cellvalue, width: float) -> int:
+    """How many lines ``value`` takes in a wrapping cell ``width`` characters wide (a row's
+    height is set from it: a spreadsheet does not always grow a row to its wrapped text)."""
+    if not isinstance(value, str):
+        return 1
+    return sum(
+        max(1, len(textwrap.wrap(line, max(1, int(width)), break_long_words=True)))
+        for line in value.split("\n")
+    )
 
 
 def _group_rows(report: Report, lang: str) -> list[list[Cellvalue]]:
