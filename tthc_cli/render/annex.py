@@ -181,7 +181,7 @@ def list_table(entries: Sequence[Entry], which: str, catalog: Catalog, lang: str
         "agency": text("table.col.agency", lang),
     }
     columns = tuple(Column(titles[key], weight) for key, weight in COLUMNS)
-    return Table(columns, tuple(rows), label_column=2, numbered=True)
+    return Table(columns, tuple(rows), label_column=2, numbered=True, code_column=1)
 
 
 def _count(count: int, which: str, lang: str) -> str:

@@ -19,6 +19,7 @@ from functools import cache
 from docx import Document as new_docx
 from docx.document import Document as DocxDocument
 from docx.enum.section import WD_ORIENT
+from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.oxml.xmlchemy import BaseOxmlElement
@@ -30,12 +31,15 @@ from tthc_cli.textnorm import xml_safe
 FONT = "Times New Roman"
 BODY_PT = 13
 TABLE_PT = 12
+TABLE_STYLE = "Table Text"  # the paragraphs of table cells: 12 pt, no space after
 _BREAKS = re.compile(r"\r\n|[\r\x0b\x0c\x85\u2028\u2029]")  # VT: Word's manual break
 MARGINS_MM = {"top": 20, "bottom": 20, "left": 30, "right": 15}
 PAGE_MM = (210, 297)
 HEADINGS = ("Heading 1", "Heading 2", "Heading 3")
 THEME_ATTRIBUTES = ("asciiTheme", "hAnsiTheme", "eastAsiaTheme", "cstheme")
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+_ASCII = qn("w:ascii")
+_HANSI = qn("w:hAnsi")
 
 
 def clean(value: str) -> str:
@@ -112,6 +116,12 @@ def _fonts_everywhere(doc: DocxDocument) -> None:
     normal = doc.styles["Normal"].paragraph_format
     normal.space_after = Pt(3)
     normal.line_spacing = 1.1
+    table_text = doc.styles.add_style(TABLE_STYLE, WD_STYLE_TYPE.PARAGRAPH)
+    table_text.base_style = doc.styles["Normal"]
+    table_text.font.name = FONT
+    table_text.font.size = Pt(TABLE_PT)
+    table_text.paragraph_format.space_after = Pt(0)
+    table_text.paragraph_format.line_spacing = 1.0
 
 
 def _page_numbers(doc: DocxDocument) -> None:
@@ -231,6 +241,30 @@ def paragraph(
     return p
 
 
+def cell_paragraph(
+    value: str, style_id: str, bold: bool = False, italic: bool = False, center: bool = False
+) -> BaseOxmlElement:
+    """A table cell's paragraph in the table text style: the fewest elements that name the
+    font on the run (a 3,000-procedure catalog writes millions of them)."""
+    p = OxmlElement("w:p")
+    props = _sub(p, "w:pPr")
+    _sub(props, "w:pStyle").set(_clark("w:val"), style_id)
+    if center:
+        _sub(props, "w:jc").set(_clark("w:val"), "center")
+    if value:
+        run = _sub(p, "w:r")
+        run_props = _sub(run, "w:rPr")
+        fonts = _sub(run_props, "w:rFonts")
+        fonts.set(_ASCII, FONT)
+        fonts.set(_HANSI, FONT)
+        if bold:
+            _sub(run_props, "w:b")
+        if italic:
+            _sub(run_props, "w:i")
+        _text(run, value)
+    return p
+
+
 class Body:
     """Appends to the end of a document's body, before its section properties (always the
     body's last element), without the search python-docx makes on every ``add_paragraph``."""
@@ -240,7 +274,8 @@ class Body:
         self.doc = doc
         self._end = body.sectPr
         self._body = body
-        self.styles = {name: doc.styles[name].style_id for name in (*HEADINGS, "Table Grid")}
+        names = (*HEADINGS, "Table Grid", TABLE_STYLE)
+        self.styles = {name: doc.styles[name].style_id for name in names}
         section = doc.sections[0]
         width = section.page_width or Mm(PAGE_MM[0])
         margins = (section.left_margin or 0) + (section.right_margin or 0)

@@ -15,10 +15,11 @@ from docx.oxml.xmlchemy import BaseOxmlElement
 
 from tthc_cli.formats import OutputContext
 from tthc_cli.render.docx_base import (
-    TABLE_PT,
+    TABLE_STYLE,
     Body,
     Style,
     cell,
+    cell_paragraph,
     new_document,
     paragraph,
     row,
@@ -28,7 +29,6 @@ from tthc_cli.render.docx_base import (
 from tthc_cli.render.frame import Frame
 from tthc_cli.render.tables import Document, Part, Sheet, Table, as_para
 
-CELL = Style(size=TABLE_PT)
 INDENT_MM = 10.0  # first-line indent of body paragraphs
 # The frame's two columns (issuing body | quốc hiệu): the quốc hiệu fits on one line at 12 pt.
 FRAME_COLUMNS_MM = (62.0, 103.0)
@@ -44,22 +44,21 @@ def data_table(body: Body, table: Table) -> None:
     """A data table: the header row bold and repeated on every page, group rows merged and
     bold, the number column centred."""
     width = len(table.columns)
+    style = body.styles[TABLE_STYLE]
     tbl, twips = table_element(widths_mm(table, body.width_mm), True, body.styles["Table Grid"])
     header = row(tbl, header=True)
     for column, size in zip(table.columns, twips, strict=True):
-        look = Style(size=TABLE_PT, bold=True, center=True)
-        cell(header, size, [paragraph(column.title, None, look)])
+        cell(header, size, [cell_paragraph(column.title, style, bold=True, center=True)])
+    numbered = table.numbered
     for item in table.rows:
         tr = row(tbl)
         if item.group is None:
             for index, (value, size) in enumerate(zip(item.cells, twips, strict=True)):
-                look = Style(size=TABLE_PT, center=index == 0 and table.numbered)
-                cell(tr, size, [paragraph(value, None, look)])
+                cell(tr, size, [cell_paragraph(value, style, center=numbered and index == 0)])
             continue
         italic = item.group == "field"
-        number = paragraph(item.cells[0], None, Style(size=TABLE_PT, bold=True, center=True))
-        label = paragraph(item.cells[1], None, Style(size=TABLE_PT, bold=True, italic=italic))
-        cell(tr, twips[0], [number])
+        cell(tr, twips[0], [cell_paragraph(item.cells[0], style, bold=True, center=True)])
+        label = cell_paragraph(item.cells[1], style, bold=True, italic=italic)
         cell(tr, sum(twips[1:]), [label], span=width - 1)
     body.add(tbl)
 

@@ -118,8 +118,9 @@ def _row(row: Row, width: int, code_column: int | None, numbered: bool) -> str:
     )
 
 
-def table_html(table: Table, code_column: int | None = None) -> str:
-    """A data table; ``code_column`` holds codes, never broken inside."""
+def table_html(table: Table) -> str:
+    """A data table; its code column holds codes, never broken inside."""
+    code_column = table.code_column
     head = "".join(f"<th>{esc(c.title)}</th>" for c in table.columns)
     width = len(table.columns)
     body = "\n".join(_row(r, width, code_column, table.numbered) for r in table.rows)
@@ -180,7 +181,7 @@ def parts_html(parts: Sequence[Part], first_sheet: bool = True) -> list[str]:
                 "</figcaption></figure>"
             )
         if part.table is not None:
-            out.append(table_html(part.table, code_column=1))
+            out.append(table_html(part.table))
         for index, sheet in enumerate(part.sheets):
             out.append(_sheet(sheet, first_sheet and index == 0 and part.heading is not None))
     return out
@@ -259,7 +260,7 @@ def render(document: Document, ctx: OutputContext) -> str:
             f'<p class="subtitle">{esc(line)}</p>' for line in document.subtitle.split("\n")
         )
     if document.listing is not None:
-        body.append(table_html(document.listing, code_column=1))
+        body.append(table_html(document.listing))
     body += parts_html(document.parts)
     body.extend(_sheet(s, i == 0 and not document.parts) for i, s in enumerate(document.sheets))
     return page(document.title, document.lang, body, document.landscape)

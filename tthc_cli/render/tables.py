@@ -61,6 +61,7 @@ class Table:
     title: str | None = None
     label_column: int = 1  # where a text renderer writes a group row's label
     numbered: bool = False  # the first column numbers the rows (printed centred)
+    code_column: int | None = None  # a column of procedure codes, never broken inside
 
 
 @dataclass(frozen=True, slots=True)
@@ -513,7 +514,7 @@ def listing_table(procedures: Sequence[Procedure], catalog: Catalog, lang: str =
             ("fee", 4.2),
         ),
     )
-    return Table(columns, tuple(rows), label_column=2, numbered=True)
+    return Table(columns, tuple(rows), label_column=2, numbered=True, code_column=1)
 
 
 def listing_document(
