@@ -72,6 +72,12 @@ def annex(
     document = annex_document(announcement, new, bases, language)
     if not (announcement.new or announcement.amended or announcement.abolished):
         print(f"tthc: {visible(text('annex.empty', language))}", file=sys.stderr)
+    if announcement.corrections:
+        codes = ", ".join(e.procedure.code for e in announcement.corrections)
+        hint = text(
+            "annex.corrections-hint", language, count=len(announcement.corrections), codes=codes
+        )
+        print(f"tthc: {visible(hint)}", file=sys.stderr)
     if document.frame is not None:
         note = blank_note(document.frame, language)
         if note:

@@ -530,6 +530,7 @@ MESSAGES: dict[str, str] = {
     "annex.published-in": "Published in Decision No. {decision}",
     "annex.changed": "Parts amended: {sections}",
     "annex.corrections": "Note: {count} procedure(s) changed without citing a new legal document or a plan decision: these are corrections, not amendments, and are not in the lists above: {procedures}.",
+    "annex.corrections-hint": "{count} procedure(s) changed without citing a document ({codes}) are shown as corrections, not amendments. If it is an amendment, add the amending document to the legal basis (legal_basis) or the plan decision (simplification.plan.decision).",
     "annex.empty": "No administrative procedure was issued, amended or abolished between the two versions of the catalog.",
     "frame.nation": "SOCIALIST REPUBLIC OF VIET NAM",
     "frame.motto": "Independence - Freedom - Happiness",

@@ -535,6 +535,7 @@ MESSAGES: dict[str, str] = {
     "annex.published-in": "Đã được công bố tại Quyết định số {decision}",
     "annex.changed": "Nội dung sửa đổi, bổ sung: {sections}",
     "annex.corrections": "Ghi chú: {count} thủ tục có thay đổi nhưng không viện dẫn văn bản quy định mới hay quyết định phê duyệt phương án đơn giản hóa nào, nên là đính chính, không phải sửa đổi, bổ sung, và không có trong danh mục trên: {procedures}.",
+    "annex.corrections-hint": "{count} thủ tục thay đổi mà không viện dẫn văn bản nào ({codes}) được ghi là đính chính, không công bố là sửa đổi, bổ sung. Nếu là sửa đổi, ghi văn bản quy định nội dung sửa đổi vào căn cứ pháp lý (legal_basis) hoặc quyết định phê duyệt phương án (simplification.plan.decision).",
     "annex.empty": "Không có thủ tục hành chính nào mới ban hành, được sửa đổi, bổ sung hay bị bãi bỏ giữa hai phiên bản của danh mục.",
     "frame.nation": "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
     "frame.motto": "Độc lập - Tự do - Hạnh phúc",

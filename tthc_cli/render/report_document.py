@@ -18,6 +18,7 @@ writers. The body:
 
 from __future__ import annotations
 
+import importlib.util
 from collections.abc import Callable, Sequence
 
 from tthc_cli.dates import show_day
@@ -219,7 +220,10 @@ def limit_lines(report: Report, lang: str) -> list[str]:
     return lines
 
 
-def _chart(caption: str, svg: Callable[[], str], png: Callable[[], list[bytes]]) -> Chart:
+def _chart(caption: str, svg: Callable[[], str], png: Callable[[], list[bytes]]) -> Chart | None:
+    """A chart, when matplotlib is there to draw it (an install without it prints none)."""
+    if importlib.util.find_spec("matplotlib") is None:
+        return None
     return Chart(caption, svg, png)
 
 

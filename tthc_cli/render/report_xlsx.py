@@ -113,9 +113,11 @@ def _write_rows(sheet: Worksheet, head: list[str], rows: list[list[Cellvalue]], 
     shown = [max(NARROWEST, min(WIDEST, width + 2)) for width in widths]
     for column, width in enumerate(shown, start=1):
         sheet.column_dimensions[get_column_letter(column)].width = width
-    for index, row in enumerate([list(head), *rows], start=1):
+    table: list[list[Cellvalue]] = [list(head), *rows]
+    for index, values in enumerate(table, start=1):
         lines = max(
-            (_lines(value, width - 1) for value, width in zip(row, shown, strict=False)), default=1
+            (_lines(value, width - 1) for value, width in zip(values, shown, strict=False)),
+            default=1,
         )
         sheet.row_dimensions[index].height = LINE_POINTS * lines + 3
     sheet.freeze_panes = "B2"
