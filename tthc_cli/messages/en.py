@@ -80,7 +80,7 @@ MESSAGES: dict[str, str] = {
     "side.error.unknown": "No folder, file or git revision named {side}.",
     "side.error.not-git": "{side} is not a folder or file, and {path} is not inside a git repository.",
     "side.error.not-revision": "{side} is not a git revision of the repository that holds the catalog.",
-    "error.no-catalog": "No catalog found: give a path or set 'catalog' in tthc.yaml.",
+    "error.no-catalog": "No catalog found in {folder}: no tthc.yaml (here or above) names one, and there is no units.yaml here or in procedures/. Name the catalog folder (tthc validate FOLDER) or create a tthc.yaml with the line catalog: FOLDER.",
     "error.unknown-code": "No procedure with code {code} in the catalog.",
     "error.bad-choice": "Invalid value for {option}: {value}; choose one of: {choices}",
     "error.format-extension": "Format {format} does not match the extension of {path}; leave out -f to let the extension choose, or rename the file.",

@@ -85,7 +85,7 @@ MESSAGES: dict[str, str] = {
     "side.error.unknown": "Không có thư mục, tệp hay phiên bản git nào tên {side}.",
     "side.error.not-git": "{side} không phải thư mục hay tệp, và {path} không nằm trong kho git nào.",
     "side.error.not-revision": "{side} không phải phiên bản git của kho chứa danh mục.",
-    "error.no-catalog": "Không tìm thấy danh mục: hãy chỉ đường dẫn hoặc đặt 'catalog' trong tthc.yaml.",
+    "error.no-catalog": "Không tìm thấy danh mục ở {folder}: không có tthc.yaml (ở đây hay ở thư mục cha) chỉ ra danh mục, và không có units.yaml ở đây hay trong procedures/. Hãy chỉ thư mục danh mục (tthc validate THƯ_MỤC) hoặc tạo tthc.yaml có dòng catalog: THƯ_MỤC.",
     "error.unknown-code": "Không có thủ tục mã {code} trong danh mục.",
     "error.bad-choice": "Giá trị không hợp lệ cho {option}: {value}; chọn một trong: {choices}",
     "error.format-extension": "Định dạng {format} không hợp với đuôi tệp {path}; bỏ -f để đuôi tệp chọn định dạng, hoặc đổi tên tệp.",
