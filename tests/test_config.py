@@ -186,7 +186,7 @@ def test_file_suppression_shows_reason_and_unused_one_warns(tmp_path: Path) -> N
     assert unused["line"] == lines.index("- rule: unique-code") + 1
     assert unused["args"]["rule"] == "unique-code"
     assert done.returncode == 0
-    shown = run_tthc("validate", cwd=tmp_path).stdout
+    shown = run_tthc("validate", "--show-suppressed", cwd=tmp_path).stdout
     assert reason in shown and "unused-suppression" in shown
 
 

@@ -180,7 +180,11 @@ def format_option(writers: Writers[Any]) -> Any:
 
 
 def output_context(
-    lang: str, output_format: str, output: Path | None, tablefmt: str | None = None
+    lang: str,
+    output_format: str,
+    output: Path | None,
+    tablefmt: str | None = None,
+    show_suppressed: bool = False,
 ) -> OutputContext:
     """How to write ``output_format`` to ``output`` (the terminal when None)."""
     return OutputContext(
@@ -190,6 +194,7 @@ def output_context(
         to_file=output is not None,
         ci_paths=ci_paths(output_format),
         tablefmt=tablefmt,
+        show_suppressed=show_suppressed,
     )
 
 

@@ -48,6 +48,13 @@ def command(
             help="Chỉ kiểm tra các tệp đổi từ phiên bản git REV (so với toàn danh mục).",
         ),
     ] = None,
+    show_suppressed: Annotated[
+        bool,
+        typer.Option(
+            "--show-suppressed",
+            help="In cả các phát hiện được bỏ qua có lý do (mặc định chỉ đếm). Show suppressed.",
+        ),
+    ] = False,
 ) -> None:
     """Kiểm tra danh mục thủ tục (validate the catalog): lược đồ JSON và các quy tắc."""
     chosen_format = REPORTERS.choose(output_format, output)
@@ -64,7 +71,7 @@ def command(
 
             catalog = build_catalog(raw, options)
             result = validate(catalog, only=changed_files(changed_since, catalog))
-    ctx = output_context(config.lang, chosen_format, output)
+    ctx = output_context(config.lang, chosen_format, output, show_suppressed=show_suppressed)
     write_output(REPORTERS[chosen_format](result, ctx), output, force)
     raise typer.Exit(ExitCode.FINDINGS if result.failed(config.fail_on) else ExitCode.OK)
 

@@ -1,7 +1,10 @@
-"""GitHub Actions workflow commands: one annotation per active finding, then a summary.
+"""GitHub Actions workflow commands: annotations for the active findings, then a summary.
 
 ``::error file=F,line=L,col=C,title=tthc RULE::MESSAGE`` (``warning`` and ``notice`` for the
-other severities). Suppressed findings are not annotated. Data is escaped as the Actions runner
+other severities). Suppressed findings are not annotated. GitHub shows only 10 annotations of
+each kind per step and drops the rest without a word, so errors come first, at most 10 of each
+kind are annotated, and the others are printed as plain lines of the step's log, which the
+summary notice names. Data is escaped as the Actions runner
 expects (``%``, CR, LF), property values also ``:`` and ``,``.
 
 ``file`` is relative to the repository root (``GITHUB_WORKSPACE`` in a checkout), whatever
@@ -11,13 +14,18 @@ folder tthc runs from; the rule, with its fallbacks outside git, is in
 
 from __future__ import annotations
 
-from tthc_cli.findings import Severity, ValidationResult
+from tthc_cli.findings import Finding, Severity, ValidationResult
 from tthc_cli.formats import OutputContext
+from tthc_cli.messages import text
 from tthc_cli.reporters.base import TOOL_NAME, message
 from tthc_cli.reporters.paths import for_ci
 from tthc_cli.reporters.text import summary
+from tthc_cli.textnorm import visible
 
 COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
+# What GitHub shows of each kind in one step: 10 errors, 10 warnings, 10 notices (and 50 in a
+# job); the rest are dropped silently (actions/toolkit, docs/problem-matchers.md "Limitations").
+SHOWN_PER_KIND = 10
 
 
 def escape_data(value: str) -> str:
@@ -28,17 +36,45 @@ def escape_property(value: str) -> str:
     return escape_data(value).replace(":", "%3A").replace(",", "%2C")
 
 
+def _annotation(f: Finding, ctx: OutputContext) -> str:
+    props = {
+        "file": f.file,
+        "line": str(f.line),
+        "col": str(f.column),
+        "title": f"{TOOL_NAME} {f.rule}",
+    }
+    joined = ",".join(f"{key}={escape_property(value)}" for key, value in props.items())
+    return f"::{COMMANDS[f.severity]} {joined}::{escape_data(message(f, ctx))}"
+
+
+def _log_line(f: Finding, ctx: OutputContext) -> str:
+    """A finding as a plain log line (indented: never read as a workflow command)."""
+    label = text(f"severity.{f.severity.value}", ctx.lang)
+    return visible(f"  {f.file}:{f.line}:{f.column}  {label}  {message(f, ctx)}  [{f.rule}]")
+
+
 def render(result: ValidationResult, ctx: OutputContext) -> str:
+    """Errors first, as many of each kind as GitHub shows (a notice is kept for the summary);
+    the findings beyond that are printed as plain lines in the log, and the summary notice says
+    how many and where."""
     result = for_ci(result, ctx.ci_paths)
-    lines: list[str] = []
-    for f in result.active():
-        props = {
-            "file": f.file,
-            "line": str(f.line),
-            "col": str(f.column),
-            "title": f"{TOOL_NAME} {f.rule}",
-        }
-        joined = ",".join(f"{key}={escape_property(value)}" for key, value in props.items())
-        lines.append(f"::{COMMANDS[f.severity]} {joined}::{escape_data(message(f, ctx))}")
-    lines.append(f"::notice::{escape_data(summary(result, ctx))}")
+    ranked = sorted(result.active(), key=lambda f: -f.severity.rank)  # stable: file order kept
+    room = dict.fromkeys(Severity, SHOWN_PER_KIND)
+    room[Severity.INFO] -= 1  # the summary is a notice too
+    annotated: list[Finding] = []
+    left: list[Finding] = []
+    for f in ranked:
+        if room[f.severity] > 0:
+            room[f.severity] -= 1
+            annotated.append(f)
+        else:
+            left.append(f)
+    lines = [_annotation(f, ctx) for f in annotated]
+    line = summary(result, ctx)
+    if left:
+        lines.append(text("github.left-out.title", ctx.lang, count=len(left)))
+        lines += [_log_line(f, ctx) for f in left]
+        shown = SHOWN_PER_KIND
+        line += " " + text("github.left-out", ctx.lang, count=len(left), shown=shown)
+    lines.append(f"::notice::{escape_data(line)}")
     return "\n".join(lines) + "\n"

@@ -13,9 +13,12 @@ from tthc_cli.model import Catalog, Procedure
 
 @dataclass(frozen=True)
 class RuleContext:
-    """What a rule may look at besides the procedure: the whole catalog and its settings."""
+    """What a rule may look at besides the procedure: the whole catalog and its settings, and
+    the files the run is about (``only``; None for all) — where a catalog rule that sums up many
+    files places its one finding."""
 
     catalog: Catalog
+    only: frozenset[str] | None = None
 
     @property
     def today(self) -> date:
@@ -39,7 +42,11 @@ class Rule:
 
     Exactly one of ``check`` (runs per procedure) and ``check_catalog`` (runs once over the
     whole catalog, for cross-file rules) is set. ``doc`` is the rule module's docstring, which
-    is its user documentation (``tthc rules --doc ID``).
+    is its user documentation (``tthc rules ID``).
+
+    ``needs`` names the registries the rule reads (``"units"``): while one of them fails its
+    schema, the rule does not run, so a typo in ``units.yaml`` is one finding, not one per
+    procedure.
     """
 
     id: str
@@ -48,6 +55,7 @@ class Rule:
     messages: Mapping[str, tuple[str, ...]]  # every message it emits → the arguments given
     check: ProcedureCheck | None = None
     check_catalog: CatalogCheck | None = None
+    needs: frozenset[str] = frozenset()
 
     @property
     def summary(self) -> str:

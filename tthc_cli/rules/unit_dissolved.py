@@ -68,4 +68,11 @@ MESSAGES = {  # message key → the arguments it is given
     ),
 }
 
-RULE = Rule("unit-dissolved", Severity.ERROR, __doc__ or "", MESSAGES, check=check)
+RULE = Rule(
+    "unit-dissolved",
+    Severity.ERROR,
+    __doc__ or "",
+    MESSAGES,
+    check=check,
+    needs=frozenset({"units"}),
+)
