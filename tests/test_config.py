@@ -218,7 +218,7 @@ def test_item_suppression_in_text_and_json(tmp_path: Path, monkeypatch: pytest.M
     assert by_rule["test-item-rule"].suppressed == reason
     assert by_rule["unused-suppression"].arg_map["rule"] == "test-item-rule"
     assert not result.failed(Severity.ERROR)
-    text = REPORTERS["text"](result, OutputContext())
+    text = REPORTERS["text"](result, OutputContext(show_suppressed=True))
     assert reason in text
     data_out = json.loads(REPORTERS["json"](result, OutputContext()))
     assert {f["reason"] for f in data_out["findings"]} == {reason, None}
