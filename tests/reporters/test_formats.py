@@ -76,7 +76,7 @@ def sample() -> ValidationResult:
 
 
 def test_registry_offers_every_format() -> None:
-    assert set(REPORTERS) == {"text", "json", "junit", "sarif", "github", "gitlab"}
+    assert set(REPORTERS) == {"text", "markdown", "json", "junit", "sarif", "github", "gitlab"}
     for render in REPORTERS.values():
         assert render(sample(), VI).endswith("\n")
 
@@ -323,3 +323,19 @@ def test_junit_groups_findings_of_one_rule_at_one_place() -> None:
     failure = suite.find("testcase/failure")
     assert failure is not None and failure.text is not None
     assert failure.text.count("\n") == 1
+
+
+# --- markdown -------------------------------------------------------------------------------
+
+
+def test_markdown_is_a_table_errors_first_that_text_cannot_break() -> None:
+    tricky = make("yaml-empty", Severity.WARNING, Pos("catalog/x|y.yaml", 1, 1))
+    result = ValidationResult((*sample().findings, tricky), sample().paths)
+    lines = REPORTERS["markdown"](result, EN).splitlines()
+    rows = [line for line in lines if line.startswith("| catalog")]
+    assert [row.split(" | ")[1] for row in rows] == ["error", "error", "warning", "warning", "info"]
+    assert all(row.count("|") == 5 for row in rows)  # a | in a path stays in its cell
+    assert "x&#124;y.yaml:1:1" in rows[3]
+    assert "suppressed" not in "".join(rows)
+    shown = REPORTERS["markdown"](result, OutputContext(lang="en", show_suppressed=True))
+    assert "| suppressed |" in shown
