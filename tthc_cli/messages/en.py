@@ -96,6 +96,7 @@ MESSAGES: dict[str, str] = {
     "error.binary-to-terminal": "A DOCX or XLSX document cannot be shown on a terminal: use -o FILE.",
     "error.data": "Data shipped with the tool, {name}, cannot be read: {detail}",
     "error.bad-option": "Invalid value for {option}: {value}",
+    "error.options-conflict": "{first} cannot be used with {second}; choose one.",
     "error.mixed-catalogs": "Path {path} is not in catalog {root}; check one catalog at a time.",
     "warn.no-libyaml": "Warning: PyYAML lacks libyaml; tthc will be much slower. Install a PyYAML build with libyaml.",
     # --- rules (one block per rule module) ---

@@ -101,6 +101,7 @@ MESSAGES: dict[str, str] = {
     "error.binary-to-terminal": "Tài liệu DOCX, XLSX không in ra màn hình được: hãy dùng -o TỆP.",
     "error.data": "Dữ liệu đi kèm công cụ {name} không đọc được: {detail}",
     "error.bad-option": "Giá trị không hợp lệ cho {option}: {value}",
+    "error.options-conflict": "Không dùng {first} cùng với {second}; chọn một.",
     "error.mixed-catalogs": "Đường dẫn {path} không thuộc danh mục {root}; mỗi lần chỉ kiểm tra một danh mục.",
     "warn.no-libyaml": "Cảnh báo: PyYAML không có libyaml, tthc sẽ chạy chậm hơn nhiều. Hãy cài PyYAML bản có libyaml.",
     # --- rules (one block per rule module) ---
