@@ -154,7 +154,7 @@ def test_changed_hook_in_ci_checks_the_commits_between_the_refs(
     refs = ("--from-ref", before, "--to-ref", "HEAD")
     failed = try_repo(catalog, hook_repo, pre_commit_home, "tthc-validate-changed", *refs)
     assert failed.returncode == 1, failed.stdout + failed.stderr
-    assert BROKEN_AT in failed.stdout and "Checked 0" not in failed.stdout
+    assert BROKEN_AT in failed.stdout and "Đã kiểm tra 0 tệp" not in failed.stdout
     later = ("--from-ref", "HEAD~1", "--to-ref", "HEAD")  # only the rename: clean
     passed = try_repo(catalog, hook_repo, pre_commit_home, "tthc-validate-changed", *later)
     assert passed.returncode == 0, passed.stdout + passed.stderr

@@ -7,6 +7,7 @@ what that means for each measure). A bad revision or a catalog outside git: one 
 
 from __future__ import annotations
 
+import sys
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -29,9 +30,11 @@ from tthc_cli.cli._common import (
 )
 from tthc_cli.cli._loading import loading
 from tthc_cli.errors import ExitCode, UsageError
+from tthc_cli.extras import OFFICE
 from tthc_cli.findings import Severity
 from tthc_cli.load.reuse import Reuse
 from tthc_cli.load.sides import open_side
+from tthc_cli.messages import text
 from tthc_cli.model import Catalog
 from tthc_cli.plan.baseline import BaselineCatalog
 from tthc_cli.plan.progress import GROUPINGS, ReportSet, build_report
@@ -105,6 +108,13 @@ def command(
     ctx = output_context(language, chosen_format, output)
     content = REPORT_WRITERS[chosen_format](reports, ctx)
     write_output(content, output, force)
+    if chosen_format == "html":
+        from tthc_cli.render.report_html import charts_drawn
+
+        if not charts_drawn():
+            print(
+                f"tthc: {text('warn.charts-need-extra', language, extra=OFFICE)}", file=sys.stderr
+            )
     if any(f.severity is Severity.ERROR and f.suppressed is None for f in catalog.findings):
         raise typer.Exit(ExitCode.FINDINGS)
 

@@ -94,6 +94,8 @@ MESSAGES: dict[str, str] = {
     "error.format-extension": "Format {format} does not match the extension of {path}; leave out -f to let the extension choose, or rename the file.",
     "error.extension-unwritable": "This command cannot write {path}; the formats it writes: {choices}.",
     "error.binary-to-terminal": "A DOCX or XLSX document cannot be shown on a terminal: use -o FILE.",
+    "error.needs-extra": "This needs the optional extra tthc[{extra}] (module {module} is missing): run pip install 'tthc[{extra}]'.",
+    "warn.charts-need-extra": "The HTML report has no charts: charts need an optional extra, run pip install 'tthc[{extra}]'.",
     "error.data": "Data shipped with the tool, {name}, cannot be read: {detail}",
     "error.bad-option": "Invalid value for {option}: {value}",
     "error.options-conflict": "{first} cannot be used with {second}; choose one.",

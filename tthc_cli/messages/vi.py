@@ -99,6 +99,8 @@ MESSAGES: dict[str, str] = {
     "error.format-extension": "Định dạng {format} không hợp với đuôi tệp {path}; bỏ -f để đuôi tệp chọn định dạng, hoặc đổi tên tệp.",
     "error.extension-unwritable": "Lệnh này không ghi được tệp {path}; các định dạng ghi được: {choices}.",
     "error.binary-to-terminal": "Tài liệu DOCX, XLSX không in ra màn hình được: hãy dùng -o TỆP.",
+    "error.needs-extra": "Việc này cần gói bổ sung tthc[{extra}] (thiếu mô-đun {module}): hãy chạy pip install 'tthc[{extra}]'.",
+    "warn.charts-need-extra": "Báo cáo HTML không có biểu đồ: biểu đồ cần gói bổ sung, hãy chạy pip install 'tthc[{extra}]'.",
     "error.data": "Dữ liệu đi kèm công cụ {name} không đọc được: {detail}",
     "error.bad-option": "Giá trị không hợp lệ cho {option}: {value}",
     "error.options-conflict": "Không dùng {first} cùng với {second}; chọn một.",

@@ -2,13 +2,15 @@
 
 The charts are SVG drawn by matplotlib (:mod:`tthc_cli.render.report_charts`) and put inline: no
 JavaScript, nothing fetched, text kept as text. Every other piece of text goes through
-:func:`html.escape`; matplotlib escapes what it writes into the SVG.
+:func:`html.escape`; matplotlib escapes what it writes into the SVG. Without matplotlib (a core
+install, without ``tthc[office]``) the report says where the charts would be and how to get them.
 """
 
 from __future__ import annotations
 
 from html import escape
 
+from tthc_cli.extras import OFFICE, available
 from tthc_cli.formats import OutputContext
 from tthc_cli.messages import text
 from tthc_cli.plan.progress import ReportSet
@@ -69,24 +71,32 @@ def _table(head: list[str], rows: list[list[str]], numeric: set[int]) -> str:
     return "".join(out)
 
 
+def charts_drawn() -> bool:
+    """Whether the charts can be drawn: matplotlib comes with ``tthc[office]``."""
+    return available("matplotlib")
+
+
 def render(reports: ReportSet, ctx: OutputContext) -> str:
     report, lang = reports.chosen, ctx.lang
     intro = preamble(report, lang)
+    charts = charts_drawn()
     body = [
         f"<h1>{escape(intro[0])}</h1>",
         "<ul>",
         *(f"<li>{escape(line)}</li>" for line in intro[1:]),
         "</ul>",
         f"<h2>{escape(text('report.groups', lang))}</h2>",
-        *(f'<div class="chart">{svg}</div>' for svg in progress_charts(report, lang)),
     ]
+    if charts:
+        body += [f'<div class="chart">{svg}</div>' for svg in progress_charts(report, lang)]
+    else:
+        body.append(f"<p>{escape(text('warn.charts-need-extra', lang, extra=OFFICE))}</p>")
     rows = [[display(row[c], lang) for c in HTML_COLUMNS] for row in table_rows(report, lang)]
     body.append(_table(headers(lang, HTML_COLUMNS), rows, set(range(1, len(HTML_COLUMNS)))))
     if report.milestones:
-        body += [
-            f"<h2>{escape(text('report.milestones', lang))}</h2>",
-            f'<div class="chart">{milestone_chart(report, lang)}</div>',
-        ]
+        body.append(f"<h2>{escape(text('report.milestones', lang))}</h2>")
+        if charts:
+            body.append(f'<div class="chart">{milestone_chart(report, lang)}</div>')
         ms_rows = []
         for status in report.milestones:
             values = milestone_values(status, lang)
