@@ -23,6 +23,7 @@ from collections.abc import Iterator
 from datetime import date
 
 from tthc_cli.findings import Finding, Severity
+from tthc_cli.findings import day as day_arg
 from tthc_cli.model import Procedure
 from tthc_cli.rules._dates import applies_on
 from tthc_cli.rules.base import Rule, RuleContext
@@ -34,7 +35,7 @@ def check(procedure: Procedure, ctx: RuleContext) -> Iterator[Finding]:
     day = applies_on(procedure, ctx)
     if "district" in procedure.levels and day >= DISTRICT_LEVEL_ENDED:
         yield RULE.finding(
-            procedure.at("levels"), ended=DISTRICT_LEVEL_ENDED.isoformat(), on=day.isoformat()
+            procedure.at("levels"), ended=day_arg(DISTRICT_LEVEL_ENDED), on=day_arg(day)
         )
 
 

@@ -23,6 +23,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from tthc_cli.findings import Finding, Severity
+from tthc_cli.findings import day as day_arg
 from tthc_cli.model import Procedure
 from tthc_cli.rules._dates import applies_on
 from tthc_cli.rules.base import Rule, RuleContext
@@ -38,8 +39,8 @@ def check(procedure: Procedure, ctx: RuleContext) -> Iterator[Finding]:
         args = {
             "unit": unit.id,
             "label": unit.label,
-            "dissolved": unit.dissolved.isoformat(),
-            "on": day.isoformat(),
+            "dissolved": day_arg(unit.dissolved),
+            "on": day_arg(day),
         }
         if unit.successor:
             successor = units.get(unit.successor)
