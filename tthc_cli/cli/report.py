@@ -15,6 +15,7 @@ from typing import Annotated
 
 import typer
 
+from tthc_cli import dates
 from tthc_cli.cli._common import (
     ConfigOpt,
     ForceOpt,
@@ -43,7 +44,10 @@ from tthc_cli.render import REPORT_WRITERS
 AsOfOpt = Annotated[
     str | None,
     typer.Option(
-        "--as-of", help="Tính tại ngày YYYY-MM-DD (mặc định: hôm nay, hoặc as_of trong tthc.yaml)."
+        "--as-of",
+        metavar="NGÀY",
+        help="Tính tại ngày dd/mm/yyyy hoặc YYYY-MM-DD (mặc định: hôm nay, hoặc as_of trong"
+        " tthc.yaml).",
     ),
 ]
 
@@ -63,10 +67,11 @@ BaselineOpt = Annotated[
 
 
 def parse_day(value: str | None, option: str = "--as-of") -> date | None:
+    """A date given on the command line: dd/mm/yyyy or ISO (:mod:`tthc_cli.dates`)."""
     if value is None:
         return None
     try:
-        return date.fromisoformat(value)
+        return dates.parse_day(value)
     except ValueError:
         raise UsageError("report.error.bad-date", option=option, value=value) from None
 

@@ -19,11 +19,10 @@ from tthc_cli.render.report_table import (
     MILESTONE_COLUMNS,
     display,
     headers,
+    milestone_cells,
     milestone_headers,
     milestone_notes,
-    milestone_values,
     preamble,
-    status_label,
     table_rows,
 )
 
@@ -99,8 +98,7 @@ def render(reports: ReportSet, ctx: OutputContext) -> str:
             body.append(f'<div class="chart">{milestone_chart(report, lang)}</div>')
         ms_rows = []
         for status in report.milestones:
-            values = milestone_values(status, lang)
-            values["status"] = status_label(status.status, lang)
+            values = milestone_cells(status, lang)
             ms_rows.append([display(values[c], lang) for c in MILESTONE_COLUMNS])
         body.append(_table(milestone_headers(lang), ms_rows, {4, 7, 9}))
         body += [f"<p>{escape(note)}</p>" for note in milestone_notes(report, lang)]
