@@ -249,3 +249,17 @@ def test_a_one_character_typo_in_units_yaml_is_a_few_findings_first(
     assert "units-registry-invalid" in {f["rule"] for f in active}
     github = validate(tmp_path, "--format", "github").stdout.splitlines()
     assert "file=procedures/units.yaml" in github[0]
+
+
+def test_a_count_written_010_is_told_to_write_10(tmp_path: Path) -> None:
+    """Quoting 010 (what the YAML 1.1 warning used to advise) still fails the type check: the
+    advice for a number is 10."""
+    for written in ("010", '"010"'):
+        make_catalog(tmp_path, {"2.001219.yaml": dump(procedure()) + f"dossier_sets: {written}\n"})
+        done = validate(tmp_path, "--format", "json")
+        found = {f["message_key"]: f for f in json.loads(done.stdout)["findings"]}
+        assert found["schema.type-number"]["args"]["number"] == "10"
+        if written == "010":
+            assert found["yaml-ambiguous-value.octal"]["args"]["number"] == "10"
+    shown = validate(tmp_path, "--lang", "en").stdout
+    assert "write 10, without quotes and without a leading zero" in shown

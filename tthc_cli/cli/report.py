@@ -22,6 +22,8 @@ from tthc_cli.cli._common import (
     LangOpt,
     OutputOpt,
     PathsArg,
+    choices,
+    completes,
     format_option,
     open_catalog,
     output_context,
@@ -56,6 +58,7 @@ BaselineOpt = Annotated[
     str | None,
     typer.Option(
         "--baseline",
+        metavar="REV",
         help=(
             "Trạng thái trước lấy từ danh mục tại phiên bản git REV (main, HEAD~3, v1.0) thay vì"
             " số liệu ban đầu ghi trong từng thủ tục: số thủ tục trước = TTHC nội bộ tại REV; chi"
@@ -81,7 +84,13 @@ def command(
     as_of: AsOfOpt = None,
     baseline: BaselineOpt = None,
     by: Annotated[
-        str, typer.Option("--by", help="Nhóm theo: unit, field, level hoặc kind.")
+        str,
+        typer.Option(
+            "--by",
+            metavar=choices(GROUPINGS),
+            autocompletion=completes(GROUPINGS),
+            help="Nhóm theo đơn vị (unit), lĩnh vực (field), cấp (level) hoặc loại (kind).",
+        ),
     ] = "unit",
     output_format: str | None = format_option(REPORT_WRITERS),
     output: OutputOpt = None,

@@ -9,7 +9,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from tthc_cli.cli._common import ConfigOpt, LangOpt, open_config
+from tthc_cli.cli._common import ConfigOpt, LangOpt, completes, open_config
 from tthc_cli.errors import UsageError
 from tthc_cli.messages import text
 from tthc_cli.rules import READ_CHECKS, RULES, Rule
@@ -29,7 +29,9 @@ def command(
     rule_id: Annotated[
         str | None,
         typer.Argument(
-            metavar="[RULE]", help="Mã quy tắc để xem tài liệu đầy đủ. A rule's documentation."
+            metavar="[RULE]",
+            help="Mã quy tắc để xem tài liệu đầy đủ. A rule's documentation.",
+            autocompletion=completes([*RULES, *READ_CHECKS]),
         ),
     ] = None,
     lang: LangOpt = None,

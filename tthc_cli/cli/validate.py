@@ -14,6 +14,8 @@ from tthc_cli.cli._common import (
     LangOpt,
     OutputOpt,
     PathsArg,
+    choices,
+    completes,
     format_option,
     open_config,
     output_context,
@@ -38,7 +40,12 @@ def command(
     force: ForceOpt = False,
     fail_on: Annotated[
         str | None,
-        typer.Option("--fail-on", help="Mức thấp nhất làm lệnh thất bại: error, warning, info."),
+        typer.Option(
+            "--fail-on",
+            metavar=choices(s.value for s in Severity),
+            autocompletion=completes(s.value for s in Severity),
+            help="Mức thấp nhất làm lệnh thất bại (mặc định: error, hoặc fail_on trong tthc.yaml).",
+        ),
     ] = None,
     lang: LangOpt = None,
     config_path: ConfigOpt = None,
