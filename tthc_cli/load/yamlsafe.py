@@ -295,7 +295,9 @@ class _Builder:
         elif ambiguity == OCTAL and text.lstrip("+-").isdigit():
             # 010 is read as 8 by YAML 1.1 tools: quoting keeps the text, but a count wants 10
             number = str(int(text))
-            self.warn(rule, node, message=f"{rule}.octal", value=text, number=number)
+            self.warn(
+                rule, node, message=f"{rule}.octal", value=text, reading=ambiguity, number=number
+            )
         elif ambiguity in NON_FINITE:  # .inf, .nan, 1.5e+400: never a number in tthc
             self.warn(rule, node, message=f"{rule}.nonfinite", value=text, reading=ambiguity)
         else:

@@ -25,7 +25,7 @@ MESSAGES: dict[str, str] = {
     "reading.sexagesimal": "a base-60 number",
     "reading.number": "a number",
     "yaml-ambiguous-value.v12": 'Unquoted value {value}: YAML 1.1 tools read it as text, YAML 1.2 tools as a number; tthc reads text. Write "{value}" for text, or a plain decimal for a number.',
-    "yaml-ambiguous-value.octal": 'Unquoted value {value}: YAML 1.1 tools read it as an octal number. If it is a number, write {number} (no leading zero); if it is text, write "{value}".',
+    "yaml-ambiguous-value.octal": 'Unquoted value {value}: YAML 1.1 tools read it as {reading}. If it is a number, write {number} (no leading zero); if it is text, write "{value}".',
     "yaml-ambiguous-value.nonfinite": 'Value {value}: as a number it would be {reading}, which tthc cannot compute with; tthc reads it as text. Write "{value}" for text, or an ordinary number.',
     "reading.binary": "a binary number",
     "reading.hex": "a hexadecimal number",

@@ -26,7 +26,7 @@ MESSAGES: dict[str, str] = {
     "reading.sexagesimal": "số cơ số 60",
     "reading.number": "số",
     "yaml-ambiguous-value.v12": 'Giá trị {value} không có ngoặc kép: công cụ YAML 1.1 đọc là chữ, YAML 1.2 đọc là số; tthc đọc là chữ. Nếu là chữ hãy viết "{value}", nếu là số hãy viết dạng thập phân.',
-    "yaml-ambiguous-value.octal": 'Giá trị {value} không có ngoặc kép: công cụ YAML 1.1 sẽ đọc thành số bát phân. Nếu là số, hãy viết {number} (không có số 0 ở đầu); nếu là chữ, hãy viết "{value}".',
+    "yaml-ambiguous-value.octal": 'Giá trị {value} không có ngoặc kép: công cụ YAML 1.1 sẽ đọc thành {reading}. Nếu là số, hãy viết {number} (không có số 0 ở đầu); nếu là chữ, hãy viết "{value}".',
     "yaml-ambiguous-value.nonfinite": 'Giá trị {value}: nếu đọc là số thì thành {reading}, tthc không tính toán được với giá trị này; tthc đọc là chữ. Nếu là chữ hãy viết "{value}", nếu là số hãy viết một số thông thường.',
     "reading.binary": "số nhị phân",
     "reading.hex": "số thập lục phân",
