@@ -8,6 +8,7 @@ from typing import Annotated
 
 import typer
 
+from tthc_cli import git
 from tthc_cli.cli._common import (
     ConfigOpt,
     ForceOpt,
@@ -108,6 +109,8 @@ def changes_asked(changed_since: str | None, pre_commit: bool) -> tuple[str | No
     since, until = os.environ.get(FROM_REF), os.environ.get(TO_REF)
     if since and until:
         return since, until
+    if git.resolve_commit(Path.cwd(), "HEAD") is None:  # the first commit: all of it is new
+        return None, None
     return "HEAD", None
 
 
