@@ -97,7 +97,7 @@ def _git(cwd: Path, *args: str) -> None:
 
 def scratch_copy(at: Path) -> Path:
     """A clone of this repository with the working tree's files laid over it (what is being
-    tested may not be committed yet), and a ``main`` branch as a fresh clone of main has."""
+    tested may not be committed yet), with ``main`` and ``origin/main`` as in a fresh clone."""
     copy = at / "tthc"
     _git(at, "clone", "-q", str(REPO), str(copy))
     listed = subprocess.run(
@@ -110,12 +110,20 @@ def scratch_copy(at: Path) -> Path:
         if source.is_file():
             (copy / rel).parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(source, copy / rel)
-    branches = subprocess.run(
-        ["git", "-C", str(copy), "branch", "--list", "main"], capture_output=True, text=True
-    ).stdout
-    if not branches.strip():
-        _git(copy, "branch", "main", "origin/main")
+    # A fresh clone of main has a main branch and origin/main; a clone of another branch (CI of
+    # a pull request branch) gets them where it stands, as if that were main.
+    for ref, start in (("refs/heads/main", "origin/main"), ("refs/remotes/origin/main", "main")):
+        if not _has(copy, ref):
+            _git(copy, "update-ref", ref, start if _has(copy, start) else "HEAD")
     return copy
+
+
+def _has(repo: Path, revision: str) -> bool:
+    done = subprocess.run(
+        ["git", "-C", str(repo), "rev-parse", "--verify", "--quiet", f"{revision}^{{commit}}"],
+        capture_output=True,
+    )
+    return done.returncode == 0
 
 
 def test_the_readme_has_command_lines() -> None:
