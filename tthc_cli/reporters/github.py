@@ -19,8 +19,7 @@ from tthc_cli.formats import OutputContext
 from tthc_cli.messages import text
 from tthc_cli.reporters.base import TOOL_NAME, message
 from tthc_cli.reporters.paths import for_ci
-from tthc_cli.reporters.text import summary
-from tthc_cli.textnorm import visible
+from tthc_cli.reporters.text import plain_line, summary
 
 COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 # What GitHub shows of each kind in one step: 10 errors, 10 warnings, 10 notices (and 50 in a
@@ -47,12 +46,6 @@ def _annotation(f: Finding, ctx: OutputContext) -> str:
     return f"::{COMMANDS[f.severity]} {joined}::{escape_data(message(f, ctx))}"
 
 
-def _log_line(f: Finding, ctx: OutputContext) -> str:
-    """A finding as a plain log line (indented: never read as a workflow command)."""
-    label = text(f"severity.{f.severity.value}", ctx.lang)
-    return visible(f"  {f.file}:{f.line}:{f.column}  {label}  {message(f, ctx)}  [{f.rule}]")
-
-
 def render(result: ValidationResult, ctx: OutputContext) -> str:
     """Errors first, as many of each kind as GitHub shows (a notice is kept for the summary);
     the findings beyond that are printed as plain lines in the log, and the summary notice says
@@ -73,8 +66,7 @@ def render(result: ValidationResult, ctx: OutputContext) -> str:
     line = summary(result, ctx)
     if left:
         lines.append(text("github.left-out.title", ctx.lang, count=len(left)))
-        lines += [_log_line(f, ctx) for f in left]
-        shown = SHOWN_PER_KIND
-        line += " " + text("github.left-out", ctx.lang, count=len(left), shown=shown)
+        lines += [plain_line(f, ctx) for f in left]  # indented: never a workflow command
+        line += " " + text("github.left-out", ctx.lang, count=len(left), shown=SHOWN_PER_KIND)
     lines.append(f"::notice::{escape_data(line)}")
     return "\n".join(lines) + "\n"

@@ -64,6 +64,11 @@ def _finding_line(f: Finding, ctx: OutputContext) -> list[Segment]:
     ]
 
 
+def plain_line(f: Finding, ctx: OutputContext) -> str:
+    """One finding as the text format prints it, without colour (indented by two spaces)."""
+    return visible("".join(part for _, part in _finding_line(f, ctx)))
+
+
 def _lines(result: ValidationResult, ctx: OutputContext) -> list[list[Segment]]:
     """Findings grouped by file. Suppressed ones are a count at the end of their file's group
     (files with nothing else are left out: the summary counts them), unless
