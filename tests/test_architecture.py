@@ -19,6 +19,7 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
             "tthc_cli.config",
             "tthc_cli.dates",
             "tthc_cli.errors",
+            "tthc_cli.extras",
             "tthc_cli.findings",
             "tthc_cli.formats",
             "tthc_cli.git",

@@ -71,7 +71,7 @@ def test_charts_are_valid_svg_with_names_as_escaped_text(tmp_path: Path) -> None
     # the hostile unit name: escaped in the page, read back whole (no TeX, no markup)
     assert HOSTILE_UNIT in labels
     assert "<script" not in page and "&lt;script&gt;" in page and "&amp; $x$" in page
-    assert "Tại ngày: 2024-10-01" in _texts(timeline)
+    assert "Tại ngày: 01/10/2024" in _texts(timeline)
     assert any("province-published" in label for label in _texts(timeline))
 
 

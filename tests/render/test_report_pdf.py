@@ -112,7 +112,7 @@ def test_bundled_catalog_by_unit_prints_on_a4(tmp_path: Path) -> None:
     text = _check_printed(_print(html, tmp_path), rows)
     assert "PA minh họa" in text  # the last column's header
     # the charts print as text, so _check_printed also proved they stay inside the margins
-    assert "Mục tiêu 20%" in text and "Tại ngày: 2024-11-01" in text
+    assert "Mục tiêu 20%" in text and "Tại ngày: 01/11/2024" in text
 
 
 def test_long_names_wrap_inside_their_cells(tmp_path: Path) -> None:

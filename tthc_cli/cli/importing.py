@@ -22,6 +22,7 @@ import typer
 
 from tthc_cli.cli._common import LangOpt, require_choice, terminal_width, use_color, write_output
 from tthc_cli.cli._import_writes import Resumed, Written, write_plan
+from tthc_cli.cli.schema import write_schemas
 from tthc_cli.config import env_lang
 from tthc_cli.errors import ExitCode, UsageError
 from tthc_cli.formats import OutputContext
@@ -244,7 +245,11 @@ def _finish(
     lang: str,
 ) -> None:
     ref = portal_files.schema_ref(into)
-    ref = ref if ref.startswith("https:") else "../" + ref  # files live in into/<kind>/
+    if ref.startswith("https:"):  # no schemas/ here or above: write them, the modeline resolves
+        ref = "schemas/procedure.schema.json"
+        if not dry_run:
+            write_schemas(into / "schemas")
+    ref = "../" + ref  # files live in into/<kind>/
     outcomes = plan(items, _existing(into), packaged.schema("procedure"), ref, update)
     cited = [item for _, item in items if isinstance(item, Converted)]
     register = plan_register(cited, portal_files.read_existing(into / LEGAL_FILE))

@@ -7,6 +7,7 @@ what that means for each measure). A bad revision or a catalog outside git: one 
 
 from __future__ import annotations
 
+import sys
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -14,12 +15,15 @@ from typing import Annotated
 
 import typer
 
+from tthc_cli import dates
 from tthc_cli.cli._common import (
     ConfigOpt,
     ForceOpt,
     LangOpt,
     OutputOpt,
     PathsArg,
+    choices,
+    completes,
     format_option,
     open_catalog,
     output_context,
@@ -29,9 +33,11 @@ from tthc_cli.cli._common import (
 )
 from tthc_cli.cli._loading import loading
 from tthc_cli.errors import ExitCode, UsageError
+from tthc_cli.extras import OFFICE
 from tthc_cli.findings import Severity
 from tthc_cli.load.reuse import Reuse
 from tthc_cli.load.sides import open_side
+from tthc_cli.messages import text
 from tthc_cli.model import Catalog
 from tthc_cli.plan.baseline import BaselineCatalog
 from tthc_cli.plan.progress import GROUPINGS, ReportSet, build_report
@@ -40,7 +46,10 @@ from tthc_cli.render import REPORT_WRITERS
 AsOfOpt = Annotated[
     str | None,
     typer.Option(
-        "--as-of", help="Tính tại ngày YYYY-MM-DD (mặc định: hôm nay, hoặc as_of trong tthc.yaml)."
+        "--as-of",
+        metavar="NGÀY",
+        help="Tính tại ngày dd/mm/yyyy hoặc YYYY-MM-DD (mặc định: hôm nay, hoặc as_of trong"
+        " tthc.yaml).",
     ),
 ]
 
@@ -49,6 +58,7 @@ BaselineOpt = Annotated[
     str | None,
     typer.Option(
         "--baseline",
+        metavar="REV",
         help=(
             "Trạng thái trước lấy từ danh mục tại phiên bản git REV (main, HEAD~3, v1.0) thay vì"
             " số liệu ban đầu ghi trong từng thủ tục: số thủ tục trước = TTHC nội bộ tại REV; chi"
@@ -60,10 +70,11 @@ BaselineOpt = Annotated[
 
 
 def parse_day(value: str | None, option: str = "--as-of") -> date | None:
+    """A date given on the command line: dd/mm/yyyy or ISO (:mod:`tthc_cli.dates`)."""
     if value is None:
         return None
     try:
-        return date.fromisoformat(value)
+        return dates.parse_day(value)
     except ValueError:
         raise UsageError("report.error.bad-date", option=option, value=value) from None
 
@@ -73,7 +84,13 @@ def command(
     as_of: AsOfOpt = None,
     baseline: BaselineOpt = None,
     by: Annotated[
-        str, typer.Option("--by", help="Nhóm theo: unit, field, level hoặc kind.")
+        str,
+        typer.Option(
+            "--by",
+            metavar=choices(GROUPINGS),
+            autocompletion=completes(GROUPINGS),
+            help="Nhóm theo đơn vị (unit), lĩnh vực (field), cấp (level) hoặc loại (kind).",
+        ),
     ] = "unit",
     output_format: str | None = format_option(REPORT_WRITERS),
     output: OutputOpt = None,
@@ -105,6 +122,13 @@ def command(
     ctx = output_context(language, chosen_format, output)
     content = REPORT_WRITERS[chosen_format](reports, ctx)
     write_output(content, output, force)
+    if chosen_format == "html":
+        from tthc_cli.render.report_html import charts_drawn
+
+        if not charts_drawn():
+            print(
+                f"tthc: {text('warn.charts-need-extra', language, extra=OFFICE)}", file=sys.stderr
+            )
     if any(f.severity is Severity.ERROR and f.suppressed is None for f in catalog.findings):
         raise typer.Exit(ExitCode.FINDINGS)
 

@@ -20,9 +20,11 @@ from contextlib import contextmanager
 from datetime import date
 from typing import TYPE_CHECKING
 
+from tthc_cli.dates import show_day
+from tthc_cli.findings import day
 from tthc_cli.messages import text
 from tthc_cli.plan.progress import GroupProgress, Report
-from tthc_cli.render.report_table import display, status_label, total_label
+from tthc_cli.render.report_table import display, group_label, status_label, total_label
 from tthc_cli.textnorm import xml_safe
 
 if TYPE_CHECKING:
@@ -136,7 +138,8 @@ def _bars(report: Report, rows: Sequence[tuple[str, GroupProgress]], lang: str) 
 def progress_charts(report: Report, lang: str) -> list[str]:
     """Per group (and the whole catalog): share of procedures and of cost cut, against the
     targets; one SVG per page-sized run of groups."""
-    rows = [(g.label, g) for g in report.groups] + [(total_label(lang), report.total)]
+    rows = [(group_label(report, g, lang), g) for g in report.groups]
+    rows.append((total_label(lang), report.total))
     chunks = [rows[i : i + GROUPS_PER_CHART] for i in range(0, len(rows), GROUPS_PER_CHART)]
     with _style():
         return [_bars(report, chunk, lang) for chunk in chunks]
@@ -168,14 +171,14 @@ def milestone_chart(report: Report, lang: str) -> str:
             right_half = x > span / 2
             axes.text(
                 x + (-0.006 if right_half else 0.006) * span, y,
-                xml_safe(f"{m.due.isoformat()} {m.id}: {status_label(status.status, lang)}"),
+                xml_safe(f"{show_day(m.due, lang)} {m.id}: {status_label(status.status, lang)}"),
                 ha="right" if right_half else "left", va="center", color=colour,
                 bbox={"facecolor": "white", "edgecolor": "none", "pad": 0.5},
             )  # fmt: skip
         as_of = x_of(report.as_of)
         axes.axvline(as_of, color="#000000", linestyle=":", linewidth=1)
         axes.text(
-            as_of, 0.5, f"{text('report.as-of', lang, date=report.as_of.isoformat())}",
+            as_of, 0.5, f"{text('report.as-of', lang, date=day(report.as_of))}",
             ha="center", va="bottom",
         )  # fmt: skip
         axes.set_xlim(-0.02 * span, span * 1.02)

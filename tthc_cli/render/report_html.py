@@ -2,11 +2,14 @@
 
 The charts are SVG drawn by matplotlib (:mod:`tthc_cli.render.report_charts`) and put inline: no
 JavaScript, nothing fetched, text kept as text. Every other piece of text goes through
-:func:`~tthc_cli.textnorm.escape_html`; matplotlib escapes what it writes into the SVG.
+:func:`~tthc_cli.textnorm.escape_html`; matplotlib escapes what it writes into the SVG. Without
+matplotlib (a core install, without ``tthc[office]``) the report says where the charts would be
+and how to get them.
 """
 
 from __future__ import annotations
 
+from tthc_cli.extras import OFFICE, available
 from tthc_cli.formats import OutputContext
 from tthc_cli.messages import text
 from tthc_cli.plan.progress import ReportSet
@@ -15,11 +18,10 @@ from tthc_cli.render.report_table import (
     MILESTONE_COLUMNS,
     display,
     headers,
+    milestone_cells,
     milestone_headers,
     milestone_notes,
-    milestone_values,
     preamble,
-    status_label,
     table_rows,
 )
 from tthc_cli.textnorm import escape_html as escape
@@ -68,28 +70,35 @@ def _table(head: list[str], rows: list[list[str]], numeric: set[int]) -> str:
     return "".join(out)
 
 
+def charts_drawn() -> bool:
+    """Whether the charts can be drawn: matplotlib comes with ``tthc[office]``."""
+    return available("matplotlib")
+
+
 def render(reports: ReportSet, ctx: OutputContext) -> str:
     report, lang = reports.chosen, ctx.lang
     intro = preamble(report, lang)
+    charts = charts_drawn()
     body = [
         f"<h1>{escape(intro[0])}</h1>",
         "<ul>",
         *(f"<li>{escape(line)}</li>" for line in intro[1:]),
         "</ul>",
         f"<h2>{escape(text('report.groups', lang))}</h2>",
-        *(f'<div class="chart">{svg}</div>' for svg in progress_charts(report, lang)),
     ]
+    if charts:
+        body += [f'<div class="chart">{svg}</div>' for svg in progress_charts(report, lang)]
+    else:
+        body.append(f"<p>{escape(text('warn.charts-need-extra', lang, extra=OFFICE))}</p>")
     rows = [[display(row[c], lang) for c in HTML_COLUMNS] for row in table_rows(report, lang)]
     body.append(_table(headers(lang, HTML_COLUMNS), rows, set(range(1, len(HTML_COLUMNS)))))
     if report.milestones:
-        body += [
-            f"<h2>{escape(text('report.milestones', lang))}</h2>",
-            f'<div class="chart">{milestone_chart(report, lang)}</div>',
-        ]
+        body.append(f"<h2>{escape(text('report.milestones', lang))}</h2>")
+        if charts:
+            body.append(f'<div class="chart">{milestone_chart(report, lang)}</div>')
         ms_rows = []
         for status in report.milestones:
-            values = milestone_values(status, lang)
-            values["status"] = status_label(status.status, lang)
+            values = milestone_cells(status, lang)
             ms_rows.append([display(values[c], lang) for c in MILESTONE_COLUMNS])
         body.append(_table(milestone_headers(lang), ms_rows, {4, 7, 9}))
         body += [f"<p>{escape(note)}</p>" for note in milestone_notes(report, lang)]

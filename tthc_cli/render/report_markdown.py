@@ -11,11 +11,10 @@ from tthc_cli.render.report_table import (
     columns,
     display,
     headers,
+    milestone_cells,
     milestone_headers,
     milestone_notes,
-    milestone_values,
     preamble,
-    status_label,
     table_rows,
 )
 from tthc_cli.textnorm import escape_md
@@ -44,8 +43,7 @@ def render(reports: ReportSet, ctx: OutputContext) -> str:
         lines += ["", f"## {escape_md(text('report.milestones', lang))}", ""]
         ms_rows = []
         for status in report.milestones:
-            values = milestone_values(status, lang)
-            values["status"] = status_label(status.status, lang)
+            values = milestone_cells(status, lang)
             ms_rows.append([_cell(values[c], lang) for c in MILESTONE_COLUMNS])
         lines += _table(milestone_headers(lang), ms_rows)
         notes = milestone_notes(report, lang)

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from tthc_cli.findings import ref
+from tthc_cli.dates import show_day
+from tthc_cli.findings import day, ref
 from tthc_cli.messages import text
 from tthc_cli.plan.progress import GroupProgress, MilestoneStatus, Report
 
@@ -102,9 +103,18 @@ def total_label(lang: str) -> str:
     return text("report.total", lang)
 
 
+def group_label(report: Report, group: GroupProgress, lang: str) -> str:
+    """A group's name for people: levels and kinds in words, units and fields as named."""
+    if report.by == "level":
+        return text(f"show.level.{group.key}", lang)
+    if report.by == "kind":
+        return text(f"report.kind.{group.key}", lang)
+    return group.label
+
+
 def table_rows(report: Report, lang: str) -> list[dict[str, Value]]:
     """One row per group, then the catalog total (labelled)."""
-    rows = [row_values(g) for g in report.groups]
+    rows = [{**row_values(g), "group": group_label(report, g, lang)} for g in report.groups]
     total = row_values(report.total)
     total["group"] = total_label(lang)
     return [*rows, total]
@@ -130,6 +140,18 @@ def milestone_values(status: MilestoneStatus, lang: str) -> dict[str, Value]:
     }
 
 
+def milestone_cells(status: MilestoneStatus, lang: str) -> dict[str, Value]:
+    """:func:`milestone_values` for people (text, Markdown, HTML): the date as the language
+    writes it, the measure, the date's source and the status in words."""
+    values = milestone_values(status, lang)
+    m = status.milestone
+    values["due"] = show_day(m.due, lang)
+    values["measure"] = text(f"report.col.{m.measure}", lang)
+    values["due_basis"] = text(f"report.due-basis.{m.due_basis}", lang)
+    values["status"] = status_label(status.status, lang)
+    return values
+
+
 def milestone_headers(lang: str) -> list[str]:
     return [text(f"report.ms.{c}", lang) for c in MILESTONE_COLUMNS]
 
@@ -139,7 +161,7 @@ def preamble(report: Report, lang: str) -> list[str]:
     title = report.plan.title_en if lang == "en" else report.plan.title
     lines = [
         text("report.title", lang, decision=report.plan.decision, title=title),
-        text("report.as-of", lang, date=report.as_of.isoformat()),
+        text("report.as-of", lang, date=day(report.as_of)),
         text("report.by", lang, by=ref(f"report.by.{report.by}")),
         text(f"report.count-cut-as.{report.count_cut_as}", lang),
         baseline_line(report, lang),
@@ -152,7 +174,7 @@ def preamble(report: Report, lang: str) -> list[str]:
                 "report.hourly",
                 lang,
                 amount=display(report.hourly.amount, lang),
-                start=report.hourly.start.isoformat(),
+                start=day(report.hourly.start),
                 source=report.hourly.source,
             )
         )

@@ -5,12 +5,14 @@ from __future__ import annotations
 
 from rich.table import Table
 
+from tthc_cli.dates import show_day
 from tthc_cli.formats import OutputContext
 from tthc_cli.messages import text
 from tthc_cli.plan.progress import GroupProgress, Report, ReportSet
 from tthc_cli.render.console import recording_console
 from tthc_cli.render.report_table import (
     display,
+    group_label,
     milestone_notes,
     preamble,
     row_values,
@@ -85,7 +87,7 @@ def render(reports: ReportSet, ctx: OutputContext) -> str:
             overflow="fold",
         )
     for group in report.groups:
-        table.add_row(*_row(group, group.label, report, lang))
+        table.add_row(*_row(group, group_label(report, group, lang), report, lang))
     table.add_section()
     table.add_row(*_row(report.total, total_label(lang), report, lang), style="bold")
     console.print()
@@ -100,7 +102,7 @@ def render(reports: ReportSet, ctx: OutputContext) -> str:
             )
         for status in report.milestones:
             m = status.milestone
-            due = m.due.isoformat() + ("" if m.due_basis == "data" else " *")
+            due = show_day(m.due, lang) + ("" if m.due_basis == "data" else " *")
             ms.add_row(
                 due,
                 visible(m.id),
