@@ -72,6 +72,7 @@ TYPED = {
         "a command line the message tells the user to type"
     ),
     r"pip install '[^']+'": "the command that installs an extra",
+    r"(?<![\w-])--[a-z][a-z-]*": "a command-line option the message tells the user to type",
     r"chọn một trong: [^.]*": "the values a YAML field allows, as the user must write them",
     r"``[^`]+``": "literal YAML in the rules' documentation (the same in both languages)",
 }
@@ -228,15 +229,11 @@ RUNS: list[Any] = [
     ("report", ["report", "--by", "field", "-f", "markdown"]),
     ("report", ["report", "--by", "level", "-f", "html"]),
     *(("cost", ["cost", code, "--as-of", "01/01/2025"]) for code in _cost_codes()),
-    pytest.param(
-        "deadline",
-        ["deadline", "2.001219", "--received", "07/02/2024 16:00"],
-        marks=pytest.mark.xfail(
-            reason="#21 rebuilds tthc deadline: --received as dd/mm/yyyy, dates and the channel "
-            "in words",
-            strict=False,
-        ),
-    ),
+    ("deadline", ["deadline", "2.001219", "--received", "07/02/2024 16:00"]),
+    ("deadline", ["deadline", "2.001219", "--received", "07/02/2024 16:00", "--explain"]),
+    ("deadline", ["deadline", "--duration", "04 giờ làm việc", "--received", "06/03/2026 16:00"]),
+    ("legal", ["legal"]),
+    ("legal", ["legal", "--as-of", "01/01/2025", "-f", "markdown"]),
 ]
 
 

@@ -101,8 +101,11 @@ cấp huyện đã bỏ (Luật Tổ chức chính quyền địa phương 2025,
 sách 2.168 thủ tục của Thành phố có hiệu lực từ ngày 01/07/2025 chỉ có "cấp thành phố", "cấp
 phường, xã, đặc khu" và "cơ quan khác" (Quyết định 113 năm 2025,
 https://baomoi.net.vn/tp-hcm-2-168-thu-tuc-hanh-chinh-can-biet-tu-ngay-1-7-c52698215.epi).
-Thủ tục hiện hành còn ghi ``district`` trong ``levels`` sẽ chỉ người dân tới cơ quan không còn
-nữa. Thủ tục đã hết hiệu lực (``effective.to`` trước ngày đó) có thể giữ nguyên.
+Thủ tục hiện hành còn ghi ``district`` trong ``levels``, hoặc có ``receiving_address`` còn ghi
+tên quận, huyện ("Quận 1", "quận Phú Nhuận", "huyện Cần Giờ", "thành phố Thủ Đức"), sẽ chỉ người
+dân tới cơ quan hay địa chỉ không còn nữa: hãy ghi địa chỉ theo phường, xã mới (ví dụ "phường
+Bến Nghé, Quận 1" nay thuộc phường Sài Gòn). Thủ tục đã hết hiệu lực (``effective.to`` trước
+ngày đó) có thể giữ nguyên cả hai.
 
 Đạt::
 
@@ -111,6 +114,7 @@ nữa. Thủ tục đã hết hiệu lực (``effective.to`` trước ngày đó
 Không đạt (xét sau ngày 01/07/2025)::
 
     levels: [province, district]
+    receiving_address: "số 63 Lý Tự Trọng, phường Bến Nghé, Quận 1"
 """,
     "unit-exists": """
 Mọi đơn vị mà thủ tục nêu đều có trong danh mục đơn vị (units.yaml).
@@ -287,33 +291,41 @@ Không đạt (xét sau ngày 01/01/2023)::
       - {id: ho-khau, name: Bản sao sổ hộ khẩu, copies: 1}
 """,
     "legal-number": """
-Số hiệu văn bản của căn cứ pháp lý được ghi đúng dạng số hiệu văn bản Việt Nam.
+Số hiệu của căn cứ pháp lý là số hiệu thật của một văn bản Việt Nam.
 
 Số hiệu là cách tra cứu một căn cứ pháp lý và khớp nó giữa các phiên bản (``63/2010/NĐ-CP``).
-Số hiệu chép kèm tên loại ("Nghị định số 63/2010"), thừa khoảng trắng hoặc bị cắt ngắn thì không
-khớp được. Ngữ pháp, sau khi chuẩn hóa Unicode NFC (Nghị định 30/2020/NĐ-CP về công tác văn thư,
-Phụ lục I, số và ký hiệu văn bản)::
+Số hiệu chép kèm tên loại ("Nghị định số 63/2010"), dính với chữ liền sau (``11/2026/TT-NHNN5``,
+``1451/2019/QH14QUY``) hoặc bị cắt ngắn thì không khớp được. Ngữ pháp, sau khi chuẩn hóa Unicode
+NFC (Nghị định 30/2020/NĐ-CP về công tác văn thư, Phụ lục I và III)::
 
     số hiệu  := số "/" [năm "/"] ký hiệu
     số       := 1-5 chữ số, có thể thêm "." và chữ số (66.7) hoặc một chữ thường (01a)
     năm      := 4 chữ số, 19xx hoặc 20xx       (văn bản quy phạm pháp luật: NĐ, TT, Luật, NQ…)
-    ký hiệu  := phần ("-" phần)*                (QĐ-TTg, VPCP-KSTT, NQLT-CP-UBTƯMTTQVN, QH15)
-    phần     := một chữ in hoa (kể cả Đ, Ư, Ơ, Â, Ê, Ô, Ă) rồi chữ, chữ số hoặc "&"
+    ký hiệu  := QH<khóa> | UBTVQH<khóa> | loại "-" cơ quan ("-" cơ quan)*   (khi có năm)
+              | phần ("-" phần)*                                        (khi không có năm)
 
-Ví dụ đọc được: ``63/2010/NĐ-CP``, ``1085/QĐ-TTg``, ``1927/VPCP-KSTT``, ``06/2022/QH15``,
-``111/2025/UBTVQH15``, ``4324/QĐ-UBND``, ``15/2025/TT-BNV``, ``66.7/2025/NQ-CP``. Mục không có
-``number`` cũng bị báo: căn cứ pháp lý được định danh bằng số hiệu; khi nguồn không ghi, hãy nói
-rõ điều đó bằng một mục bỏ qua trên căn cứ đó.
+Khi có năm, loại văn bản (NĐ, TT, QĐ, NQ, TTLT, VBHN…) và mọi cơ quan ban hành (CP, TTg, BTC,
+NHNN, HĐND…) phải là mã đã biết, và cơ quan có ngày thành lập, hợp nhất (bộ thành lập hay hợp
+nhất năm 2025) phải tồn tại trong năm đó. Luật và nghị quyết của Quốc hội (``QH15``) và của Ủy
+ban Thường vụ Quốc hội (``UBTVQH15``) đánh số liên tục theo khóa, không theo năm (Nghị quyết
+202/2025/QH15): năm phải thuộc khóa đó, và số thứ tự phải dưới giới hạn của khóa (luật dưới
+``max_law``). Chỉ ``QH``/``UBTVQH`` mang chữ số; chỉ mã đã biết như ``TTg`` mang chữ thường. Loại
+văn bản, cơ quan ban hành và khóa là dữ liệu có ngày trong ``tthc_cli/data/legal-numbers.yaml``;
+``legal_numbers`` trong ``tthc.yaml`` bổ sung hoặc thay thế. Mục không có ``number`` cũng bị báo:
+khi nguồn không ghi số hiệu, hãy nói rõ điều đó bằng một mục bỏ qua trên căn cứ đó.
 
 Đạt::
 
     legal_basis:
       - {number: 63/2010/NĐ-CP, title: Nghị định về kiểm soát thủ tục hành chính}
+      - {number: 66.7/2025/NQ-CP, title: Nghị quyết cắt giảm thủ tục dựa trên dữ liệu}
 
 Không đạt::
 
     legal_basis:
       - {number: Nghị định số 63/2010, title: Nghị định về kiểm soát thủ tục hành chính}
+      - {number: 11/2026/TT-NHNN5, title: Thông tư}
+      - {number: 1354/2014/QH13, title: Luật 54/2014/QH}
 """,
     "target-not-heavier": """
 Mục tiêu đơn giản hóa không nặng hơn hiện trạng.
@@ -358,5 +370,76 @@ Không đạt::
       plan:
         status: approved
         outcome: simplify
+""",
+    "legal-basis-in-force": """
+Mọi căn cứ pháp lý thủ tục viện dẫn còn hiệu lực, và thủ tục đã theo các văn bản sửa đổi.
+
+Đối chiếu với sổ văn bản của danh mục (``legal.yaml``, cạnh ``units.yaml``) tại ngày thủ tục áp
+dụng: ngày ``effective.to`` nếu thủ tục có, nếu không thì hôm nay (``as_of`` trong tthc.yaml hoặc
+``--as-of``). Không có sổ văn bản thì quy tắc không báo gì.
+
+- Văn bản được viện dẫn đã bị **thay thế**, hoặc bị **bãi bỏ** toàn bộ, vào hoặc trước ngày đó:
+  lỗi, nêu văn bản thay thế (và văn bản đang có hiệu lực, nếu văn bản thay thế lại bị thay).
+- Văn bản được viện dẫn được **sửa đổi, bổ sung** (hoặc bị bãi bỏ một phần) sau ngày công bố
+  thủ tục và đến ngày đó: cảnh báo, nêu văn bản sửa đổi — thủ tục có thể chưa theo văn bản này.
+  Ngày công bố là ``publication.date``, nếu không có thì ngày ban hành của quyết định công bố khi
+  sổ văn bản ghi. Thủ tục không rõ ngày công bố nhận phát hiện tương tự ở mức thông tin. Không
+  báo khi thủ tục cũng viện dẫn văn bản sửa đổi.
+- Số hiệu được viện dẫn **chưa có trong sổ**: thông tin (``legal: {unregistered: …}`` trong
+  tthc.yaml đổi thành cảnh báo, lỗi, hoặc ``off``).
+
+Cố ý giữ một căn cứ đã hết hiệu lực (bản ghi lịch sử, thủ tục vẫn đang công bố như vậy) thì ghi
+suppress trên mục ``legal_basis`` đó, kèm lý do.
+
+Đạt (``legal.yaml`` ghi 48/2019/NĐ-CP được sửa đổi bởi 19/2024/NĐ-CP, và thủ tục viện dẫn cả hai)::
+
+    legal_basis:
+      - number: 48/2019/NĐ-CP
+        title: Quy định về quản lý hoạt động của phương tiện phục vụ vui chơi, giải trí dưới nước
+      - number: 19/2024/NĐ-CP
+        title: Sửa đổi, bổ sung một số điều của Nghị định số 48/2019/NĐ-CP
+
+Không đạt (``legal.yaml`` ghi 32/2010/TT-BTNMT đã bị thay thế, trước ngày thủ tục được đối chiếu,
+bởi số hiệu ghi trong ``replaced_by``)::
+
+    legal_basis:
+      - number: 32/2010/TT-BTNMT
+        title: Quy định về cấp phép hoạt động đo đạc và bản đồ
+""",
+    "legal-register-consistent": """
+Sổ văn bản (``legal.yaml``) không tự mâu thuẫn.
+
+Điều sổ ghi về một văn bản phải khớp với điều sổ ghi về các văn bản khác, nếu không thì tình
+trạng hiệu lực mà ``tthc legal`` và ``legal-basis-in-force`` suy ra sẽ sai:
+
+- mọi số hiệu ghi trong ``amended_by``, ``replaced_by`` hoặc ``repealed`` là một văn bản có
+  trong sổ (để biết trích yếu của nó, và ngày của nó khi sự kiện không ghi ngày);
+- không sửa đổi, thay thế hay bãi bỏ nào có hiệu lực trước ngày văn bản được ban hành, và không
+  văn bản nào có hiệu lực trước ngày ban hành;
+- văn bản có năm trong số hiệu (``19/2011/TT-BTP``) được ban hành trong năm đó: ngày chép nhầm
+  từ trích yếu (trích yếu hay nhắc văn bản cũ kèm ngày của chúng) bị phát hiện ở đây;
+- không chuỗi sửa đổi, thay thế, bãi bỏ nào quay về chỗ bắt đầu (văn bản chỉ bị văn bản sau
+  thay đổi);
+- mỗi số hiệu chỉ ghi một lần, và viết đúng dạng số hiệu văn bản (xem ``legal-number``).
+
+Đạt::
+
+    documents:
+      - number: 23/2015/NĐ-CP
+        title: Về cấp bản sao từ sổ gốc, chứng thực bản sao từ bản chính…
+        issued: "2015-02-16"
+        amended_by: [{number: 280/2025/NĐ-CP}]
+      - number: 280/2025/NĐ-CP
+        title: Sửa đổi, bổ sung một số điều của Nghị định số 23/2015/NĐ-CP…
+
+Không đạt (văn bản sửa đổi chưa có trong sổ, và ngày thay thế trước ngày văn bản được ban
+hành)::
+
+    documents:
+      - number: 23/2015/NĐ-CP
+        title: Về cấp bản sao từ sổ gốc, chứng thực bản sao từ bản chính…
+        issued: "2015-02-16"
+        amended_by: [{number: 280/2025/NĐ-CP}]
+        replaced_by: {number: 23/2015/NĐ-CP, date: "2014-01-01"}
 """,
 }

@@ -17,7 +17,7 @@ Passes::
 
     documents:
       - number: 23/2015/NĐ-CP
-        title: Về cấp bản sao từ sổ gốc, chứng thực bản sao từ bản chính, chứng thực chữ ký…
+        title: Về cấp bản sao từ sổ gốc, chứng thực bản sao từ bản chính…
         issued: "2015-02-16"
         amended_by: [{number: 280/2025/NĐ-CP}]
       - number: 280/2025/NĐ-CP
@@ -28,7 +28,7 @@ document was issued)::
 
     documents:
       - number: 23/2015/NĐ-CP
-        title: Về cấp bản sao từ sổ gốc, chứng thực bản sao từ bản chính, chứng thực chữ ký…
+        title: Về cấp bản sao từ sổ gốc, chứng thực bản sao từ bản chính…
         issued: "2015-02-16"
         amended_by: [{number: 280/2025/NĐ-CP}]
         replaced_by: {number: 23/2015/NĐ-CP, date: "2014-01-01"}
