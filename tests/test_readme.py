@@ -55,23 +55,9 @@ def _old_catalog(root: Path) -> None:
     shutil.copytree(root / "procedures", root / "old")
 
 
-def _import_inputs(root: Path) -> None:
-    (root / "records").mkdir()
-    shutil.copy(FIXTURES / "clean.json", root / "records" / "clean.json")
-    shutil.copy(FIXTURES / "units-map.yaml", root / "units-map.yaml")
-    from openpyxl import Workbook  # type: ignore[import-untyped]
-
-    book = Workbook()
-    sheet = book.active
-    sheet.append(["Mã số", "Tên", "Cơ quan ban hành", "Cơ quan thực hiện", "Lĩnh vực"])
-    sheet.append(["1.900002", "Thủ tục mẫu", "Bộ Tư pháp", "Sở Tư pháp", "Hộ tịch"])
-    book.save(root / "danh-sach-tthc.xlsx")
-
-
 # What a block's lines expect to find, made first (keyed by a line of the block).
 SETUP: dict[str, Callable[[Path], None]] = {
     "tthc diff old/ procedures/ -f json": _old_catalog,
-    "tthc import list danh-sach-tthc.xlsx --into procedures": _import_inputs,
 }
 
 

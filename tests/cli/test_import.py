@@ -248,8 +248,9 @@ def test_a_killed_update_is_reported_and_finished_by_the_next_run(tmp_path: Path
     assert data["resumed"]["done"] + data["resumed"]["pending"] == 400
     assert data["files"]["changed"] == 400 - done
     assert all("(mới)" in p.read_text("utf-8") for p in (into / "public").iterdir())
-    # no journal, lock or temporary file; the register of the documents the records cite
-    assert sorted(p.name for p in into.iterdir()) == ["legal.yaml", "public"]
+    # no journal, lock or temporary file; the register of the documents the records cite, and
+    # the schemas the files' modelines point at
+    assert sorted(p.name for p in into.iterdir()) == ["legal.yaml", "public", "schemas"]
     assert not [p for p in (into / "public").iterdir() if p.name.startswith(".")]
 
 

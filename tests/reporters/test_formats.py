@@ -336,8 +336,8 @@ def test_markdown_is_a_table_errors_first_that_text_cannot_break() -> None:
     lines = REPORTERS["markdown"](result, EN).splitlines()
     rows = [line for line in lines if line.startswith("| catalog")]
     assert [row.split(" | ")[1] for row in rows] == ["error", "error", "warning", "warning", "info"]
-    assert all(row.count("|") == 5 for row in rows)  # a | in a path stays in its cell
-    assert "x&#124;y.yaml:1:1" in rows[3]
+    assert all(row.replace("\\|", "").count("|") == 5 for row in rows)  # a | stays in its cell
+    assert "x\\|y.yaml:1:1" in rows[3]
     assert "suppressed" not in "".join(rows)
     shown = REPORTERS["markdown"](result, OutputContext(lang="en", show_suppressed=True))
     assert "| suppressed |" in shown
