@@ -19,6 +19,7 @@ from tthc_cli.config import Limits, PlanSettings
 from tthc_cli.errors import TthcError
 from tthc_cli.findings import Finding, Pos, Severity
 from tthc_cli.load import packaged, shape
+from tthc_cli.load.opening import is_file, read_file, refusal_finding
 from tthc_cli.load.yamlsafe import parse_yaml
 from tthc_cli.messages import render
 from tthc_cli.plans import Instrument, Milestone, NotMeasured, PlanData, Scope
@@ -126,12 +127,19 @@ def build_plan(
         milestone(item, settings.choices, scope, baseline) for item in data.get("milestones") or ()
     ]
     period = data.get("period") or {}
+
+    def highest(measure: str) -> float | None:
+        targets = [m.target for m in milestones if m.measure == measure]
+        return max(targets) if targets else None
+
     return PlanData(
         id=str(data["id"]),
         title=str(data["title"]),
         title_en=str(data.get("title_en") or data["title"]),
         decision=instruments[0].number if instruments else "",
         milestones=tuple(sorted(milestones, key=lambda m: (m.due, m.id))),
+        procedures_cut_percent=highest("procedures_cut_share"),
+        cost_cut_percent=highest("cost_cut_share"),
         instruments=instruments,
         start=_day(period.get("start")),
         end=_day(period.get("end")),
@@ -181,3 +189,20 @@ def shipped_plans(settings: PlanSettings, limits: Limits) -> list[PlanData]:
             raise TthcError("error.data", name=file, detail=detail)
         plans.append(plan)
     return plans
+
+
+def looks_like_file(name: str) -> bool:
+    """Whether ``--plan NAME`` names a file rather than a plan id (ids have no dot or slash)."""
+    return any(mark in name for mark in ("/", "\\", ".")) or is_file(name)
+
+
+def read_plan_path(
+    path: str, settings: PlanSettings, limits: Limits
+) -> tuple[PlanData | None, list[Finding]]:
+    """A plan file the user names (``tthc report --plan FILE``): read with the catalog's limits,
+    a link never followed; unreadable → one finding, like a procedure file."""
+    try:
+        raw = read_file(path, limits.max_file_bytes)
+    except OSError as exc:
+        return None, [refusal_finding(exc, path)]
+    return parse_plan_file(raw, path, settings, limits, "file")

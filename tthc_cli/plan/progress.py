@@ -476,6 +476,9 @@ class Report:
     illustrative_codes: tuple[str, ...]
     catalog_root: str
     baseline: BaselineCatalog | None = None  # None: each procedure's recorded baseline
+    # The recorded choice of which procedures are business-related (tthc.yaml), and why.
+    business_subjects: tuple[str, ...] = ()
+    business_reason: str | None = None
 
     @property
     def closing(self) -> bool:
@@ -556,4 +559,6 @@ def build_report(
         illustrative_codes=illustrative,
         catalog_root=catalog.root,
         baseline=baseline,
+        business_subjects=config.plan.business_subjects,
+        business_reason=config.plan.business_reason,
     )

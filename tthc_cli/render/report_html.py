@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from tthc_cli.formats import OutputContext
 from tthc_cli.messages import text
-from tthc_cli.plan.progress import ReportSet
+from tthc_cli.plan.progress import Report, ReportSet
 from tthc_cli.render.report_charts import milestone_chart, progress_charts
 from tthc_cli.render.report_table import (
     MILESTONE_COLUMNS,
@@ -69,7 +69,19 @@ def _table(head: list[str], rows: list[list[str]], numeric: set[int]) -> str:
 
 
 def render(reports: ReportSet, ctx: OutputContext) -> str:
-    report, lang = reports.chosen, ctx.lang
+    """One document: each plan asked for in turn (notes, groups, milestones)."""
+    lang = ctx.lang
+    title = preamble(reports.chosen, lang)[0]
+    body = [part for report in reports.every_plan() for part in _plan_body(report, lang)]
+    return (
+        f'<!DOCTYPE html>\n<html lang="{escape(lang)}"><head><meta charset="utf-8">'
+        f"<title>{escape(title)}</title><style>{CSS}</style></head><body>"
+        + "".join(body)
+        + "</body></html>\n"
+    )
+
+
+def _plan_body(report: Report, lang: str) -> list[str]:
     intro = preamble(report, lang)
     body = [
         f"<h1>{escape(intro[0])}</h1>",
@@ -93,9 +105,4 @@ def render(reports: ReportSet, ctx: OutputContext) -> str:
             ms_rows.append([display(values[c], lang) for c in MILESTONE_COLUMNS])
         body.append(_table(milestone_headers(lang), ms_rows, {4, 7, 9}))
         body += [f"<p>{escape(note)}</p>" for note in milestone_notes(report, lang)]
-    return (
-        f'<!DOCTYPE html>\n<html lang="{escape(lang)}"><head><meta charset="utf-8">'
-        f"<title>{escape(intro[0])}</title><style>{CSS}</style></head><body>"
-        + "".join(body)
-        + "</body></html>\n"
-    )
+    return body

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from tthc_cli.formats import OutputContext
 from tthc_cli.messages import text
-from tthc_cli.plan.progress import ReportSet
+from tthc_cli.plan.progress import Report, ReportSet
 from tthc_cli.render.report_table import (
     MILESTONE_COLUMNS,
     Value,
@@ -32,7 +32,11 @@ def _table(head: list[str], rows: list[list[str]]) -> list[str]:
 
 
 def render(reports: ReportSet, ctx: OutputContext) -> str:
-    report, lang = reports.chosen, ctx.lang
+    """Each plan asked for in turn: its notes, the groups, its milestones."""
+    return "\n".join(_plan_markdown(report, ctx.lang) for report in reports.every_plan())
+
+
+def _plan_markdown(report: Report, lang: str) -> str:
     intro = preamble(report, lang)
     lines = [f"# {escape_md(intro[0])}", ""]
     lines += [f"- {escape_md(line)}" for line in intro[1:]]
