@@ -294,7 +294,7 @@ MESSAGES: dict[str, str] = {
     "report.closing": 'The plan ended on {end}: this is its closing report. Each milestone is judged on its due date (met, not met, no evidence); the "Final" column is the figure on the report date.',
     "report.plan-running": "The plan runs from {start} to {end}.",
     "report.baseline-date": "Time and cost cuts are measured against the state in force on {date} (each procedure's simplification.baselines, with its source); a procedure without a state recorded for that day has no evidence. {note}",
-    "report.business-choice": "Procedures related to production and business: those flagged business_related, and by the choice recorded in tthc.yaml (plan.business_related) those whose subjects include {subjects}. Reason: {reason}",
+    "report.business-choice": "Procedures related to production and business: those flagged business_related, and by the choice recorded in tthc.yaml (plan.business_related) public procedures whose subjects include {subjects}. Reason: {reason}",
     "report.business-none": "Procedures related to production and business: only those flagged business_related: true (tthc.yaml records no plan.business_related choice).",
     "report.not-measured": "Target the catalog's data cannot measure: {title} — {reason}",
     "report.plan-note": "Plan note: {note}",

@@ -299,7 +299,7 @@ MESSAGES: dict[str, str] = {
     "report.closing": 'Kế hoạch đã kết thúc ngày {end}: đây là báo cáo tổng kết. Mỗi mốc được đánh giá tại hạn của nó (đạt, không đạt, chưa có căn cứ); cột "Kết quả cuối" là số liệu tại ngày báo cáo.',
     "report.plan-running": "Kế hoạch thực hiện từ {start} đến {end}.",
     "report.baseline-date": "Cắt giảm thời hạn, chi phí so với trạng thái có hiệu lực ngày {date} (simplification.baselines của từng thủ tục, có nguồn); thủ tục chưa ghi trạng thái tại ngày đó là chưa có căn cứ. {note}",
-    "report.business-choice": "Thủ tục liên quan đến hoạt động sản xuất, kinh doanh: thủ tục ghi business_related, và theo lựa chọn trong tthc.yaml (plan.business_related) thủ tục có đối tượng {subjects}. Lý do: {reason}",
+    "report.business-choice": "Thủ tục liên quan đến hoạt động sản xuất, kinh doanh: thủ tục ghi business_related, và theo lựa chọn trong tthc.yaml (plan.business_related) thủ tục giải quyết cho cá nhân, tổ chức có đối tượng thực hiện {subjects}. Lý do: {reason}",
     "report.business-none": "Thủ tục liên quan đến hoạt động sản xuất, kinh doanh: chỉ các thủ tục ghi business_related: true (tthc.yaml chưa có lựa chọn plan.business_related).",
     "report.not-measured": "Chỉ tiêu không đo được từ dữ liệu danh mục: {title} — {reason}",
     "report.plan-note": "Ghi chú kế hoạch: {note}",

@@ -74,15 +74,25 @@ def province_publication(procedure: Procedure) -> Fact | None:
 
 
 def online_full(procedure: Procedure) -> Fact | None:
-    """The fact that an online channel is end-to-end (toàn trình), as its source was read."""
-    if not any(c.channel == "online" and c.online_service == "full" for c in procedure.channels):
-        return None
-    return Fact(_read_day(procedure), None, read=True)
+    """The fact that an online channel is end-to-end (toàn trình), as its source was read;
+    undated (no evidence either way) when an online channel does not say which level it is;
+    None when no channel is online or the online one is partial."""
+    online = [c for c in procedure.channels if c.channel == "online"]
+    if any(c.online_service == "full" for c in online):
+        return Fact(_read_day(procedure), None, read=True)
+    if any(c.online_service is None for c in online):
+        return Fact(None)
+    return None
 
 
 def location_independent(procedure: Procedure) -> Fact | None:
+    """The fact that it is handled regardless of administrative boundaries: the published date,
+    else the day its source was read; undated when the catalog does not say (the field is
+    absent); None when it says it is not (``within: none``)."""
     found = procedure.location_independent
     if found is None:
+        return Fact(None)
+    if found.within == "none":
         return None
     if found.date is not None:
         return Fact(found.date, found.decision)

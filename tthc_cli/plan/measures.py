@@ -36,11 +36,16 @@ REDUCTIONS = ("cost_cut_share", "time_cut_share")
 
 def business_related(procedure: Procedure, config: Config) -> bool:
     """The procedure's own flag; unset, the recorded choice of ``plan.business_related`` in
-    tthc.yaml (one of its subjects is listed there); neither, not business-related."""
+    tthc.yaml (a public procedure one of whose subjects is listed there); neither, not
+    business-related. An internal procedure is never business-related by the choice."""
     if procedure.business_related is not None:
         return procedure.business_related
     listed = set(config.plan.business_subjects)
-    return bool(listed) and any(subject in listed for subject in procedure.subjects)
+    return (
+        procedure.kind == "public"
+        and bool(listed)
+        and any(subject in listed for subject in procedure.subjects)
+    )
 
 
 def milestone_population(
