@@ -33,8 +33,9 @@ def _state(label: str, cost: Cost, lang: str) -> str:
     extra = []
     if cost.missing:
         extra.append(text("cost.missing", lang, fields=", ".join(cost.missing)))
-    if cost.fee_unknown:
-        extra.append(text("cost.fee-unknown", lang))
+    if cost.reasons:
+        reasons = ", ".join(text(f"cost.reason.{r}", lang) for r in cost.reasons)
+        extra.append(text("cost.not-computable", lang, reasons=reasons))
     return line + (f" ({'; '.join(extra)})" if extra else "")
 
 

@@ -371,7 +371,6 @@ MESSAGES: dict[str, str] = {
     "cost.before": "Before",
     "cost.after": "After",
     "cost.missing": "missing: {fields}",
-    "cost.fee-unknown": "fee unknown, not added",
     "cost.reason.fee-unknown": "fee unknown (no information)",
     "cost.reason.fee-conditional": "fee depends on conditions",
     "cost.reason.fee-currency": "fee stated in a foreign currency",

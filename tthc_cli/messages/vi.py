@@ -376,7 +376,6 @@ MESSAGES: dict[str, str] = {
     "cost.before": "Trước",
     "cost.after": "Sau",
     "cost.missing": "thiếu: {fields}",
-    "cost.fee-unknown": "phí, lệ phí không rõ nên không cộng",
     "cost.reason.fee-unknown": "phí, lệ phí không rõ (Không có thông tin)",
     "cost.reason.fee-conditional": "phí, lệ phí có điều kiện (mức phí tùy trường hợp)",
     "cost.reason.fee-currency": "phí, lệ phí ghi bằng ngoại tệ",
