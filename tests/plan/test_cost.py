@@ -163,7 +163,8 @@ def _procedure(plan: Plan | None, target_hours: float | None = 1.0) -> Procedure
 
 
 def test_an_undated_plan_is_not_in_force() -> None:
-    undated = procedure_cost(_procedure(Plan("approved", "simplify", POS)), HOURLY, date(2030, 1, 1))
+    plan = Plan("approved", "simplify", POS)  # no decision date
+    undated = procedure_cost(_procedure(plan), HOURLY, date(2030, 1, 1))
     assert not undated.planned and undated.reduction == 0
 
 

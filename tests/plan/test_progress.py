@@ -142,9 +142,8 @@ def test_parse_plan_accepts_the_documented_shape(tmp_path: Path) -> None:
     assert plan.milestones[0].due == date(2024, 10, 1)
     assert plan.milestones[0].sources == ("u", "v")
     other = _catalog(tmp_path / "other").config
-    assert [m.id for m in parse_plan(parse_yaml(PLAN_TEXT.encode(), "p").data, other).milestones] == [
-        "a"
-    ]
+    alone = parse_plan(parse_yaml(PLAN_TEXT.encode(), "p").data, other)
+    assert [m.id for m in alone.milestones] == ["a"]
 
 
 def _baseline_pair(tmp_path: Path) -> tuple[Catalog, BaselineCatalog]:
