@@ -152,3 +152,19 @@ def test_business_related_flag_and_recorded_choice() -> None:
     assert not business_related(replace(public, business_related=False), config)
     assert not business_related(replace(public, kind="internal"), config)
     assert business_related(replace(public, subjects=(), business_related=True), Config())
+
+
+def test_a_correction_is_not_a_reform_but_a_new_legal_basis_is() -> None:
+    from tthc_cli.model import Channel, Duration, LegalRef, TimeUnit
+    from tthc_cli.plan.baseline import against_revision
+
+    def with_time(days: int, *numbers: str) -> Procedure:
+        channel = Channel("direct", "direct", POS, time=Duration(days, TimeUnit.WORKING_DAYS))
+        legal = tuple(LegalRef(n, n, POS, number=n) for n in numbers)
+        return _procedure(channels=(channel,), legal_basis=legal)
+
+    then = with_time(10, "1/2020/NĐ-CP")
+    corrected = against_revision(with_time(5, "1/2020/NĐ-CP"), then, None, READ, 8.0)
+    assert (corrected.time_before, corrected.time_after) == (10, 10)
+    reformed = against_revision(with_time(5, "1/2020/NĐ-CP", "2/2025/NĐ-CP"), then, None, READ, 8.0)
+    assert (reformed.time_before, reformed.time_after) == (10, 5)

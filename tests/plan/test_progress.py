@@ -167,14 +167,15 @@ def test_baseline_catalog_is_the_before_of_every_measure(tmp_path: Path) -> None
     assert (total.baseline_procedures, total.removed, total.without_before) == (4, 1, 1)
     assert (total.cut_planned, total.cut_done) == (2, 1)
     assert total.procedures_cut_share == 50
-    # cost (4 h × 50,000 × 10 each): 6.000001 → 0, 6.000002 → 2 h, 6.000003 edited to 2 h,
-    # 6.000004 gone → 0; 2.001219 is public: not in the cost against the 20% target at all.
-    assert (total.cost.before, total.cost.after) == (8_000_000, 2_000_000)
+    # cost (4 h × 50,000 × 10 each): 6.000001 → 0, 6.000002 → 2 h, 6.000004 gone → 0;
+    # 6.000003 was edited to 2 h with no plan and no new legal basis: a correction, not a cut;
+    # 2.001219 is public: not in the cost against the 20% target at all.
+    assert (total.cost.before, total.cost.after) == (8_000_000, 3_000_000)
     assert (total.cost.counted, total.cost.not_computed) == (4, 0)
-    # time: 5 procedures with 5 working days then; now 3, 3, 4 (edited), 5 and 0 (gone).
-    assert (total.time_counted, total.time_before_days, total.time_after_days) == (5, 25, 15)
+    # time: 5 procedures with 5 working days then; now 3, 3, 5 (corrected: as before), 5, 0.
+    assert (total.time_counted, total.time_before_days, total.time_after_days) == (5, 25, 16)
     recorded = build_report(now, plan, date(2024, 10, 1), "unit").total
-    # recorded baselines do not see the direct edit of 6.000003 but count 6.000005's plan
+    # recorded baselines do not see the correction of 6.000003 either, and count 6.000005's plan
     assert recorded.baseline_procedures is None
     assert (recorded.cost.before, recorded.cost.after) == (8_000_000, 3_500_000)
     assert recorded.procedures_cut_share == 25  # 1 of the 4 internal procedures now

@@ -259,7 +259,7 @@ MESSAGES: dict[str, str] = {
     # --- report, cost, deadline ---
     "report.chart.target": "Target",
     "report.baseline.recorded": "Before: the baseline recorded in each procedure (simplification.baseline; its current figures when it records none).",
-    "report.baseline.revision": "Before: the catalog at git revision {revision} (commit {commit}). Procedures before = {count} internal procedures at that revision; cost and time before = each procedure's figures at that revision, matched by code; {removed} internal procedures no longer in the catalog count as abolished; {added} procedures added since have no before and are left out of cost, time and cut counts.",
+    "report.baseline.revision": "Before: the catalog at git revision {revision} (commit {commit}). Procedures before = {count} internal procedures at that revision; cost and time before = each procedure's figures at that revision, matched by code; {removed} internal procedures no longer in the catalog count as abolished; {added} procedures added since have no before and are left out of cost, time and cut counts. A change with neither an approved plan nor a new legal basis is a correction, not counted as a cut.",
     "report.col.baseline_procedures": "Internal procedures before",
     "report.col.removed": "Removed from the catalog",
     "report.col.without_before": "Added (no before)",

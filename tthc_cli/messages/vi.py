@@ -264,7 +264,7 @@ MESSAGES: dict[str, str] = {
     # --- report, cost, deadline ---
     "report.chart.target": "Mục tiêu",
     "report.baseline.recorded": "Trạng thái trước: số liệu ban đầu ghi trong từng thủ tục (simplification.baseline; thủ tục không ghi thì lấy số liệu hiện tại).",
-    "report.baseline.revision": "Trạng thái trước: danh mục tại phiên bản git {revision} (commit {commit}). Số thủ tục trước = {count} TTHC nội bộ tại phiên bản đó; chi phí, thời hạn trước = số liệu của từng thủ tục tại phiên bản đó, khớp theo mã; {removed} thủ tục nội bộ không còn trong danh mục được tính là đã bãi bỏ; {added} thủ tục thêm sau phiên bản đó không có trạng thái trước nên không tính chi phí, thời hạn, cắt giảm.",
+    "report.baseline.revision": "Trạng thái trước: danh mục tại phiên bản git {revision} (commit {commit}). Số thủ tục trước = {count} TTHC nội bộ tại phiên bản đó; chi phí, thời hạn trước = số liệu của từng thủ tục tại phiên bản đó, khớp theo mã; {removed} thủ tục nội bộ không còn trong danh mục được tính là đã bãi bỏ; {added} thủ tục thêm sau phiên bản đó không có trạng thái trước nên không tính chi phí, thời hạn, cắt giảm. Thay đổi không có phương án được phê duyệt hay căn cứ pháp lý mới là đính chính, không tính là cắt giảm.",
     "report.col.baseline_procedures": "Số TTHC nội bộ trước",
     "report.col.removed": "Đã bỏ khỏi danh mục",
     "report.col.without_before": "Thêm mới (không có trước)",

@@ -10,7 +10,8 @@ Two baselines:
     state (see :func:`tthc_cli.plan.cost.channel_fee`), and its processing time (else its
     first channel's time);
   - after is the target once a plan is in force on the report date, else the procedure as it
-    stands now (so a change made directly in the catalog since REV counts too);
+    stands now when it cites a legal basis it did not cite at REV; a change with neither a plan
+    nor a new legal basis is a correction, not a reform: after = before;
   - a procedure absent at REV has no before: it is left out of cost, time and cut counts and
     counted as ``without_before``;
   - a procedure present at REV and absent now counts as abolished (after: no cost, no time),
@@ -26,6 +27,7 @@ from datetime import date
 from functools import cached_property
 
 from tthc_cli.config import HourlyValue
+from tthc_cli.legal import number_key
 from tthc_cli.model import Catalog, Duration, Procedure
 from tthc_cli.plan.cost import (
     CUTTING_OUTCOMES,
@@ -152,6 +154,12 @@ def _cost_now(procedure: Procedure, hourly: HourlyValue | None, planned: bool) -
     return annual_cost(procedure.compliance, published_fee(procedure), hourly)
 
 
+def new_legal_basis(procedure: Procedure, then: Procedure) -> bool:
+    """Whether the procedure now cites a legal document it did not cite at the revision."""
+    cited = {number_key(ref.number) for ref in then.legal_basis if ref.number}
+    return any(ref.number and number_key(ref.number) not in cited for ref in procedure.legal_basis)
+
+
 def against_revision(
     procedure: Procedure,
     then: Procedure,
@@ -159,18 +167,23 @@ def against_revision(
     as_of: date,
     hours_per_day: float,
 ) -> BeforeAfter:
-    """Before from the procedure as it stood at the revision, after from the catalog now."""
+    """Before from the procedure as it stood at the revision, after from the catalog now — when
+    a reform is behind the change: a plan in force on ``as_of`` or a legal basis the procedure did
+    not cite at the revision. A change with neither is a correction: after = before."""
     planned = plan_in_force(procedure, as_of)
     simplification = procedure.simplification
     plan = simplification.plan if simplification else None
     target = simplification.target if simplification else None
-    after_time = target.time if planned and target and target.time else published_time(procedure)
+    before_cost = annual_cost(then.compliance, published_fee(then), hourly)
+    if planned or new_legal_basis(procedure, then):
+        after_time = (
+            target.time if planned and target and target.time else published_time(procedure)
+        )
+        after_cost = _cost_now(procedure, hourly, planned)
+    else:
+        after_time, after_cost = published_time(then), before_cost
     cost = ProcedureCost(
-        procedure.code,
-        annual_cost(then.compliance, published_fee(then), hourly),
-        _cost_now(procedure, hourly, planned),
-        planned,
-        bool(plan and plan.illustrative),
+        procedure.code, before_cost, after_cost, planned, bool(plan and plan.illustrative)
     )
     return BeforeAfter(
         cost,

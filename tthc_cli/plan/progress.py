@@ -104,6 +104,7 @@ class GroupProgress:
     location_independent: int = 0
     location_independent_undated: int = 0
     time_population: int = 0  # procedures whose before and after time could be looked at
+    cut_base: int | None = None  # the denominator of the cut share when not the internal count
 
     @property
     def published_share(self) -> float | None:
@@ -133,7 +134,7 @@ class GroupProgress:
     def procedures_cut_share(self) -> float | None:
         if self.baseline_procedures is not None:
             return _share(self.cut_planned, self.baseline_procedures)
-        return _share(self.cut_planned, self.internal)
+        return _share(self.cut_planned, self.internal if self.cut_base is None else self.cut_base)
 
     @property
     def cost_cut_share(self) -> float | None:
@@ -190,7 +191,9 @@ class GroupProgress:
             "procedures_cut_share": Tally(
                 self.cut_planned,
                 self.cut_undated,
-                self.baseline_procedures if self.baseline_procedures is not None else self.internal,
+                self.baseline_procedures
+                if self.baseline_procedures is not None
+                else (self.internal if self.cut_base is None else self.cut_base),
             ),
             "cost_cut_share": Tally(
                 self.cost.counted,
@@ -388,6 +391,7 @@ def summarize(
         location_independent=found["location_independent"],
         location_independent_undated=found["location_independent_undated"],
         time_population=len(changes),
+        cut_base=len(procedures) if cost_of_all else None,
     )
 
 

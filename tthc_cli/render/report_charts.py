@@ -43,6 +43,8 @@ STATUS_COLOURS = {
     "met": "#2e7d32",
     "at_risk": "#f9a825",
     "missed": "#c62828",
+    "not_met": "#8e0000",
+    "no_evidence": "#6d4c41",
     "pending": "#1565c0",
     "not_applicable": "#9e9e9e",
 }

@@ -24,6 +24,8 @@ _STATUS_STYLE = {
     "met": "green",
     "at_risk": "yellow",
     "missed": "bold red",
+    "not_met": "red",
+    "no_evidence": "magenta",
     "pending": "cyan",
     "not_applicable": "dim",
 }
