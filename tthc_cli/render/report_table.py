@@ -177,7 +177,8 @@ def preamble(report: Report, lang: str) -> list[str]:
         )
     lines += plan_lines(report, lang)
     total = report.total
-    if report.plan.id == "qd-1085":
+    internal_cuts = ("procedures_cut_share", "cost_cut_share")
+    if any(m.measure in internal_cuts and m.kind == "internal" for m in report.plan.milestones):
         lines.append(text("report.scope-note", lang))
     lines.append(
         text("report.cost-note", lang, counted=total.cost.counted, missing=total.cost.not_computed)
