@@ -71,6 +71,7 @@ def test_schema_dir_writes_every_schema_and_refuses_to_overwrite(tmp_path: Path)
     assert written == [
         "config.schema.json",
         "legal.schema.json",
+        "plan.schema.json",
         "procedure.schema.json",
         "units.schema.json",
     ]

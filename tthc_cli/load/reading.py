@@ -62,12 +62,16 @@ class RawCatalog:
     complete: bool  # the whole catalog, not a selection
     legal_file: str | None = None  # the register of legal documents, like the units registry
     legal_raw: bytes | None = None
+    # The catalog's own plans (plans/*.yaml): (name in findings, bytes or why unreadable).
+    plans: tuple[tuple[str, bytes | Finding], ...] = ()
 
     def fingerprint(self, *extra: str) -> str:
         """Changes whenever any input that findings depend on changes."""
         units = b"-" if self.units_raw is None else b"+" + self.units_raw
         legal = b"-" if self.legal_raw is None else b"+" + self.legal_raw
         parts: list[str | bytes] = [self.root, *extra, units, legal, repr(self.findings)]
+        for file, plan in self.plans:
+            parts += ["plan", file, plan if isinstance(plan, bytes) else repr(plan)]
         for file, data in self.items:
             if data is None:
                 raise ValueError("fingerprint of a catalog already built")
@@ -89,7 +93,14 @@ def read_source(
     findings += legal_findings
     findings += getattr(source, "walk_findings", [])
     items: list[tuple[str, bytes | Finding | None]] = []
+    plans: list[tuple[str, bytes | Finding]] = []
     for rel in listed:
+        if role_of(rel) is Role.PLAN:
+            try:
+                plans.append((source.display(rel), source.read(rel)))
+            except OSError as exc:
+                plans.append((source.display(rel), refusal_finding(exc, source.display(rel))))
+            continue
         if _is_ignored(rel, config):
             continue
         file = source.display(rel)
@@ -108,6 +119,7 @@ def read_source(
         complete=only is None,
         legal_file=legal_file,
         legal_raw=legal_raw,
+        plans=tuple(plans),
     )
 
 
