@@ -187,7 +187,7 @@ def test_file_suppression_shows_reason_and_unused_one_warns(tmp_path: Path) -> N
     assert unused["line"] == lines.index("- rule: unique-code") + 1
     assert unused["args"]["rule"] == "unique-code"
     assert done.returncode == 0
-    shown = run_tthc("validate", cwd=tmp_path).stdout
+    shown = run_tthc("validate", "--show-suppressed", cwd=tmp_path).stdout
     assert reason in shown and "unused-suppression" in shown
 
 
@@ -219,7 +219,7 @@ def test_item_suppression_in_text_and_json(tmp_path: Path, monkeypatch: pytest.M
     assert by_rule["test-item-rule"].suppressed == reason
     assert by_rule["unused-suppression"].arg_map["rule"] == "test-item-rule"
     assert not result.failed(Severity.ERROR)
-    text = REPORTERS["text"](result, OutputContext())
+    text = REPORTERS["text"](result, OutputContext(show_suppressed=True))
     assert reason in text
     data_out = json.loads(REPORTERS["json"](result, OutputContext()))
     assert {f["reason"] for f in data_out["findings"]} == {reason, None}

@@ -55,3 +55,15 @@ def test_names_that_start_with_at_are_printed_as_written(tmp_path: Path) -> None
     messages = [f["message"] for f in json.loads(done.stdout)["findings"]]
     assert "Dossier component '@SUM(1) bản khai' states no quantity" in "\n".join(messages)
     assert "Dossier component '@severity.error' states no quantity" in "\n".join(messages)
+
+
+def test_a_date_argument_is_shown_as_the_language_writes_dates() -> None:
+    from datetime import date
+
+    from tthc_cli.findings import day
+
+    args = {"ended": day(date(2025, 7, 1)), "on": day(date(2026, 11, 24))}
+    assert "01/07/2025" in text("district-level", "vi", **args)
+    assert "24/11/2026" in text("district-level", "vi", **args)
+    assert "2025-07-01" in text("district-level", "en", **args)
+    assert args["ended"] == "2025-07-01"  # as JSON and the other machine formats carry it

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
+from datetime import date
 from enum import StrEnum
 
 ArgValue = str | int | float
@@ -23,6 +24,19 @@ class Ref(str):
 def ref(key: str) -> Ref:
     """The argument that renders the message ``key``."""
     return Ref(f"@{key}")
+
+
+class Day(str):
+    """A message argument that is a calendar day, held as ISO text (``2025-07-01``, see
+    :func:`day`): a message shows it as people write dates in the reader's language (01/07/2025
+    in Vietnamese); JSON and the other machine formats keep the ISO text."""
+
+    __slots__ = ()
+
+
+def day(value: date) -> Day:
+    """The argument for the calendar day ``value``."""
+    return Day(value.isoformat())
 
 
 class Severity(StrEnum):

@@ -52,6 +52,7 @@ class OutputContext:
     to_file: bool = False
     ci_paths: Callable[[str], str] | None = None
     tablefmt: str | None = None  # a tabulate style for text and Markdown tables
+    show_suppressed: bool = False  # findings reports for people: print suppressed findings too
 
 
 T = TypeVar("T")

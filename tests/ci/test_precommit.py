@@ -138,3 +138,23 @@ def test_changed_hook_checks_only_what_is_being_committed(
     assert failed.returncode == 1
     assert "catalog/public/2.000002.yaml:11:5" in failed.stdout
     assert BROKEN_AT not in failed.stdout
+
+
+def test_changed_hook_in_ci_checks_the_commits_between_the_refs(
+    tmp_path: Path, hook_repo: Path, pre_commit_home: Path
+) -> None:
+    """In CI nothing is staged: ``pre-commit run --from-ref A --to-ref B`` must check what the
+    commits from A to B changed (it used to check 0 files and pass)."""
+    catalog = catalog_repo(tmp_path / "danh-muc")
+    before = git(catalog, "rev-parse", "HEAD")
+    write(catalog, "2.000001.yaml", procedure("2.000001", units={"implementing": ["so-xd"]}))
+    commit_all(catalog, "gõ nhầm mã đơn vị")
+    write(catalog, "2.000002.yaml", procedure("2.000002", name="Tên mới"))
+    commit_all(catalog, "đổi tên")
+    refs = ("--from-ref", before, "--to-ref", "HEAD")
+    failed = try_repo(catalog, hook_repo, pre_commit_home, "tthc-validate-changed", *refs)
+    assert failed.returncode == 1, failed.stdout + failed.stderr
+    assert BROKEN_AT in failed.stdout and "Đã kiểm tra 0 tệp" not in failed.stdout
+    later = ("--from-ref", "HEAD~1", "--to-ref", "HEAD")  # only the rename: clean
+    passed = try_repo(catalog, hook_repo, pre_commit_home, "tthc-validate-changed", *later)
+    assert passed.returncode == 0, passed.stdout + passed.stderr

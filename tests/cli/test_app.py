@@ -71,6 +71,7 @@ def test_schema_dir_writes_every_schema_and_refuses_to_overwrite(tmp_path: Path)
     assert written == [
         "config.schema.json",
         "legal.schema.json",
+        "plan.schema.json",
         "procedure.schema.json",
         "units.schema.json",
     ]
@@ -99,3 +100,29 @@ def test_rules_lists_every_registered_rule() -> None:
 def test_rules_with_an_unknown_id_is_a_usage_error() -> None:
     done = run_tthc("rules", "khong-co-quy-tac")
     assert done.returncode == 2 and "Traceback" not in done.stderr
+
+
+def test_shell_completion_offers_commands_options_and_values() -> None:
+    """tthc --install-completion / --show-completion: the shells ask tthc itself."""
+    shown = run_tthc("--show-completion", "bash")
+    assert shown.returncode == 0 and "_TTHC_COMPLETE=complete_bash" in shown.stdout
+
+    def complete(words: str) -> list[str]:
+        env = {"_TTHC_COMPLETE": "complete_bash", "COMP_WORDS": words}
+        env["COMP_CWORD"] = str(len(words.split()) - (0 if words.endswith(" ") else 1))
+        done = run_tthc(env=env)
+        return done.stdout.split()
+
+    assert complete("tthc val") == ["validate"]
+    assert complete("tthc validate --format s") == ["sarif"]
+    assert complete("tthc list --kind ") == ["public", "internal"]
+    assert "unit-exists" in complete("tthc rules unit")
+
+
+def test_help_shows_choices_and_defaults() -> None:
+    shown = run_tthc("validate", "--help", env={"COLUMNS": "160"}).stdout
+    assert "[error|warning|info]" in shown and "[vi|en]" in shown
+    assert "mặc định: error" in shown
+    assert "<str>" not in shown
+    report = run_tthc("report", "--help", env={"COLUMNS": "160"}).stdout
+    assert "[unit|field|level|kind]" in report and "[default: unit]" in report

@@ -53,7 +53,7 @@ def test_format_names_are_the_same_words_everywhere(command: str) -> None:
         (("table", "-f", "markdown", "2.001219"), b"# "),
         (("table", "-f", "md", "2.001219"), b"# "),
         (("report", "-f", "md"), b"# "),
-        (("list", "-f", "txt"), b"code"),
+        (("list", "-f", "txt"), "Mã số".encode()),
     ],
 )
 def test_aliases_and_names_write_the_same(args: tuple[str, ...], magic: bytes) -> None:

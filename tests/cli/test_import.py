@@ -248,7 +248,9 @@ def test_a_killed_update_is_reported_and_finished_by_the_next_run(tmp_path: Path
     assert data["resumed"]["done"] + data["resumed"]["pending"] == 400
     assert data["files"]["changed"] == 400 - done
     assert all("(mới)" in p.read_text("utf-8") for p in (into / "public").iterdir())
-    assert sorted(p.name for p in into.iterdir()) == ["public"]  # no journal, lock or temp file
+    # no journal, lock or temporary file; the register of the documents the records cite, and
+    # the schemas the files' modelines point at
+    assert sorted(p.name for p in into.iterdir()) == ["legal.yaml", "public", "schemas"]
     assert not [p for p in (into / "public").iterdir() if p.name.startswith(".")]
 
 
@@ -347,3 +349,36 @@ def test_readme_import_commands_run_as_shown(tmp_path: Path) -> None:
         assert done.returncode == 0, (line, done.stdout, done.stderr)
     assert (tmp_path / "imported" / "public" / "1.900001.yaml").is_file()
     assert len(list((tmp_path / "skeletons").rglob("*.yaml"))) == 2
+
+
+def test_cited_documents_join_the_register_and_curated_entries_stay(tmp_path: Path) -> None:
+    """#24: every document a record cites is added to legal.yaml (as written, dated only where
+    the record states the date); what someone curated is never changed."""
+    curated = (
+        "documents:\n"
+        "  # ghi tay, có nguồn\n"
+        "  - number: 50/2014/QH13\n"
+        "    type: Luật\n"
+        "    title: Luật Xây dựng\n"
+        "    issued: '2014-06-18'\n"
+        "    effective: '2015-01-01'\n"
+        "    sources: [https://vbpl.vn/example]\n"
+    )
+    (tmp_path / "legal.yaml").write_text(curated, encoding="utf-8")
+    dry = run_tthc("import", "portal", str(FIXTURES / "clean.json"), "--into", str(tmp_path),
+                   "--dry-run", *DATE)  # fmt: skip
+    assert "15/2021/NĐ-CP" in dry.stdout
+    assert (tmp_path / "legal.yaml").read_text(encoding="utf-8") == curated
+    code, out, _ = portal(str(FIXTURES / "clean.json"), "--into", str(tmp_path), "-f", "json")
+    assert code == 0
+    register = json.loads(out)["register"]
+    assert register["added"] == ["15/2021/NĐ-CP"] and register["kept"] == 1
+    written = (tmp_path / "legal.yaml").read_text(encoding="utf-8")
+    assert written.startswith(curated)  # byte for byte, comment included
+    added = yaml.safe_load(written)["documents"][1]
+    assert added["number"] == "15/2021/NĐ-CP" and added["issued"] == "2021-03-03"
+    assert load_findings(tmp_path) == []  # the register still passes its schema
+    again = json.loads(
+        portal(str(FIXTURES / "clean.json"), "--into", str(tmp_path), "-f", "json")[1]
+    )
+    assert again["register"]["added"] == []

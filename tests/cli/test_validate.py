@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import stat
 import threading
 import unicodedata
@@ -14,7 +15,7 @@ import jsonschema
 import pytest
 import xmlschema
 
-from tests.helpers import SHARED, dump, make_catalog, procedure, run_tthc
+from tests.helpers import REPO, SHARED, dump, make_catalog, procedure, run_tthc
 from tthc_cli import __version__
 from tthc_cli.rules import RULES
 
@@ -132,11 +133,11 @@ def test_junit_from_the_cli_is_valid(catalog_dir: Path) -> None:
 
 def test_github_from_the_cli(catalog_dir: Path) -> None:
     lines = validate(catalog_dir, "-f", "github").stdout.splitlines()
-    assert [line.split(" ", 1)[0] for line in lines[:-1]] == [
+    assert [line.split(" ", 1)[0] for line in lines[:-1]] == [  # errors first
+        "::error",
+        "::warning",
         "::warning",
         "::notice",
-        "::warning",
-        "::error",
     ]
     assert lines[-1].startswith("::notice::Đã kiểm tra 5 tệp")
 
@@ -202,3 +203,63 @@ def test_unknown_format_is_a_usage_error(catalog_dir: Path) -> None:
     done = validate(catalog_dir, "-f", "yaml")
     assert done.returncode == 2
     assert "Traceback" not in done.stderr
+
+
+def test_suppressed_findings_are_counted_unless_asked_for(catalog_dir: Path) -> None:
+    counted = validate(catalog_dir, "--lang", "en").stdout
+    assert "Đang chờ bổ sung tên" not in counted  # the reason of a suppression
+    assert "and 1 finding(s) suppressed with a reason" in counted
+    assert "2 finding(s) in 2 file(s) suppressed with a reason" in counted
+    shown = validate(catalog_dir, "--lang", "en", "--show-suppressed")
+    assert shown.returncode == 1
+    assert "suppressed  Missing required field 'name'.  [schema]  reason: Đang chờ bổ sung tên" in (
+        shown.stdout
+    )
+    assert "2 finding(s) suppressed with a reason." in shown.stdout
+    as_json = json.loads(validate(catalog_dir, "--format", "json").stdout)
+    assert sum(1 for f in as_json["findings"] if f["suppressed"]) == 2  # machine formats keep them
+
+
+def test_the_bundled_catalog_validates_in_a_few_lines() -> None:
+    done = run_tthc("validate")
+    assert done.returncode == 0, done.stdout
+    assert len(done.stdout.splitlines()) <= 10, done.stdout
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("kind: department", "kind: departmen"),  # an enum value (schema)
+        ("  so-xay-dung:\n", "  so-xay-dung;\n"),  # a key (YAML syntax)
+        ("level: province", "levl: province"),  # a field name (schema)
+    ],
+)
+def test_a_one_character_typo_in_units_yaml_is_a_few_findings_first(
+    tmp_path: Path, old: str, new: str
+) -> None:
+    shutil.copytree(REPO / "procedures", tmp_path / "procedures")
+    shutil.copy(REPO / "tthc.yaml", tmp_path / "tthc.yaml")
+    units = tmp_path / "procedures" / "units.yaml"
+    units.write_text(units.read_text(encoding="utf-8").replace(old, new, 1), encoding="utf-8")
+    done = validate(tmp_path, "--format", "json")
+    assert done.returncode == 1
+    active = [f for f in json.loads(done.stdout)["findings"] if not f["suppressed"]]
+    assert 1 <= len(active) <= 3, [f["message"] for f in active]
+    assert all(f["file"] == "procedures/units.yaml" for f in active)
+    assert "units-registry-invalid" in {f["rule"] for f in active}
+    github = validate(tmp_path, "--format", "github").stdout.splitlines()
+    assert "file=procedures/units.yaml" in github[0]
+
+
+def test_a_count_written_010_is_told_to_write_10(tmp_path: Path) -> None:
+    """Quoting 010 (what the YAML 1.1 warning used to advise) still fails the type check: the
+    advice for a number is 10."""
+    for written in ("010", '"010"'):
+        make_catalog(tmp_path, {"2.001219.yaml": dump(procedure()) + f"dossier_sets: {written}\n"})
+        done = validate(tmp_path, "--format", "json")
+        found = {f["message_key"]: f for f in json.loads(done.stdout)["findings"]}
+        assert found["schema.type-number"]["args"]["number"] == "10"
+        if written == "010":
+            assert found["yaml-ambiguous-value.octal"]["args"]["number"] == "10"
+    shown = validate(tmp_path, "--lang", "en").stdout
+    assert "write 10, without quotes and without a leading zero" in shown

@@ -175,3 +175,24 @@ def test_outside_a_git_repository_is_a_one_line_error(tmp_path: Path) -> None:
     assert done.returncode == 3
     assert done.stderr.count("\n") == 1 and "Traceback" not in done.stderr
     assert "git repository" in done.stderr
+
+
+def test_pre_commit_checks_the_refs_pre_commit_gives(tmp_path: Path) -> None:
+    """What the tthc-validate-changed hook runs: pre-commit's --from-ref/--to-ref when given,
+    else what is staged; on a repository's first commit, everything."""
+    make_catalog(tmp_path, {"public/2.000001.yaml": procedure("2.000001")})
+    git(tmp_path, "init", "-q", "-b", "main")
+    git(tmp_path, "add", "-A")
+    first = run_tthc("validate", "--pre-commit", "--lang", "en", cwd=tmp_path)
+    assert first.returncode == 0 and "Checked 1 file" in first.stdout, first.stderr
+    base = commit_all(tmp_path, "danh mục")
+    broken = procedure("2.000002", units={"implementing": ["khong-co"]})
+    (tmp_path / "catalog" / "public" / "2.000002.yaml").write_text(dump(broken), "utf-8")
+    commit_all(tmp_path, "lỗi đã commit")
+    staged = run_tthc("validate", "--pre-commit", "--lang", "en", cwd=tmp_path)
+    assert staged.returncode == 0 and "Checked 0 file" in staged.stdout  # nothing staged
+    refs = {"PRE_COMMIT_FROM_REF": base, "PRE_COMMIT_TO_REF": "HEAD"}
+    ci = run_tthc("validate", "--pre-commit", "--lang", "en", cwd=tmp_path, env=refs)
+    assert ci.returncode == 1 and "2.000002.yaml" in ci.stdout and "Checked 1 file" in ci.stdout
+    both = run_tthc("validate", "--pre-commit", "--changed-since", "HEAD", cwd=tmp_path)
+    assert both.returncode == 2

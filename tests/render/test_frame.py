@@ -38,7 +38,10 @@ def _report(tmp_path: Path, document: dict[str, object] | None) -> DocxDocument:
         config += "\n" + yaml.safe_dump({"document": document}, allow_unicode=True)
     (tmp_path / "tthc.yaml").write_text(config, encoding="utf-8")
     out = tmp_path / "bao-cao.docx"
-    done = run_tthc("report", "--as-of", "2025-11-01", "-o", str(out), cwd=tmp_path)
+    config_file = str(tmp_path / "tthc.yaml")  # names the bundled catalog, outside its folder
+    done = run_tthc(
+        "report", "--config", config_file, "--as-of", "2025-11-01", "-o", str(out), cwd=tmp_path
+    )
     assert done.returncode in (0, 1), done.stderr
     return open_docx(str(out))
 

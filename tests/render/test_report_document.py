@@ -32,7 +32,7 @@ def _reports(root: Path, by: str = "unit") -> ReportSet:
     def report(grouping: str):  # type: ignore[no-untyped-def]
         return build_report(catalog, plan, DAY, grouping)
 
-    return ReportSet(report(by), report, catalog.config)
+    return ReportSet(report(by), report, config=catalog.config)
 
 
 @pytest.fixture
@@ -60,11 +60,13 @@ def test_sections_in_order_with_the_results_against_each_target(fixture: Path) -
         "Trước ngày",
         "Chỉ tiêu (%)",
         "Đạt (%)",
-        "Số TTHC tính",
+        "Có căn cứ / số TTHC tính",
+        "Chưa có căn cứ",
         "Trạng thái",
     ]
     first = milestones.rows[0].cells
-    assert first[2] == "01/04/2023" and first[6] in {"đạt", "trễ hạn", "có nguy cơ trễ"}
+    statuses = {"đạt", "trễ hạn", "có nguy cơ trễ", "chưa có căn cứ", "không đạt"}
+    assert first[2] == "01/04/2023" and first[7] in statuses
     assert parts[1].chart is not None and parts[2].chart is not None
 
 
@@ -147,3 +149,69 @@ def test_xlsx_milestones_are_in_words_with_real_dates(fixture: Path) -> None:
     }
     due = sheet.cell(row=2, column=header.index("Trước ngày") + 1)
     assert isinstance(due.value, date) and due.number_format == "dd/mm/yyyy"
+
+
+def _both_plans(root: Path) -> ReportSet:
+    """The report of QĐ 1085 and of Nghị quyết 66 on the same day (``--plan`` twice)."""
+    from tthc_cli.load.plan_file import shipped_plans
+    from tthc_cli.plan.milestones import available, find, with_config
+
+    catalog = load_paths([root], resolve_config([root], None))
+    known = available(shipped_plans(catalog.config.plan, catalog.config.limits), ())
+    first, second = (with_config(find(n, known), catalog.config) for n in ("qd-1085", "nq-66"))
+    on = date(2025, 11, 1)
+    return ReportSet(
+        build_report(catalog, first, on, "unit"),
+        lambda grouping: build_report(catalog, first, on, grouping),
+        (build_report(catalog, second, on, "unit"),),
+        config=catalog.config,
+    )
+
+
+def test_every_plan_asked_for_with_its_evidence_counts_and_no_ids(fixture: Path) -> None:
+    reports = _both_plans(fixture)
+    parts = report_parts(reports, "vi")
+    headings = [p.heading or "" for p in parts]
+    assert headings[1] == "I. KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU"
+    assert headings[2].startswith("1. Kế hoạch rà soát") and headings[2].endswith("(1085/QĐ-TTg)")
+    assert headings[3].startswith("2. Chương trình cắt giảm") and headings[3].endswith("(66/NQ-CP)")
+    assert headings[4:] == [
+        "II. KẾT QUẢ THEO ĐƠN VỊ",
+        "III. NHỮNG CHỈ TIÊU, ĐƠN VỊ CÓ NGUY CƠ KHÔNG ĐẠT",
+        "IV. GIỚI HẠN CỦA SỐ LIỆU",
+    ]
+    intro = parts[0].paragraphs[0]
+    assert isinstance(intro, Para) and "(1085/QĐ-TTg); Chương trình" in intro.text
+    for part, report in zip(parts[2:4], reports.every_plan(), strict=True):
+        table = part.table
+        assert table is not None and len(table.rows) == len(report.milestones)
+        header = [c.title for c in table.columns]
+        counted = header.index("Có căn cứ / số TTHC tính")
+        without = header.index("Chưa có căn cứ")
+        for row, status in zip(table.rows, report.milestones, strict=True):
+            assert row.cells[counted] == f"{status.counted}/{status.population}"
+            assert row.cells[without] == str(status.without_evidence)
+            if status.status == "no_evidence":
+                assert row.cells[-1] == "chưa có căn cứ"
+    statuses = {s.status for r in reports.every_plan() for s in r.milestones}
+    assert "no_evidence" in statuses  # the fixture's publications carry no date
+    risks = " ".join(p.text if isinstance(p, Para) else p for p in parts[5].paragraphs)
+    assert "chưa có căn cứ —" in risks and "Theo 66/NQ-CP:" in risks
+    limits = " ".join(p.text if isinstance(p, Para) else p for p in parts[6].paragraphs)
+    assert "Căn cứ: một thủ tục chỉ được tính" in limits  # the rules of evidence, once
+    assert limits.count("Căn cứ: một thủ tục chỉ được tính") == 1
+    shown = " ".join(
+        [*headings, *(c for p in parts if p.table for r in p.table.rows for c in r.cells)]
+    )
+    ids = {s.milestone.id for r in reports.every_plan() for s in r.milestones}
+    assert not {i for i in ids if i in shown or i in risks or i in limits}
+
+
+def test_the_workbook_has_each_plans_milestones_with_evidence(fixture: Path) -> None:
+    data = report_xlsx.render(_both_plans(fixture), OutputContext(lang="vi"))
+    workbook = load_workbook(io.BytesIO(data))
+    assert {"Mốc thời gian 1", "Mốc thời gian 2"} <= set(workbook.sheetnames)
+    header = [c.value for c in workbook["Mốc thời gian 2"][1]]
+    assert {"Có căn cứ", "Chưa có căn cứ", "Trạng thái"} <= set(header)
+    values = {str(c.value) for s in workbook.worksheets for row in s.iter_rows() for c in row}
+    assert not {"no_evidence", "not_met", "nq-66", "qd-1085"} & values

@@ -77,7 +77,7 @@ def sample() -> ValidationResult:
 
 
 def test_registry_offers_every_format() -> None:
-    assert set(REPORTERS) == {"text", "json", "junit", "sarif", "github", "gitlab"}
+    assert set(REPORTERS) == {"text", "markdown", "json", "junit", "sarif", "github", "gitlab"}
     for render in REPORTERS.values():
         assert render(sample(), VI).endswith("\n")
 
@@ -105,10 +105,28 @@ def test_github_maps_severities_and_skips_suppressed() -> None:
     assert not any("c.yaml" in line for line in lines)
     assert "title=tthc text-not-nfc" in lines[2]
     assert "file=catalog/nội bộ/phường/b.yaml,line=2,col=9" in lines[2]
-    assert lines[-1] == (
-        "::notice::Checked 4 file(s): 2 error(s), 1 warning(s), 1 info. "
-        "2 finding(s) suppressed with a reason."
-    )
+    assert lines[-1].startswith("::notice::Checked 4 file(s): 2 error(s), 1 warning(s), 1 info. ")
+    assert "2 finding(s) in 1 file(s) suppressed" in lines[-1]
+
+
+def test_github_puts_errors_first_and_lists_what_it_cannot_annotate() -> None:
+    """GitHub shows 10 annotations of each kind per step: a units.yaml typo's real error must
+    not be annotation 248 of 249."""
+    warnings = [
+        make("text-not-nfc", Severity.WARNING, Pos(f"catalog/a{i:02}.yaml", 1, 1))
+        for i in range(14)
+    ]
+    errors = [
+        make("yaml-empty", Severity.ERROR, Pos(f"catalog/z{i:02}.yaml", 1, 1)) for i in range(12)
+    ]
+    lines = github.render(ValidationResult(tuple(warnings + errors), ("x",) * 26), EN).splitlines()
+    commands = [line.split(" ", 1)[0].split("::")[1] for line in lines if line.startswith("::")]
+    assert commands == ["error"] * 10 + ["warning"] * 10 + ["notice"]
+    assert "file=catalog/z00.yaml" in lines[0]
+    plain = [line for line in lines if line.startswith("  ")]
+    assert len(plain) == 2 + 4 and plain[0].startswith("  catalog/z10.yaml:1:1  error")
+    assert lines[-1].startswith("::notice::Checked 26 file(s): 12 error(s), 14 warning(s)")
+    assert "6 finding(s) not annotated" in lines[-1] and "this step's log" in lines[-1]
 
 
 def test_escape_functions() -> None:
@@ -307,3 +325,19 @@ def test_junit_groups_findings_of_one_rule_at_one_place() -> None:
     failure = suite.find("testcase/failure")
     assert failure is not None and failure.text is not None
     assert failure.text.count("\n") == 1
+
+
+# --- markdown -------------------------------------------------------------------------------
+
+
+def test_markdown_is_a_table_errors_first_that_text_cannot_break() -> None:
+    tricky = make("yaml-empty", Severity.WARNING, Pos("catalog/x|y.yaml", 1, 1))
+    result = ValidationResult((*sample().findings, tricky), sample().paths)
+    lines = REPORTERS["markdown"](result, EN).splitlines()
+    rows = [line for line in lines if line.startswith("| catalog")]
+    assert [row.split(" | ")[1] for row in rows] == ["error", "error", "warning", "warning", "info"]
+    assert all(row.replace("\\|", "").count("|") == 5 for row in rows)  # a | stays in its cell
+    assert "x\\|y.yaml:1:1" in rows[3]
+    assert "suppressed" not in "".join(rows)
+    shown = REPORTERS["markdown"](result, OutputContext(lang="en", show_suppressed=True))
+    assert "| suppressed |" in shown

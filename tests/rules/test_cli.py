@@ -25,7 +25,7 @@ def test_validate_reports_rule_findings_in_vietnamese(tmp_path: Path) -> None:
         "component-abolished",
     ):
         assert f"[{rule}]" in result.stdout
-    assert "Cấp huyện đã bỏ từ 2025-07-01" in result.stdout
+    assert "Cấp huyện đã bỏ từ 01/07/2025" in result.stdout
     assert "Luật Cư trú số 68/2020/QH14" in result.stdout
     assert "4 lỗi, 1 cảnh báo" in result.stdout
 
@@ -47,7 +47,14 @@ def test_clean_catalog_passes(tmp_path: Path) -> None:
 def test_rule_documentation_is_shown(tmp_path: Path) -> None:
     result = run_tthc("rules", "consult-specific", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
-    assert "consult-specific" in result.stdout
-    assert "Passes" in result.stdout and "Fails" in result.stdout
+    assert "consult-specific (lỗi)" in result.stdout
+    assert "Đạt::" in result.stdout and "Không đạt::" in result.stdout
+    english = run_tthc("rules", "consult-specific", "--lang", "en", cwd=tmp_path)
+    assert "consult-specific (error)" in english.stdout
+    assert "Passes::" in english.stdout and "Fails::" in english.stdout
     listing = run_tthc("rules", cwd=tmp_path)
-    assert "steps-fit-total" in listing.stdout
+    assert "steps-fit-total" in listing.stdout and "Quy tắc" in listing.stdout
+    check = run_tthc("rules", "yaml-duplicate-key", "--lang", "en", cwd=tmp_path)
+    assert check.stdout.startswith("yaml-duplicate-key (error)") and "mapping" in check.stdout
+    unknown = run_tthc("rules", "khong-co", cwd=tmp_path)
+    assert unknown.returncode == 2 and "khong-co" in unknown.stderr

@@ -38,6 +38,9 @@ UNSAID: dict[str, tuple[str, ...]] = {
     "consult-specific.group": ("unit",),
     "consult-specific.group.text": ("unit",),
     "component-quantity": ("component",),
+    # the role's id kept for machine formats; the message names it in words (role_name)
+    "unit-exists": ("role",),
+    "unit-exists.suggest": ("role",),
 }
 
 

@@ -1,5 +1,6 @@
 """Every registered rule is documented, has messages in both languages and a stable id."""
 
+import itertools
 import re
 import string
 
@@ -7,6 +8,7 @@ import pytest
 
 from tthc_cli.messages import en, vi
 from tthc_cli.rules import READ_CHECKS, RULES
+from tthc_cli.rules.docs_vi import DOCS
 
 KEBAB = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
 RULE_IDS = sorted(RULES)
@@ -50,3 +52,30 @@ def test_rule_message_keys_match_across_languages() -> None:
     assert vi_keys == en_keys
     for key in vi_keys:
         assert _fields(vi.MESSAGES[key]) == _fields(en.MESSAGES[key]), key
+
+
+def examples(doc: str) -> list[str]:
+    """The literal blocks that follow a "Passes"/"Fails" ("Đạt"/"Không đạt") paragraph."""
+    found: list[str] = []
+    blocks = re.split(r"\n\s*\n", doc.strip())
+    for head, block in itertools.pairwise(blocks):
+        first = head.strip().split()[0].rstrip(":")
+        if head.rstrip().endswith("::") and first in ("Passes", "Fails", "Đạt", "Không"):
+            found.append(block)
+    return found
+
+
+@pytest.mark.parametrize("rule_id", RULE_IDS)
+def test_rule_is_documented_in_vietnamese_with_the_same_examples(rule_id: str) -> None:
+    doc = DOCS[rule_id].strip()
+    assert doc.splitlines()[0].endswith(".")
+    assert "Đạt" in doc and "Không đạt" in doc
+    assert doc.index("Đạt") < doc.index("Không đạt")
+    assert examples(doc) == examples(RULES[rule_id].doc)
+    assert examples(doc), "the examples are found"
+
+
+def test_every_read_check_is_described_in_both_languages() -> None:
+    for check in READ_CHECKS:
+        assert f"check.{check}" in vi.MESSAGES and f"check.{check}" in en.MESSAGES
+    assert set(DOCS) == set(RULES)

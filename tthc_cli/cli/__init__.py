@@ -73,6 +73,8 @@ def main(argv: list[str] | None = None) -> None:
         code = ExitCode.INTERRUPTED
     except BrokenPipeError:
         code = ExitCode.OK
+    except ModuleNotFoundError as error:
+        code = _missing_module(error, args)
     except Exception as error:
         code = _unexpected(error)
     # What is still alive is freed as the interpreter shuts down; hidden from the cyclic
@@ -90,6 +92,21 @@ def shown(line: str, longest: int = 200) -> str:
 
 
 _LONG_WORD = re.compile(r"\S{201,}")
+
+
+def _missing_module(error: ModuleNotFoundError, args: list[str]) -> int:
+    """A module of an optional extra (``tthc[office]``) that is not installed: one line naming
+    the extra. Any other missing module is unexpected."""
+    from tthc_cli.extras import extra_for
+
+    extra = extra_for(error.name)
+    if extra is None:
+        return _unexpected(error)
+    message = render(
+        "error.needs-extra", {"extra": extra, "module": str(error.name)}, _lang_from_argv(args)
+    )
+    print(f"tthc: {message}", file=sys.stderr)
+    return ExitCode.CANNOT_RUN
 
 
 def _unexpected(error: Exception) -> int:

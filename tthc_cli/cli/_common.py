@@ -23,8 +23,34 @@ if TYPE_CHECKING:
     from tthc_cli.plan.calendar import WorkCalendar
     from tthc_cli.plan.milestones import PlanData
 
+LANGS = ("vi", "en")
+KINDS = ("public", "internal")
+
+
+def choices(values: Iterable[str]) -> str:
+    """How ``--help`` shows an option's allowed values (the check, with a Vietnamese message,
+    is :func:`require_choice`)."""
+    return "[" + "|".join(values) + "]"
+
+
+def completes(values: Iterable[str]) -> Callable[[str], list[str]]:
+    """Shell completion of an option's value (``tthc --install-completion``) from ``values``."""
+    allowed = list(values)
+
+    def complete(incomplete: str) -> list[str]:
+        return [value for value in allowed if value.startswith(incomplete)]
+
+    return complete
+
+
 LangOpt = Annotated[
-    str | None, typer.Option("--lang", help="Ngôn ngữ: vi (mặc định) hoặc en. Language: vi or en.")
+    str | None,
+    typer.Option(
+        "--lang",
+        metavar=choices(LANGS),
+        autocompletion=completes(LANGS),
+        help="Ngôn ngữ (mặc định: vi, hoặc TTHC_LANG, hoặc lang trong tthc.yaml). Language.",
+    ),
 ]
 ConfigOpt = Annotated[
     Path | None,
@@ -38,12 +64,29 @@ OutputOpt = Annotated[
 ForceOpt = Annotated[
     bool, typer.Option("--force", help="Cho phép ghi đè tệp đã có. Overwrite FILE.")
 ]
-KindOpt = Annotated[str | None, typer.Option("--kind", help="public hoặc internal.")]
-UnitOpt = Annotated[
-    str | None, typer.Option("--unit", help="Mã đơn vị (thực hiện hoặc có thẩm quyền).")
+KindOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--kind",
+        metavar=choices(KINDS),
+        autocompletion=completes(KINDS),
+        help="Loại: public (TTHC công) hoặc internal (nội bộ); mặc định: cả hai.",
+    ),
 ]
-FieldOpt = Annotated[str | None, typer.Option("--field", help="Lĩnh vực (một phần tên).")]
-KINDS = ("public", "internal")
+UnitOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--unit",
+        metavar="MÃ_ĐƠN_VỊ",
+        help="Mã đơn vị trong units.yaml (thực hiện hoặc có thẩm quyền); mặc định: mọi đơn vị.",
+    ),
+]
+FieldOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--field", metavar="LĨNH_VỰC", help="Lĩnh vực (một phần tên); mặc định: mọi lĩnh vực."
+    ),
+]
 PathsArg = Annotated[
     list[Path] | None,
     typer.Argument(help="Thư mục danh mục hoặc tệp thủ tục (mặc định: danh mục trong tthc.yaml)."),
@@ -68,7 +111,7 @@ def find_procedure(catalog: Catalog, code: str) -> Procedure:
 def open_config(
     paths: list[Path], config_path: Path | None, lang: str | None, fail_on: str | None = None
 ) -> Config:
-    require_choice("--lang", lang, ("vi", "en"))
+    require_choice("--lang", lang, LANGS)
     config = resolve_config(paths, config_path, lang)
     return with_overrides(config, lang=lang, fail_on=fail_on)
 
@@ -175,12 +218,17 @@ def format_option(writers: Writers[Any]) -> Any:
         "--format",
         "-f",
         metavar=writers.metavar(),
+        autocompletion=completes(writers),
         help=f"Định dạng; mặc định theo đuôi tệp -o, không thì {writers.default}. Output format.",
     )
 
 
 def output_context(
-    lang: str, output_format: str, output: Path | None, tablefmt: str | None = None
+    lang: str,
+    output_format: str,
+    output: Path | None,
+    tablefmt: str | None = None,
+    show_suppressed: bool = False,
 ) -> OutputContext:
     """How to write ``output_format`` to ``output`` (the terminal when None)."""
     return OutputContext(
@@ -190,16 +238,17 @@ def output_context(
         to_file=output is not None,
         ci_paths=ci_paths(output_format),
         tablefmt=tablefmt,
+        show_suppressed=show_suppressed,
     )
 
 
 def shipped_plan(config: Config) -> PlanData:
-    """The simplification plan named in the config, with its choices applied."""
-    from tthc_cli.load.packaged import packaged_yaml
-    from tthc_cli.plan.milestones import parse_plan, plan_file
+    """The shipped plan named in the config (``plan.name``), with the config applied."""
+    from tthc_cli.load.plan_file import shipped_plans
+    from tthc_cli.plan.milestones import available, find, with_config
 
-    file = plan_file(config)
-    return parse_plan(packaged_yaml(file), config, file)
+    known = available(shipped_plans(config.plan, config.limits), ())
+    return with_config(find(config.plan.name, known), config)
 
 
 def shipped_calendar(config: Config) -> WorkCalendar:

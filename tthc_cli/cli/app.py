@@ -23,7 +23,7 @@ def build_app(modules: Sequence[str]) -> typer.Typer:
         help="Danh mục thủ tục hành chính: kiểm tra, so sánh, báo cáo, in ấn. "
         "(Catalog of Vietnamese administrative procedures.)",
         no_args_is_help=True,
-        add_completion=False,
+        add_completion=True,
         pretty_exceptions_enable=False,
         context_settings={"help_option_names": ["-h", "--help"]},
     )

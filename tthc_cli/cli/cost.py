@@ -15,6 +15,7 @@ from tthc_cli.cli._common import (
     write_output,
 )
 from tthc_cli.cli.report import AsOfOpt, parse_day
+from tthc_cli.findings import day, ref
 from tthc_cli.messages import text
 from tthc_cli.plan.cost import Cost, hourly_value, plan_in_force, procedure_cost
 from tthc_cli.render.report_table import display
@@ -32,9 +33,11 @@ def _state(label: str, cost: Cost, lang: str) -> str:
     )
     extra = []
     if cost.missing:
-        extra.append(text("cost.missing", lang, fields=", ".join(cost.missing)))
-    if cost.fee_unknown:
-        extra.append(text("cost.fee-unknown", lang))
+        fields = ", ".join(text(f"cost.field.{field}", lang) for field in cost.missing)
+        extra.append(text("cost.missing", lang, fields=fields))
+    if cost.reasons:
+        reasons = ", ".join(text(f"cost.reason.{r}", lang) for r in cost.reasons)
+        extra.append(text("cost.not-computable", lang, reasons=reasons))
     return line + (f" ({'; '.join(extra)})" if extra else "")
 
 
@@ -46,17 +49,17 @@ def command(
     config_path: ConfigOpt = None,
 ) -> None:
     """Chi phí tuân thủ của một thủ tục, trước và sau đơn giản hóa (compliance cost)."""
-    day = parse_day(as_of)
+    asked = parse_day(as_of)
     catalog = open_catalog(paths, config_path, lang)
     config = catalog.config
     language = config.lang
     procedure = find_procedure(catalog, code)
-    on = day or config.today()
+    on = asked or config.today()
     hourly = hourly_value(config, on)
     cost = procedure_cost(procedure, hourly, on)
     lines = [
         text("cost.title", language, code=procedure.code, name=procedure.name),
-        text("report.as-of", language, date=on.isoformat()),
+        text("report.as-of", language, date=day(on)),
     ]
     if hourly is None:
         lines.append(text("report.hourly-none", language))
@@ -66,7 +69,7 @@ def command(
                 "report.hourly",
                 language,
                 amount=display(hourly.amount, "vi"),
-                start=hourly.start.isoformat(),
+                start=day(hourly.start),
                 source=hourly.source,
             )
         )
@@ -79,9 +82,9 @@ def command(
             text(
                 "cost.plan",
                 language,
-                status=plan.status,
-                outcome=plan.outcome,
-                date=on.isoformat(),
+                status=ref(f"value.status.{plan.status}"),
+                outcome=ref(f"value.outcome.{plan.outcome}"),
+                date=day(on),
                 in_force=in_force,
             )
         )

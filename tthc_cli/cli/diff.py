@@ -21,6 +21,8 @@ from tthc_cli.cli._common import (
     ForceOpt,
     LangOpt,
     OutputOpt,
+    choices,
+    completes,
     format_option,
     open_config,
     output_context,
@@ -58,7 +60,11 @@ def command(
     fail_on: Annotated[
         str | None,
         typer.Option(
-            "--fail-on", help="heavier: trả mã 1 khi có thay đổi làm thủ tục nặng hơn; any."
+            "--fail-on",
+            metavar=choices(FAIL_ON),
+            autocompletion=completes(FAIL_ON),
+            help="heavier: trả mã 1 khi có thay đổi làm thủ tục nặng hơn; any: khi có bất kỳ"
+            " thay đổi nào (mặc định: không).",
         ),
     ] = None,
     output: OutputOpt = None,

@@ -22,15 +22,18 @@ import typer
 
 from tthc_cli.cli._common import LangOpt, require_choice, terminal_width, use_color, write_output
 from tthc_cli.cli._import_writes import Resumed, Written, write_plan
+from tthc_cli.cli.schema import write_schemas
 from tthc_cli.config import env_lang
 from tthc_cli.errors import ExitCode, UsageError
 from tthc_cli.formats import OutputContext
 from tthc_cli.importer.common import snippet
 from tthc_cli.importer.convert import Converted, RecordError, convert
 from tthc_cli.importer.listexport import skeletons
+from tthc_cli.importer.register import RegisterPlan, plan_register
 from tthc_cli.importer.run import FAILED, Outcome, Summary, plan, summarize
 from tthc_cli.load import packaged
 from tthc_cli.load import portal as portal_files
+from tthc_cli.load.roles import LEGAL_FILE
 from tthc_cli.messages import text
 from tthc_cli.reporters.diff import DIFF_REPORTERS
 from tthc_cli.textnorm import json_text, visible
@@ -116,10 +119,31 @@ def _resumed_lines(written: Written, lang: str) -> list[str]:
     return [*lines, ""] if lines else []
 
 
-def _summary_text(written: Written, summary: Summary, lang: str, dry_run: bool) -> str:
+def _register_lines(register: RegisterPlan, written: Written, lang: str) -> list[str]:
+    """What the import did to legal.yaml: documents added, or why it was left alone."""
+    merge = register.merge
+    lines: list[str] = []
+    if merge.refused is not None:
+        lines.append(text("import.register.refused", lang, reason=text(merge.refused, lang)))
+    elif merge.added:
+        done = next((o for o in written.outcomes if o.register), None)
+        key = (
+            "import.register.changed-meanwhile" if done and done.error else "import.register.added"
+        )
+        lines.append(text(key, lang, count=len(merge.added)))
+        lines.append("  " + ", ".join(merge.added))
+    for number, name in merge.differs:
+        field = text(f"legal.col.{name}", lang)
+        lines.append("  " + text("import.register.differs", lang, number=number, field=field))
+    return [*lines, ""] if lines else []
+
+
+def _summary_text(
+    written: Written, summary: Summary, register: RegisterPlan, lang: str, dry_run: bool
+) -> str:
     ctx = OutputContext(lang=lang, color=use_color(), width=terminal_width())
-    outcomes = written.outcomes
-    lines = _resumed_lines(written, lang)
+    outcomes = [o for o in written.outcomes if not o.register]
+    lines = _resumed_lines(written, lang) + _register_lines(register, written, lang)
     for outcome in outcomes:
         shown = outcome.diff is not None or outcome.lost_units or outcome.lost_comments
         if shown or (outcome.error and outcome.path):
@@ -163,8 +187,9 @@ def _changes(outcome: Outcome) -> list[dict[str, object]]:
     ]
 
 
-def _summary_json(written: Written, summary: Summary, dry_run: bool) -> str:
+def _summary_json(written: Written, summary: Summary, register: RegisterPlan, dry_run: bool) -> str:
     resumed = written.resumed
+    merge = register.merge
     data = {
         "schema_version": 2,
         "dry_run": dry_run,
@@ -184,6 +209,13 @@ def _summary_json(written: Written, summary: Summary, dry_run: bool) -> str:
             "other": resumed.other,
         },
         "temporary_files_removed": written.cleaned,
+        "register": {
+            "file": LEGAL_FILE,
+            "added": list(merge.added),
+            "kept": len(merge.kept),
+            "differs": [{"number": n, "field": f} for n, f in merge.differs],
+            "refused": merge.refused,
+        },
         "records": [
             {
                 "source": o.source,
@@ -198,6 +230,7 @@ def _summary_json(written: Written, summary: Summary, dry_run: bool) -> str:
                 "lost_comments": o.lost_comments,
             }
             for o in written.outcomes
+            if not o.register
         ],
     }
     return json_text(data)
@@ -212,14 +245,22 @@ def _finish(
     lang: str,
 ) -> None:
     ref = portal_files.schema_ref(into)
-    ref = ref if ref.startswith("https:") else "../" + ref  # files live in into/<kind>/
+    if ref.startswith("https:"):  # no schemas/ here or above: write them, the modeline resolves
+        ref = "schemas/procedure.schema.json"
+        if not dry_run:
+            write_schemas(into / "schemas")
+    ref = "../" + ref  # files live in into/<kind>/
     outcomes = plan(items, _existing(into), packaged.schema("procedure"), ref, update)
+    cited = [item for _, item in items if isinstance(item, Converted)]
+    register = plan_register(cited, portal_files.read_existing(into / LEGAL_FILE))
+    if register.outcome is not None:
+        outcomes = [*outcomes, register.outcome]
     written = Written(outcomes, None, 0) if dry_run else write_plan(into, outcomes)
     summary = summarize(written.outcomes)
     if output_format == "json":
-        write_output(_summary_json(written, summary, dry_run), None, False)
+        write_output(_summary_json(written, summary, register, dry_run), None, False)
     else:
-        write_output(_summary_text(written, summary, lang, dry_run), None, False)
+        write_output(_summary_text(written, summary, register, lang, dry_run), None, False)
     raise typer.Exit(ExitCode.OK if summary.all_clean else ExitCode.FINDINGS)
 
 

@@ -20,6 +20,7 @@ from tthc_cli.cli._common import (
     require_choice,
     write_output,
 )
+from tthc_cli.errors import UsageError
 from tthc_cli.model import Catalog, Procedure
 from tthc_cli.render import LIST_WRITERS
 from tthc_cli.render.listing import listing
@@ -39,6 +40,16 @@ def select_one(procedure: Procedure, kind: str | None, unit: str | None, field: 
 def select(
     catalog: Catalog, kind: str | None, unit: str | None, field: str | None
 ) -> list[Procedure]:
+    """The procedures of ``catalog`` that match every filter given. A ``unit`` that is not in
+    the units registry is a usage error naming the closest id (a typo must not print an empty
+    list with exit 0)."""
+    if unit and catalog.units and unit not in catalog.units:
+        from tthc_cli.rules.unit_exists import suggestion
+
+        best = suggestion(unit, catalog.units)
+        if best is None:
+            raise UsageError("error.unknown-unit", unit=unit)
+        raise UsageError("error.unknown-unit.suggest", unit=unit, suggestion=best)
     return [
         procedure
         for procedure in sorted(catalog.procedures, key=lambda p: p.code)

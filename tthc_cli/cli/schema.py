@@ -7,13 +7,19 @@ from typing import Annotated
 
 import typer
 
-from tthc_cli.cli._common import ForceOpt, require_choice, write_output
+from tthc_cli.cli._common import ForceOpt, choices, require_choice, write_output
 from tthc_cli.errors import TthcError
 from tthc_cli.load import packaged
 
 
 def command(
-    name: Annotated[str, typer.Argument(help="procedure, units, legal hoặc config.")] = "procedure",
+    name: Annotated[
+        str,
+        typer.Argument(
+            metavar=choices(packaged.SCHEMA_NAMES),
+            help="Lược đồ: procedure (thủ tục), units (đơn vị), legal (sổ văn bản), config.",
+        ),
+    ] = "procedure",
     output_dir: Annotated[
         Path | None, typer.Option("--output-dir", "-d", help="Ghi tất cả lược đồ vào thư mục này.")
     ] = None,
@@ -25,19 +31,24 @@ def command(
         existing = [t for t in targets if t.exists()]
         if existing and not force:  # refuse before writing anything, not halfway through
             raise TthcError("error.exists", path=str(existing[0]))
-        try:
-            output_dir.mkdir(parents=True, exist_ok=True)
-        except OSError as exc:
-            raise TthcError(
-                "error.output", path=str(output_dir), detail=exc.strerror or str(exc)
-            ) from None
-        for schema_name in packaged.SCHEMA_NAMES:
-            write_output(
-                packaged.schema_text(schema_name), output_dir / f"{schema_name}.schema.json", force
-            )
+        write_schemas(output_dir, force)
         return
     require_choice("NAME", name, packaged.SCHEMA_NAMES)
     write_output(packaged.schema_text(name), None, False)
+
+
+def write_schemas(folder: Path, force: bool = False) -> None:
+    """Write the shipped schemas into ``folder`` (``NAME.schema.json``); without ``force``,
+    those already there are kept. ``tthc import`` writes them beside a catalog that has none,
+    so the editor modeline of every file it writes resolves in the user's own catalog."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise TthcError("error.output", path=str(folder), detail=exc.strerror or str(exc)) from None
+    for schema_name in packaged.SCHEMA_NAMES:
+        target = folder / f"{schema_name}.schema.json"
+        if force or not target.exists():
+            write_output(packaged.schema_text(schema_name), target, force)
 
 
 def register(app: typer.Typer) -> None:

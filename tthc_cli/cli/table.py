@@ -96,7 +96,9 @@ def command(
         str | None,
         typer.Option(
             "--tablefmt",
-            help="Kiểu bảng tabulate cho markdown, text (mặc định: pipe; simple cho text).",
+            metavar="KIỂU",
+            help="Kiểu bảng của tabulate cho markdown, text (grid, simple, github…; mặc định:"
+            " pipe cho markdown, simple cho text).",
         ),
     ] = None,
     output: OutputOpt = None,

@@ -45,6 +45,7 @@ class Outcome:
     lost_units: tuple[tuple[str, str], ...] = ()
     kept: tuple[Issue, ...] = ()
     lost_comments: int = 0
+    register: bool = False  # the register of legal documents, not a record's procedure file
 
     @property
     def writes(self) -> bool:
@@ -169,6 +170,7 @@ class Summary:
 
 
 def summarize(outcomes: list[Outcome]) -> Summary:
+    outcomes = [o for o in outcomes if not o.register]
     imported = [o for o in outcomes if o.status != FAILED]
     groups: Counter[str] = Counter()
     examples: dict[str, str] = {}

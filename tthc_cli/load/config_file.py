@@ -54,7 +54,24 @@ def load_config(path: Path | None, lang: str | None = None, found: bool = False)
             path=f"{file}:{first.line}:{first.column}",
             detail=render(first.message, first.arg_map, lang or env_lang() or "vi"),
         )
-    return from_data(parsed.data, path)
+    config = from_data(parsed.data, path)
+    if found and config.catalog is not None and not _within(config.catalog, path.parent):
+        # A repository's own tthc.yaml cannot send tthc to read files elsewhere on the machine
+        # (``catalog: /etc`` in a pull request); named with --config, it is the user's choice.
+        marks = getattr(parsed.data, "value_marks", {})
+        line, column = marks.get("catalog", (1, 1))
+        raise TthcError(
+            "error.catalog-outside", path=f"{file}:{line}:{column}", catalog=str(config.catalog)
+        )
+    return config
+
+
+def _within(folder: Path, base: Path) -> bool:
+    try:
+        resolved, top = folder.resolve(), base.resolve()
+    except (OSError, RuntimeError):
+        return False
+    return resolved == top or top in resolved.parents
 
 
 def _config_bytes(path: Path, found: bool) -> bytes:

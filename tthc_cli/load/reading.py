@@ -17,7 +17,7 @@ from tthc_cli.config import Config
 from tthc_cli.errors import TthcError, UsageError
 from tthc_cli.findings import Finding
 from tthc_cli.load.cache import digest
-from tthc_cli.load.opening import exists, is_dir, refusal_finding
+from tthc_cli.load.opening import exists, is_dir, is_file, refusal_finding
 from tthc_cli.load.roles import LEGAL_FILE, UNITS_FILE, Role, role_of
 from tthc_cli.load.sources import DirSource, Source, display_path
 
@@ -62,12 +62,16 @@ class RawCatalog:
     complete: bool  # the whole catalog, not a selection
     legal_file: str | None = None  # the register of legal documents, like the units registry
     legal_raw: bytes | None = None
+    # The catalog's own plans (plans/*.yaml): (name in findings, bytes or why unreadable).
+    plans: tuple[tuple[str, bytes | Finding], ...] = ()
 
     def fingerprint(self, *extra: str) -> str:
         """Changes whenever any input that findings depend on changes."""
         units = b"-" if self.units_raw is None else b"+" + self.units_raw
         legal = b"-" if self.legal_raw is None else b"+" + self.legal_raw
         parts: list[str | bytes] = [self.root, *extra, units, legal, repr(self.findings)]
+        for file, plan in self.plans:
+            parts += ["plan", file, plan if isinstance(plan, bytes) else repr(plan)]
         for file, data in self.items:
             if data is None:
                 raise ValueError("fingerprint of a catalog already built")
@@ -89,7 +93,14 @@ def read_source(
     findings += legal_findings
     findings += getattr(source, "walk_findings", [])
     items: list[tuple[str, bytes | Finding | None]] = []
+    plans: list[tuple[str, bytes | Finding]] = []
     for rel in listed:
+        if role_of(rel) is Role.PLAN:
+            try:
+                plans.append((source.display(rel), source.read(rel)))
+            except OSError as exc:
+                plans.append((source.display(rel), refusal_finding(exc, source.display(rel))))
+            continue
         if _is_ignored(rel, config):
             continue
         file = source.display(rel)
@@ -108,15 +119,41 @@ def read_source(
         complete=only is None,
         legal_file=legal_file,
         legal_raw=legal_raw,
+        plans=tuple(plans),
     )
 
 
+DEFAULT_FOLDER = "procedures"  # where a catalog is looked for when no tthc.yaml names one
+
+
+def default_catalog(config: Config) -> Path:
+    """What to read when no path is given: the catalog ``tthc.yaml`` names; without that, the
+    current folder when it lies in a catalog (a folder with a units registry, here or above), or
+    the ``procedures/`` folder beside ``tthc.yaml`` (else here) when it holds a units registry.
+    Anything else is refused (exit 3): an arbitrary tree of YAML files is never walked as if it
+    were a catalog."""
+    if config.catalog is not None:
+        if not is_dir(config.catalog):
+            raise TthcError("error.path-missing", path=display_path(config.catalog))
+        return config.catalog
+    here = Path.cwd()
+    if any(is_file(folder / UNITS_FILE) for folder in (here, *here.parents)):
+        return here
+    base = config.path.parent if config.path is not None else here
+    for candidate in (base, base / DEFAULT_FOLDER):
+        if is_file(candidate / UNITS_FILE):
+            return candidate
+    raise TthcError("error.no-catalog", folder=str(base.absolute()))
+
+
 def catalog_root(path: Path, config: Config) -> Path:
-    """The catalog folder a path belongs to: the configured one, or the nearest with units.yaml."""
+    """The catalog folder a path belongs to: the configured one (a path that holds it, such as
+    the repository root where ``tthc.yaml`` lies, means it too), or the nearest folder with
+    units.yaml, or the path's own folder."""
     resolved = path.resolve()
     if config.catalog is not None:
         catalog = config.catalog.resolve()
-        if resolved == catalog or catalog in resolved.parents:
+        if resolved == catalog or catalog in resolved.parents or resolved in catalog.parents:
             return catalog
     folder = resolved if resolved.is_dir() else resolved.parent
     for candidate in (folder, *folder.parents):
@@ -139,18 +176,15 @@ class Selection:
 
 
 def select_paths(paths: Sequence[Path], config: Config) -> Selection:
-    """The catalog and selection for command-line paths (none: the configured catalog, else this
-    folder).
+    """The catalog and selection for command-line paths (none: :func:`default_catalog`).
 
     Every path must lie in one catalog folder (the configured one, or the nearest folder with a
-    units.yaml, or the path's own folder). The folder itself means the whole catalog; a subfolder
-    or a file selects those procedure files, and the units registry is still read from the root.
+    units.yaml, or the path's own folder). The folder itself, or a folder holding it (``tthc
+    validate .`` at the root of the repository), means the whole catalog; a subfolder or a file
+    selects those procedure files, and the units registry is still read from the root.
     """
     if not paths:
-        target = config.catalog or Path.cwd()
-        if not is_dir(target):
-            raise TthcError("error.path-missing", path=display_path(target))
-        paths = [target]
+        paths = [default_catalog(config)]
     for path in paths:
         if not exists(path):  # a name too long to look up, too
             raise TthcError("error.path-missing", path=str(path))
@@ -158,10 +192,10 @@ def select_paths(paths: Sequence[Path], config: Config) -> Selection:
     parts: list[str] = []
     for path in paths:
         resolved = path.resolve()
-        if resolved != root and root not in resolved.parents:
-            raise UsageError("error.mixed-catalogs", path=str(path), root=display_path(root))
-        if resolved == root:
+        if resolved == root or resolved in root.parents:  # the catalog, or a folder holding it
             return Selection(root)
+        if root not in resolved.parents:
+            raise UsageError("error.mixed-catalogs", path=str(path), root=display_path(root))
         parts.append(resolved.relative_to(root).as_posix())
     return Selection(root, tuple(dict.fromkeys(parts)))
 

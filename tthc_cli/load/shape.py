@@ -91,6 +91,11 @@ def _fast_valid(data: Any, name: str) -> bool:
     return True
 
 
+def _digits(value: Any) -> bool:
+    """Text of decimal digits (``010``): a number that was kept as text."""
+    return isinstance(value, str) and value.lstrip("+-").isdigit() and value.isascii()
+
+
 def json_path(path: Sequence[str | int]) -> str:
     out = "$"
     for part in path:
@@ -230,6 +235,10 @@ def _findings_for(error: ValidationError, data: MDict, file: str) -> Iterator[Fi
                 actual=ref(f"type.{actual}"),
                 expected=ref(f"type.{expected_name}"),
             )
+        elif _digits(error.instance) and expected_name in ("integer", "number"):
+            # 010 stays text (YAML 1.1 would read 8): the number the user meant is 10
+            number = str(int(str(error.instance)))
+            yield finding("schema.type-number", here_mark, value=shown, number=number)
         else:
             yield finding(
                 "schema.type", here_mark, value=shown, expected=ref(f"type.{expected_name}")

@@ -128,13 +128,14 @@ def _at_revision(
     return build_catalog(raw, options), Side(spec, "git", root, commit)
 
 
-def changed_files(spec: str, catalog: Catalog) -> frozenset[str] | None:
+def changed_files(spec: str, catalog: Catalog, until: str | None = None) -> frozenset[str] | None:
     """The files of ``catalog`` (named as findings name them) changed since revision ``spec``:
     what a pull request shows, from the point where the current branch left ``spec`` (``git
     merge-base``; ``spec`` itself when there is none) to the working tree, untracked files
-    included. None (check everything) when the units registry, the register of legal documents
-    or the config file changed, or
-    when ``spec`` is git's all-zero id (no base: a new branch)."""
+    included — or, with ``until``, to that revision (``git diff spec...until``, what
+    ``pre-commit run --from-ref spec --to-ref until`` checks). None (check everything) when the
+    units registry, the register of legal documents or the config file changed, or when ``spec``
+    is git's all-zero id (no base: a new branch)."""
     root = Path(catalog.root or ".").resolve()
     if spec == git.NO_COMMIT:
         return None
@@ -144,8 +145,11 @@ def changed_files(spec: str, catalog: Catalog) -> frozenset[str] | None:
         raise TthcError("side.error.not-git", side=spec, path=display_path(root))
     if commit is None:
         raise TthcError("side.error.not-revision", side=spec)
-    base = git.merge_base(top, commit) or commit
-    changed = frozenset((top / name).resolve() for name in git.changed_since(top, base))
+    end = None if until is None else revision(until, root)
+    if until is not None and end is None:
+        raise TthcError("side.error.not-revision", side=until)
+    base = git.merge_base(top, commit, end or "HEAD") or commit
+    changed = frozenset((top / name).resolve() for name in git.changed_since(top, base, end))
     shared = {root / UNITS_FILE, root / LEGAL_FILE}
     if catalog.config.path is not None:
         shared.add(catalog.config.path.resolve())

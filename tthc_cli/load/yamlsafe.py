@@ -25,6 +25,7 @@ from tthc_cli.load.scalars import (
     ALLOWED_TAGS,
     MISMATCH,
     NON_FINITE,
+    OCTAL,
     STR_TAG,
     YAML12_ONLY,
     resolve_plain,
@@ -301,6 +302,12 @@ class _Builder:
         rule = "yaml-ambiguous-value"
         if ambiguity == YAML12_ONLY:
             self.warn(rule, node, message=f"{rule}.v12", value=text)
+        elif ambiguity == OCTAL and text.lstrip("+-").isdigit():
+            # 010 is read as 8 by YAML 1.1 tools: quoting keeps the text, but a count wants 10
+            number = str(int(text))
+            self.warn(
+                rule, node, message=f"{rule}.octal", value=text, reading=ambiguity, number=number
+            )
         elif ambiguity in NON_FINITE:  # .inf, .nan, 1.5e+400: never a number in tthc
             self.warn(rule, node, message=f"{rule}.nonfinite", value=text, reading=ambiguity)
         else:

@@ -52,6 +52,9 @@ def content_width_mm(landscape: bool) -> float:
     return width - MARGINS_MM["left"] - MARGINS_MM["right"]
 
 
+TITLE_LIMIT = 255
+
+
 def new_document(title: str, lang: str, landscape: bool = False) -> DocxDocument:
     """A document with the decree's page, fonts and page numbers, ready for :class:`Body`."""
     doc = new_docx()
@@ -66,7 +69,10 @@ def new_document(title: str, lang: str, landscape: bool = False) -> DocxDocument
     section.header_distance = Mm(10)
     _fonts_everywhere(doc)
     _page_numbers(doc)
-    doc.core_properties.title = clean(title)
+    shown = clean(title)  # Word's document properties hold 255 characters; the page has it all
+    doc.core_properties.title = (
+        shown if len(shown) <= TITLE_LIMIT else shown[: TITLE_LIMIT - 1] + "…"
+    )
     doc.core_properties.language = lang
     return doc
 

@@ -9,6 +9,7 @@ from typing import Any
 from tabulate import tabulate
 
 from tthc_cli.formats import OutputContext
+from tthc_cli.messages import text
 from tthc_cli.model import Catalog, Procedure
 from tthc_cli.textnorm import csv_text, json_text, visible
 
@@ -57,11 +58,19 @@ def render_csv(listed: Listing, ctx: OutputContext) -> str:
 
 
 def render_text(listed: Listing, ctx: OutputContext) -> str:
+    """A table for people: headers and the kind in the reader's language (JSON and CSV keep the
+    keys and values scripts rely on)."""
     columns = ("code", "kind", "name", "field", "unit")
-    table = [[visible(str(r[k])) for k in columns] for r in listed.entries]
+    table = [
+        [
+            visible(text(f"value.kind.{r[k]}", ctx.lang) if k == "kind" else str(r[k]))
+            for k in columns
+        ]
+        for r in listed.entries
+    ]
     shown = tabulate(
         table,
-        headers=list(columns),
+        headers=[text(f"list.col.{c}", ctx.lang) for c in columns],
         tablefmt="simple",
         disable_numparse=True,
         maxcolwidths=[None, None, 50, 25, 25],

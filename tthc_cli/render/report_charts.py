@@ -26,9 +26,10 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from tthc_cli.dates import show_day
+from tthc_cli.findings import day
 from tthc_cli.messages import text
 from tthc_cli.plan.progress import GroupProgress, Report
-from tthc_cli.render.report_table import display, status_label, total_label
+from tthc_cli.render.report_table import display, group_label, status_label, total_label
 from tthc_cli.textnorm import xml_safe
 
 if TYPE_CHECKING:
@@ -51,6 +52,8 @@ STATUS_COLOURS = {
     "met": "#2e7d32",
     "at_risk": "#f9a825",
     "missed": "#c62828",
+    "not_met": "#8e0000",
+    "no_evidence": "#6d4c41",
     "pending": "#1565c0",
     "not_applicable": "#9e9e9e",
 }
@@ -168,7 +171,10 @@ def _bars(report: Report, rows: Sequence[tuple[str, GroupProgress]], lang: str) 
         axes.barh(positions, widths, height=bar * 0.45, color=colour, label=name)
         for y, width, share in zip(positions, widths, shares, strict=True):
             axes.text(width + 1, y, _shown(share, lang), va="center", fontsize=FONT_SIZE - 1)
-    targets = sorted({report.plan.procedures_cut_percent, report.plan.cost_cut_percent})
+    plan = report.plan
+    targets = sorted(
+        {t for t in (plan.procedures_cut_percent, plan.cost_cut_percent) if t is not None}
+    )
     for target in targets:
         axes.axvline(target, color=TARGET_COLOUR, linestyle="--", linewidth=1)
         axes.text(
@@ -195,7 +201,9 @@ def progress_charts(report: Report, lang: str, labels: Sequence[str] | None = No
     """Per group with a figure (and the whole catalog): share of procedures and of cost cut,
     against the targets, as SVG; one chart per page-sized run of groups; none when no group
     has a figure."""
-    rows, _ = chart_rows(report, labels or [g.label for g in report.groups], lang)
+    rows, _ = chart_rows(
+        report, labels or [group_label(report, g, lang) for g in report.groups], lang
+    )
     with _style():
         return [_svg(_bars(report, chunk, lang)) for chunk in _chunks(rows)]
 
@@ -204,7 +212,9 @@ def progress_charts_png(
     report: Report, lang: str, labels: Sequence[str] | None = None
 ) -> list[bytes]:
     """:func:`progress_charts` as PNG images, for Word."""
-    rows, _ = chart_rows(report, labels or [g.label for g in report.groups], lang)
+    rows, _ = chart_rows(
+        report, labels or [group_label(report, g, lang) for g in report.groups], lang
+    )
     with _style():
         return [_png(_bars(report, chunk, lang)) for chunk in _chunks(rows)]
 
@@ -242,7 +252,7 @@ def _timeline(report: Report, lang: str) -> Figure:
     as_of = x_of(report.as_of)
     axes.axvline(as_of, color="#000000", linestyle=":", linewidth=1)
     axes.text(
-        as_of, 0.5, text("report.as-of", lang, date=show_day(report.as_of, lang)),
+        as_of, 0.5, text("report.as-of", lang, date=day(report.as_of)),
         ha="center", va="bottom",
     )  # fmt: skip
     axes.set_xlim(-0.02 * span, span * 1.02)

@@ -2,18 +2,25 @@
 as table-model :class:`Part` s that the Word and HTML writers lay out inside the frame of
 Nghị định 30/2020/NĐ-CP (:mod:`tthc_cli.render.frame`).
 
-:func:`report_parts` is the one place that turns the report model (``plan.progress.Report``)
-into the document's body; a change of the report's model changes this function, not the
-writers. The body:
+:func:`report_parts` is the one place that turns the report model (``plan.progress.ReportSet``:
+one :class:`~tthc_cli.plan.progress.Report` per plan asked for) into the document's body; a
+change of the report's model changes this function, not the writers. The body:
 
-* an opening paragraph: the plan, the day the figures stand on;
-* I. results against each target (milestone): due date, target, result, how many procedures
-  the result counts, status; a time line of the milestones;
+* an opening paragraph: the plans, the day the figures stand on;
+* I. results against each target (milestone) of each plan: due date, target, result, how many
+  procedures the result is measured on, how many have dated evidence and how many record a fact
+  without it, status ("chưa có căn cứ" is its own status, never "đạt"); in a closing report the
+  result on the report date too; a time line of the milestones;
 * II. results by unit (or field, level, kind, as asked) in Vietnamese order, with the whole
-  catalog; bars against the target line for the groups that have a figure;
-* III. what is at risk: milestones late or at risk, groups below the cut targets;
-* IV. the data's limits: how "before" is taken, how cuts are counted, what the cost and time
-  figures cover, what is illustrative or has no date.
+  catalog; bars against the target lines for the groups that have a figure (the groups do not
+  depend on the plan: they are shown once);
+* III. what is at risk: milestones late, not met, at risk or without evidence, groups below a
+  plan's cut target;
+* IV. the data's limits: the rules of evidence, each plan's period and choices, how "before" is
+  taken, how cuts are counted, what the cost and time figures cover, what is illustrative or
+  has no date.
+
+A milestone is named by its content, never by its identifier.
 """
 
 from __future__ import annotations
@@ -31,10 +38,18 @@ from tthc_cli.render.report_charts import (
     progress_charts,
     progress_charts_png,
 )
-from tthc_cli.render.report_table import baseline_line, display, status_label, total_label
+from tthc_cli.render.report_table import (
+    baseline_line,
+    display,
+    milestone_notes,
+    plan_lines,
+    status_label,
+    total_label,
+)
 from tthc_cli.render.tables import Chart, Column, Para, Part, Row, Table
 
-STATUS_ORDER = ("met", "at_risk", "missed", "pending", "not_applicable")
+STATUS_ORDER = ("met", "not_met", "missed", "at_risk", "no_evidence", "pending", "not_applicable")
+AT_RISK = ("missed", "not_met", "at_risk")
 
 
 def group_name(report: Report, group: GroupProgress, lang: str) -> str:
@@ -53,40 +68,75 @@ def _percent(value: float | None, lang: str) -> str:
     return display(None if value is None else round(value, 2), lang)
 
 
-def _milestone_row(number: int, status: MilestoneStatus, lang: str) -> Row:
+def plan_name(report: Report, lang: str) -> str:
+    """A plan as the document names it: its title and the number of its main document."""
+    plan = report.plan
+    title = plan.title_en if lang == "en" and plan.title_en else plan.title
+    if not plan.decision:
+        return title
+    return text("report.doc.plan", lang, title=title, decision=plan.decision)
+
+
+def _per_plan(report: Report, line: str, lang: str) -> str:
+    """A line of one of several plans, named by its document's number."""
+    if not report.plan.decision:
+        return f"{report.plan.title}: {line}"
+    return text("report.doc.per-plan", lang, decision=report.plan.decision, line=line)
+
+
+def _closing(report: Report) -> bool:
+    return report.closing and any(s.final_value is not None for s in report.milestones)
+
+
+def _milestone_row(number: int, status: MilestoneStatus, closing: bool, lang: str) -> Row:
     m = status.milestone
-    return Row(
-        (
-            str(number),
-            m.label(lang),
-            show_day(m.due, lang),
-            display(m.target, lang),
-            _percent(status.value, lang),
-            display(status.population, lang),
-            status_label(status.status, lang),
-        )
+    cells = [
+        str(number),
+        m.label(lang),
+        show_day(m.due, lang),
+        display(m.target, lang),
+        _percent(status.value, lang),
+    ]
+    if closing:
+        cells.append(_percent(status.final_value, lang))
+    counted = text(
+        "report.doc.counted-of",
+        lang,
+        counted=display(status.counted, lang),
+        population=display(status.population, lang),
     )
+    cells += [counted, display(status.without_evidence, lang), status_label(status.status, lang)]
+    return Row(tuple(cells))
 
 
 def milestone_table(report: Report, lang: str) -> Table:
-    """The targets: widths in millimetres of the decree's 165 mm text (a date dd/mm/yyyy and
-    "STT" each on one line)."""
-    columns = (
+    """The targets: widths in millimetres of the decree's 165 mm text at 12 pt (a date
+    dd/mm/yyyy and "STT" each on one line, "không tính" broken between its words). Each
+    result says how many procedures it is measured on, how many of them have dated evidence
+    and how many record a fact without it; a closing report adds the result on the report
+    date."""
+    closing = _closing(report)
+    columns = [
         Column(text("table.col.number", lang), 13),
-        Column(text("report.ms.title", lang), 59),
-        Column(text("report.ms.due", lang), 26),
-        Column(text("report.ms.target", lang), 16),
-        Column(text("report.ms.value", lang), 16),
-        Column(text("report.ms.population", lang), 16),
-        Column(text("report.ms.status", lang), 19),
-    )
-    rows = tuple(_milestone_row(i, s, lang) for i, s in enumerate(report.milestones, 1))
-    return Table(columns, rows, numbered=True)
+        Column(text("report.ms.title", lang), 30 if closing else 47),
+        Column(text("report.ms.due", lang), 24),
+        Column(text("report.ms.target", lang), 15),
+        Column(text("report.ms.value", lang), 17),
+    ]
+    if closing:
+        columns.append(Column(text("report.ms.final_value", lang), 17))
+    columns += [
+        Column(text("report.doc.col.counted", lang), 17),
+        Column(text("report.ms.without_evidence", lang), 15),
+        Column(text("report.ms.status", lang), 17),
+    ]
+    rows = tuple(_milestone_row(i, s, closing, lang) for i, s in enumerate(report.milestones, 1))
+    return Table(tuple(columns), rows, numbered=True)
 
 
-GROUP_COLUMNS = (  # millimetres, with the number (13) and the name (44): 165
+GROUP_COLUMNS = (  # millimetres, with the number (13) and the name (43): 165
     ("procedures", 15),
-    ("internal", 15),
+    ("internal", 16),
     ("published", 15),
     ("reviewed", 15),
     ("plan_approved_share", 16),
@@ -111,7 +161,7 @@ def _group_cells(group: GroupProgress, lang: str) -> tuple[str, ...]:
 def group_table(report: Report, names: Sequence[str], lang: str) -> Table:
     columns = (
         Column(text("table.col.number", lang), 13),
-        Column(text(f"report.doc.group.{report.by}", lang), 44),
+        Column(text(f"report.doc.group.{report.by}", lang), 43),
         *(Column(text(f"report.col.{key}", lang), weight) for key, weight in GROUP_COLUMNS),
     )
     rows = [
@@ -134,61 +184,98 @@ def _status_counts(report: Report, lang: str) -> str:
     )
 
 
-def _at_risk(report: Report, names: Sequence[str], lang: str) -> list[str]:
+def _milestone_risks(report: Report, lang: str) -> list[str]:
     lines = []
     for status in report.milestones:
-        if status.status not in ("at_risk", "missed"):
-            continue
         m = status.milestone
-        key = "report.doc.risk-milestone" if status.value is not None else "report.doc.risk-none"
-        lines.append(
-            text(
-                key,
-                lang,
-                title=m.label(lang),
-                due=show_day(m.due, lang),
-                value=_percent(status.value, lang),
-                target=display(m.target, lang),
-                status=status_label(status.status, lang),
+        common = {
+            "title": m.label(lang),
+            "due": show_day(m.due, lang),
+            "target": display(m.target, lang),
+            "status": status_label(status.status, lang),
+        }
+        if status.status == "no_evidence":
+            lines.append(
+                text(
+                    "report.doc.risk-no-evidence",
+                    lang,
+                    **common,
+                    counted=status.counted,
+                    population=status.population,
+                    without=status.without_evidence,
+                )
             )
-        )
+        elif status.status in AT_RISK:
+            key = (
+                "report.doc.risk-milestone" if status.value is not None else "report.doc.risk-none"
+            )
+            lines.append(text(key, lang, **common, value=_percent(status.value, lang)))
+    return lines
+
+
+def _group_risks(report: Report, names: Sequence[str], lang: str) -> list[str]:
     target = report.plan.procedures_cut_percent
+    if target is None:
+        return []
     below = [
         name
         for name, g in zip(names, report.groups, strict=True)
         if g.internal and g.procedures_cut_share is not None and g.procedures_cut_share < target
     ]
-    if below:
-        lines.append(
-            text(
-                "report.doc.risk-groups",
-                lang,
-                count=len(below),
-                target=display(target, lang),
-                groups="; ".join(below),
-            )
+    if not below:
+        return []
+    return [
+        text(
+            "report.doc.risk-groups",
+            lang,
+            count=len(below),
+            target=display(target, lang),
+            groups="; ".join(below),
         )
+    ]
+
+
+def _at_risk(reports: Sequence[Report], names: Sequence[str], lang: str) -> list[str]:
+    lines = []
+    for report in reports:
+        found = _milestone_risks(report, lang) + _group_risks(report, names, lang)
+        if found and len(reports) > 1:
+            found = [_per_plan(report, line, lang) for line in found]
+        lines += found
     return lines or [text("report.doc.no-risk", lang)]
 
 
-def limit_lines(report: Report, lang: str) -> list[str]:
-    """The data's limits: how "before" is taken, how cuts are counted, what figures cover."""
-    total = report.total
+def limit_lines(reports: Sequence[Report], lang: str) -> list[str]:
+    """The data's limits: the rules of evidence, each plan's period and choices, how "before"
+    is taken, how cuts are counted, what the figures cover (each line once)."""
+    first = reports[0]
+    total = first.total
     lines = [
-        baseline_line(report, lang),
-        text(f"report.doc.count-cut-as.{report.count_cut_as}", lang),
-        text("report.scope-note", lang),
+        baseline_line(first, lang),
+        text(f"report.doc.count-cut-as.{first.count_cut_as}", lang),
     ]
-    if report.hourly is None:
+    for report in reports:
+        own = [line for line in plan_lines(report, lang) if line != _closing_line(report, lang)]
+        if len(reports) > 1:
+            own = [own[0], *(_per_plan(report, line, lang) for line in own[1:])]
+        lines += own
+    internal_cuts = ("procedures_cut_share", "cost_cut_share")
+    if any(
+        m.measure in internal_cuts and m.kind == "internal"
+        for report in reports
+        for m in report.plan.milestones
+    ):
+        lines.append(text("report.scope-note", lang))
+    if first.hourly is None:
         lines.append(text("report.hourly-none", lang))
     else:
         lines.append(
             text(
                 "report.hourly",
                 lang,
-                amount=display(report.hourly.amount, lang),
-                start=show_day(report.hourly.start, lang),
-                source=report.hourly.source,
+                amount=display(first.hourly.amount, lang),
+                start=show_day(first.hourly.start, lang),
+                source=first.hourly.source,
             )
         )
     lines.append(
@@ -199,25 +286,24 @@ def limit_lines(report: Report, lang: str) -> list[str]:
     )
     if total.published_undated:
         lines.append(text("report.doc.undated", lang, count=total.published_undated))
-    if report.illustrative_codes:
+    if total.plans_undated:
+        lines.append(text("report.doc.plans-undated", lang, count=total.plans_undated))
+    if first.illustrative_codes:
         lines.append(
             text(
                 "report.illustrative",
                 lang,
-                count=len(report.illustrative_codes),
-                codes=", ".join(report.illustrative_codes),
+                count=len(first.illustrative_codes),
+                codes=", ".join(first.illustrative_codes),
             )
         )
-    for status in report.milestones:
-        m = status.milestone
-        note = m.conflict_note_en if lang == "en" and m.conflict_note_en else m.conflict_note
-        if note:
-            lines.append(f"{m.label(lang)}: {note}")
+    for report in reports:
+        lines += milestone_notes(report, lang)
     if not total.procedures:
         lines.append(text("report.empty", lang))
     elif not total.internal:
         lines.append(text("report.no-internal", lang))
-    return lines
+    return list(dict.fromkeys(lines))
 
 
 def _chart(caption: str, svg: Callable[[], str], png: Callable[[], list[bytes]]) -> Chart | None:
@@ -227,34 +313,57 @@ def _chart(caption: str, svg: Callable[[], str], png: Callable[[], list[bytes]])
     return Chart(caption, svg, png)
 
 
+def _closing_line(report: Report, lang: str) -> str | None:
+    """That the plan is over and this is its closing report (said under I, not again in IV)."""
+    if not _closing(report) or report.plan.end is None:
+        return None
+    return text("report.closing", lang, end=show_day(report.plan.end, lang))
+
+
+def _milestone_parts(report: Report, heading: str | None, level: int, lang: str) -> Part:
+    if not report.milestones:
+        return Part(
+            heading, level=level, paragraphs=(Para(text("report.doc.no-milestones", lang)),)
+        )
+    chart = _chart(
+        text("report.doc.chart.milestones", lang),
+        lambda: milestone_chart(report, lang),
+        lambda: [milestone_chart_png(report, lang)],
+    )
+    paragraphs: list[str | Para] = [Para(_status_counts(report, lang))]
+    closing = _closing_line(report, lang)
+    if closing is not None:
+        paragraphs.append(Para(closing))
+    return Part(
+        heading,
+        level=level,
+        paragraphs=tuple(paragraphs),
+        table=milestone_table(report, lang),
+        chart=chart,
+    )
+
+
 def report_parts(reports: ReportSet, lang: str) -> list[Part]:
     """The body of the report document (see the module documentation)."""
+    plans = reports.every_plan()
     report = reports.chosen
     names = [group_name(report, g, lang) for g in report.groups]
-    title = report.plan.title_en if lang == "en" else report.plan.title
     intro = text(
         "report.doc.intro",
         lang,
-        decision=report.plan.decision,
-        title=title,
+        plans="; ".join(plan_name(r, lang) for r in plans),
         date=show_day(report.as_of, lang),
     )
     parts = [Part(paragraphs=(Para(intro),))]
-    milestones = None
-    if report.milestones:
-        milestones = _chart(
-            text("report.doc.chart.milestones", lang),
-            lambda: milestone_chart(report, lang),
-            lambda: [milestone_chart_png(report, lang)],
-        )
-    parts.append(
-        Part(
-            text("report.doc.section.milestones", lang),
-            paragraphs=(Para(_status_counts(report, lang)),) if report.milestones else (),
-            table=milestone_table(report, lang) if report.milestones else None,
-            chart=milestones,
-        )
-    )
+    section = text("report.doc.section.milestones", lang)
+    if len(plans) == 1:
+        parts.append(_milestone_parts(report, section, 2, lang))
+    else:
+        parts.append(Part(section))
+        parts += [
+            _milestone_parts(r, f"{n}. {plan_name(r, lang)}", 3, lang)
+            for n, r in enumerate(plans, 1)
+        ]
     rows, left_out = chart_rows(report, names, lang)
     bars = None
     if rows:
@@ -278,13 +387,13 @@ def report_parts(reports: ReportSet, lang: str) -> list[Part]:
     parts.append(
         Part(
             text("report.doc.section.risk", lang),
-            paragraphs=tuple(Para(f"- {line}") for line in _at_risk(report, names, lang)),
+            paragraphs=tuple(Para(f"- {line}") for line in _at_risk(plans, names, lang)),
         )
     )
     parts.append(
         Part(
             text("report.doc.section.limits", lang),
-            paragraphs=tuple(Para(f"- {line}") for line in limit_lines(report, lang)),
+            paragraphs=tuple(Para(f"- {line}") for line in limit_lines(plans, lang)),
         )
     )
     return parts
@@ -292,6 +401,7 @@ def report_parts(reports: ReportSet, lang: str) -> list[Part]:
 
 def report_summary(reports: ReportSet, lang: str) -> str:
     """The trích yếu of the report."""
-    report = reports.chosen
-    title = report.plan.title_en if lang == "en" else report.plan.title
-    return text("report.doc.summary", lang, title=title, date=show_day(report.as_of, lang))
+    plans = reports.every_plan()
+    titles = [r.plan.title_en if lang == "en" and r.plan.title_en else r.plan.title for r in plans]
+    joined = text("report.doc.and", lang).join(titles)
+    return text("report.doc.summary", lang, title=joined, date=show_day(reports.chosen.as_of, lang))

@@ -6,17 +6,25 @@ numbers, headings kept with what follows).
 
 The charts are SVG drawn by matplotlib (:mod:`tthc_cli.render.report_charts`) and put inline: no
 JavaScript, nothing fetched, text kept as text. Every other piece of text is escaped by the
-table writer; matplotlib escapes what it writes into the SVG.
+table writer; matplotlib escapes what it writes into the SVG. Without matplotlib (a core
+install, without ``tthc[office]``) the report has no charts and ``tthc report`` says how to get
+them.
 """
 
 from __future__ import annotations
 
 from tthc_cli.config import Config
+from tthc_cli.extras import available
 from tthc_cli.formats import OutputContext
 from tthc_cli.plan.progress import ReportSet
 from tthc_cli.render.frame import build_frame
 from tthc_cli.render.report_document import report_parts, report_summary
 from tthc_cli.render.table_html import frame_html, page
+
+
+def charts_drawn() -> bool:
+    """Whether the charts can be drawn: matplotlib comes with ``tthc[office]``."""
+    return available("matplotlib")
 
 
 def render(reports: ReportSet, ctx: OutputContext) -> str:

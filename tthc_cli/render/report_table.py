@@ -2,13 +2,20 @@
 
 Values are rounded here, once: shares to 2 decimals, costs to whole đồng, days to 2 decimals.
 ``None`` means "not computed" (no data, or no hourly value configured) and is never zero.
+
+Every format shows the rules of evidence (:func:`preamble`) and, for each group and milestone,
+what has evidence and what does not: ``published_undated`` and ``plans_undated`` in the group
+rows; ``counted`` and ``without_evidence`` for each milestone, whose status ``no_evidence``
+("chưa có căn cứ") is its own value, never "met". A closing report (the plan's period is over)
+judges each milestone on its due date and adds its ``final_value`` on the report date.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from tthc_cli.findings import ref
+from tthc_cli.dates import show_day
+from tthc_cli.findings import day, ref
 from tthc_cli.messages import text
 from tthc_cli.plan.progress import GroupProgress, MilestoneStatus, Report
 
@@ -20,8 +27,10 @@ COLUMNS = (
     "internal",
     "published",
     "published_share",
+    "published_undated",
     "reviewed",
     "reviewed_share",
+    "plans_undated",
     "proposed",
     "approved",
     "implemented",
@@ -53,7 +62,13 @@ MILESTONE_COLUMNS = (
     "value",
     "status",
     "population",
+    "counted",
+    "without_evidence",
+    "evaluated_on",
+    "final_value",
 )
+# What a person reads (text, Markdown, HTML): the milestone by its title, not its id.
+MILESTONE_COLUMNS_SHOWN = tuple(c for c in MILESTONE_COLUMNS if c != "id")
 
 
 def _round(value: float | None, digits: int = 2) -> float | None:
@@ -68,8 +83,10 @@ def row_values(group: GroupProgress) -> dict[str, Value]:
         "internal": group.internal,
         "published": group.published,
         "published_share": _round(group.published_share),
+        "published_undated": group.published_undated,
         "reviewed": group.reviewed,
         "reviewed_share": _round(group.reviewed_share),
+        "plans_undated": group.plans_undated,
         "proposed": group.proposed,
         "approved": group.approved,
         "implemented": group.implemented,
@@ -102,9 +119,18 @@ def total_label(lang: str) -> str:
     return text("report.total", lang)
 
 
+def group_label(report: Report, group: GroupProgress, lang: str) -> str:
+    """A group's name for people: levels and kinds in words, units and fields as named."""
+    if report.by == "level":
+        return text(f"show.level.{group.key}", lang)
+    if report.by == "kind":
+        return text(f"report.kind.{group.key}", lang)
+    return group.label
+
+
 def table_rows(report: Report, lang: str) -> list[dict[str, Value]]:
     """One row per group, then the catalog total (labelled)."""
-    rows = [row_values(g) for g in report.groups]
+    rows = [{**row_values(g), "group": group_label(report, g, lang)} for g in report.groups]
     total = row_values(report.total)
     total["group"] = total_label(lang)
     return [*rows, total]
@@ -127,11 +153,28 @@ def milestone_values(status: MilestoneStatus, lang: str) -> dict[str, Value]:
         "value": _round(status.value),
         "status": status.status,
         "population": status.population,
+        "counted": status.counted,
+        "without_evidence": status.without_evidence,
+        "evaluated_on": status.evaluated_on.isoformat(),
+        "final_value": _round(status.final_value),
     }
 
 
-def milestone_headers(lang: str) -> list[str]:
-    return [text(f"report.ms.{c}", lang) for c in MILESTONE_COLUMNS]
+def milestone_cells(status: MilestoneStatus, lang: str) -> dict[str, Value]:
+    """:func:`milestone_values` for people (text, Markdown, HTML): the date as the language
+    writes it, the measure, the date's source and the status in words."""
+    values = milestone_values(status, lang)
+    m = status.milestone
+    values["due"] = show_day(m.due, lang)
+    values["measure"] = text(f"report.col.{m.measure}", lang)
+    values["due_basis"] = text(f"report.due-basis.{m.due_basis}", lang)
+    values["status"] = status_label(status.status, lang)
+    values["evaluated_on"] = show_day(status.evaluated_on, lang)
+    return values
+
+
+def milestone_headers(lang: str, columns: tuple[str, ...] = MILESTONE_COLUMNS) -> list[str]:
+    return [text(f"report.ms.{c}", lang) for c in columns]
 
 
 def preamble(report: Report, lang: str) -> list[str]:
@@ -139,7 +182,7 @@ def preamble(report: Report, lang: str) -> list[str]:
     title = report.plan.title_en if lang == "en" else report.plan.title
     lines = [
         text("report.title", lang, decision=report.plan.decision, title=title),
-        text("report.as-of", lang, date=report.as_of.isoformat()),
+        text("report.as-of", lang, date=day(report.as_of)),
         text("report.by", lang, by=ref(f"report.by.{report.by}")),
         text(f"report.count-cut-as.{report.count_cut_as}", lang),
         baseline_line(report, lang),
@@ -152,12 +195,15 @@ def preamble(report: Report, lang: str) -> list[str]:
                 "report.hourly",
                 lang,
                 amount=display(report.hourly.amount, lang),
-                start=report.hourly.start.isoformat(),
+                start=day(report.hourly.start),
                 source=report.hourly.source,
             )
         )
+    lines += plan_lines(report, lang)
     total = report.total
-    lines.append(text("report.scope-note", lang))
+    internal_cuts = ("procedures_cut_share", "cost_cut_share")
+    if any(m.measure in internal_cuts and m.kind == "internal" for m in report.plan.milestones):
+        lines.append(text("report.scope-note", lang))
     lines.append(
         text("report.cost-note", lang, counted=total.cost.counted, missing=total.cost.not_computed)
     )
@@ -177,6 +223,52 @@ def preamble(report: Report, lang: str) -> list[str]:
         lines.append(text("report.empty", lang))
     elif not total.internal:
         lines.append(text("report.no-internal", lang))
+    return lines
+
+
+def plan_lines(report: Report, lang: str) -> list[str]:
+    """The rules of evidence, the plan's period (or that this is its closing report), the day
+    cuts are measured against, the recorded choices the plan depends on, and what it cannot
+    measure."""
+    plan = report.plan
+    lines = [text("report.evidence-rules", lang)]
+    if report.closing and plan.end is not None:
+        lines.append(text("report.closing", lang, end=show_day(plan.end, lang)))
+    elif plan.start is not None and plan.end is not None:
+        lines.append(
+            text(
+                "report.plan-running",
+                lang,
+                start=show_day(plan.start, lang),
+                end=show_day(plan.end, lang),
+            )
+        )
+    if plan.baseline_date is not None:
+        lines.append(
+            text(
+                "report.baseline-date",
+                lang,
+                date=show_day(plan.baseline_date, lang),
+                note=plan.baseline_note or "",
+            ).rstrip()
+        )
+    if any(s.milestone.business_related for s in report.milestones):
+        chosen = report.business_subjects
+        if chosen:
+            lines.append(
+                text(
+                    "report.business-choice",
+                    lang,
+                    subjects=", ".join(chosen),
+                    reason=report.business_reason or "",
+                )
+            )
+        else:
+            lines.append(text("report.business-none", lang))
+    lines += [
+        text("report.not-measured", lang, title=item.title, reason=item.reason or "")
+        for item in plan.not_measured
+    ]
     return lines
 
 
@@ -208,8 +300,8 @@ def milestone_notes(report: Report, lang: str) -> list[str]:
     for status in report.milestones:
         m = status.milestone
         note = m.conflict_note_en if lang == "en" and m.conflict_note_en else m.conflict_note
-        if note:
-            notes.append(f"{m.id}: {note}")
+        if note:  # named by its deadline and title, as the milestone table shows it
+            notes.append(f"{show_day(m.due, lang)} — {m.label(lang)}: {note}")
     return notes
 
 

@@ -29,7 +29,7 @@ from openpyxl.worksheet.worksheet import Worksheet  # type: ignore[import-untype
 from tthc_cli.formats import OutputContext
 from tthc_cli.messages import text
 from tthc_cli.plan.progress import MilestoneStatus, Report, ReportSet
-from tthc_cli.render.report_document import group_name, report_summary
+from tthc_cli.render.report_document import group_name, limit_lines, report_summary
 from tthc_cli.render.report_table import Value, columns, headers, table_rows, total_label
 from tthc_cli.textnorm import xml_safe
 
@@ -44,7 +44,7 @@ LINE_POINTS = 14  # one line of 11 pt text
 Cellvalue = Value | date
 
 MILESTONE_COLUMNS = ("title", "instrument", "measure", "target", "due", "due_basis", "value",
-                     "population", "status")  # fmt: skip
+                     "population", "counted", "without_evidence", "status")  # fmt: skip
 
 
 def _put(sheet: Worksheet, row: int, column: int, value: Cellvalue, lang: str) -> Cell:
@@ -145,7 +145,17 @@ def _group_rows(report: Report, lang: str) -> list[list[Cellvalue]]:
     return out
 
 
-def _milestone_cells(status: MilestoneStatus, lang: str) -> list[Cellvalue]:
+def _milestone_columns(report: Report) -> tuple[str, ...]:
+    """The milestone sheet's columns; a closing report adds the day each milestone is judged
+    on and the result on the report date."""
+    if report.closing:
+        return (*MILESTONE_COLUMNS[:-1], "evaluated_on", "final_value", MILESTONE_COLUMNS[-1])
+    return MILESTONE_COLUMNS
+
+
+def _milestone_cells(
+    status: MilestoneStatus, chosen: tuple[str, ...], lang: str
+) -> list[Cellvalue]:
     m = status.milestone
     values: dict[str, Cellvalue] = {
         "title": m.label(lang),
@@ -153,12 +163,16 @@ def _milestone_cells(status: MilestoneStatus, lang: str) -> list[Cellvalue]:
         "measure": text(f"report.col.{m.measure}", lang),
         "target": m.target,
         "due": m.due,
-        "due_basis": text(f"report.doc.due-basis.{m.due_basis}", lang),
+        "due_basis": text(f"report.due-basis.{m.due_basis}", lang),
         "value": None if status.value is None else round(status.value, 2),
         "population": status.population,
+        "counted": status.counted,
+        "without_evidence": status.without_evidence,
+        "evaluated_on": status.evaluated_on,
+        "final_value": None if status.final_value is None else round(status.final_value, 2),
         "status": text(f"report.status.{status.status}", lang),
     }
-    return [values[c] for c in MILESTONE_COLUMNS]
+    return [values[c] for c in chosen]
 
 
 def render(report_set: ReportSet, ctx: OutputContext) -> bytes:
@@ -169,20 +183,24 @@ def render(report_set: ReportSet, ctx: OutputContext) -> bytes:
     first_sheet = workbook.active
     assert first_sheet is not None
     workbook.remove(first_sheet)
-    first = next(iter(reports.values()))
     for by, report in reports.items():
         sheet = workbook.create_sheet(text(f"report.by.{by}", lang)[:SHEET_NAME_LIMIT])
         chosen = columns(report)
         head = headers(lang, chosen)
         head[0] = text(f"report.doc.group.{by}", lang)
         _write_rows(sheet, head, _group_rows(report, lang), lang)
-    ms_sheet = workbook.create_sheet(text("report.milestones", lang)[:SHEET_NAME_LIMIT])
-    ms_head = [text(f"report.ms.{c}", lang) for c in MILESTONE_COLUMNS]
-    _write_rows(ms_sheet, ms_head, [_milestone_cells(s, lang) for s in first.milestones], lang)
+    plans = report_set.every_plan()
+    for index, plan in enumerate(plans, start=1):
+        name = text("report.milestones", lang)
+        if len(plans) > 1:  # the plans in the order asked for, numbered as in the document
+            name = f"{name} {index}"
+        ms_sheet = workbook.create_sheet(name[:SHEET_NAME_LIMIT])
+        chosen = _milestone_columns(plan)
+        ms_head = [text(f"report.ms.{c}", lang) for c in chosen]
+        ms_rows = [_milestone_cells(s, chosen, lang) for s in plan.milestones]
+        _write_rows(ms_sheet, ms_head, ms_rows, lang)
     notes = workbook.create_sheet(text("report.sheet.notes", lang)[:SHEET_NAME_LIMIT])
-    from tthc_cli.render.report_document import limit_lines
-
-    lines = [report_summary(report_set, lang), *limit_lines(first, lang)]
+    lines = [report_summary(report_set, lang), *limit_lines(plans, lang)]
     for index, line in enumerate(lines, start=1):
         _put(notes, index, 1, line, lang).font = Font(name=FONT, size=11, bold=index == 1)
     notes.column_dimensions["A"].width = 120

@@ -15,6 +15,7 @@ Reporter = Callable[[ValidationResult, OutputContext], str]
 REPORTERS: Writers[Reporter] = Writers(
     {
         "text": "tthc_cli.reporters.text:render",
+        "markdown": "tthc_cli.reporters.markdown:render",
         "json": "tthc_cli.reporters.json_:render",
         "junit": "tthc_cli.reporters.junit:render",
         "sarif": "tthc_cli.reporters.sarif:render",

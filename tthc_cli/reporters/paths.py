@@ -30,7 +30,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
-from tthc_cli.findings import ArgValue, Finding, ValidationResult, sorted_findings
+from tthc_cli.findings import ArgValue, Finding, ValidationResult
 from tthc_cli.git import repository_root
 
 # (rule, argument) pairs whose value is a path as findings show paths.
@@ -121,4 +121,4 @@ def for_ci(result: ValidationResult, paths: Callable[[str], str] | None) -> Vali
         new is old for new, old in zip(findings, result.findings, strict=True)
     ):
         return result
-    return ValidationResult(tuple(sorted_findings(findings)), shown)
+    return ValidationResult(tuple(findings), shown)  # the engine's order: registries first

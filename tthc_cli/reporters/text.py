@@ -1,4 +1,8 @@
-"""Text output for people: findings grouped by file, ``file:line:col`` on each, a summary line."""
+"""Text output for people: findings grouped by file, ``file:line:col`` on each, a summary line.
+
+Findings accepted with a reason (suppressed) are counted, not printed: a clean run of a catalog
+that accepts many findings stays a few lines. ``--show-suppressed`` prints them with their
+reasons; machine formats always carry them."""
 
 from __future__ import annotations
 
@@ -27,9 +31,14 @@ def summary(result: ValidationResult, ctx: OutputContext) -> str:
         )
     else:
         line = text("summary.clean", ctx.lang, files=result.files)
-    suppressed = sum(1 for f in result.findings if f.suppressed is not None)
-    if suppressed:
-        line += " " + text("summary.suppressed", ctx.lang, count=suppressed)
+    suppressed = [f for f in result.findings if f.suppressed is not None]
+    if suppressed and ctx.show_suppressed:
+        line += " " + text("summary.suppressed", ctx.lang, count=len(suppressed))
+    elif suppressed:
+        in_files = len({f.file for f in suppressed})
+        line += " " + text(
+            "summary.suppressed-hidden", ctx.lang, count=len(suppressed), files=in_files
+        )
     return line
 
 
@@ -55,11 +64,26 @@ def _finding_line(f: Finding, ctx: OutputContext) -> list[Segment]:
     ]
 
 
+def plain_line(f: Finding, ctx: OutputContext) -> str:
+    """One finding as the text format prints it, without colour (indented by two spaces)."""
+    return visible("".join(part for _, part in _finding_line(f, ctx)))
+
+
 def _lines(result: ValidationResult, ctx: OutputContext) -> list[list[Segment]]:
+    """Findings grouped by file. Suppressed ones are a count at the end of their file's group
+    (files with nothing else are left out: the summary counts them), unless
+    ``ctx.show_suppressed``."""
     lines: list[list[Segment]] = []
     for file, group in groupby(result.findings, key=lambda f: f.file):
+        found = list(group)
+        shown = [f for f in found if ctx.show_suppressed or f.suppressed is None]
+        hidden = len(found) - len(shown)
+        if not shown:
+            continue
         lines.append([("bold underline", file)])
-        lines.extend(_finding_line(f, ctx) for f in group)
+        lines.extend(_finding_line(f, ctx) for f in shown)
+        if hidden:
+            lines.append([("dim", "  " + text("summary.file-suppressed", ctx.lang, count=hidden))])
         lines.append([])
     counts = count_by_severity(result.findings)
     if counts[Severity.ERROR]:

@@ -86,6 +86,7 @@ READ_CHECKS: dict[str, str] = {
     "unused-suppression": "warning",
     "unknown-rule": "warning",
     "units-registry-missing": "warning",
+    "units-registry-invalid": "warning",
 }
 
 

@@ -14,7 +14,9 @@ from tthc_cli.rules.today import DayWindow
 
 @dataclass(frozen=True)
 class RuleContext:
-    """What a rule may look at besides the procedure: the whole catalog and its settings.
+    """What a rule may look at besides the procedure: the whole catalog and its settings, and
+    the files the run is about (``only``; None for all) — where a catalog rule that sums up many
+    files places its one finding.
 
     ``today`` is the only way a rule learns the date (``as_of``, else today): with a
     ``window``, a date that records how it is used, so the cache knows how long the result
@@ -22,6 +24,7 @@ class RuleContext:
 
     catalog: Catalog
     window: DayWindow | None = None
+    only: frozenset[str] | None = None
 
     @property
     def today(self) -> date:
@@ -47,7 +50,11 @@ class Rule:
 
     Exactly one of ``check`` (runs per procedure) and ``check_catalog`` (runs once over the
     whole catalog, for cross-file rules) is set. ``doc`` is the rule module's docstring, which
-    is its user documentation (``tthc rules --doc ID``).
+    is its user documentation (``tthc rules ID``).
+
+    ``needs`` names the registries the rule reads (``"units"``): while one of them fails its
+    schema, the rule does not run, so a typo in ``units.yaml`` is one finding, not one per
+    procedure.
     """
 
     id: str
@@ -56,6 +63,7 @@ class Rule:
     messages: Mapping[str, tuple[str, ...]]  # every message it emits → the arguments given
     check: ProcedureCheck | None = None
     check_catalog: CatalogCheck | None = None
+    needs: frozenset[str] = frozenset()
 
     @property
     def summary(self) -> str:

@@ -23,6 +23,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from tthc_cli.findings import Finding, Severity
+from tthc_cli.findings import day as day_arg
 from tthc_cli.model import Procedure
 from tthc_cli.rules._dates import applies_on
 from tthc_cli.rules.base import Rule, RuleContext
@@ -40,7 +41,7 @@ def check(procedure: Procedure, ctx: RuleContext) -> Iterator[Finding]:
                     item=f"components/{component.key}",
                     component=component.key,
                     document=abolished.name,
-                    since=abolished.since.isoformat(),
+                    since=day_arg(abolished.since),
                     basis=abolished.basis,
                 )
 

@@ -28,6 +28,7 @@ from collections.abc import Iterator
 from datetime import date
 
 from tthc_cli.findings import Finding, Severity
+from tthc_cli.findings import day as day_arg
 from tthc_cli.model import Procedure
 from tthc_cli.rules._dates import applies_on
 from tthc_cli.rules.base import Rule, RuleContext
@@ -46,7 +47,7 @@ def check(procedure: Procedure, ctx: RuleContext) -> Iterator[Finding]:
         return
     if "district" in procedure.levels:
         yield RULE.finding(
-            procedure.at("levels"), ended=DISTRICT_LEVEL_ENDED.isoformat(), on=day.isoformat()
+            procedure.at("levels"), ended=day_arg(DISTRICT_LEVEL_ENDED), on=day_arg(day)
         )
     found = DISTRICT_IN_ADDRESS.search(procedure.receiving_address or "")
     if found is not None:
@@ -54,8 +55,8 @@ def check(procedure: Procedure, ctx: RuleContext) -> Iterator[Finding]:
             procedure.at("receiving_address"),
             message="district-level.address",
             found=found.group(0),
-            ended=DISTRICT_LEVEL_ENDED.isoformat(),
-            on=day.isoformat(),
+            ended=day_arg(DISTRICT_LEVEL_ENDED),
+            on=day_arg(day),
         )
 
 

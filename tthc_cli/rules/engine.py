@@ -13,21 +13,34 @@ if TYPE_CHECKING:
     from tthc_cli.rules.today import DayWindow
 
 
+def broken_registries(catalog: Catalog) -> frozenset[str]:
+    """The registries that failed to read or failed their schema (``"units"``): the rules that
+    need them do not run (see :attr:`Rule.needs <tthc_cli.rules.base.Rule.needs>`)."""
+    units = catalog.units_file
+    if units is not None and any(
+        f.file == units and f.severity is Severity.ERROR for f in catalog.findings
+    ):
+        return frozenset({"units"})
+    return frozenset()
+
+
 def run_rules(
     catalog: Catalog,
     rules: Mapping[str, Rule],
     only: frozenset[str] | None = None,
     window: DayWindow | None = None,
+    skip: frozenset[str] = frozenset(),
 ) -> list[Finding]:
-    """Findings of ``rules``; with ``only``, per-procedure rules run on those files alone; with
-    ``window``, narrowed to the days on which they would come out the same."""
+    """Findings of ``rules`` but those in ``skip``; with ``only``, per-procedure rules run on
+    those files alone; with ``window``, narrowed to the days on which they would come out the
+    same."""
     from tthc_cli.rules import RuleContext
 
-    ctx = RuleContext(catalog, window)
+    ctx = RuleContext(catalog, window, only)
     config = catalog.config
     out: list[Finding] = []
     for rule in rules.values():
-        if config.severity_for(rule.id, rule.severity) is None:
+        if rule.id in skip or config.severity_for(rule.id, rule.severity) is None:
             continue
         if rule.check_catalog is not None:
             out.extend(rule.check_catalog(catalog, ctx))
@@ -41,7 +54,7 @@ def run_rules(
 class _Suppressor:
     """Matches findings to suppressions (config, file, item) and remembers which were used."""
 
-    def __init__(self, catalog: Catalog) -> None:
+    def __init__(self, catalog: Catalog, skipped: frozenset[str] = frozenset()) -> None:
         self.config = catalog.config.suppress
         self.by_file: dict[str, tuple[Suppression, ...]] = {}
         self.by_item: dict[tuple[str, str], tuple[Suppression, ...]] = {}
@@ -51,6 +64,7 @@ class _Suppressor:
                 self.by_item[(procedure.path, item)] = entries
         self.used: set[Pos] = set()
         self.root = catalog.root
+        self.skipped = skipped  # rules that did not run: their suppressions are not unused
         self.last_in_config = False
 
     def reason(self, finding: Finding) -> str | None:
@@ -80,7 +94,7 @@ class _Suppressor:
         for entry in entries:
             if entry.rule not in known:
                 yield make("unknown-rule", Severity.WARNING, entry.pos, rule=entry.rule)
-            elif entry.pos not in self.used:
+            elif entry.pos not in self.used and entry.rule not in self.skipped:
                 yield make("unused-suppression", Severity.WARNING, entry.pos, rule=entry.rule)
 
 
@@ -110,11 +124,20 @@ def validate(
         from tthc_cli.rules import RULES
 
         rules = RULES
-    raw = [*catalog.findings, *run_rules(catalog, rules, only, window)]
+    broken = broken_registries(catalog)
+    skipped = frozenset(rule.id for rule in rules.values() if rule.needs & broken)
+    raw = [*catalog.findings, *run_rules(catalog, rules, only, window, skipped)]
     if catalog.units_file is None and catalog.procedures:
         root = catalog.root or "."
         raw.append(make("units-registry-missing", Severity.WARNING, Pos(root), root=root))
-    suppressor = _Suppressor(catalog)
+    elif "units" in broken and skipped:
+        where = Pos(catalog.units_file or catalog.root)
+        raw.append(
+            make(
+                "units-registry-invalid", Severity.WARNING, where, rules=", ".join(sorted(skipped))
+            )
+        )
+    suppressor = _Suppressor(catalog, skipped)
     graded: list[Finding] = []
     config = catalog.config
     for finding in raw:
@@ -131,9 +154,17 @@ def validate(
         if severity is not None:
             graded.append(finding.with_severity(severity))
     if only is None:
-        return ValidationResult(tuple(sorted_findings(graded)), tuple(catalog.files))
+        return ValidationResult(registries_first(graded, catalog), tuple(catalog.files))
     cross_file = frozenset(r.id for r in rules.values() if r.check_catalog is not None)
     kept = [f for f in graded if concerns(f, only, cross_file)]
     return ValidationResult(
-        tuple(sorted_findings(kept)), tuple(f for f in catalog.files if f in only)
+        registries_first(kept, catalog), tuple(f for f in catalog.files if f in only)
     )
+
+
+def registries_first(found: Iterable[Finding], catalog: Catalog) -> tuple[Finding, ...]:
+    """Findings in file order, the units registry's first: what is wrong there explains what
+    follows."""
+    ordered = sorted_findings(found)
+    first = [f for f in ordered if f.file == catalog.units_file]
+    return (*first, *(f for f in ordered if f.file != catalog.units_file))

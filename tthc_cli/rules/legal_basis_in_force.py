@@ -40,6 +40,7 @@ from collections.abc import Iterator
 from datetime import date
 
 from tthc_cli.findings import ArgValue, Finding, Severity, ref
+from tthc_cli.findings import day as day_arg
 from tthc_cli.legal import Event, LegalRegister, State, number_key
 from tthc_cli.model import LegalRef, Procedure
 from tthc_cli.rules._dates import applies_on
@@ -49,7 +50,7 @@ UNDATED = "legal-basis-in-force.undated"
 
 
 def _day(value: date | None) -> ArgValue:
-    return value.isoformat() if value is not None else ref(UNDATED)
+    return day_arg(value) if value is not None else ref(UNDATED)
 
 
 def published_on(procedure: Procedure, register: LegalRegister) -> date | None:
@@ -72,7 +73,7 @@ def _ended(ref_: LegalRef, event: Event, latest: str | None, on: date) -> Findin
             number=number,
             by=event.number,
             since=_day(event.date),
-            on=on.isoformat(),
+            on=day_arg(on),
         )
     if latest is not None:
         return RULE.finding(
@@ -83,7 +84,7 @@ def _ended(ref_: LegalRef, event: Event, latest: str | None, on: date) -> Findin
             successor=event.number,
             latest=latest,
             since=_day(event.date),
-            on=on.isoformat(),
+            on=day_arg(on),
         )
     return RULE.finding(
         where,
@@ -91,7 +92,7 @@ def _ended(ref_: LegalRef, event: Event, latest: str | None, on: date) -> Findin
         number=number,
         successor=event.number,
         since=_day(event.date),
-        on=on.isoformat(),
+        on=day_arg(on),
     )
 
 
@@ -116,7 +117,7 @@ def _amended(ref_: LegalRef, event: Event, published: date | None) -> Finding:
         number=number,
         by=event.number,
         since=_day(event.date),
-        published=published.isoformat(),
+        published=day_arg(published),
     )
     return finding.with_severity(Severity.WARNING)
 

@@ -17,7 +17,7 @@ Passes::
 
     documents:
       - number: 23/2015/NĐ-CP
-        title: Về cấp bản sao từ sổ gốc, chứng thực bản sao từ bản chính, chứng thực chữ ký…
+        title: Về cấp bản sao từ sổ gốc, chứng thực bản sao từ bản chính…
         issued: "2015-02-16"
         amended_by: [{number: 280/2025/NĐ-CP}]
       - number: 280/2025/NĐ-CP
@@ -28,7 +28,7 @@ document was issued)::
 
     documents:
       - number: 23/2015/NĐ-CP
-        title: Về cấp bản sao từ sổ gốc, chứng thực bản sao từ bản chính, chứng thực chữ ký…
+        title: Về cấp bản sao từ sổ gốc, chứng thực bản sao từ bản chính…
         issued: "2015-02-16"
         amended_by: [{number: 280/2025/NĐ-CP}]
         replaced_by: {number: 23/2015/NĐ-CP, date: "2014-01-01"}
@@ -40,6 +40,7 @@ import re
 from collections.abc import Iterator
 
 from tthc_cli.findings import Finding, Pos, Severity
+from tthc_cli.findings import day as day_arg
 from tthc_cli.legal import LegalDocument, LegalRegister, number_key
 from tthc_cli.model import Catalog
 from tthc_cli.rules.base import Rule, RuleContext
@@ -70,15 +71,15 @@ def _own(document: LegalDocument, register: LegalRegister) -> Iterator[Finding]:
             document.pos,
             message="legal-register-consistent.issued-year",
             number=number,
-            issued=document.issued.isoformat(),
+            issued=day_arg(document.issued),
         )
     if document.issued and document.effective and document.effective < document.issued:
         yield RULE.finding(
             document.pos,
             message="legal-register-consistent.effective-before-issued",
             number=number,
-            effective=document.effective.isoformat(),
-            issued=document.issued.isoformat(),
+            effective=day_arg(document.effective),
+            issued=day_arg(document.issued),
         )
     for target, pos in _edges(document):
         if register.get(target) is None:
@@ -93,8 +94,8 @@ def _own(document: LegalDocument, register: LegalRegister) -> Iterator[Finding]:
                 message="legal-register-consistent.before-issued",
                 number=number,
                 target=event.number,
-                date=event.date.isoformat(),
-                issued=issued.isoformat(),
+                date=day_arg(event.date),
+                issued=day_arg(issued),
             )
 
 

@@ -39,12 +39,16 @@ def check(procedure: Procedure, ctx: RuleContext) -> Iterator[Finding]:
     for part, value in (("number", plan.decision_number), ("date", plan.decision_date)):
         if value is None:
             yield RULE.finding(
-                plan.pos, status=plan.status, part=part, part_name=ref(f"plan-decision.part.{part}")
+                plan.pos,
+                status=plan.status,
+                status_name=ref(f"value.status.{plan.status}"),
+                part=part,
+                part_name=ref(f"plan-decision.part.{part}"),
             )
 
 
 MESSAGES = {  # message key → the arguments it is given
-    "plan-decision": ("part", "part_name", "status"),
+    "plan-decision": ("part", "part_name", "status", "status_name"),
 }
 
 RULE = Rule("plan-decision", Severity.ERROR, __doc__ or "", MESSAGES, check=check)

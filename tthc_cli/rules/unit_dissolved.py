@@ -25,6 +25,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 
 from tthc_cli.findings import Finding, Severity
+from tthc_cli.findings import day as day_arg
 from tthc_cli.model import Procedure, Unit
 from tthc_cli.plan.succession import resolve
 from tthc_cli.rules._dates import applies_on
@@ -46,8 +47,8 @@ def check(procedure: Procedure, ctx: RuleContext) -> Iterator[Finding]:
         args = {
             "unit": unit.id,
             "label": unit.label,
-            "dissolved": unit.dissolved.isoformat(),
-            "on": day.isoformat(),
+            "dissolved": day_arg(unit.dissolved),
+            "on": day_arg(day),
         }
         found = resolve(use.unit, units, day)
         if found.current is not None:
@@ -100,4 +101,11 @@ MESSAGES = {  # message key → the arguments it is given
     "unit-dissolved.split": ("dissolved", "label", "on", "successors", "unit"),
 }
 
-RULE = Rule("unit-dissolved", Severity.ERROR, __doc__ or "", MESSAGES, check=check)
+RULE = Rule(
+    "unit-dissolved",
+    Severity.ERROR,
+    __doc__ or "",
+    MESSAGES,
+    check=check,
+    needs=frozenset({"units"}),
+)
