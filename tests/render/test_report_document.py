@@ -215,3 +215,13 @@ def test_the_workbook_has_each_plans_milestones_with_evidence(fixture: Path) -> 
     assert {"Có căn cứ", "Chưa có căn cứ", "Trạng thái"} <= set(header)
     values = {str(c.value) for s in workbook.worksheets for row in s.iter_rows() for c in row}
     assert not {"no_evidence", "not_met", "nq-66", "qd-1085"} & values
+
+
+def test_xlsx_notes_rows_are_as_tall_as_their_wrapped_text(fixture: Path) -> None:
+    data = report_xlsx.render(_reports(fixture), OutputContext(lang="vi"))
+    notes = load_workbook(io.BytesIO(data))["Ghi chú"]
+    width = notes.column_dimensions["A"].width
+    for (cell,) in notes.iter_rows():
+        lines = -(-len(str(cell.value)) // int(width))  # at least this many lines
+        height = notes.row_dimensions[cell.row].height
+        assert height is not None and height >= 14 * lines, (cell.row, cell.value)

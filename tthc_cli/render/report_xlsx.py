@@ -41,6 +41,7 @@ WIDEST = 60  # characters: a longer cell wraps
 NARROWEST = 6
 MM_PER_INCH = 25.4
 LINE_POINTS = 14  # one line of 11 pt text
+NOTES_WIDTH = 120  # characters: the notes sheet's one column
 Cellvalue = Value | date
 
 MILESTONE_COLUMNS = ("title", "instrument", "measure", "target", "due", "due_basis", "value",
@@ -203,7 +204,9 @@ def render(report_set: ReportSet, ctx: OutputContext) -> bytes:
     lines = [report_summary(report_set, lang), *limit_lines(plans, lang)]
     for index, line in enumerate(lines, start=1):
         _put(notes, index, 1, line, lang).font = Font(name=FONT, size=11, bold=index == 1)
-    notes.column_dimensions["A"].width = 120
+        # a spreadsheet does not grow a row to its wrapped text: long notes would overlap
+        notes.row_dimensions[index].height = LINE_POINTS * _lines(line, NOTES_WIDTH - 8) + 3
+    notes.column_dimensions["A"].width = NOTES_WIDTH
     _print_setup(notes, lang, title_rows=None)
     buffer = io.BytesIO()
     workbook.save(buffer)
