@@ -25,10 +25,10 @@ A milestone is named by its content, never by its identifier.
 
 from __future__ import annotations
 
-import importlib.util
 from collections.abc import Callable, Sequence
 
 from tthc_cli.dates import show_day
+from tthc_cli.extras import OFFICE, available
 from tthc_cli.messages import text
 from tthc_cli.plan.progress import NO_GROUP, GroupProgress, MilestoneStatus, Report, ReportSet
 from tthc_cli.render.report_charts import (
@@ -308,7 +308,7 @@ def limit_lines(reports: Sequence[Report], lang: str) -> list[str]:
 
 def _chart(caption: str, svg: Callable[[], str], png: Callable[[], list[bytes]]) -> Chart | None:
     """A chart, when matplotlib is there to draw it (an install without it prints none)."""
-    if importlib.util.find_spec("matplotlib") is None:
+    if not available("matplotlib"):
         return None
     return Chart(caption, svg, png)
 
@@ -354,7 +354,10 @@ def report_parts(reports: ReportSet, lang: str) -> list[Part]:
         plans="; ".join(plan_name(r, lang) for r in plans),
         date=show_day(report.as_of, lang),
     )
-    parts = [Part(paragraphs=(Para(intro),))]
+    opening = [Para(intro)]
+    if not available("matplotlib"):  # an install without tthc[office]: say where the charts went
+        opening.append(Para(text("warn.charts-need-extra", lang, extra=OFFICE)))
+    parts = [Part(paragraphs=tuple(opening))]
     section = text("report.doc.section.milestones", lang)
     if len(plans) == 1:
         parts.append(_milestone_parts(report, section, 2, lang))
