@@ -27,7 +27,13 @@ import pytest
 
 from tests.cli.test_table_since import ADDED, AMENDED, DELETED, make_scratch
 from tests.helpers import REPO, run_tthc
-from tests.render.test_real_clients import _chromium, _libreoffice, chromium_print
+from tests.render.test_real_clients import (
+    _chromium,
+    _libreoffice,
+    assert_inside_margins,
+    chromium_print,
+    pdf_pages,
+)
 from tests.render.test_tables import SECTION_HEADINGS
 
 pytestmark = [
@@ -290,6 +296,8 @@ def test_the_appendix_prints_one_page_wide(printed: dict[str, Path]) -> None:
         for line in page.splitlines():
             if line.strip().startswith("Toàn danh mục"):
                 assert len(line.split()) > 12, line  # the whole row, not cut to the next page
+    # every sheet, the notes' long lines too, inside the page's margins (left 30, right 15 mm)
+    assert_inside_margins(pdf_pages(printed["so-lieu.xlsx"]), 30, 15, slack=2.0)
 
 
 def test_pages_kept_for_review(printed: dict[str, Path], request: pytest.FixtureRequest) -> None:

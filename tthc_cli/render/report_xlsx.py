@@ -41,7 +41,7 @@ WIDEST = 60  # characters: a longer cell wraps
 NARROWEST = 6
 MM_PER_INCH = 25.4
 LINE_POINTS = 14  # one line of 11 pt text
-NOTES_WIDTH = 120  # characters: the notes sheet's one column
+NOTES_WIDTH = 100  # characters: the notes sheet's one column, within landscape A4
 Cellvalue = Value | date
 
 MILESTONE_COLUMNS = ("title", "instrument", "measure", "target", "due", "due_basis", "value",
