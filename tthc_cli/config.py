@@ -126,6 +126,73 @@ class PlanSettings:
 
 
 @dataclass(frozen=True, slots=True)
+class SignerSettings:
+    """Who signs (``document.signer``): "KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", the name."""
+
+    authority: str | None = None
+    title: str | None = None
+    name: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentSettings:
+    """The thể thức of the documents tthc prints for signature (``document`` in tthc.yaml; its
+    ``report`` and ``decision`` override it for one kind). None: a placeholder is printed."""
+
+    parent: str | None = None  # cơ quan chủ quản trực tiếp
+    issuer: str | None = None  # cơ quan ban hành
+    number: str | None = None  # số, ký hiệu ("…/BC-SNV")
+    place: str | None = None  # địa danh
+    authority: str | None = None  # a decision's issuing authority ("CHỦ TỊCH ỦY BAN NHÂN DÂN …")
+    bases: tuple[str, ...] = ()  # a decision's căn cứ
+    proposal: str | None = None  # "Theo đề nghị của …"
+    executors: str | None = None  # who carries a decision out
+    recipients: tuple[str, ...] = ()  # nơi nhận
+    signer: SignerSettings = SignerSettings()
+
+    def merged(self, own: DocumentSettings) -> DocumentSettings:
+        """``own``'s settings where it has them, these elsewhere."""
+        signer = SignerSettings(
+            own.signer.authority or self.signer.authority,
+            own.signer.title or self.signer.title,
+            own.signer.name or self.signer.name,
+        )
+        return DocumentSettings(
+            parent=own.parent or self.parent,
+            issuer=own.issuer or self.issuer,
+            number=own.number or self.number,
+            place=own.place or self.place,
+            authority=own.authority or self.authority,
+            bases=own.bases or self.bases,
+            proposal=own.proposal or self.proposal,
+            executors=own.executors or self.executors,
+            recipients=own.recipients or self.recipients,
+            signer=signer,
+        )
+
+
+def document_settings(data: Mapping[str, Any] | None) -> DocumentSettings:
+    if not data:
+        return DocumentSettings()
+    signer = data.get("signer", {})
+    return DocumentSettings(
+        parent=data.get("parent"),
+        issuer=data.get("issuer"),
+        number=data.get("number"),
+        place=data.get("place"),
+        authority=data.get("authority"),
+        bases=tuple(data.get("bases", ())),
+        proposal=data.get("proposal"),
+        executors=data.get("executors"),
+        recipients=tuple(data.get("recipients", ())),
+        signer=SignerSettings(signer.get("authority"), signer.get("title"), signer.get("name")),
+    )
+
+
+DOCUMENT_KINDS = ("report", "decision")
+
+
+@dataclass(frozen=True, slots=True)
 class Config:
     """Settings for one catalog; flags override them (see :func:`with_overrides`)."""
 
@@ -154,6 +221,8 @@ class Config:
     # None: the dated rule shipped with the calendar (tthc_cli/data/vn-calendar.yaml).
     receipt_outside_hours: str | None = None
     receipt_reason: str | None = None
+    document: DocumentSettings = DocumentSettings()
+    document_kinds: Mapping[str, DocumentSettings] = field(default_factory=dict)
 
     def today(self) -> date:
         """The day findings are judged on: ``as_of``, else today."""
@@ -296,6 +365,12 @@ def from_data(data: Mapping[str, Any], path: Path | None) -> Config:
         office_hours=office,
         receipt_outside_hours=receipt.get("outside_hours"),
         receipt_reason=receipt.get("reason"),
+        document=document_settings(data.get("document")),
+        document_kinds={
+            kind: document_settings(data["document"][kind])
+            for kind in DOCUMENT_KINDS
+            if kind in data.get("document", {})
+        },
     )
 
 

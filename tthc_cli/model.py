@@ -271,6 +271,7 @@ class Procedure:
     effective_from: date | None = None
     effective_to: date | None = None
     abolished_on: date | None = None
+    abolished_by: str | None = None  # the number of the decision that abolished it
     competent: tuple[str, ...] = ()
     implementing: tuple[str, ...] = ()
     coordinating: tuple[str, ...] = ()

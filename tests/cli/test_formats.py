@@ -66,6 +66,7 @@ def test_aliases_and_names_write_the_same(args: tuple[str, ...], magic: bytes) -
     ("command", "name", "member"),
     [
         (("report",), "bao-cao.xlsx", "xl/workbook.xml"),
+        (("report",), "bao-cao.docx", "word/document.xml"),
         (("table", "--list"), "danh-muc.docx", "word/document.xml"),
     ],
 )
@@ -83,7 +84,7 @@ def test_the_extension_picks_the_format(
     "args",
     [
         ("table", "--list", "-o", "danh-muc.pdf"),  # no command writes PDF
-        ("report", "-o", "bao-cao.docx"),  # report does not write DOCX (yet)
+        ("report", "-o", "bao-cao.pdf"),  # no command writes PDF: print the DOCX or HTML
         ("report", "-f", "xlsx", "-o", "bao-cao.csv"),  # the two disagree
         ("validate", "-f", "sarif", "-o", "ket-qua.xml"),
         ("list", "-f", "pdf"),

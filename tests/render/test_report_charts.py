@@ -1,5 +1,6 @@
-"""The HTML report's charts (matplotlib, inline SVG): valid, escaped, text kept as text,
-deterministic, sized for A4, and matplotlib loaded only when HTML is rendered."""
+"""The report's charts (matplotlib; inline SVG in HTML, PNG in Word): valid, escaped, text kept
+as text, full names, dates dd/mm/yyyy, no identifiers, deterministic, sized for the decree's A4
+text width, drawn only when they carry data, and matplotlib loaded only when a chart is drawn."""
 
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ from xml.etree import ElementTree
 import pytest
 
 from tests import report_fixture
-from tests.helpers import REPO, UNITS, make_catalog, run_tthc
+from tests.helpers import REPO, UNITS, make_catalog, procedure, run_tthc
 from tthc_cli.cli._common import shipped_plan
 from tthc_cli.formats import OutputContext
 from tthc_cli.load.catalog import load_paths
@@ -25,8 +26,8 @@ from tthc_cli.plan.progress import ReportSet, build_report
 from tthc_cli.render import report_html
 
 SVG = "{http://www.w3.org/2000/svg}"
-A4_TEXT_WIDTH_PT = (210 - 2 * 14) / 25.4 * 72  # A4 minus the 14 mm print margins
-HOSTILE_UNIT = "Sở <script>x</script> & $x$ Bộ"  # shown whole (under 40 characters)
+A4_TEXT_WIDTH_PT = (210 - 30 - 15) / 25.4 * 72  # A4 minus the decree's left and right margins
+HOSTILE_UNIT = "Sở <script>x</script> & $x$ Bộ"  # shown whole
 
 
 def _catalog(tmp_path: Path) -> Path:
@@ -62,7 +63,7 @@ def _html(catalog: Path, tmp_path: Path, name: str = "r.html") -> str:
 
 def test_charts_are_valid_svg_with_names_as_escaped_text(tmp_path: Path) -> None:
     page = _html(_catalog(tmp_path), tmp_path)
-    bars, timeline = _svgs(page)
+    timeline, bars = _svgs(page)
     labels = _texts(bars)
     # group labels, the target line and both measures' values are text, not paths
     assert "Sở Xây dựng" in labels and "Toàn danh mục" in labels
@@ -71,8 +72,40 @@ def test_charts_are_valid_svg_with_names_as_escaped_text(tmp_path: Path) -> None
     # the hostile unit name: escaped in the page, read back whole (no TeX, no markup)
     assert HOSTILE_UNIT in labels
     assert "<script" not in page and "&lt;script&gt;" in page and "&amp; $x$" in page
-    assert "Tại ngày: 01/10/2024" in _texts(timeline)
-    assert any("province-published" in label for label in _texts(timeline))
+    marks = _texts(timeline)
+    assert "Tại ngày: 01/10/2024" in marks
+    # each milestone by its date and content, never its identifier
+    assert any(m.startswith("01/07/2024 ban hành Quyết định công bố TTHC nội bộ") for m in marks)
+    assert not any("province-published" in m or "2024-07-01" in m for m in marks)
+
+
+def test_a_long_unit_name_is_wrapped_whole_never_cut(tmp_path: Path) -> None:
+    long_name = "Ban Quản lý Khu chế xuất và công nghiệp Thành phố Hồ Chí Minh (Hepza) tên rất dài"
+    procedures = report_fixture.procedures()
+    procedures["internal/6.000004.yaml"]["units"] = {"implementing": ["so-la"]}
+    units = {
+        "units": {
+            **UNITS["units"],
+            "so-la": {"name": long_name, "kind": "department", "level": "province"},
+        }
+    }
+    root = make_catalog(
+        tmp_path,
+        procedures,
+        units=units,
+        config={"cost": {"hourly_value": [report_fixture.HOURLY]}},
+    )
+    page = _html(root, tmp_path)
+    shown = " ".join(" ".join(_texts(_svgs(page)[1])).split())
+    assert long_name in shown and "…" not in shown
+
+
+def test_no_chart_when_nothing_to_draw(tmp_path: Path) -> None:
+    root = make_catalog(tmp_path, {"2.001219.yaml": procedure()})  # public only: no share
+    page = _html(root, tmp_path)
+    svgs = _svgs(page)
+    assert len(svgs) == 1  # the milestones' time line; no empty bars
+    assert "Toàn danh mục" not in " ".join(_texts(svgs[0]))
 
 
 def test_html_is_deterministic_and_fetches_nothing(tmp_path: Path) -> None:
@@ -82,6 +115,7 @@ def test_html_is_deterministic_and_fetches_nothing(tmp_path: Path) -> None:
     assert "<?xml" not in first and "<!DOCTYPE svg" not in first and "<metadata" not in first
     # nothing to load: no scripts, no external references (namespace names are not fetched)
     no_namespaces = re.sub(r'xmlns(:\w+)?="http://www\.w3\.org/[^"]*"', "", first)
+    no_namespaces = no_namespaces.replace('http-equiv="Content-Security-Policy"', "")
     assert "http" not in no_namespaces and "<script" not in first
 
 
@@ -90,7 +124,7 @@ def test_charts_fit_the_printed_width_of_a4(tmp_path: Path) -> None:
     for svg in _svgs(page):
         width = float(svg.attrib["width"].removesuffix("pt"))
         assert 0 < width <= A4_TEXT_WIDTH_PT
-    assert ".chart svg { display: block; max-width: 100%" in page
+    assert "figure svg, figure img { max-width: 100%" in page
 
 
 def test_rendering_in_process_raises_no_warning_and_logs_nothing(
@@ -105,7 +139,7 @@ def test_rendering_in_process_raises_no_warning_and_logs_nothing(
         page = report_html.render(reports, OutputContext(lang="vi"))
         page += report_html.render(reports, OutputContext(lang="en"))
     assert [r for r in caplog.records if r.levelno >= logging.WARNING] == []
-    assert "Progress by group" in page and "Target 20%" in page
+    assert "RESULTS BY UNIT" in page and "Target 20%" in page
 
 
 PROBE = """

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -216,11 +217,10 @@ def test_number_text_pads_and_uses_decimal_comma() -> None:
 
 def test_listing_groups_parts_levels_fields_and_numbers_rows(catalog: Catalog) -> None:
     table = listing_table(sorted(catalog.procedures, key=lambda p: p.code), catalog)
-    assert [c.title for c in table.columns] == [
+    assert [c.title for c in table.columns] == [  # the field is the group row's, not a column
         "STT",
         "Mã số",
         "Tên thủ tục",
-        "Lĩnh vực",
         "Cơ quan thực hiện",
         "Thời hạn giải quyết",
         "Phí, lệ phí",
@@ -244,7 +244,86 @@ def test_listing_groups_parts_levels_fields_and_numbers_rows(catalog: Catalog) -
         (None, "1", "6.000001"),
     ]
     hotich = table.rows[7].cells
-    assert hotich[4:] == ("Sở Tư pháp Thành phố Hồ Chí Minh", "03 ngày", "Không có thông tin")
+    assert hotich[3:] == ("Sở Tư pháp Thành phố Hồ Chí Minh", "03 ngày", "Không có thông tin")
+    assert table.numbered and document_is_landscape(catalog)
+
+
+def document_is_landscape(catalog: Catalog) -> bool:
+    return listing_document(list(catalog.procedures), catalog).landscape
+
+
+def test_listing_fields_follow_vietnamese_alphabetical_order(tmp_path: Path) -> None:
+    fields = ["Hoạt động xây dựng", "Hàng hải", "Hạ tầng kỹ thuật", "Kinh doanh", "Kiến trúc"]
+    fields += ["Đường bộ", "Dược", "Em", "Ăn uống"]
+    data = {
+        f"1.00{i:04d}.yaml": procedure(f"1.00{i:04d}", field=field)
+        for i, field in enumerate(fields)
+    }
+    catalog = load_fixture(tmp_path, data)
+    table = listing_table(sorted(catalog.procedures, key=lambda p: p.code), catalog)
+    shown = [r.cells[1].removeprefix("Lĩnh vực ") for r in table.rows if r.group == "field"]
+    assert shown == [
+        "Ăn uống",
+        "Dược",
+        "Đường bộ",
+        "Em",
+        "Hạ tầng kỹ thuật",
+        "Hàng hải",
+        "Hoạt động xây dựng",
+        "Kiến trúc",
+        "Kinh doanh",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("written", "printed"),
+    [
+        ("1 bản chính,1 bản sao", "01 bản chính, 01 bản sao"),
+        ("0 bản chính,1 bản sao", "01 bản sao"),
+        ("2 bản sao", "02 bản sao"),
+        ("1 bản chính; 0 bản sao", "01 bản chính"),
+        ("Bản chính hoặc bản sao có chứng thực", "Bản chính hoặc bản sao có chứng thực"),
+        ("0 bản chính,0 bản sao", "0 bản chính,0 bản sao"),  # nothing to say: kept as written
+    ],
+)
+def test_quantities_in_one_wording(tmp_path: Path, written: str, printed: str) -> None:
+    components = [{"name": "Đơn đề nghị", "quantity_text": written}]
+    catalog = load_fixture(tmp_path, {"2.001219.yaml": procedure(components=components)})
+    sheet = procedure_sheet(catalog.by_code()["2.001219"], catalog)
+    table = sheet.sections[2].table
+    assert table is not None and table.rows[0].cells[2] == printed
+
+
+def test_legal_basis_lines_are_citations_in_one_style(tmp_path: Path) -> None:
+    legal_basis = [
+        {"number": "48/2019/NĐ-CP", "title": "Quy định về quản lý hoạt động vui chơi"},
+        {"number": "12/2026/QĐ-UBND", "title": "Quyết định sửa đổi quy trình"},
+        {"number": "19/2024/NĐ-CP", "title": "Nghị định số 19/2024/NĐ-CP ngày 23/02/2024 sửa đổi"},
+        {"number": "27/2023/QH15", "title": "Luật Nhà ở"},
+    ]
+    catalog = load_fixture(tmp_path, {"2.001219.yaml": procedure(legal_basis=legal_basis)})
+    lines = procedure_sheet(catalog.by_code()["2.001219"], catalog).sections[10].paragraphs
+    assert lines == (
+        "Nghị định số 48/2019/NĐ-CP quy định về quản lý hoạt động vui chơi",
+        "Quyết định số 12/2026/QĐ-UBND sửa đổi quy trình",
+        "Nghị định số 19/2024/NĐ-CP ngày 23/02/2024 sửa đổi",  # as written: it names the number
+        "Luật Nhà ở (số 27/2023/QH15)",  # a law's symbol does not say its type: not guessed
+    )
+
+
+def test_sheet_says_what_kind_of_procedure_it_describes(catalog: Catalog) -> None:
+    internal = procedure_sheet(catalog.by_code()["6.000001"], catalog)
+    assert internal.marks == (  # for whom is not recorded: not guessed
+        "Thủ tục hành chính nội bộ",
+        "Lĩnh vực: Thi đua, khen thưởng",
+        "Cấp thực hiện: Cấp tỉnh",
+    )
+    between = replace(catalog.by_code()["6.000001"], internal_scope="between_agencies")
+    assert procedure_sheet(between, catalog).marks[0] == (
+        "Thủ tục hành chính nội bộ giữa các cơ quan hành chính nhà nước"
+    )
+    public = procedure_sheet(catalog.by_code()["1.000002"], catalog, "en")
+    assert public.marks == ("Field: Hộ tịch", "Level: Province, Commune")
 
 
 def test_listing_document_names_the_unit(catalog: Catalog) -> None:

@@ -102,9 +102,8 @@ def _missing_module(error: ModuleNotFoundError, args: list[str]) -> int:
     extra = extra_for(error.name)
     if extra is None:
         return _unexpected(error)
-    message = render(
-        "error.needs-extra", {"extra": extra, "module": str(error.name)}, _lang_from_argv(args)
-    )
+    top = str(error.name).split(".")[0]  # what is installed: docx, not docx.oxml
+    message = render("error.needs-extra", {"extra": extra, "module": top}, _lang_from_argv(args))
     print(f"tthc: {message}", file=sys.stderr)
     return ExitCode.CANNOT_RUN
 

@@ -27,6 +27,16 @@ from tthc_cli.render.listing import listing
 from tthc_cli.textnorm import fold
 
 
+def select_one(procedure: Procedure, kind: str | None, unit: str | None, field: str | None) -> bool:
+    """Whether ``procedure`` is of ``kind``, handled by ``unit`` and in ``field`` (a part of
+    its name), each when given."""
+    if kind and procedure.kind != kind:
+        return False
+    if unit and unit not in procedure.implementing + procedure.competent:
+        return False
+    return not (field and fold(field) not in fold(procedure.field))
+
+
 def select(
     catalog: Catalog, kind: str | None, unit: str | None, field: str | None
 ) -> list[Procedure]:
@@ -40,16 +50,11 @@ def select(
         if best is None:
             raise UsageError("error.unknown-unit", unit=unit)
         raise UsageError("error.unknown-unit.suggest", unit=unit, suggestion=best)
-    chosen = []
-    for procedure in sorted(catalog.procedures, key=lambda p: p.code):
-        if kind and procedure.kind != kind:
-            continue
-        if unit and unit not in procedure.implementing + procedure.competent:
-            continue
-        if field and fold(field) not in fold(procedure.field):
-            continue
-        chosen.append(procedure)
-    return chosen
+    return [
+        procedure
+        for procedure in sorted(catalog.procedures, key=lambda p: p.code)
+        if select_one(procedure, kind, unit, field)
+    ]
 
 
 def command(

@@ -148,6 +148,7 @@ def command(
         build_report(catalog, first, on, by, before),
         lambda grouping: build_report(catalog, first, on, grouping, before),
         tuple(build_report(catalog, plan, on, by, before) for plan in plans[1:]),
+        config,
     )
     ctx = output_context(language, chosen_format, output)
     content = REPORT_WRITERS[chosen_format](reports, ctx)

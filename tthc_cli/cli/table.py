@@ -1,4 +1,5 @@
-"""``tthc table``: procedure sheets or the danh mục, as HTML, DOCX, Markdown or plain text."""
+"""``tthc table``: procedure sheets or the danh mục, as HTML, DOCX, Markdown or plain text; with
+``--since REV`` the Quyết định công bố and its annex of what changed since REV."""
 
 from __future__ import annotations
 
@@ -23,12 +24,12 @@ from tthc_cli.cli._common import (
     require_choice,
     write_output,
 )
-from tthc_cli.cli.listing import select
+from tthc_cli.cli.listing import select, select_one
 from tthc_cli.errors import TthcError, UsageError
 from tthc_cli.load.opening import exists
 from tthc_cli.model import Catalog, Procedure
 from tthc_cli.render import TABLE_WRITERS, table_text
-from tthc_cli.render.tables import listing_document, procedure_document
+from tthc_cli.render.tables import Document, listing_document, procedure_document
 
 TargetsArg = Annotated[
     list[str] | None,
@@ -73,6 +74,23 @@ def command(
     as_list: Annotated[
         bool, typer.Option("--list", help="In danh mục thay vì nội dung từng thủ tục.")
     ] = False,
+    since: Annotated[
+        str | None,
+        typer.Option(
+            "--since",
+            metavar="REV",
+            help="In quyết định công bố kèm phụ lục: thủ tục mới, được sửa đổi, bổ sung, bị bãi"
+            " bỏ kể từ phiên bản REV (git: HEAD~1, main; hoặc thư mục).",
+        ),
+    ] = None,
+    until: Annotated[
+        str | None,
+        typer.Option(
+            "--until",
+            metavar="REV",
+            help="Phiên bản mới của --since (mặc định: thư mục làm việc).",
+        ),
+    ] = None,
     output_format: str | None = format_option(TABLE_WRITERS),
     tablefmt: Annotated[
         str | None,
@@ -96,18 +114,51 @@ def command(
     if tablefmt is not None and not table_text.known_tablefmt(tablefmt):
         raise UsageError("error.bad-option", option="--tablefmt", value=tablefmt)
     paths, codes = split_targets(list(targets or []))
-    catalog = open_catalog(paths, config_path, lang)
-    procedures = chosen_procedures(catalog, codes, kind, unit, field)
-    if not procedures:
-        raise TthcError("error.no-procedures")
-    language = catalog.config.lang
-    document = (
-        listing_document(procedures, catalog, language, unit)
-        if as_list
-        else procedure_document(procedures, catalog, language)
-    )
+    if since is not None or until is not None:
+        filters = (kind, unit, field)
+        document, language = _annex(since, until, as_list, paths, codes, filters, config_path, lang)
+    else:
+        catalog = open_catalog(paths, config_path, lang)
+        procedures = chosen_procedures(catalog, codes, kind, unit, field)
+        if not procedures:
+            raise TthcError("error.no-procedures")
+        language = catalog.config.lang
+        document = (
+            listing_document(procedures, catalog, language, unit)
+            if as_list
+            else procedure_document(procedures, catalog, language)
+        )
     ctx = output_context(language, chosen_format, output, tablefmt)
     write_output(TABLE_WRITERS[chosen_format](document, ctx), output, force)
+
+
+def _annex(
+    since: str | None,
+    until: str | None,
+    as_list: bool,
+    paths: list[Path],
+    codes: list[str],
+    filters: tuple[str | None, str | None, str | None],
+    config_path: Path | None = None,
+    lang: str | None = None,
+) -> tuple[Document, str]:
+    """The decision annex of what changed since ``since`` (see :mod:`tthc_cli.cli._annex`),
+    for the procedures the codes and filters choose."""
+    from tthc_cli.cli._annex import annex
+
+    if since is None:
+        raise UsageError("error.needs-option", option="--until", needed="--since")
+    if as_list:
+        raise UsageError("error.options-conflict", first="--since", second="--list")
+    kind, unit, field = filters
+    wanted = set(codes)
+
+    def keep(procedure: Procedure) -> bool:
+        return (not wanted or procedure.code in wanted) and bool(
+            select_one(procedure, kind, unit, field)
+        )
+
+    return annex(since, until, paths, config_path, lang, keep)
 
 
 def register(app: typer.Typer) -> None:

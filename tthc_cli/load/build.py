@@ -316,6 +316,7 @@ def procedure(data: MDict, file: str, digest: bytes = b"") -> Procedure:
         effective_from=_day(effective.get("from")),
         effective_to=_day(effective.get("to")),
         abolished_on=_day((data.get("abolished") or {}).get("date")),
+        abolished_by=(data.get("abolished") or {}).get("decision"),
         competent=_tuple(units.get("competent")) if isinstance(units, dict) else (),
         implementing=_tuple(units.get("implementing")) if isinstance(units, dict) else (),
         coordinating=_tuple(units.get("coordinating")) if isinstance(units, dict) else (),

@@ -23,7 +23,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
-from tthc_cli.config import HourlyValue
+from tthc_cli.config import Config, HourlyValue
 from tthc_cli.messages import text
 from tthc_cli.model import Catalog, Procedure
 from tthc_cli.plan import evidence
@@ -47,6 +47,7 @@ from tthc_cli.plan.measures import (
 )
 from tthc_cli.plan.succession import resolve
 from tthc_cli.plans import Milestone, PlanData
+from tthc_cli.textnorm import vi_key
 
 # Measured here and re-exported for the writers and tests that read them from this module.
 __all__ = ["LEVELS_COVERED", "MilestoneStatus", "business_related", "milestone_population"]
@@ -499,6 +500,7 @@ class ReportSet:
     chosen: Report
     regroup: Callable[[str], Report]
     more: tuple[Report, ...] = ()
+    config: Config | None = None  # the catalog's settings (the document frame's, among others)
 
     def every_plan(self) -> tuple[Report, ...]:
         """The report of each plan asked for, the first one (``chosen``) first."""
@@ -542,7 +544,7 @@ def build_report(
     args = (as_of, hourly, config.plan.count_cut_as, config.hours_per_working_day)
     groups = tuple(
         summarize(key, label, chosen, *args, group_baseline(key))
-        for key, (label, chosen) in sorted(members.items(), key=lambda item: item[1][0])
+        for key, (label, chosen) in sorted(members.items(), key=lambda item: vi_key(item[1][0]))
     )
     illustrative = tuple(
         p.code

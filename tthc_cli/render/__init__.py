@@ -29,6 +29,7 @@ REPORT_WRITERS: Writers[ReportWriter] = Writers(
         "json": "tthc_cli.render.report_json:render",
         "html": "tthc_cli.render.report_html:render",
         "xlsx": "tthc_cli.render.report_xlsx:render",
+        "docx": "tthc_cli.render.report_docx:render",
     },
     default="text",
 )

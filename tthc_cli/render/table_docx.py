@@ -1,231 +1,193 @@
-"""A Word document (DOCX) for the table model: A4 portrait, Nghị định 30/2020 margins,
-Times New Roman 13 pt, real Word tables whose header row repeats on every page.
+"""A Word document (DOCX) for the table model: the page, fonts and page numbers of Nghị định
+30/2020/NĐ-CP (:mod:`~tthc_cli.render.docx_base`), real Word tables whose header row repeats on
+every page and whose rows never split, headings kept with what follows them, a danh mục across
+the page. A covering document's administrative frame (quốc hiệu … chữ ký) is drawn here too
+(:func:`frame`), for the decision annex and the report alike.
 
-python-docx sets up the document (styles, page, properties); the body is written element by
-element at its end (:class:`_Body`), so writing takes time in proportion to the catalog
-(3,000 procedures: seconds, where adding through python-docx took minutes)."""
+The body is written element by element at its end, so writing takes time in proportion to the
+catalog (3,000 procedures: seconds; ``bench/run.py``, "table docx")."""
 
 from __future__ import annotations
 
-import io
-import re
-from functools import cache
+from collections.abc import Sequence
 
-from docx import Document as new_docx
-from docx.document import Document as DocxDocument
-from docx.enum.section import WD_ORIENT
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
 from docx.oxml.xmlchemy import BaseOxmlElement
-from docx.shared import Mm, Pt
-from lxml import etree  # type: ignore[import-untyped]
 
 from tthc_cli.formats import OutputContext
-from tthc_cli.render.tables import Document, Sheet, Table
-from tthc_cli.textnorm import xml_safe
+from tthc_cli.render.docx_base import (
+    TABLE_STYLE,
+    Body,
+    Style,
+    cell,
+    cell_paragraph,
+    new_document,
+    paragraph,
+    row,
+    table_element,
+    to_bytes,
+)
+from tthc_cli.render.frame import Frame
+from tthc_cli.render.tables import Document, Part, Sheet, Table, as_para
 
-FONT = "Times New Roman"
-_BREAKS = re.compile(r"\r\n|[\r\x0b\x0c\x85\u2028\u2029]")  # VT: Word's manual break
-CONTENT_WIDTH_MM = 210 - 30 - 15
-
-
-def clean(value: str) -> str:
-    """Text Word can store: invalid XML characters dropped, line breaks as '\\n' (w:br)."""
-    return xml_safe(_BREAKS.sub("\n", value))
-
-
-def _setup(doc: DocxDocument) -> None:
-    section = doc.sections[0]
-    section.orientation = WD_ORIENT.PORTRAIT
-    section.page_width, section.page_height = Mm(210), Mm(297)
-    section.top_margin, section.bottom_margin = Mm(20), Mm(20)
-    section.left_margin, section.right_margin = Mm(30), Mm(15)
-    for name in ("Normal", "Heading 1", "Heading 2", "Heading 3", "Table Grid"):
-        style = doc.styles[name]
-        font = style.font
-        font.name = FONT
-        font.size = Pt(14 if name == "Heading 1" else 13)
-        font.color.rgb = None
-        run_fonts = style.element.get_or_add_rPr().get_or_add_rFonts()
-        for attr in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
-            run_fonts.set(qn(attr), FONT)
+INDENT_MM = 10.0  # first-line indent of body paragraphs
+# The frame's two columns (issuing body | quốc hiệu): the quốc hiệu fits on one line at 12 pt.
+FRAME_COLUMNS_MM = (62.0, 103.0)
+SIGNATURE_COLUMNS_MM = (85.0, 80.0)
 
 
-class _Body:
-    """Appends to the end of a document's body, before its section properties, without the
-    search python-docx makes on every ``add_paragraph`` and ``add_table`` (its cost grows with
-    the body, so a 3,000-procedure catalog took minutes): the document is built in time
-    proportional to its size, element by element."""
-
-    def __init__(self, doc: DocxDocument) -> None:
-        body = doc.element.body
-        self._end = body.sectPr  # the section properties: always the body's last element
-        self._body = body
-        self.styles = {
-            name: doc.styles[name].style_id
-            for name in ("Heading 1", "Heading 2", "Heading 3", "Table Grid")
-        }
-
-    def add(self, element: BaseOxmlElement) -> None:
-        if self._end is not None:
-            self._end.addprevious(element)
-        else:
-            self._body.append(element)
-
-    def paragraph(
-        self, value: str, style: str | None = None, bold: bool = False, center: bool = False
-    ) -> None:
-        self.add(_paragraph(value, self.styles[style] if style else None, bold, center))
-
-    def page_break(self) -> None:
-        p = OxmlElement("w:p")
-        run = _sub(p, "w:r")
-        _sub(run, "w:br").set(qn("w:type"), "page")
-        self.add(p)
-
-    def table(self, table: Table) -> None:
-        width = len(table.columns)
-        total = sum(c.weight for c in table.columns) or 1.0
-        widths = [Mm(CONTENT_WIDTH_MM * c.weight / total).twips for c in table.columns]
-        tbl = OxmlElement("w:tbl")
-        props = _sub(tbl, "w:tblPr")
-        _sub(props, "w:tblStyle").set(qn("w:val"), self.styles["Table Grid"])
-        table_width = _sub(props, "w:tblW")
-        table_width.set(qn("w:type"), "auto")
-        table_width.set(qn("w:w"), "0")
-        _sub(props, "w:tblLayout").set(qn("w:type"), "fixed")
-        look = _sub(props, "w:tblLook")
-        for name, value in LOOK.items():
-            look.set(qn(f"w:{name}"), value)
-        grid = _sub(tbl, "w:tblGrid")
-        for twips in widths:
-            _sub(grid, "w:gridCol").set(qn("w:w"), str(twips))
-        header = _row(tbl, header=True)
-        for column, twips in zip(table.columns, widths, strict=True):
-            _cell(header, twips, column.title, bold=True, center=True)
-        for row in table.rows:
-            tr = _row(tbl, header=False)
-            if row.group is None:
-                for index, (value, twips) in enumerate(zip(row.cells, widths, strict=True)):
-                    _cell(tr, twips, value, center=index == 0)
-                continue
-            _cell(tr, widths[0], row.cells[0], bold=True, center=True)
-            _cell(tr, sum(widths[1:]), row.cells[1], bold=True, span=width - 1)
-        self.add(tbl)
+def widths_mm(table: Table, width: float) -> list[float]:
+    total = sum(c.weight for c in table.columns) or 1.0
+    return [width * c.weight / total for c in table.columns]
 
 
-# What python-docx's default table look sets (header row and first column emphasised).
-LOOK = {
-    "firstColumn": "1",
-    "firstRow": "1",
-    "lastColumn": "0",
-    "lastRow": "0",
-    "noHBand": "0",
-    "noVBand": "1",
-    "val": "04A0",
-}
+def data_table(body: Body, table: Table) -> None:
+    """A data table: the header row bold and repeated on every page, group rows merged and
+    bold, the number column centred."""
+    width = len(table.columns)
+    style = body.styles[TABLE_STYLE]
+    tbl, twips = table_element(widths_mm(table, body.width_mm), True, body.styles["Table Grid"])
+    header = row(tbl, header=True)
+    for column, size in zip(table.columns, twips, strict=True):
+        cell(header, size, [cell_paragraph(column.title, style, bold=True, center=True)])
+    numbered = table.numbered
+    for item in table.rows:
+        tr = row(tbl)
+        if item.group is None:
+            for index, (value, size) in enumerate(zip(item.cells, twips, strict=True)):
+                cell(tr, size, [cell_paragraph(value, style, center=numbered and index == 0)])
+            continue
+        italic = item.group == "field"
+        cell(tr, twips[0], [cell_paragraph(item.cells[0], style, bold=True, center=True)])
+        label = cell_paragraph(item.cells[1], style, bold=True, italic=italic)
+        cell(tr, sum(twips[1:]), [label], span=width - 1)
+    body.add(tbl)
 
 
-def _row(tbl: BaseOxmlElement, header: bool) -> BaseOxmlElement:
-    """A table row; the header row repeats on every page, no row splits across pages."""
-    tr = _sub(tbl, "w:tr")
-    props = _sub(tr, "w:trPr")
-    if header:
-        _sub(props, "w:tblHeader").set(qn("w:val"), "true")
-    else:
-        _sub(props, "w:cantSplit")
-    return tr
-
-
-def _cell(
-    tr: BaseOxmlElement,
-    twips: int,
-    value: str,
-    bold: bool = False,
-    center: bool = False,
-    span: int = 1,
-) -> None:
-    tc = _sub(tr, "w:tc")
-    props = _sub(tc, "w:tcPr")
-    cell_width = _sub(props, "w:tcW")
-    cell_width.set(qn("w:type"), "dxa")
-    cell_width.set(qn("w:w"), str(twips))
-    if span > 1:
-        _sub(props, "w:gridSpan").set(qn("w:val"), str(span))
-    tc.append(_paragraph(value, None, bold, center))
-
-
-def _paragraph(value: str, style_id: str | None, bold: bool, center: bool) -> BaseOxmlElement:
-    """A ``w:p`` with one run of ``value`` (cleaned; line breaks as ``w:br``, tabs as
-    ``w:tab``), as python-docx writes a run's text."""
-    p = OxmlElement("w:p")
-    if style_id is not None or center:
-        props = _sub(p, "w:pPr")
-        if style_id is not None:
-            _sub(props, "w:pStyle").set(qn("w:val"), style_id)
-        if center:
-            _sub(props, "w:jc").set(qn("w:val"), "center")
-    text = clean(value)
-    if not text and not bold:
-        return p
-    run = _sub(p, "w:r")
-    if bold:
-        _sub(_sub(run, "w:rPr"), "w:b")
-    for number, line in enumerate(text.split("\n")):
-        if number:
-            _sub(run, "w:br")
-        for index, piece in enumerate(line.split("\t")):
-            if index:
-                _sub(run, "w:tab")
-            if piece:
-                t = _sub(run, "w:t")
-                t.set(XML_SPACE, "preserve")
-                t.text = piece
-    return p
-
-
-XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
-
-
-def _sub(parent: BaseOxmlElement, tag: str) -> BaseOxmlElement:
-    """A new ``tag`` element (``w:p``…) appended to ``parent`` (lxml's own call: python-docx's
-    ``OxmlElement`` costs ten times as much, and a large catalog makes millions)."""
-    element: BaseOxmlElement = etree.SubElement(parent, _clark(tag))
-    return element
-
-
-@cache
-def _clark(tag: str) -> str:
-    """``w:p`` as lxml names it (``{namespace}p``), worked out once per tag."""
-    return qn(tag)
-
-
-def _sheet(body: _Body, sheet: Sheet, first: bool) -> None:
-    if not first:
+def sheet(body: Body, item: Sheet, page_break: bool) -> None:
+    if page_break:
         body.page_break()
-    body.paragraph(sheet.title, "Heading 2")
-    body.paragraph(sheet.code_line, center=True)
-    for section in sheet.sections:
-        body.paragraph(section.heading, "Heading 3")
+    body.heading(item.title, 2)
+    body.paragraph(item.code_line, look=Style(center=True, keep_next=True))
+    for mark in item.marks:
+        body.paragraph(mark, look=Style(center=True, italic=True, keep_next=True))
+    for section in item.sections:
+        body.heading(section.heading, 3)
         if section.table is not None:
-            body.table(section.table)
-        for paragraph in section.paragraphs:
-            body.paragraph(paragraph)
+            data_table(body, section.table)
+        for value in section.paragraphs:
+            body.paragraph(value, look=Style(justify=True))
+
+
+def parts(body: Body, items: Sequence[Part]) -> None:
+    """Parts in order: heading (kept with what follows), paragraphs, chart, table, sheets."""
+    for part in items:
+        if part.page_break:
+            body.page_break()
+        if part.heading is not None:
+            level = min(max(part.level, 1), 3)
+            body.heading(part.heading, level, center=part.level == 1)
+        for value in part.paragraphs:
+            para = as_para(value)
+            look = Style(
+                italic=para.italic,
+                center=para.center,
+                justify=not para.center,
+                indent_mm=INDENT_MM if para.indent and not para.center else 0.0,
+                before_pt=3,
+            )
+            body.paragraph(para.text, look=look, lead=para.lead)
+        if part.chart is not None:
+            for image in part.chart.png():
+                body.picture(image, min(body.width_mm, 160.0))
+            body.paragraph(part.chart.caption, look=Style(center=True, italic=True, size=12))
+        if part.table is not None:
+            data_table(body, part.table)
+        for index, item in enumerate(part.sheets):
+            sheet(body, item, page_break=index > 0 or part.heading is None)
+
+
+def _layout_table(
+    body: Body, columns: Sequence[float], cells: Sequence[list[BaseOxmlElement]]
+) -> None:
+    tbl, twips = table_element(list(columns), borders=False)
+    tr = row(tbl)
+    for size, content in zip(twips, cells, strict=True):
+        cell(tr, size, content)
+    body.add(tbl)
+
+
+def _rule(inset_mm: float) -> BaseOxmlElement:
+    """A thin line ``inset_mm`` in from each side of its column (the lines under the issuing
+    body, the motto and the summary)."""
+    look = Style(size=4, rule="top", rule_inset_mm=max(0.0, inset_mm), after_pt=0, before_pt=0)
+    return paragraph("", None, look)
+
+
+def _text_mm(value: str, points: float, bold: bool = False) -> float:
+    """About how wide ``value`` prints in Times New Roman (for the lines drawn under text)."""
+    em = 0.52 if bold else 0.48
+    return len(value) * points * em * 25.4 / 72
+
+
+def frame(body: Body, item: Frame) -> None:
+    """The administrative frame around ``item.parts``: header cells 1–4, the kind and summary
+    (5a), the body (6), then recipients (9) beside the signature (7)."""
+    left, right = FRAME_COLUMNS_MM
+    issuing: list[BaseOxmlElement] = []
+    if item.parent:
+        issuing.append(paragraph(item.parent.upper(), None, Style(size=13, center=True)))
+    issuing.append(paragraph(item.issuer.upper(), None, Style(size=13, bold=True, center=True)))
+    issuing.append(_rule(left / 3))
+    issuing.append(paragraph(item.number_line, None, Style(size=13, center=True, before_pt=4)))
+    motto_mm = _text_mm(item.motto, 13, bold=True)
+    nation = [
+        paragraph(item.nation, None, Style(size=12, bold=True, center=True)),
+        paragraph(item.motto, None, Style(size=13, bold=True, center=True)),
+        _rule((right - motto_mm) / 2),
+        paragraph(item.place_date, None, Style(size=13, italic=True, center=True, before_pt=4)),
+    ]
+    _layout_table(body, FRAME_COLUMNS_MM, [issuing, nation])
+    body.paragraph(item.kind, look=Style(size=14, bold=True, center=True, before_pt=18))
+    body.paragraph(item.summary, look=Style(size=14, bold=True, center=True, after_pt=0))
+    body.add(_rule((body.width_mm - 40) / 2))
+    if item.authority:
+        look = Style(size=14, bold=True, center=True, before_pt=12, after_pt=6)
+        body.paragraph(item.authority.upper(), look=look)
+    parts(body, item.parts)
+    _signature(body, item)
+
+
+def _signature(body: Body, item: Frame) -> None:
+    recipients = [paragraph(item.recipients_label, None, Style(size=12, bold=True, italic=True))]
+    recipients += [
+        paragraph(f"- {value}", None, Style(size=11, after_pt=0)) for value in item.recipients
+    ]
+    signer = item.signer
+    signing = [
+        paragraph(line.upper(), None, Style(size=14, bold=True, center=True))
+        for line in (signer.authority, signer.title)
+        if line
+    ]
+    signing.append(paragraph(signer.stamp, None, Style(size=11, italic=True, center=True)))
+    signing += [paragraph("", None, Style(size=14)) for _ in range(3)]
+    signing.append(paragraph(signer.name, None, Style(size=14, bold=True, center=True)))
+    body.paragraph("", look=Style(after_pt=6))
+    _layout_table(body, SIGNATURE_COLUMNS_MM, [recipients, signing])
 
 
 def render(document: Document, ctx: OutputContext) -> bytes:
-    doc = new_docx()
-    _setup(doc)
-    doc.core_properties.title = clean(document.title)
-    doc.core_properties.language = document.lang
-    body = _Body(doc)
-    body.paragraph(document.title, "Heading 1", center=True)
+    doc = new_document(document.title, document.lang, document.landscape)
+    body = Body(doc)
+    if document.frame is not None:
+        frame(body, document.frame)
+        body.page_break()
+    body.heading(document.title.upper(), 1, center=True)
     if document.subtitle:
-        body.paragraph(document.subtitle, center=True)
+        for line in document.subtitle.split("\n"):
+            body.paragraph(line, look=Style(center=True, italic=True, keep_next=True))
     if document.listing is not None:
-        body.table(document.listing)
-    for index, sheet in enumerate(document.sheets):
-        _sheet(body, sheet, index == 0)
-    buffer = io.BytesIO()
-    doc.save(buffer)
-    return buffer.getvalue()
+        data_table(body, document.listing)
+    parts(body, document.parts)
+    for index, item in enumerate(document.sheets):
+        sheet(body, item, index > 0 or bool(document.parts))
+    return to_bytes(doc)

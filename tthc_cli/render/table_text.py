@@ -7,11 +7,13 @@ literally; both formats fold line breaks inside a cell into spaces so no row is 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from tabulate import tabulate, tabulate_formats
 
 from tthc_cli.formats import OutputContext
-from tthc_cli.render.tables import Document, Row, Sheet, Table
+from tthc_cli.render.frame import Frame
+from tthc_cli.render.tables import Document, Part, Row, Sheet, Table, as_para
 from tthc_cli.textnorm import escape_md, visible
 
 DEFAULT_TABLEFMT = {"markdown": "pipe", "text": "simple"}
@@ -125,12 +127,53 @@ class _Writer:
 def _sheet(writer: _Writer, sheet: Sheet) -> None:
     writer.heading(2, sheet.title)
     writer.paragraph(sheet.code_line)
+    for mark in sheet.marks:
+        writer.paragraph(mark)
     for section in sheet.sections:
         writer.heading(3, section.heading)
         if section.table is not None:
             writer.table(section.table)
         for paragraph in section.paragraphs:
             writer.paragraph(paragraph)
+
+
+def _parts(writer: _Writer, parts: Sequence[Part]) -> None:
+    for part in parts:
+        if part.heading is not None:
+            writer.heading(min(max(part.level, 1), 3) + 1, part.heading)
+        for value in part.paragraphs:
+            para = as_para(value)
+            if para.lead and writer.markdown:
+                writer.lines += [f"**{writer.literal(para.lead)}** {writer.literal(para.text)}", ""]
+            else:
+                writer.paragraph(f"{para.lead} {para.text}" if para.lead else para.text)
+        if part.chart is not None:
+            writer.paragraph(part.chart.caption)
+        if part.table is not None:
+            writer.table(part.table)
+        for sheet in part.sheets:
+            _sheet(writer, sheet)
+
+
+def _frame(writer: _Writer, frame: Frame) -> None:
+    """The administrative frame as lines: who issues, the number, place and date, the kind and
+    summary, the body, the recipients and the signer."""
+    for line in (frame.nation, frame.motto, frame.parent, frame.issuer, frame.number_line):
+        if line:
+            writer.paragraph(line)
+    writer.paragraph(frame.place_date)
+    writer.heading(1, frame.kind)
+    writer.paragraph(frame.summary)
+    if frame.authority:
+        writer.paragraph(frame.authority)
+    _parts(writer, frame.parts)
+    writer.paragraph(frame.recipients_label)
+    for recipient in frame.recipients:
+        writer.paragraph(f"- {recipient}")
+    signer = frame.signer
+    for line in (signer.authority, signer.title, signer.stamp, signer.name):
+        if line:
+            writer.paragraph(line)
 
 
 def render_markdown(document: Document, ctx: OutputContext) -> str:
@@ -145,11 +188,15 @@ def render_text(document: Document, ctx: OutputContext) -> str:
 
 def _render(document: Document, markdown: bool, tablefmt: str) -> str:
     writer = _Writer(markdown, tablefmt)
+    if document.frame is not None:
+        _frame(writer, document.frame)
     writer.heading(1, document.title)
     if document.subtitle:
-        writer.paragraph(document.subtitle)
+        for line in document.subtitle.split("\n"):
+            writer.paragraph(line)
     if document.listing is not None:
         writer.table(document.listing)
+    _parts(writer, document.parts)
     for sheet in document.sheets:
         _sheet(writer, sheet)
     while writer.lines and not writer.lines[-1]:

@@ -1,19 +1,34 @@
 """The neutral table model for printed documents, built from the catalog model. Pure: no I/O.
 
-A :class:`Document` is a title and either procedure sheets (one per procedure, the eleven
-sections of a Quyết định công bố) or one danh mục :class:`Table`. Renderers (HTML, DOCX,
-Markdown, plain text, the terminal) turn it into their format; cell text here is plain text,
-never escaped: escaping belongs to the renderers.
+A :class:`Document` is a title and procedure sheets (one per procedure, the eleven sections of
+a Quyết định công bố), or one danh mục :class:`Table`, or :class:`Part` s (headings,
+paragraphs, tables, charts and sheets in order: the decision annex), optionally after the
+administrative frame of a covering document (:mod:`tthc_cli.render.frame`). Renderers (HTML,
+DOCX, Markdown, plain text, the terminal) turn it into their format; cell text here is plain
+text, never escaped: escaping belongs to the renderers.
+
+Printed wording is the same everywhere: quantities "01 bản chính, 01 bản sao" (a count of zero
+is not printed), each legal basis as a citation "Nghị định số 48/2019/NĐ-CP ngày 05/6/2019 của
+Chính phủ quy định …" when the register knows the document, and every sorted list (fields,
+units) in Vietnamese alphabetical order (:func:`~tthc_cli.textnorm.vi_key`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import re
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
+from tthc_cli.dates import show_day
+from tthc_cli.legal import LegalDocument
 from tthc_cli.messages import text
 from tthc_cli.model import Catalog, Channel, Component, Duration, LegalRef, Money, Procedure, Step
 from tthc_cli.render.legal import basis_status
+from tthc_cli.textnorm import vi_key
+
+if TYPE_CHECKING:
+    from tthc_cli.render.frame import Frame
 
 LEVEL_ORDER = ("ministry", "province", "district", "commune", "other")
 KIND_ORDER = ("public", "internal")
@@ -45,6 +60,8 @@ class Table:
     rows: tuple[Row, ...]
     title: str | None = None
     label_column: int = 1  # where a text renderer writes a group row's label
+    numbered: bool = False  # the first column numbers the rows (printed centred)
+    code_column: int | None = None  # a column of procedure codes, never broken inside
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,20 +73,70 @@ class Section:
 
 @dataclass(frozen=True, slots=True)
 class Sheet:
-    """One procedure as a Quyết định công bố prints it."""
+    """One procedure as a Quyết định công bố prints it: its name, its code, what kind of
+    procedure it is (``marks``: the field, the level, "thủ tục hành chính nội bộ" and for
+    whom), then the eleven sections."""
 
     title: str
     code_line: str
     sections: tuple[Section, ...]
+    marks: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Para:
+    """A paragraph with an optional bold lead ("Điều 1.") and a style: ``italic`` (the căn cứ
+    of a decision), ``center``, ``indent`` (a first-line indent, as body text is printed)."""
+
+    text: str
+    lead: str = ""
+    italic: bool = False
+    center: bool = False
+    indent: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class Chart:
+    """A chart that carries data, drawn on demand in the form each format embeds: SVG inline
+    in HTML, PNG images in Word (``caption`` is printed under it)."""
+
+    caption: str
+    svg: Callable[[], str]
+    png: Callable[[], Sequence[bytes]]
+
+
+@dataclass(frozen=True, slots=True)
+class Part:
+    """A stretch of a document, in order: a heading (``level`` 1: a centred part title such as
+    "Phần I"; 2: a bold heading; 3: a bold italic group heading), paragraphs, a table, a chart,
+    procedure sheets. A heading is always printed with what follows it."""
+
+    heading: str | None = None
+    level: int = 2
+    paragraphs: tuple[str | Para, ...] = ()
+    table: Table | None = None
+    chart: Chart | None = None
+    sheets: tuple[Sheet, ...] = ()
+    page_break: bool = False  # start on a new page
 
 
 @dataclass(frozen=True, slots=True)
 class Document:
+    """What is printed, in order: the covering document's ``frame`` (its own page), the title,
+    the subtitle lines, the danh mục, the parts, the sheets. ``landscape``: printed across A4."""
+
     title: str
     subtitle: str | None = None
     sheets: tuple[Sheet, ...] = ()
     listing: Table | None = None
     lang: str = "vi"
+    frame: Frame | None = None
+    parts: tuple[Part, ...] = ()
+    landscape: bool = False
+
+
+def as_para(value: str | Para) -> Para:
+    return value if isinstance(value, Para) else Para(value)
 
 
 def number_text(value: float, lang: str) -> str:
@@ -192,22 +259,104 @@ def _quantity(component: Component, lang: str) -> str:
     return f"{shown} ({kind})" if shown else kind
 
 
-def _counts(component: Component, lang: str) -> str:
-    if component.quantity_text:
-        return component.quantity_text
+# A quantity as the portal writes it: "1 bản chính,1 bản sao", "0 bản chính, 2 bản sao".
+_COUNTS = re.compile(
+    r"^\s*(\d+)\s*(bản chính|bản sao)\s*(?:[,;]\s*(\d+)\s*(bản chính|bản sao)\s*)?$"
+)
+
+
+def _count_parts(originals: int | None, copies: int | None, lang: str) -> str:
     parts = []
-    if component.originals:
-        parts.append(text("table.originals", lang, count=number_text(component.originals, lang)))
-    if component.copies:
-        parts.append(text("table.copies", lang, count=number_text(component.copies, lang)))
+    if originals:
+        parts.append(text("table.originals", lang, count=number_text(originals, lang)))
+    if copies:
+        parts.append(text("table.copies", lang, count=number_text(copies, lang)))
     return ", ".join(parts)
 
 
+def _counts(component: Component, lang: str) -> str:
+    """The quantity in one wording: "01 bản chính, 01 bản sao"; a count of zero is not printed.
+    A quantity written otherwise ("Bản chính hoặc bản sao") is printed as written."""
+    if component.quantity_text:
+        found = _COUNTS.match(component.quantity_text)
+        if found is None:
+            return component.quantity_text
+        counts = {found[2]: int(found[1])}
+        if found[4]:
+            counts[found[4]] = counts.get(found[4], 0) + int(found[3])
+        shown = _count_parts(counts.get("bản chính"), counts.get("bản sao"), lang)
+        return shown or component.quantity_text
+    return _count_parts(component.originals, component.copies, lang)
+
+
+def citation(ref: LegalRef, catalog: Catalog, lang: str) -> str:
+    """A legal basis as a citation: "Nghị định số 48/2019/NĐ-CP ngày 05/06/2019 của Chính phủ
+    quy định …" (a law by its name: "Luật Đầu tư số 61/2020/QH14 ngày …") from the register
+    when it has the document; a title that already names the number, as written; else the
+    type (as cited, or as the number's symbol says) and number, then the title."""
+    document = catalog.legal.get(ref.number) if catalog.legal is not None else None
+    if ref.number is None or ref.number in ref.title:
+        line = ref.title
+    elif document is not None:
+        line = register_citation(document, lang)
+    else:
+        line = short_citation(ref.number, ref.title, ref.type, lang)
+    return f"{line} ({ref.article})" if ref.article else line
+
+
+# The type a number's symbol names (Nghị định 30/2020/NĐ-CP, Phụ lục III): 12/2026/QĐ-UBND is a
+# Quyết định. A law's symbol (QH15) names the legislature, not the type: not guessed.
+TYPE_OF_SYMBOL = {
+    "NĐ": "Nghị định",
+    "QĐ": "Quyết định",
+    "TT": "Thông tư",
+    "TTLT": "Thông tư liên tịch",
+    "NQ": "Nghị quyết",
+    "CT": "Chỉ thị",
+}
+
+
+def _type_of(number: str) -> str | None:
+    symbol = number.rpartition("/")[2].partition("-")[0]
+    return TYPE_OF_SYMBOL.get(symbol)
+
+
+def short_citation(number: str, title: str, kind: str | None, lang: str) -> str:
+    """ "Quyết định số 12/2026/QĐ-UBND sửa đổi …" for a document the register lacks."""
+    kind = kind or _type_of(number)
+    if kind and title.casefold().startswith(kind.casefold()):
+        return text("table.citation-named", lang, kind=kind, number=number, rest=title[len(kind) :])
+    if kind:
+        title = _lower_first(title, lang)
+        return text("table.citation-short", lang, kind=kind, number=number, title=title)
+    return text("table.citation-bare", lang, number=number, title=title)
+
+
+def _lower_first(title: str, lang: str) -> str:
+    """ "Quy định về …" → "quy định về …" inside a citation; an abbreviation stays."""
+    if lang != "vi" or len(title) < 2 or not title[1].islower():
+        return title
+    return title[0].lower() + title[1:]
+
+
+def register_citation(document: LegalDocument, lang: str) -> str:
+    kind = document.type or ""
+    named = bool(kind) and document.title.casefold().startswith(kind.casefold())
+    if named:  # a law or code by its name: "Luật Đầu tư số 61/2020/QH14 ngày 17/06/2020"
+        words = [text("table.citation-number", lang, kind=document.title, number=document.number)]
+    else:
+        words = [text("table.citation-number", lang, kind=kind, number=document.number).strip()]
+    if document.issued is not None:
+        words.append(text("table.citation-date", lang, date=show_day(document.issued, lang)))
+    if not named and document.issuer:
+        words.append(text("table.citation-issuer", lang, issuer=document.issuer))
+    if not named:
+        words.append(_lower_first(document.title, lang))
+    return " ".join(w for w in words if w)
+
+
 def _legal_line(ref: LegalRef, catalog: Catalog, lang: str) -> str:
-    line = (
-        ref.title if ref.number is None or ref.number in ref.title else f"{ref.number} {ref.title}"
-    )
-    line = f"{line} ({ref.article})" if ref.article else line
+    line = citation(ref, catalog, lang)
     if catalog.legal is None or ref.number is None:
         return line
     return text("table.legal-status", lang, line=line, status=basis_status(ref, catalog, lang))
@@ -243,9 +392,10 @@ def procedure_sheet(procedure: Procedure, catalog: Catalog, lang: str = "vi") ->
         steps = Table(
             _columns(
                 lang,
-                (("step", 0.9), ("action", 4), ("lead", 1.6), ("partner", 1.6), ("step-time", 1.3)),
+                (("step", 1.3), ("action", 4), ("lead", 1.6), ("partner", 1.6), ("step-time", 1.3)),
             ),
             tuple(_step_row(i, s, catalog, lang) for i, s in enumerate(procedure.steps, 1)),
+            numbered=True,
         )
     if procedure.channels:
         channels = Table(
@@ -283,7 +433,24 @@ def procedure_sheet(procedure: Procedure, catalog: Catalog, lang: str = "vi") ->
         _section(10, "requirements", lang, procedure.requirements),
         _section(11, "legal", lang, [_legal_line(r, catalog, lang) for r in procedure.legal_basis]),
     )
-    return Sheet(procedure.name, text("table.code-line", lang, code=procedure.code), sections)
+    code_line = text("table.code-line", lang, code=procedure.code)
+    return Sheet(procedure.name, code_line, sections, sheet_marks(procedure, lang))
+
+
+def level_names(procedure: Procedure, lang: str) -> str:
+    return ", ".join(text(f"show.level.{level}", lang) for level in procedure.levels)
+
+
+def sheet_marks(procedure: Procedure, lang: str) -> tuple[str, ...]:
+    """What kind of procedure the sheet describes: an internal one says so and for whom
+    (between agencies, within one), then the field and the levels."""
+    marks = []
+    if procedure.kind == "internal":
+        scope = procedure.internal_scope
+        marks.append(text(f"table.mark.internal.{scope or 'unknown'}", lang))
+    marks.append(text("table.mark.field", lang, field=procedure.field))
+    marks.append(text("table.mark.levels", lang, levels=level_names(procedure, lang)))
+    return tuple(marks)
 
 
 def procedure_document(
@@ -302,7 +469,6 @@ def _listing_row(number: int, procedure: Procedure, catalog: Catalog, lang: str)
             str(number),
             procedure.code,
             procedure.name,
-            procedure.field,
             unit_names(catalog, procedure.implementing) or text("table.unknown", lang),
             time_summary(procedure, lang),
             fee_summary(procedure, lang),
@@ -310,8 +476,14 @@ def _listing_row(number: int, procedure: Procedure, catalog: Catalog, lang: str)
     )
 
 
+def field_order(procedures: Iterable[Procedure]) -> list[str]:
+    """The fields of ``procedures`` in Vietnamese alphabetical order."""
+    return sorted({p.field for p in procedures}, key=vi_key)
+
+
 def listing_table(procedures: Sequence[Procedure], catalog: Catalog, lang: str = "vi") -> Table:
-    """Danh mục: parts by kind (A, B), then levels (I, II…), then field group rows; rows 1, 2…"""
+    """Danh mục: parts by kind (A, B), then levels (I, II…), then field group rows in
+    Vietnamese order (the field is the group row's, not a column); rows 1, 2… by code."""
     rows: list[Row] = []
     kinds = [k for k in KIND_ORDER if any(p.kind == k for p in procedures)]
     kinds += sorted({p.kind for p in procedures} - set(KIND_ORDER))
@@ -322,28 +494,27 @@ def listing_table(procedures: Sequence[Procedure], catalog: Catalog, lang: str =
         levels += sorted({lv for p in in_kind for lv in p.levels} - set(LEVEL_ORDER))
         for roman, level in zip(ROMAN, levels, strict=False):
             rows.append(Row((roman, text(f"table.level.{level}", lang)), "level"))
-            at_level = sorted(
-                (p for p in in_kind if level in p.levels), key=lambda p: (p.field, p.code)
-            )
+            at_level = sorted((p for p in in_kind if level in p.levels), key=lambda p: p.code)
             number = 0
-            for field in dict.fromkeys(p.field for p in at_level):
+            for field in field_order(at_level):
                 rows.append(Row(("", text("table.field-group", lang, field=field)), "field"))
                 for procedure in (p for p in at_level if p.field == field):
                     number += 1
                     rows.append(_listing_row(number, procedure, catalog, lang))
+    # Printed across A4 (252 mm of text): STT 14 mm, an 8-character code whole (24 mm), the
+    # "Thời hạn giải quyết" header on two lines (31 mm).
     columns = _columns(
         lang,
         (
-            ("number", 1.0),
-            ("code", 1.8),
-            ("name", 4.2),
-            ("field", 2.0),
-            ("agency", 2.4),
-            ("time", 1.6),
-            ("fee", 1.7),
+            ("number", 1.4),
+            ("code", 2.4),
+            ("name", 9.6),
+            ("agency", 5.0),
+            ("time", 3.2),
+            ("fee", 4.2),
         ),
     )
-    return Table(columns, tuple(rows), label_column=2)
+    return Table(columns, tuple(rows), label_column=2, numbered=True, code_column=1)
 
 
 def listing_document(
@@ -357,4 +528,5 @@ def listing_document(
         subtitle,
         listing=listing_table(procedures, catalog, lang),
         lang=lang,
+        landscape=True,
     )

@@ -1,0 +1,227 @@
+"""The report as an administrative document: its sections from the report model, names in
+words and in Vietnamese order, charts only where they carry data; the XLSX data appendix with
+the print set-up of an appendix; DOCX among the report's formats."""
+
+from __future__ import annotations
+
+import io
+from datetime import date
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+
+from tests import report_fixture
+from tests.helpers import UNITS, make_catalog, procedure
+from tthc_cli.cli._common import shipped_plan
+from tthc_cli.formats import OutputContext
+from tthc_cli.load.catalog import load_paths
+from tthc_cli.load.config_file import resolve_config
+from tthc_cli.plan.progress import ReportSet, build_report
+from tthc_cli.render import REPORT_WRITERS, report_xlsx
+from tthc_cli.render.report_document import report_parts
+from tthc_cli.render.tables import Para
+
+DAY = date(2024, 10, 1)
+
+
+def _reports(root: Path, by: str = "unit") -> ReportSet:
+    catalog = load_paths([root], resolve_config([root], None))
+    plan = shipped_plan(catalog.config)
+
+    def report(grouping: str):  # type: ignore[no-untyped-def]
+        return build_report(catalog, plan, DAY, grouping)
+
+    return ReportSet(report(by), report, config=catalog.config)
+
+
+@pytest.fixture
+def fixture(tmp_path: Path) -> Path:
+    return report_fixture.write(tmp_path)
+
+
+def test_sections_in_order_with_the_results_against_each_target(fixture: Path) -> None:
+    parts = report_parts(_reports(fixture), "vi")
+    assert [p.heading for p in parts] == [
+        None,
+        "I. KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU",
+        "II. KẾT QUẢ THEO ĐƠN VỊ",
+        "III. NHỮNG CHỈ TIÊU, ĐƠN VỊ CÓ NGUY CƠ KHÔNG ĐẠT",
+        "IV. GIỚI HẠN CỦA SỐ LIỆU",
+    ]
+    (intro,) = parts[0].paragraphs
+    assert isinstance(intro, Para) and "tính đến ngày 01/10/2024" in intro.text
+    milestones = parts[1].table
+    assert milestones is not None
+    # each target: its content, due date dd/mm/yyyy, target, result, how many it counts, status
+    assert [c.title for c in milestones.columns] == [
+        "STT",
+        "Nội dung",
+        "Trước ngày",
+        "Chỉ tiêu (%)",
+        "Đạt (%)",
+        "Có căn cứ / số TTHC tính",
+        "Chưa có căn cứ",
+        "Trạng thái",
+    ]
+    first = milestones.rows[0].cells
+    statuses = {"đạt", "trễ hạn", "có nguy cơ trễ", "chưa có căn cứ", "không đạt"}
+    assert first[2] == "01/04/2023" and first[7] in statuses
+    assert parts[1].chart is not None and parts[2].chart is not None
+
+
+def test_groups_in_words_and_in_vietnamese_order(tmp_path: Path) -> None:
+    units = {
+        "units": {
+            **UNITS["units"],
+            "so-dau": {"name": "Đài Phát thanh", "kind": "department", "level": "province"},
+            "so-dan": {"name": "Dân tộc", "kind": "department", "level": "province"},
+        }
+    }
+    procedures = report_fixture.procedures()
+    procedures["internal/6.000003.yaml"]["units"] = {"implementing": ["so-dau"]}
+    procedures["internal/6.000004.yaml"]["units"] = {"implementing": ["so-dan"]}
+    procedures["public/2.001220.yaml"] = procedure("2.001220", units=None)
+    root = make_catalog(tmp_path, procedures, units=units)
+    table = report_parts(_reports(root), "vi")[2].table
+    assert table is not None
+    names = [r.cells[1] for r in table.rows]
+    assert names[-1] == "Toàn danh mục"
+    shown = [n for n in names[:-1] if n != "Thủ tục chưa ghi đơn vị thực hiện"]
+    assert shown.index("Dân tộc") < shown.index("Đài Phát thanh") < shown.index("Sở Xây dựng")
+    assert "-" not in names  # procedures without a unit: said so, not "-"
+    levels = report_parts(_reports(root, "level"), "vi")[2].table
+    kinds = report_parts(_reports(root, "kind"), "vi")[2].table
+    assert levels is not None and kinds is not None
+    assert {r.cells[1] for r in levels.rows} >= {"Cấp tỉnh", "Toàn danh mục"}
+    assert {r.cells[1] for r in kinds.rows} == {
+        "Thủ tục hành chính",
+        "Thủ tục hành chính nội bộ",
+        "Toàn danh mục",
+    }
+
+
+def test_no_bars_when_no_group_has_a_figure(tmp_path: Path) -> None:
+    root = make_catalog(tmp_path, {"2.001219.yaml": procedure()})  # public only
+    parts = report_parts(_reports(root), "vi")
+    assert parts[2].chart is None and parts[2].table is not None
+
+
+def test_docx_is_a_report_format() -> None:
+    assert "docx" in REPORT_WRITERS and REPORT_WRITERS.choose(None, Path("bao-cao.docx")) == "docx"
+
+
+def test_xlsx_prints_across_one_page_wide_with_the_header_on_every_page(fixture: Path) -> None:
+    data = report_xlsx.render(_reports(fixture), OutputContext(lang="vi"))
+    workbook = load_workbook(io.BytesIO(data))
+    assert workbook.sheetnames[0] == "đơn vị" and workbook.sheetnames[-1] == "Ghi chú"
+    for sheet in workbook.worksheets:
+        setup = sheet.page_setup
+        assert setup.orientation == "landscape" and str(setup.paperSize) == sheet.PAPERSIZE_A4
+        assert (setup.fitToWidth, setup.fitToHeight) == (1, 0)
+        assert sheet.sheet_properties.pageSetUpPr.fitToPage
+        assert sheet.oddHeader.center.text == "&P"  # page numbers
+        for row in sheet.iter_rows():
+            for cell in row:
+                assert cell.data_type != "f"  # never a formula
+                if cell.value is not None:
+                    assert cell.font.name == "Times New Roman"
+    units = workbook["đơn vị"]
+    assert units.print_title_rows == "$1:$1" and units.freeze_panes == "B2"
+    names = [units.cell(row=r, column=1).value for r in range(2, units.max_row + 1)]
+    widest = max(len(str(n)) for n in names)
+    assert units.column_dimensions["A"].width >= min(widest, 60)
+    counts = units.cell(row=2, column=2)
+    assert isinstance(counts.value, int) and counts.number_format == "#,##0"
+    header = [c.value for c in units[1]]
+    share = units.cell(row=2, column=header.index("Đã công bố (%)") + 1)
+    assert isinstance(share.value, int | float) and share.number_format == "#,##0.00"
+
+
+def test_xlsx_milestones_are_in_words_with_real_dates(fixture: Path) -> None:
+    data = report_xlsx.render(_reports(fixture), OutputContext(lang="vi"))
+    sheet = load_workbook(io.BytesIO(data))["Mốc thời gian"]
+    header = [c.value for c in sheet[1]]
+    assert header[:3] == ["Nội dung", "Văn bản", "Chỉ số"]
+    values = [c.value for row in sheet.iter_rows(min_row=2) for c in row]
+    assert not {"published_share", "publicized-csdlqg", "data", "default", "met", "missed"} & {
+        str(v) for v in values
+    }
+    due = sheet.cell(row=2, column=header.index("Trước ngày") + 1)
+    assert isinstance(due.value, date) and due.number_format == "dd/mm/yyyy"
+
+
+def _both_plans(root: Path) -> ReportSet:
+    """The report of QĐ 1085 and of Nghị quyết 66 on the same day (``--plan`` twice)."""
+    from tthc_cli.load.plan_file import shipped_plans
+    from tthc_cli.plan.milestones import available, find, with_config
+
+    catalog = load_paths([root], resolve_config([root], None))
+    known = available(shipped_plans(catalog.config.plan, catalog.config.limits), ())
+    first, second = (with_config(find(n, known), catalog.config) for n in ("qd-1085", "nq-66"))
+    on = date(2025, 11, 1)
+    return ReportSet(
+        build_report(catalog, first, on, "unit"),
+        lambda grouping: build_report(catalog, first, on, grouping),
+        (build_report(catalog, second, on, "unit"),),
+        config=catalog.config,
+    )
+
+
+def test_every_plan_asked_for_with_its_evidence_counts_and_no_ids(fixture: Path) -> None:
+    reports = _both_plans(fixture)
+    parts = report_parts(reports, "vi")
+    headings = [p.heading or "" for p in parts]
+    assert headings[1] == "I. KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU"
+    assert headings[2].startswith("1. Kế hoạch rà soát") and headings[2].endswith("(1085/QĐ-TTg)")
+    assert headings[3].startswith("2. Chương trình cắt giảm") and headings[3].endswith("(66/NQ-CP)")
+    assert headings[4:] == [
+        "II. KẾT QUẢ THEO ĐƠN VỊ",
+        "III. NHỮNG CHỈ TIÊU, ĐƠN VỊ CÓ NGUY CƠ KHÔNG ĐẠT",
+        "IV. GIỚI HẠN CỦA SỐ LIỆU",
+    ]
+    intro = parts[0].paragraphs[0]
+    assert isinstance(intro, Para) and "(1085/QĐ-TTg); Chương trình" in intro.text
+    for part, report in zip(parts[2:4], reports.every_plan(), strict=True):
+        table = part.table
+        assert table is not None and len(table.rows) == len(report.milestones)
+        header = [c.title for c in table.columns]
+        counted = header.index("Có căn cứ / số TTHC tính")
+        without = header.index("Chưa có căn cứ")
+        for row, status in zip(table.rows, report.milestones, strict=True):
+            assert row.cells[counted] == f"{status.counted}/{status.population}"
+            assert row.cells[without] == str(status.without_evidence)
+            if status.status == "no_evidence":
+                assert row.cells[-1] == "chưa có căn cứ"
+    statuses = {s.status for r in reports.every_plan() for s in r.milestones}
+    assert "no_evidence" in statuses  # the fixture's publications carry no date
+    risks = " ".join(p.text if isinstance(p, Para) else p for p in parts[5].paragraphs)
+    assert "chưa có căn cứ —" in risks and "Theo 66/NQ-CP:" in risks
+    limits = " ".join(p.text if isinstance(p, Para) else p for p in parts[6].paragraphs)
+    assert "Căn cứ: một thủ tục chỉ được tính" in limits  # the rules of evidence, once
+    assert limits.count("Căn cứ: một thủ tục chỉ được tính") == 1
+    shown = " ".join(
+        [*headings, *(c for p in parts if p.table for r in p.table.rows for c in r.cells)]
+    )
+    ids = {s.milestone.id for r in reports.every_plan() for s in r.milestones}
+    assert not {i for i in ids if i in shown or i in risks or i in limits}
+
+
+def test_the_workbook_has_each_plans_milestones_with_evidence(fixture: Path) -> None:
+    data = report_xlsx.render(_both_plans(fixture), OutputContext(lang="vi"))
+    workbook = load_workbook(io.BytesIO(data))
+    assert {"Mốc thời gian 1", "Mốc thời gian 2"} <= set(workbook.sheetnames)
+    header = [c.value for c in workbook["Mốc thời gian 2"][1]]
+    assert {"Có căn cứ", "Chưa có căn cứ", "Trạng thái"} <= set(header)
+    values = {str(c.value) for s in workbook.worksheets for row in s.iter_rows() for c in row}
+    assert not {"no_evidence", "not_met", "nq-66", "qd-1085"} & values
+
+
+def test_xlsx_notes_rows_are_as_tall_as_their_wrapped_text(fixture: Path) -> None:
+    data = report_xlsx.render(_reports(fixture), OutputContext(lang="vi"))
+    notes = load_workbook(io.BytesIO(data))["Ghi chú"]
+    width = notes.column_dimensions["A"].width
+    for (cell,) in notes.iter_rows():
+        lines = -(-len(str(cell.value)) // int(width))  # at least this many lines
+        height = notes.row_dimensions[cell.row].height
+        assert height is not None and height >= 14 * lines, (cell.row, cell.value)
