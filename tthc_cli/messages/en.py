@@ -591,6 +591,8 @@ MESSAGES: dict[str, str] = {
     "legal.col.procedures": "Cited by",
     "legal.col.note": "Note",
     "legal.state.in_force": "In force",
+    "legal.state.in_force.replaced": "In force (until {last} inclusive; replaced by {by} from {since}; the register does not record when it took effect)",
+    "legal.state.in_force.repealed": "In force (until {last} inclusive; repealed by {by} from {since}; the register does not record when it took effect)",
     "legal.state.amended": "In force; {changes}",
     "legal.state.not_yet": "Not yet in force (in force from {since})",
     "legal.state.replaced": "No longer in force from {since}, replaced by {by}",

@@ -596,6 +596,8 @@ MESSAGES: dict[str, str] = {
     "legal.col.procedures": "Thủ tục viện dẫn",
     "legal.col.note": "Ghi chú",
     "legal.state.in_force": "Còn hiệu lực",
+    "legal.state.in_force.replaced": "Còn hiệu lực (đến hết {last}; từ {since} được thay thế bởi {by}; sổ không ghi ngày bắt đầu có hiệu lực)",
+    "legal.state.in_force.repealed": "Còn hiệu lực (đến hết {last}; từ {since} bị bãi bỏ bởi {by}; sổ không ghi ngày bắt đầu có hiệu lực)",
     "legal.state.amended": "Còn hiệu lực; {changes}",
     "legal.state.not_yet": "Chưa có hiệu lực (có hiệu lực từ {since})",
     "legal.state.replaced": "Hết hiệu lực từ {since}, được thay thế bởi {by}",
