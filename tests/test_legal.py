@@ -140,3 +140,65 @@ def test_numbers_match_without_spaces_case_or_normalisation_differences() -> Non
 def test_the_first_of_two_entries_with_one_number_is_the_one_looked_up() -> None:
     first, second = doc("1/2020/NĐ-CP"), doc("1/2020/nđ-cp")
     assert LegalRegister.of("legal.yaml", [first, second]).get("1/2020/NĐ-CP") is first
+
+
+# A document whose effective date the register does not record, but whose end it dates: the
+# dated end says it had effect until then (as a dated amendment says it is in force).
+UNDATED = doc(
+    "26/2008/QH12",
+    replaced_by=Replacement("106/2025/QH15", P, date(2026, 7, 1)),
+)
+SUCCESSOR = doc("106/2025/QH15", issued=date(2025, 12, 5))
+UNDATED_REGISTER = LegalRegister.of("legal.yaml", [UNDATED, SUCCESSOR])
+
+
+def test_a_dated_replacement_shows_an_undated_document_in_force_the_day_before() -> None:
+    before = UNDATED_REGISTER.standing(UNDATED, date(2026, 6, 30))
+    assert before.state is State.IN_FORCE
+    assert before.until is not None
+    assert (before.until.number, before.until.kind, before.until.date) == (
+        "106/2025/QH15",
+        "replaced",
+        date(2026, 7, 1),
+    )
+    on_the_day = UNDATED_REGISTER.standing(UNDATED, date(2026, 7, 1))
+    assert on_the_day.state is State.REPLACED and on_the_day.until is None
+
+
+def test_a_dated_whole_repeal_does_the_same_and_a_repeal_in_part_does_not() -> None:
+    whole = doc("3/2020/TT-BTP", repealed=Repeal("2/2025/TT-BTP", P, True, date(2025, 7, 1)))
+    part = doc("4/2020/TT-BTP", repealed=Repeal("2/2025/TT-BTP", P, False, date(2025, 7, 1)))
+    register = LegalRegister.of("legal.yaml", [whole, part])
+    day = date(2025, 6, 30)
+    standing = register.standing(whole, day)
+    assert standing.state is State.IN_FORCE
+    assert standing.until is not None and standing.until.kind == "repealed"
+    assert register.standing(part, day).state is State.UNKNOWN
+
+
+def test_never_before_the_year_its_number_carries_nor_its_issue_date() -> None:
+    assert UNDATED_REGISTER.standing(UNDATED, date(2008, 1, 1)).state is State.IN_FORCE
+    assert UNDATED_REGISTER.standing(UNDATED, date(2007, 12, 31)).state is State.UNKNOWN
+    issued = doc(
+        "5/2021/TT-BTP",
+        issued=date(2021, 6, 15),
+        replaced_by=Replacement("6/2025/TT-BTP", P, date(2025, 7, 1)),
+    )
+    register = LegalRegister.of("legal.yaml", [issued])
+    assert register.standing(issued, date(2021, 6, 14)).state is State.UNKNOWN
+    assert register.standing(issued, date(2021, 6, 15)).state is State.IN_FORCE
+
+
+def test_unknown_when_nothing_bounds_when_it_began() -> None:
+    # no issue date and no year in the number: a dated end alone does not say since when
+    bare = doc("Luật Thử", replaced_by=Replacement("6/2025/TT-BTP", P, date(2025, 7, 1)))
+    register = LegalRegister.of("legal.yaml", [bare])
+    assert register.standing(bare, date(2025, 6, 30)).state is State.UNKNOWN
+
+
+def test_an_undated_end_and_no_end_say_nothing_about_the_day() -> None:
+    # an end dated nowhere has happened already (replaced); nothing at all stays unknown
+    undated_end = doc("7/2020/TT-BTP", replaced_by=Replacement("9/2099/TT-BTP", P))
+    register = LegalRegister.of("legal.yaml", [undated_end])
+    assert register.standing(undated_end, date(2021, 1, 1)).state is State.REPLACED
+    assert register.standing(doc("8/2020/TT-BTP"), date(2021, 1, 1)).state is State.UNKNOWN

@@ -12,9 +12,15 @@ A document's standing on a day (:meth:`LegalRegister.standing`):
 - ``not_yet``: its effective date is after the day;
 - ``replaced`` / ``repealed``: replaced, or repealed as a whole, on or before the day (the
   successor is named);
-- ``amended``: in force, amended or repealed in part on or before the day;
-- ``in_force``: in force, its effective date known and on or before the day;
-- ``unknown``: the register does not know when it took effect and nothing happened to it.
+- ``amended``: in force, amended or repealed in part on or before the day (a dated amendment
+  proves the document in force, even when its effective date is not recorded);
+- ``in_force``: in force, its effective date known and on or before the day; or its effective
+  date not recorded but the register dates its replacement or whole repeal after the day: that
+  dated fact says it had effect until then (``Standing.until``; the start date stays unknown).
+  This holds only from its issue date when the register records one, never before 1 January of
+  the year its number carries, and not at all when neither is known;
+- ``unknown``: the register does not know when it took effect and nothing dated says anything
+  about the day.
 
 Numbers are matched after Unicode NFC, without spaces and case-folded (``32/2010/TT-BTNMT`` and
 ``32/2010/tt-btnmt`` are one document).
@@ -22,6 +28,7 @@ Numbers are matched after Unicode NFC, without spaces and case-folded (``32/2010
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date
@@ -34,6 +41,15 @@ from tthc_cli.textnorm import nfc
 def number_key(number: str) -> str:
     """The form two document numbers are compared in."""
     return "".join(nfc(number).split()).casefold()
+
+
+_YEAR = re.compile(r"^[0-9.]+[a-z]?/((?:19|20)[0-9]{2})/")
+
+
+def number_year(number: str) -> int | None:
+    """The year a document number carries (``19/2011/TT-BTP`` → 2011), if any."""
+    match = _YEAR.match(number)
+    return int(match.group(1)) if match else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,6 +145,9 @@ class Standing:
     end: Event | None = None
     amendments: tuple[Event, ...] = ()
     latest: str | None = None  # the end of the chain of replacements, when longer than one
+    # In force only because the register dates its end after the day (its effective date is
+    # not recorded): the replacement or whole repeal that ends it.
+    until: Event | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -193,9 +212,27 @@ class LegalRegister:
             return Standing(state, day, end, amendments, latest if latest != end.number else None)
         if amendments:
             return Standing(State.AMENDED, day, None, amendments)
-        if document.effective is None:
-            return Standing(State.UNKNOWN, day)
-        return Standing(State.IN_FORCE, day)
+        if document.effective is not None:
+            return Standing(State.IN_FORCE, day)
+        until = self._dated_end_after(document, day)
+        if until is not None:
+            return Standing(State.IN_FORCE, day, until=until)
+        return Standing(State.UNKNOWN, day)
+
+    def _dated_end_after(self, document: LegalDocument, day: date) -> Event | None:
+        """The earliest replacement or whole repeal dated after ``day``, when it shows that
+        ``document`` (effective date not recorded) was in force on ``day``: on or after its
+        issue date and the year its number carries, at least one of which must be known."""
+        year = number_year(document.number)
+        starts = [d for d in (document.issued, date(year, 1, 1) if year else None) if d]
+        if not starts or day < max(starts):
+            return None
+        later = [
+            e
+            for e in self.events(document)
+            if e.kind in ("replaced", "repealed") and e.date is not None and e.date > day
+        ]
+        return min(later, key=lambda e: e.date or date.max) if later else None
 
     def latest_successor(self, document: LegalDocument, day: date) -> str | None:
         """The last document in the chain of replacements in effect on ``day`` (cycles stop)."""

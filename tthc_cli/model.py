@@ -344,6 +344,9 @@ class Unit:
     aliases: tuple[str, ...] = ()
     note: str | None = None
     source: str | None = None
+    # Where the ids it names stand in units.yaml: "parent", "merged_into", "renamed_to" and
+    # "split_into/0", "split_into/1", … (each item); only for fields that are written.
+    field_pos: Mapping[str, Pos] = field(default_factory=dict, compare=False)
 
     @property
     def label(self) -> str:

@@ -159,3 +159,45 @@ def test_replacing_a_bundled_document_makes_validate_name_the_successor(tmp_path
     assert "Còn hiệu lực" in before.stdout
     on = run_tthc("legal", "08/2025/TT-BTP", "--as-of", "01/03/2026", cwd=tmp_path)
     assert "được thay thế bởi 99/2026/TT-BTP" in on.stdout
+
+
+def test_the_day_before_a_replacement_an_undated_document_is_in_force(tmp_path: Path) -> None:
+    """Issue #24's line on a bundled document whose effective date the register does not
+    record: the dated replacement says it was in force the day before, and what that rests on."""
+    shutil.copytree(REPO / "procedures", tmp_path / "procedures")
+    shutil.copy(REPO / "tthc.yaml", tmp_path / "tthc.yaml")
+    register_file = tmp_path / "procedures" / "legal.yaml"
+    register: dict[str, Any] = yaml.safe_load(register_file.read_text(encoding="utf-8"))
+    cited = _cited()
+    target = next(
+        d
+        for d in register["documents"]
+        if number_key(d["number"]) in cited
+        and "effective" not in d
+        and not {"amended_by", "replaced_by", "repealed"} & set(d)
+        and d["number"].split("/")[1] <= "2025"
+    )
+    target["replaced_by"] = {"number": "99/2026/TT-BTP", "date": "2026-03-01"}
+    register["documents"].append(
+        {"number": "99/2026/TT-BTP", "type": "Thông tư", "title": "Văn bản thử nghiệm"}
+    )
+    register_file.write_text(dump(register), encoding="utf-8")
+    number = target["number"]
+    before = run_tthc("legal", number, "--as-of", "28/02/2026", cwd=tmp_path)
+    assert before.returncode == 0, before.stderr
+    assert (
+        "Còn hiệu lực (đến hết 28/02/2026; từ 01/03/2026 được thay thế bởi 99/2026/TT-BTP; "
+        "sổ không ghi ngày bắt đầu có hiệu lực)"
+    ) in before.stdout
+    data = json.loads(
+        run_tthc("legal", number, "--as-of", "28/02/2026", "-f", "json", cwd=tmp_path).stdout
+    )
+    (entry,) = data["documents"]
+    assert (entry["state"], entry["start_unrecorded"]) == ("in_force", True)
+    on = run_tthc("legal", number, "--as-of", "01/03/2026", cwd=tmp_path)
+    assert "Hết hiệu lực từ 01/03/2026, được thay thế bởi 99/2026/TT-BTP" in on.stdout
+    done = run_tthc("validate", "-f", "json", "--no-cache", cwd=tmp_path)
+    assert any(
+        f["rule"] == "legal-basis-in-force" and f["args"].get("successor") == "99/2026/TT-BTP"
+        for f in json.loads(done.stdout)["findings"]
+    )

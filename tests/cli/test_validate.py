@@ -251,6 +251,36 @@ def test_a_one_character_typo_in_units_yaml_is_a_few_findings_first(
     assert "file=procedures/units.yaml" in github[0]
 
 
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        (
+            "renamed_to: so-nong-nghiep-va-moi-truong\n",
+            "renamed_to: so-nong-nghiep-va-moi-truongx\n",
+        ),
+        ("merged_into: ubnd-tp\n", "merged_into: ubnd-tpx\n"),
+    ],
+)
+def test_a_typo_in_a_successor_id_is_found_where_it_is_written(
+    tmp_path: Path, old: str, new: str
+) -> None:
+    shutil.copytree(REPO / "procedures", tmp_path / "procedures")
+    shutil.copy(REPO / "tthc.yaml", tmp_path / "tthc.yaml")
+    units = tmp_path / "procedures" / "units.yaml"
+    written = units.read_text(encoding="utf-8")
+    units.write_text(written.replace(old, new, 1), encoding="utf-8")
+    done = validate(tmp_path, "--format", "json")
+    assert done.returncode == 1
+    active = [f for f in json.loads(done.stdout)["findings"] if not f["suppressed"]]
+    assert 1 <= len(active) <= 3, [f["message"] for f in active]
+    (finding,) = [f for f in active if f["rule"] == "units-registry-consistent"]
+    line = written[: written.index(old)].count("\n") + 1
+    assert (finding["file"], finding["line"]) == ("procedures/units.yaml", line)
+    assert finding["args"]["target"] == new.split(": ")[1].strip()
+    shown = validate(tmp_path, "--show-suppressed").stdout
+    assert new.split(": ")[1].strip() + "' (" not in shown  # never shown as a unit's name
+
+
 def test_a_count_written_010_is_told_to_write_10(tmp_path: Path) -> None:
     """Quoting 010 (what the YAML 1.1 warning used to advise) still fails the type check: the
     advice for a number is 10."""

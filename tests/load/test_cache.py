@@ -227,6 +227,34 @@ def test_a_units_slot_of_another_shape_is_a_miss(tmp_path: Path, planted: object
     assert (again.units, again.findings) == (fresh.units, fresh.findings)
 
 
+def test_a_cached_registry_keeps_where_each_successor_is_written(tmp_path: Path) -> None:
+    """``Unit.field_pos`` does not take part in equality, so it is compared on its own: the
+    findings of ``units-registry-consistent`` point at it, from the cache as when parsed."""
+    units = {
+        "units": {
+            "a": {
+                "name": "A",
+                "kind": "other",
+                "level": "province",
+                "parent": "b",
+                "dissolved": "2025-01-01",
+                "split_into": ["b", "c"],
+            },
+            "b": {"name": "B", "kind": "other", "level": "province"},
+            "c": {"name": "C", "kind": "other", "level": "province"},
+        }
+    }
+    root = make_catalog(tmp_path / "c", None, units)
+    config = resolve_config([root], None)
+    options = LoadOptions(cache=Cache.for_settings("s", tmp_path / "cache"))
+    fresh = load_paths([root], config, options).units["a"]
+    assert set(fresh.field_pos) == {"parent", "split_into", "split_into/0", "split_into/1"}
+    assert fresh.field_pos["split_into/1"].line > fresh.field_pos["parent"].line
+    cached = load_paths([root], config, options).units["a"]
+    assert dict(cached.field_pos) == dict(fresh.field_pos)
+    assert units_codec().loads(units_codec().dumps(fresh)).field_pos == fresh.field_pos
+
+
 def test_the_code_fingerprint_follows_content_not_times(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

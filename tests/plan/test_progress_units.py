@@ -110,3 +110,15 @@ def _codes(catalog: Catalog, key: str, on: str) -> set[str]:
 
     day = date.fromisoformat(on)
     return {p.code for p in catalog.procedures if key in dict(group_keys(p, "unit", catalog, day))}
+
+
+def test_a_successor_missing_from_the_registry_is_never_shown_as_a_unit(tmp_path: Path) -> None:
+    # a typo in units.yaml (units-registry-consistent reports it): the figures stay with the
+    # unit that ended, never under a group named by the raw, unknown id
+    units = {"units": {**UNITS["units"], "so-gtcc": {**UNITS["units"]["so-gtcc"]}}}
+    units["units"]["so-gtcc"]["merged_into"] = "so-xd-x"
+    procedures = {"2.000002.yaml": procedure("2.000002", units={"implementing": ["so-gtcc"]})}
+    folder = make_catalog(tmp_path, procedures, units)
+    catalog = load_paths([folder], resolve_config([folder], None))
+    groups = _groups(_report(catalog, "2026-12-01"))
+    assert groups == {"so-gtcc": ("Sở Giao thông công chánh (đã giải thể, chưa phân bổ)", 1)}

@@ -14,7 +14,7 @@ from typing import Any
 from tests.helpers import make_catalog, procedure
 from tthc_cli.findings import Pos
 from tthc_cli.formats import OutputContext
-from tthc_cli.legal import Amendment, LegalDocument, LegalRegister, Replacement
+from tthc_cli.legal import Amendment, LegalDocument, LegalRegister, Repeal, Replacement
 from tthc_cli.load.catalog import load_paths
 from tthc_cli.load.config_file import resolve_config
 from tthc_cli.model import Catalog
@@ -59,6 +59,56 @@ def test_each_state_in_words_in_both_languages() -> None:
     lone = LegalRegister.of("legal.yaml", [undated])
     assert status_text(lone.standing(undated, day), "vi", undated) == (
         "Hết hiệu lực từ ngày chưa rõ, được thay thế bởi 9/2099/TT-BTP"
+    )
+
+
+def test_in_force_until_a_dated_end_says_what_the_date_rests_on() -> None:
+    old = doc("26/2008/QH12", replaced_by=Replacement("106/2025/QH15", P, date(2026, 7, 1)))
+    gone = doc("3/2020/TT-BTP", repealed=Repeal("2/2025/TT-BTP", P, True, date(2025, 7, 1)))
+    register = LegalRegister.of("legal.yaml", [old, gone])
+    assert status_text(register.standing(old, date(2026, 6, 30)), "vi", old) == (
+        "Còn hiệu lực (đến hết 30/06/2026; từ 01/07/2026 được thay thế bởi 106/2025/QH15; "
+        "sổ không ghi ngày bắt đầu có hiệu lực)"
+    )
+    assert status_text(register.standing(old, date(2026, 6, 30)), "en", old) == (
+        "In force (until 2026-06-30 inclusive; replaced by 106/2025/QH15 from 2026-07-01; "
+        "the register does not record when it took effect)"
+    )
+    assert status_text(register.standing(gone, date(2025, 1, 1)), "vi", gone) == (
+        "Còn hiệu lực (đến hết 30/06/2025; từ 01/07/2025 bị bãi bỏ bởi 2/2025/TT-BTP; "
+        "sổ không ghi ngày bắt đầu có hiệu lực)"
+    )
+
+
+def test_json_keeps_in_force_and_says_the_start_is_not_recorded(tmp_path: Path) -> None:
+    legal = {
+        "documents": [
+            {
+                "number": "26/2008/QH12",
+                "title": "Luật Thi hành án dân sự",
+                "replaced_by": {"number": "106/2025/QH15", "date": "2026-07-01"},
+            },
+            {
+                "number": "106/2025/QH15",
+                "title": "Luật Thi hành án dân sự",
+                "effective": "2026-07-01",
+            },
+        ]
+    }
+    catalog = _catalog(tmp_path, legal)
+    ctx = OutputContext(lang="vi")
+    listed = legal_listing(catalog, ["26/2008/QH12", "106/2025/QH15"], date(2026, 6, 30))
+    old, new = json.loads(render_json(listed, ctx))["documents"]
+    assert (old["state"], old["start_unrecorded"], old["in_force_until"]) == (
+        "in_force",
+        True,
+        "2026-06-30",
+    )
+    assert old["ends_by"]["number"] == "106/2025/QH15" and old["ended_by"] is None
+    assert (new["state"], new["start_unrecorded"], new["in_force_until"]) == (
+        "not_yet",
+        False,
+        None,
     )
 
 

@@ -41,6 +41,12 @@ UNSAID: dict[str, tuple[str, ...]] = {
     # the role's id kept for machine formats; the message names it in words (role_name)
     "unit-exists": ("role",),
     "unit-exists.suggest": ("role",),
+    # the field's own name in English kept for machine formats; said in words (field_name)
+    "units-registry-consistent": ("field",),
+    "units-registry-consistent.suggest": ("field",),
+    "units-registry-consistent.self": ("field",),
+    "units-registry-consistent.not-yet": ("field",),
+    "units-registry-consistent.already-gone": ("field",),
 }
 
 

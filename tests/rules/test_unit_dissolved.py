@@ -114,3 +114,36 @@ def test_successor_fields_need_a_date_and_only_one_kind(tmp_path: Path) -> None:
     catalog = load_paths([catalog_dir], load_config(tmp_path / "tthc.yaml"))
     messages = sorted(f.message for f in catalog.findings if f.rule == "schema")
     assert messages == ["schema.required", "schema.succession"]
+
+
+def _with(unit_id: str, **fields: object) -> dict[str, object]:
+    units: dict[str, dict[str, object]] = {k: dict(v) for k, v in UNITS["units"].items()}
+    units[unit_id].update(fields)
+    return {"units": units}
+
+
+def test_a_successor_missing_from_the_registry_is_not_named(tmp_path: Path) -> None:
+    # a mistyped successor id (units-registry-consistent reports it) is never shown as a unit
+    units = _with("so-gtcc", merged_into="so-xay-dung-x")
+    data = procedure(units={"implementing": ["so-gtcc"]})
+    (finding,) = findings_of(tmp_path, "unit-dissolved", {"2.001219.yaml": data}, units)
+    assert finding.message == "unit-dissolved"
+    assert "so-xay-dung-x" not in str(finding.arg_map)
+
+
+def test_a_chain_through_a_successor_missing_from_the_registry_names_none(
+    tmp_path: Path,
+) -> None:
+    units = _with("so-gtcc", merged_into="so-xay-dung-x")
+    data = procedure(units={"implementing": ["so-gtvt"]})
+    (finding,) = findings_of(tmp_path, "unit-dissolved", {"2.001219.yaml": data}, units)
+    assert finding.message == "unit-dissolved"
+    assert "so-xay-dung-x" not in str(finding.arg_map)
+
+
+def test_a_split_among_a_unit_missing_from_the_registry_names_none(tmp_path: Path) -> None:
+    units = _with("ubnd-quan-1", split_into=["ubnd-tp", "ubnd-cap-xaa"])
+    data = procedure(units={"implementing": ["ubnd-quan-1"]})
+    (finding,) = findings_of(tmp_path, "unit-dissolved", {"2.001219.yaml": data}, units)
+    assert finding.message == "unit-dissolved"
+    assert "ubnd-cap-xaa" not in str(finding.arg_map)

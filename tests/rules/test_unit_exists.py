@@ -98,7 +98,7 @@ def test_a_registry_failing_its_schema_stops_the_unit_checks(tmp_path: Path) -> 
         ("units-registry-invalid", "units.yaml"),
         ("schema", "units.yaml"),
     ]
-    assert found[0].arg_map["rules"] == "unit-dissolved, unit-exists"
+    assert found[0].arg_map["rules"] == "unit-dissolved, unit-exists, units-registry-consistent"
 
 
 def test_registry_findings_come_before_the_procedures(tmp_path: Path) -> None:

@@ -380,5 +380,20 @@ def units(data: MDict, file: str) -> dict[str, Unit]:
             aliases=_tuple(item.get("aliases")),
             note=item.get("note"),
             source=item.get("source"),
+            field_pos=_unit_field_pos(ctx, item),
         )
+    return out
+
+
+def _unit_field_pos(ctx: _Ctx, item: MDict) -> dict[str, Pos]:
+    """Where the unit ids a unit names are written (see :attr:`Unit.field_pos`)."""
+    out = {
+        name: ctx.value_pos(item, name)
+        for name in ("parent", "merged_into", "renamed_to", "split_into")
+        if name in item
+    }
+    split = item.get("split_into")
+    if isinstance(split, MList):
+        for index, mark in enumerate(split.item_marks):
+            out[f"split_into/{index}"] = ctx.pos(mark)
     return out

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from tthc_cli.dates import show_day
@@ -119,6 +119,15 @@ def status_text(standing: Standing, lang: str, document: LegalDocument | None = 
         return shown
     if state is State.AMENDED:
         return text("legal.state.amended", lang, changes=_amendments(standing.amendments, lang))
+    until = standing.until
+    if state is State.IN_FORCE and until is not None and until.date is not None:
+        return text(
+            f"legal.state.in_force.{until.kind}",
+            lang,
+            last=show_day(until.date - timedelta(days=1), lang),
+            since=show_day(until.date, lang),
+            by=until.number,
+        )
     return text(f"legal.state.{state.value}", lang)
 
 
@@ -144,6 +153,13 @@ def _events_json(events: Sequence[Event]) -> list[dict[str, Any]]:
     ]
 
 
+def _last_day(end: Event | None) -> str | None:
+    """The last day a document is in force before ``end`` (ISO), if it is dated."""
+    if end is None or end.date is None:
+        return None
+    return (end.date - timedelta(days=1)).isoformat()
+
+
 def record(entry: LegalEntry) -> dict[str, Any]:
     """One entry for machines: ISO dates, state ids."""
     document = entry.document
@@ -157,6 +173,10 @@ def record(entry: LegalEntry) -> dict[str, Any]:
         "issued": document.issued.isoformat() if document and document.issued else None,
         "effective": document.effective.isoformat() if document and document.effective else None,
         "state": standing.state.value,
+        # in force only because its end is dated later; when it took effect is not recorded
+        "start_unrecorded": standing.until is not None,
+        "in_force_until": _last_day(standing.until),
+        "ends_by": _events_json([standing.until])[0] if standing.until else None,
         "ended_by": _events_json([standing.end])[0] if standing.end else None,
         "latest_successor": standing.latest
         or (standing.end.number if standing.state is State.REPLACED and standing.end else None),

@@ -22,6 +22,7 @@ from tthc_cli.rules import (
     unique_code,
     unit_dissolved,
     unit_exists,
+    units_registry_consistent,
 )
 from tthc_cli.rules.base import Rule, RuleContext
 
@@ -39,6 +40,7 @@ RULES: dict[str, Rule] = {
         # units
         unit_exists,
         unit_dissolved,
+        units_registry_consistent,
         # steps and time
         step_single_lead,
         consult_specific,

@@ -143,7 +143,8 @@ Không thủ tục nào nêu một đơn vị đã giải thể trước ngày t
 Khi các sở hợp nhất (Sở Giao thông công chánh vào Sở Xây dựng năm 2025) hoặc khi bỏ cấp huyện
 (01/07/2025), thủ tục còn nêu đơn vị cũ sẽ chỉ người dân tới cơ quan không còn nữa. Thủ tục áp
 dụng vào ngày ``effective.to`` nếu có (thủ tục đã hết hiệu lực), không thì hôm nay (hoặc
-``as_of`` trong tthc.yaml). Phát hiện nêu đơn vị kế thừa ghi trong ``units.yaml``, nếu có.
+``as_of`` trong tthc.yaml). Phát hiện nêu đơn vị kế thừa ghi trong ``units.yaml``, nếu có; mã
+kế thừa không có trong danh mục thì không được nêu (``units-registry-consistent`` báo mã đó).
 
 Đạt (``ubnd-quan-1`` giải thể ngày 01/07/2025, thủ tục đã hết hiệu lực trước đó)::
 
@@ -155,6 +156,53 @@ Không đạt (xét năm 2026)::
 
     units:
       implementing: [ubnd-quan-1]
+""",
+    "units-registry-consistent": """
+Danh mục đơn vị (``units.yaml``) không tự mâu thuẫn.
+
+Báo cáo theo đơn vị và kiểm tra đơn vị đã giải thể đi theo điều danh mục ghi về việc mỗi đơn vị
+trở thành gì; gõ nhầm một mã ở đó làm công việc của đơn vị được chuyển cho một đơn vị không có,
+mà không chỗ nào khác phát hiện. Vì vậy:
+
+- mọi mã ghi trong ``parent``, ``merged_into``, ``renamed_to`` và từng mục ``split_into`` là một
+  đơn vị có trong danh mục (phát hiện gợi ý mã đã đăng ký gần nhất);
+- không đơn vị nào ghi chính nó là đơn vị cấp trên hoặc đơn vị kế thừa của nó;
+- đơn vị kế thừa có tồn tại vào ngày đơn vị trước nó giải thể: không thể hợp nhất vào, đổi tên
+  thành, hay chia cho đơn vị đã giải thể hoặc chưa thành lập vào ngày đó;
+- không chuỗi hợp nhất, đổi tên, chia tách nào quay về chỗ bắt đầu.
+
+Mỗi phát hiện chỉ đúng chỗ mã được ghi trong ``units.yaml``. Không kiểm tra khi units.yaml sai
+lược đồ (``units-registry-invalid``).
+
+Đạt::
+
+    units:
+      so-tai-nguyen-va-moi-truong:
+        name: Sở Tài nguyên và Môi trường Thành phố Hồ Chí Minh
+        kind: department
+        level: province
+        dissolved: "2025-05-01"
+        renamed_to: so-nong-nghiep-va-moi-truong
+      so-nong-nghiep-va-moi-truong:
+        name: Sở Nông nghiệp và Môi trường Thành phố Hồ Chí Minh
+        kind: department
+        level: province
+        established: "2025-05-01"
+
+Không đạt (mã đơn vị kế thừa gõ nhầm)::
+
+    units:
+      so-tai-nguyen-va-moi-truong:
+        name: Sở Tài nguyên và Môi trường Thành phố Hồ Chí Minh
+        kind: department
+        level: province
+        dissolved: "2025-05-01"
+        renamed_to: so-nong-nghiep-va-moi-truong-x
+      so-nong-nghiep-va-moi-truong:
+        name: Sở Nông nghiệp và Môi trường Thành phố Hồ Chí Minh
+        kind: department
+        level: province
+        established: "2025-05-01"
 """,
     "step-single-lead": """
 Mỗi bước, trừ bước người nộp hồ sơ nộp, có đúng một đơn vị chủ trì.

@@ -36,17 +36,14 @@ document was issued)::
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from tthc_cli.findings import Finding, Pos, Severity
 from tthc_cli.findings import day as day_arg
-from tthc_cli.legal import LegalDocument, LegalRegister, number_key
+from tthc_cli.legal import LegalDocument, LegalRegister, number_key, number_year
 from tthc_cli.model import Catalog
 from tthc_cli.rules.base import Rule, RuleContext
 from tthc_cli.rules.legal_number import parses
-
-_YEAR = re.compile(r"^[0-9.]+[a-z]?/((?:19|20)[0-9]{2})/")
 
 
 def _edges(document: LegalDocument) -> list[tuple[str, Pos]]:
@@ -65,7 +62,7 @@ def _own(document: LegalDocument, register: LegalRegister) -> Iterator[Finding]:
         yield RULE.finding(
             document.number_pos, message="legal-register-consistent.number", number=number
         )
-    year = _number_year(number)
+    year = number_year(number)
     if document.issued and year is not None and document.issued.year != year:
         yield RULE.finding(
             document.pos,
@@ -97,12 +94,6 @@ def _own(document: LegalDocument, register: LegalRegister) -> Iterator[Finding]:
                 date=day_arg(event.date),
                 issued=day_arg(issued),
             )
-
-
-def _number_year(number: str) -> int | None:
-    """The year a document number carries (``19/2011/TT-BTP`` → 2011), if any."""
-    match = _YEAR.match(number)
-    return int(match.group(1)) if match else None
 
 
 def _event_pos(document: LegalDocument, target: str) -> Pos:

@@ -6,7 +6,8 @@ và Môi trường renamed Sở Nông nghiệp và Môi trường, both on 1 May
 exists. A procedure applies on its ``effective.to`` date when it has one (it is historical),
 otherwise today (or ``as_of`` in tthc.yaml, or ``--as-of``). The finding names the unit that
 carries the work on that day, following every merge and rename recorded in ``units.yaml``
-(``merged_into``, ``renamed_to``), or the units it was split among (``split_into``).
+(``merged_into``, ``renamed_to``), or the units it was split among (``split_into``). A successor
+that is not in the registry is not named (``units-registry-consistent`` reports the id).
 
 Passes (``ubnd-quan-1`` dissolved 2025-07-01, the procedure ended before)::
 
@@ -35,6 +36,12 @@ from tthc_cli.rules.base import Rule, RuleContext
 def _label(unit_id: str, units: Mapping[str, Unit]) -> str:
     unit = units.get(unit_id)
     return unit.label if unit else unit_id
+
+
+def _known(parts: tuple[str, ...], units: Mapping[str, Unit]) -> bool:
+    """Whether ``parts`` (a split) are all registered units: a successor that is not (a mistyped
+    id, see ``units-registry-consistent``) is never named as if it were one."""
+    return bool(parts) and all(part in units for part in parts)
 
 
 def check(procedure: Procedure, ctx: RuleContext) -> Iterator[Finding]:
@@ -70,7 +77,7 @@ def check(procedure: Procedure, ctx: RuleContext) -> Iterator[Finding]:
                 yield RULE.finding(
                     use.pos, message="unit-dissolved.successor", item=use.item, **successor, **args
                 )
-        elif found.ended is not None and found.ended.split_into:
+        elif found.ended is not None and _known(found.ended.split_into, units):
             parts = ", ".join(f"'{u}' ({_label(u, units)})" for u in found.ended.split_into)
             yield RULE.finding(
                 use.pos, message="unit-dissolved.split", item=use.item, successors=parts, **args
