@@ -122,4 +122,4 @@ def schema_ref(folder: Path) -> str:
         if target.is_file():
             depth = len(start.relative_to(candidate).parts)
             return "../" * depth + "schemas/procedure.schema.json"
-    return "https://tthc.invalid/schemas/procedure.schema.json"
+    return "https://tthc.invalid/schemas/2/procedure.schema.json"
