@@ -21,7 +21,6 @@ from tthc_cli.load.cache import Cache, disabled_by_env
 from tthc_cli.load.catalog import build_catalog, load_paths
 from tthc_cli.load.files import LoadOptions
 from tthc_cli.load.pickling import Codec
-from tthc_cli.load.pool import default_jobs
 from tthc_cli.load.reading import Listing, RawCatalog
 from tthc_cli.load.unchanged import save_index
 from tthc_cli.messages import text
@@ -39,7 +38,10 @@ NoCacheOpt = Annotated[
 JobsOpt = Annotated[
     int,
     typer.Option(
-        "--jobs", "-j", min=0, help="Số tiến trình cho danh mục lớn; 0 = theo số lõi CPU."
+        "--jobs",
+        "-j",
+        min=0,
+        help="Số tiến trình cho danh mục lớn; 0 = tự chọn theo khối lượng và số lõi CPU đang rảnh.",
     ),
 ]
 PROGRESS_FROM = 500  # files to build before a progress bar is worth showing
@@ -72,7 +74,7 @@ def _progress_wanted() -> bool:
 def loading(config: Config, no_cache: bool = False, jobs: int = 0) -> Iterator[LoadOptions]:
     """Load options for one command; a progress bar on a terminal's stderr for long loads."""
     _warn_without_libyaml(config.lang)
-    options = LoadOptions(cache=open_cache(config, no_cache), jobs=jobs or default_jobs())
+    options = LoadOptions(cache=open_cache(config, no_cache), jobs=jobs)
     if not _progress_wanted():
         yield options
         return

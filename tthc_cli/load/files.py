@@ -24,7 +24,7 @@ class LoadOptions:
     """How to load: which cache to reuse, how many processes, whom to tell about progress."""
 
     cache: Cache | None = None
-    jobs: int = 1
+    jobs: int = 1  # worker processes at most; 0: as many as worth it (pool.workers_for)
     tally: Tally | None = None  # told (files built, files in all) as chunks come back
     reuse: Reuse | None = None  # earlier loads of another version (diff, report --baseline)
 
