@@ -101,7 +101,7 @@ def test_corrupt_or_foreign_cache_files_are_ignored(catalog: Path, tmp_path: Pat
     cache_dir = tmp_path / "cache"
     expected = _validate(catalog, cache_dir)
     stored = sorted((cache_dir / f"v{FORMAT}").iterdir())
-    assert {p.suffix for p in stored} <= {".files", ".result", ".units", ".index"}
+    assert {p.suffix for p in stored} <= {".files", ".result", ".units", ".index", ".config"}
     assert {".files", ".result", ".units"} <= {p.suffix for p in stored}
     for path in stored:
         path.write_bytes(path.read_bytes()[:100])  # truncated

@@ -18,8 +18,7 @@ from tthc_cli import findings
 from tthc_cli.config import Config
 from tthc_cli.findings import Severity, ValidationResult
 from tthc_cli.load.cache import Cache, disabled_by_env
-from tthc_cli.load.catalog import build_catalog, load_paths
-from tthc_cli.load.files import LoadOptions
+from tthc_cli.load.options import LoadOptions
 from tthc_cli.load.pickling import Codec
 from tthc_cli.load.reading import Listing, RawCatalog
 from tthc_cli.load.unchanged import save_index
@@ -57,11 +56,30 @@ def open_cache(config: Config, no_cache: bool) -> Cache | None:
     return Cache.for_settings(repr(settings))
 
 
+YAMLSAFE = "tthc_cli.load.yamlsafe"
+
+
 def _warn_without_libyaml(lang: str) -> None:
     from tthc_cli.load.yamlsafe import HAVE_LIBYAML
 
     if not HAVE_LIBYAML:
         print(f"tthc: {text('load.no-libyaml', lang)}", file=sys.stderr)
+
+
+@contextmanager
+def _libyaml_hint(lang: str) -> Iterator[None]:
+    """Say once when PyYAML lacks libyaml (every file parses 9 times slower): before the load
+    when the parser is already imported, else after it if it parsed anything (a run the cache
+    answers never imports the parser, and has nothing to say)."""
+    if YAMLSAFE in sys.modules:
+        _warn_without_libyaml(lang)
+        yield
+        return
+    try:
+        yield
+    finally:
+        if YAMLSAFE in sys.modules:
+            _warn_without_libyaml(lang)
 
 
 def _progress_wanted() -> bool:
@@ -73,11 +91,17 @@ def _progress_wanted() -> bool:
 @contextmanager
 def loading(config: Config, no_cache: bool = False, jobs: int = 0) -> Iterator[LoadOptions]:
     """Load options for one command; a progress bar on a terminal's stderr for long loads."""
-    _warn_without_libyaml(config.lang)
-    options = LoadOptions(cache=open_cache(config, no_cache), jobs=jobs)
-    if not _progress_wanted():
-        yield options
-        return
+    with _libyaml_hint(config.lang):
+        options = LoadOptions(cache=open_cache(config, no_cache), jobs=jobs)
+        if not _progress_wanted():
+            yield options
+            return
+        with _progress_bar(config, options) as shown:
+            yield shown
+
+
+@contextmanager
+def _progress_bar(config: Config, options: LoadOptions) -> Iterator[LoadOptions]:
     from rich.console import Console
     from rich.progress import (
         BarColumn,
@@ -161,6 +185,7 @@ def validated(catalog: Listing | RawCatalog, options: LoadOptions) -> Validation
         held = _held(cache.value(raw.scope, slot, key, RESULT_CODEC), today)
         if held is not None:
             return held
+    from tthc_cli.load.catalog import build_catalog
     from tthc_cli.rules.engine import validate  # the rules and the model: only when building
     from tthc_cli.rules.today import DayWindow
 
@@ -183,6 +208,8 @@ def load_catalog(
 ) -> Catalog:
     """The catalog for command-line paths, with the cache, workers and progress bar (and the
     results of earlier loads, with ``reuse``)."""
+    from tthc_cli.load.catalog import load_paths
+
     with loading(config, no_cache, jobs) as options:
         catalog = load_paths(paths, config, dataclasses.replace(options, reuse=reuse))
     # What was loaded lives until the command ends and holds no reference cycles: keep the

@@ -26,7 +26,6 @@ from tthc_cli.cli._common import (
 from tthc_cli.cli._loading import JobsOpt, NoCacheOpt, loading, validated
 from tthc_cli.errors import ExitCode, UsageError
 from tthc_cli.findings import Severity
-from tthc_cli.load.catalog import build_catalog
 from tthc_cli.load.reading import list_paths
 from tthc_cli.reporters import REPORTERS
 
@@ -82,12 +81,13 @@ def command(
     require_choice("--fail-on", fail_on, [s.value for s in Severity])
     since, until = changes_asked(changed_since, pre_commit)
     chosen = list(paths or [])
-    config = open_config(chosen, config_path, lang, fail_on)
+    config = open_config(chosen, config_path, lang, fail_on, cached=not no_cache)
     with loading(config, no_cache, jobs) as options:
         listing = list_paths(chosen, config)
         if since is None:
             result = validated(listing, options)
         else:
+            from tthc_cli.load.catalog import build_catalog
             from tthc_cli.load.sides import changed_files
             from tthc_cli.rules.engine import validate
 

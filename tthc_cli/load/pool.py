@@ -11,11 +11,12 @@ import gc
 import os
 import sys
 from collections import deque
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
 from tthc_cli.load import shape
+from tthc_cli.load.options import Tally
 from tthc_cli.load.pipeline import FileResult, process_procedure, results_codec
 
 if TYPE_CHECKING:
@@ -34,7 +35,6 @@ CHUNK = 64
 AHEAD = 4  # chunks handed out per worker before waiting for the oldest
 MAX_WORKERS = 61 if sys.platform == "win32" else 256  # Windows refuses more than 61
 
-Tally = Callable[[int, int], None]  # (files built so far, files in all)
 Item = tuple[str, bytes]  # (name shown in findings, file bytes)
 
 

@@ -77,6 +77,7 @@ class StatIndex:
         clock: Callable[[], int] = time.time_ns,
     ) -> None:
         self.base = base
+        self._prefix = os.path.join(base, "")
         self.entries: dict[str, Entry] = entries if entries is not None else {}
         self.max_bytes = max_bytes
         self.clock = clock
@@ -128,7 +129,7 @@ class StatIndex:
         if entry is None:
             return None
         try:
-            info = os.lstat(os.path.join(self.base, rel))
+            info = os.lstat(self._prefix + rel)
         except (OSError, ValueError):
             return None
         if not stat.S_ISREG(info.st_mode) or status_of(info) != entry[:4]:

@@ -137,13 +137,17 @@ def _finding(f: Finding, paths: Callable[[str], str]) -> Finding:
     return replace(f, pos=replace(f.pos, file=file), args=args)
 
 
-def for_ci(result: ValidationResult, paths: Callable[[str], str] | None) -> ValidationResult:
-    """``result`` with every path rewritten by ``paths`` (a :class:`CiPaths`), findings in the
-    order of the new paths; ``result`` itself without ``paths`` or when no path changes."""
+def for_ci(
+    result: ValidationResult, paths: Callable[[str], str] | None, every_file: bool = False
+) -> ValidationResult:
+    """``result`` with the paths of its findings rewritten by ``paths`` (a :class:`CiPaths`),
+    and with ``every_file`` those of every checked file too (a format that lists them: JUnit;
+    the others only count them); ``result`` itself without ``paths`` or when no path
+    changes."""
     if paths is None:
         return result
     findings = [_finding(f, paths) for f in result.findings]
-    shown = tuple(paths(p) for p in result.paths)
+    shown = tuple(paths(p) for p in result.paths) if every_file else result.paths
     if shown == result.paths and all(
         new is old for new, old in zip(findings, result.findings, strict=True)
     ):
