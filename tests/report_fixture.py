@@ -41,7 +41,11 @@ def internal(
         field=name if name == HOSTILE_NAME else "Tổ chức cán bộ",
     )
     if published:
-        data["publication"] = {"decision": "1/QĐ-UBND", "date": published}
+        data["publication"] = {
+            "decision": "1/QĐ-UBND",
+            "date": published,
+            "issuer_level": "province",
+        }
     simplification: dict[str, Any] = {
         "baseline": {"time": {"value": 5, "unit": "working_days"}, "compliance": _compliance(4)},
     }

@@ -26,6 +26,7 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
             "tthc_cli.legal",
             "tthc_cli.messages",
             "tthc_cli.model",
+            "tthc_cli.plans",
             "tthc_cli.textnorm",
         ),
     ),

@@ -128,7 +128,7 @@ def data_texts() -> tuple[list[str], set[str]]:
     """The free texts the bundled catalog and the shipped plan data hold (longest first), and
     every word of theirs: the user's words, not tthc's. Enum values and unit ids are not data."""
     texts: set[str] = set()
-    for path in [*CATALOG.rglob("*.yaml"), *DATA.glob("*.yaml")]:
+    for path in [*CATALOG.rglob("*.yaml"), *DATA.rglob("*.yaml")]:
         for text in _strings(yaml.safe_load(path.read_text(encoding="utf-8"))):
             text = " ".join(text.split())
             if text and text not in NEVER_DATA:

@@ -112,11 +112,17 @@ class UnsettledChoice:
 
 @dataclass(frozen=True, slots=True)
 class PlanSettings:
-    name: str = "plan-1085"
+    name: str = "qd-1085"  # the plan a report uses without --plan
     choices: Mapping[str, date] = field(default_factory=dict)
     count_cut_as: str = "abolished_or_merged"
     at_risk_days: int = 90
     extra_milestones: tuple[Mapping[str, Any], ...] = ()
+    # A recorded choice: a procedure without a business_related flag counts as business-related
+    # when one of its subjects is one of these (empty: only the flag counts), and why.
+    business_subjects: tuple[str, ...] = ()
+    business_reason: str | None = None
+    # Recorded choices of the day a milestone's cuts are measured against (milestone id → day).
+    baseline_choices: Mapping[str, date] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -266,11 +272,14 @@ def from_data(data: Mapping[str, Any], path: Path | None) -> Config:
             **{k: limits[k] for k in ("max_file_bytes", "max_depth", "max_nodes") if k in limits}
         ),
         plan=PlanSettings(
-            name=plan.get("name", "plan-1085"),
+            name=plan.get("name", "qd-1085"),
             choices={k: _day(v) for k, v in plan.get("choices", {}).items()},
             count_cut_as=plan.get("count_cut_as", "abolished_or_merged"),
             at_risk_days=plan.get("at_risk_days", 90),
             extra_milestones=tuple(plan.get("extra_milestones", ())),
+            business_subjects=tuple(plan.get("business_related", {}).get("subjects", ())),
+            business_reason=plan.get("business_related", {}).get("reason"),
+            baseline_choices={k: _day(v) for k, v in plan.get("baselines", {}).items()},
         ),
         hourly_values=tuple(
             HourlyValue(h["amount"], _day(h["from"]), h["source"])

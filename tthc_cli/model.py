@@ -14,6 +14,7 @@ from enum import StrEnum
 from tthc_cli.config import Config
 from tthc_cli.findings import Finding, Pos
 from tthc_cli.legal import LegalRegister
+from tthc_cli.plans import PlanData
 
 
 class TimeUnit(StrEnum):
@@ -78,7 +79,32 @@ class Channel:
     fee: Money | None = None
     online_service: str | None = None
     description: str | None = None
+    dossier_share: float | None = None  # percent of dossiers filed this way, when recorded
     suppress: tuple[Suppression, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class BusinessCondition:
+    """One investment or business condition a procedure requires, and its cut when decided."""
+
+    key: str
+    text: str
+    pos: Pos
+    basis: str | None = None
+    cut_outcome: str | None = None  # abolish or simplify
+    cut_decision: str | None = None
+    cut_date: date | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class LocationIndependence:
+    """The procedure is handled regardless of administrative boundaries ``within`` a province
+    (or nationally), as published by ``decision`` on ``date`` when known."""
+
+    within: str
+    decision: str | None = None
+    date: date | None = None
+    source: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -175,6 +201,7 @@ class Snapshot:
     fee: Money | None = None
     compliance: Compliance | None = None
     note: str | None = None
+    source: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -184,6 +211,8 @@ class Plan:
     pos: Pos
     measures: tuple[str, ...] = ()
     proposed_on: date | None = None
+    submitted_number: str | None = None
+    submitted_on: date | None = None
     decision_number: str | None = None
     decision_date: date | None = None
     due: date | None = None
@@ -197,6 +226,15 @@ class Simplification:
     baseline: Snapshot | None = None
     plan: Plan | None = None
     target: Snapshot | None = None
+    # The states in force on given days (each with as_of and its source), for plans that
+    # compare against a fixed day (Nghị quyết 66/NQ-CP: 31/12/2024).
+    baselines: tuple[Snapshot, ...] = ()
+
+    def baseline_on(self, day: date) -> Snapshot | None:
+        """The state in ``baselines`` with the latest ``as_of`` not after ``day`` (None: none
+        recorded). ``baseline`` (the start of a review, often undated) is not one of them."""
+        dated = [s for s in self.baselines if s.as_of and s.as_of <= day]
+        return max(dated, key=lambda s: s.as_of or date.min) if dated else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -225,6 +263,11 @@ class Procedure:
     subjects: tuple[str, ...] = ()
     publication_decision: str | None = None
     publication_date: date | None = None
+    publication_issuer: str | None = None
+    publication_issuer_level: str | None = None  # ministry or province; None: not recorded
+    business_related: bool | None = None  # None: not recorded
+    business_conditions: tuple[BusinessCondition, ...] = ()
+    location_independent: LocationIndependence | None = None
     effective_from: date | None = None
     effective_to: date | None = None
     abolished_on: date | None = None
@@ -334,6 +377,7 @@ class Catalog:
     files: tuple[str, ...] = ()
     units_file: str | None = None
     legal: LegalRegister | None = None  # the register of legal documents (legal.yaml), if any
+    plans: tuple[PlanData, ...] = ()  # the catalog's own plans (plans/*.yaml) that passed
 
     def by_code(self) -> dict[str, Procedure]:
         return {p.code: p for p in self.procedures}

@@ -71,6 +71,7 @@ def test_schema_dir_writes_every_schema_and_refuses_to_overwrite(tmp_path: Path)
     assert written == [
         "config.schema.json",
         "legal.schema.json",
+        "plan.schema.json",
         "procedure.schema.json",
         "units.schema.json",
     ]
@@ -103,7 +104,10 @@ def test_rules_with_an_unknown_id_is_a_usage_error() -> None:
 
 def test_shell_completion_offers_commands_options_and_values() -> None:
     """tthc --install-completion / --show-completion: the shells ask tthc itself."""
-    shown = run_tthc("--show-completion", "bash")
+    # Typer detects the shell from the parent process unless told which one is meant; the
+    # test names it, so that the answer does not depend on how pytest was started.
+    named = {"_TYPER_COMPLETE_TEST_DISABLE_SHELL_DETECTION": "1"}
+    shown = run_tthc("--show-completion", "bash", env=named)
     assert shown.returncode == 0 and "_TTHC_COMPLETE=complete_bash" in shown.stdout
 
     def complete(words: str) -> list[str]:

@@ -34,7 +34,7 @@ def _json(catalog: Path, *args: str) -> dict[str, Any]:
 
 def test_json_shape_and_named_choices(catalog: Path) -> None:
     data = _json(catalog)
-    assert data["format"] == "tthc-report/1" and data["as_of"] == "2024-10-01"
+    assert data["format"] == "tthc-report/2" and data["as_of"] == "2024-10-01"
     assert data["count_cut_as"] == "abolished_or_merged"
     assert data["hourly_value"] == {
         "amount": 50000,
@@ -101,7 +101,7 @@ def test_csv_cells_never_start_a_formula(catalog: Path) -> None:
 def test_markdown_escapes_table_breakers(catalog: Path) -> None:
     out = _report(catalog, "--format", "markdown", "--by", "field").stdout
     row = next(line for line in out.splitlines() if "HYPERLINK" in line)
-    assert row.count(" | ") == 23  # 24 columns: the name's characters did not add any
+    assert row.count(" | ") == 25  # 26 columns: the name's characters did not add any
 
 
 def test_as_of_flips_a_milestone_in_the_output(catalog: Path) -> None:
@@ -298,13 +298,16 @@ def test_csv_quotes_every_formula_start(hostile_catalog: Path) -> None:
     assert {"'" + name for name in HOSTILE} <= field_cells
 
 
-def test_hanoi_published_cost_figure_through_the_report(tmp_path: Path) -> None:
-    # Hà Nội: 2,306 → 654 tỷ đồng/năm = 71.64% (domain notes §4). 2,306 h × 50,000 đ × 20,000
-    # subjects = 2,306 tỷ; 654 h → 654 tỷ.
+def test_percentage_formula_through_the_report(tmp_path: Path) -> None:
+    # Only the percentage formula, end to end: invented inputs chosen so the totals equal the
+    # figures Hà Nội published for its 293 PUBLIC procedures re-engineered in 2025 (2,306 → 654
+    # tỷ đồng/năm, published as 71.64%); they are not internal procedures, nor a 1085 result.
+    # 2,306 h × 50,000 đ × 20,000 subjects = 2,306 tỷ; 654 h → 654 tỷ.
+    decided = {"number": "1/QĐ-UBND", "date": "2024-06-01"}
     data = report_fixture.internal(
         "6.000100",
         "2024-03-01",
-        {"status": "approved", "outcome": "simplify", "decision": {"number": "1/QĐ-UBND"}},
+        {"status": "approved", "outcome": "simplify", "decision": decided},
         target_hours=1,
     )
     people = {"other_costs": 0, "frequency_per_year": 1, "subjects_per_year": 20_000}

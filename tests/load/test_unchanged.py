@@ -209,3 +209,22 @@ def test_removed_and_added_files_change_the_result(
     cached = _run(catalog)
     assert cached == _run(catalog, cached=False)
     assert '"rule": "unique-code"' in cached
+
+
+@pytest.mark.usefixtures("quiet")
+def test_a_catalog_plan_file_is_in_the_index_and_its_edits_are_seen(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, opened: list[str]
+) -> None:
+    catalog = _catalog(tmp_path, monkeypatch)
+    plan = catalog / "plans" / "local.yaml"
+    plan.parent.mkdir()
+    plan.write_text("id: local\ntitle: 3\n", encoding="utf-8")  # a schema error
+    first = _run(catalog)
+    assert "plans/local.yaml" in opened and "plans/local.yaml" in first
+    opened.clear()
+    assert _run(catalog) == first
+    assert "plans/local.yaml" not in opened  # unchanged: known from the index
+    _same_size_edit(plan, "title: 3", "titel: 3")  # another finding, same size and time
+    cached, fresh = _run(catalog), _run(catalog, cached=False)
+    assert cached == fresh != first
+    assert "plans/local.yaml" in opened

@@ -76,10 +76,11 @@ def test_json_names_the_baseline_and_counts_against_it(repo: Path) -> None:
     total = data["total"]
     assert (total["baseline_procedures"], total["removed"], total["without_before"]) == (4, 1, 1)
     assert total["procedures_cut_share"] == 50
+    # 6.000003's direct edit (no plan, no new legal basis) is a correction: not counted as a cut
     assert (total["cost_before"], total["cost_after"], total["cost_cut_share"]) == (
         8_000_000,
-        2_000_000,
-        75,
+        3_000_000,
+        62.5,
     )
     assert any(f"HEAD (commit {commit[:12]})" in note for note in data["notes"])
     # the working tree and the index are untouched

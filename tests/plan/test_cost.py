@@ -9,15 +9,33 @@ import pytest
 
 from tthc_cli.config import Config, HourlyValue
 from tthc_cli.findings import Pos
-from tthc_cli.model import Compliance, Money, Plan, Procedure, Simplification, Snapshot, Source
-from tthc_cli.plan.cost import annual_cost, hourly_value, procedure_cost, reduction, totals
+from tthc_cli.model import (
+    Channel,
+    Compliance,
+    Money,
+    Plan,
+    Procedure,
+    Simplification,
+    Snapshot,
+    Source,
+)
+from tthc_cli.plan.cost import (
+    annual_cost,
+    channel_fee,
+    hourly_value,
+    procedure_cost,
+    reduction,
+    totals,
+)
 
 POS = Pos("x.yaml", 1, 1)
 HOURLY = HourlyValue(50_000, date(2024, 1, 1), "Giá trị thử nghiệm")
 
 
-def test_hanoi_published_reduction() -> None:
-    # Hà Nội, 293 TTHC: 2,306 → 654 tỷ đồng/năm, saving 1,652 tỷ = 71.64% (domain notes §4.2).
+def test_percentage_formula_on_hanoi_published_figures() -> None:
+    # A check of the percentage formula only: Hà Nội's 293 public procedures re-engineered in
+    # 2025 went from 2,306 to 654 tỷ đồng/năm (dantri.com.vn, 25/12/2025), published as 71.64%.
+    # Not internal procedures, not QĐ 1085: nothing here checks the cost of a procedure.
     value = reduction(2_306e9, 654e9)
     assert value is not None
     assert round(value, 2) == 71.64
@@ -46,11 +64,69 @@ def test_no_hourly_value_means_not_computed() -> None:
     assert "hourly_value" in cost.missing
 
 
-def test_unknown_fee_is_flagged_not_zeroed_silently() -> None:
+def test_unknown_fee_makes_the_cost_not_computable() -> None:
     cost = annual_cost(
         Compliance(hours=1, frequency_per_year=1, subjects_per_year=1), Money(None), HOURLY
     )
-    assert cost.fee_unknown and cost.per_year == 50_000
+    assert cost.fee_unknown and cost.per_year is None and cost.once is None
+    assert cost.reasons == ("fee-unknown",)
+
+
+@pytest.mark.parametrize(
+    ("fee", "reason"),
+    [
+        (Money(None, "Miễn phí đến hết 2026", conditional=True), "fee-conditional"),
+        (Money(None, "20 USD", foreign_amount=20, currency="USD"), "fee-currency"),
+        (None, "fee-not-recorded"),
+    ],
+)
+def test_a_fee_without_an_amount_in_dong_is_never_zero(fee: Money | None, reason: str) -> None:
+    cost = annual_cost(Compliance(hours=1, frequency_per_year=1, subjects_per_year=1), fee, HOURLY)
+    assert cost.per_year is None and cost.reasons == (reason,)
+
+
+def _channels(*fees: tuple[str, int | None, float | None]) -> tuple[Channel, ...]:
+    return tuple(
+        Channel(name, name, POS, fee=Money(amount), dossier_share=share)
+        for name, amount, share in fees
+    )
+
+
+def test_channel_fee_does_not_depend_on_the_order_of_channels() -> None:
+    listed = [("direct", 120_000, None), ("online", 50_000, None)]
+    assert channel_fee(_channels(*listed)) == channel_fee(_channels(*reversed(listed)))
+    assert channel_fee(_channels(*listed)).amount is None  # differ, no shares: not computable
+    assert channel_fee(_channels(*listed)).reasons == ("fee-differs",)
+    same = [("direct", 50_000, None), ("online", 50_000, None)]
+    assert channel_fee(_channels(*same)).amount == 50_000
+
+
+def test_channel_fee_weighted_by_recorded_share_of_dossiers() -> None:
+    listed = [("direct", 120_000, 40.0), ("online", 50_000, 60.0)]
+    fee = channel_fee(_channels(*listed))
+    assert fee.amount == pytest.approx(120_000 * 0.4 + 50_000 * 0.6)
+    assert channel_fee(_channels(*reversed(listed))) == fee
+    partial = [("direct", 120_000, 40.0), ("online", 50_000, 50.0)]  # does not add up to 100
+    assert channel_fee(_channels(*partial)).reasons == ("fee-differs",)
+
+
+def test_reordering_channels_changes_no_cost_figure() -> None:
+    plan = Plan("approved", "simplify", POS, decision_date=date(2024, 6, 1))
+    listed = _channels(("direct", 120_000, 40.0), ("online", 50_000, 60.0), ("postal", 0, 0.0))
+    procedure = replace(_procedure(plan), channels=listed)
+    procedure = replace(
+        procedure,
+        simplification=replace(
+            procedure.simplification,  # type: ignore[arg-type]
+            baseline=Snapshot(POS, compliance=Compliance(4, 0, 1, 10)),
+        ),
+    )
+    forward = procedure_cost(procedure, HOURLY, date(2024, 7, 1))
+    backward = procedure_cost(
+        replace(procedure, channels=tuple(reversed(listed))), HOURLY, date(2024, 7, 1)
+    )
+    assert forward == backward
+    assert forward.before.per_year == (4 * 50_000 + 120_000 * 0.4 + 50_000 * 0.6) * 10
 
 
 def test_hourly_value_in_force_on_the_date() -> None:
@@ -86,6 +162,12 @@ def _procedure(plan: Plan | None, target_hours: float | None = 1.0) -> Procedure
     )
 
 
+def test_an_undated_plan_is_not_in_force() -> None:
+    plan = Plan("approved", "simplify", POS)  # no decision date
+    undated = procedure_cost(_procedure(plan), HOURLY, date(2030, 1, 1))
+    assert not undated.planned and undated.reduction == 0
+
+
 def test_after_is_the_target_once_the_plan_is_approved() -> None:
     plan = Plan("approved", "simplify", POS, decision_date=date(2024, 6, 1))
     procedure = _procedure(plan)
@@ -104,7 +186,7 @@ def test_abolished_procedure_without_target_costs_nothing_after() -> None:
 
 
 def test_totals_skip_what_cannot_be_computed() -> None:
-    plan = Plan("approved", "simplify", POS)
+    plan = Plan("approved", "simplify", POS, decision_date=date(2024, 6, 1))
     computed = procedure_cost(_procedure(plan), HOURLY, date(2025, 1, 1))
     missing = procedure_cost(
         replace(_procedure(plan), simplification=None), HOURLY, date(2025, 1, 1)

@@ -48,10 +48,19 @@ def test_as_of_flips_a_milestone(tmp_path: Path) -> None:
     # hcm-approved-25: ≥25% of internal procedures with an approved plan before 2025-01-01.
     assert _milestone(_report(catalog, "2024-05-31"), "hcm-approved-25") == "pending"
     assert _milestone(_report(catalog, "2024-06-01"), "hcm-approved-25") == "met"
-    # province-published: 100% published before 2024-07-01; 6.000003 is published on 2024-08-01.
-    assert _milestone(_report(catalog, "2024-03-01"), "province-published") == "pending"
-    assert _milestone(_report(catalog, "2024-06-15"), "province-published") == "at_risk"
-    assert _milestone(_report(catalog, "2024-07-01"), "province-published") == "missed"
+    # province-published: 100% published before 2024-07-01; 6.000003's decision is dated
+    # 2024-08-01, which does not show it was unpublished before (it may have replaced an earlier
+    # decision): no evidence either way, never met and never "missed".
+    for day in ("2024-03-01", "2024-06-15", "2024-07-01", "2026-01-01"):
+        assert _milestone(_report(catalog, day), "province-published") == "no_evidence"
+    # province-reviewed-100: plans of 2 of 4 internal procedures, dated 2024-05-01.
+    assert _milestone(_report(catalog, "2024-03-01"), "province-reviewed-100") == "pending"
+    assert _milestone(_report(catalog, "2024-10-01"), "province-reviewed-100") == "at_risk"
+    assert _milestone(_report(catalog, "2024-11-01"), "province-reviewed-100") == "missed"
+    # after the plan's period (31/12/2025) the report is a closing report: "not met"
+    closing = _report(catalog, "2026-01-01")
+    assert closing.closing
+    assert _milestone(closing, "province-reviewed-100") == "not_met"
 
 
 def test_count_cut_as_is_configurable(tmp_path: Path) -> None:
@@ -116,17 +125,25 @@ def test_plan_choice_overrides_conflicting_due_date(tmp_path: Path) -> None:
     assert default.due == date(2024, 1, 1) and default.due_basis == "default"
 
 
+PLAN_TEXT = (
+    "id: x\ntitle: T\ninstruments: [{number: '1/QĐ', title: T, sources: [u]}]\n"
+    "period: {start: '2022-01-01', end: '2025-12-31'}\nmilestones:\n"
+    "  - {id: a, title: A, measure: reviewed_share, target: 50, quote: q, sources: [u],"
+    " due_options: [{due: '2024-01-01', sources: [u]}, {due: '2024-10-01', sources: [v]}],"
+    " default_due: '2024-10-01', conflict_note: n}\n"
+)
+
+
 def test_parse_plan_accepts_the_documented_shape(tmp_path: Path) -> None:
-    config = _catalog(tmp_path).config
-    text = (
-        "id: x\ntitle: T\ndecision: {number: '1/QĐ'}\ntargets: {procedures_cut_percent: 20,"
-        " cost_cut_percent: 20}\nmilestones:\n  - {id: a, title: A, measure: reviewed_share,"
-        " target: 50, due_options: [{due: '2024-01-01'}, {due: '2024-10-01'}],"
-        " default_due: '2024-10-01', conflict_note: n}\n"
-    )
-    plan = parse_plan(parse_yaml(text.encode("utf-8"), "plan.yaml").data, config)
+    config = _catalog(tmp_path, chosen={"name": "x"}).config
+    plan = parse_plan(parse_yaml(PLAN_TEXT.encode("utf-8"), "plan.yaml").data, config)
+    # the config's extra milestones join its default plan (plan.name) only
     assert [m.id for m in plan.milestones] == ["a", "hcm-approved-25"]
     assert plan.milestones[0].due == date(2024, 10, 1)
+    assert plan.milestones[0].sources == ("u", "v")
+    other = _catalog(tmp_path / "other").config
+    alone = parse_plan(parse_yaml(PLAN_TEXT.encode(), "p").data, other)
+    assert [m.id for m in alone.milestones] == ["a"]
 
 
 def _baseline_pair(tmp_path: Path) -> tuple[Catalog, BaselineCatalog]:
@@ -150,14 +167,15 @@ def test_baseline_catalog_is_the_before_of_every_measure(tmp_path: Path) -> None
     assert (total.baseline_procedures, total.removed, total.without_before) == (4, 1, 1)
     assert (total.cut_planned, total.cut_done) == (2, 1)
     assert total.procedures_cut_share == 50
-    # cost (4 h × 50,000 × 10 each): 6.000001 → 0, 6.000002 → 2 h, 6.000003 edited to 2 h,
-    # 6.000004 gone → 0; 2.001219 is public: not in the cost against the 20% target at all.
-    assert (total.cost.before, total.cost.after) == (8_000_000, 2_000_000)
+    # cost (4 h × 50,000 × 10 each): 6.000001 → 0, 6.000002 → 2 h, 6.000004 gone → 0;
+    # 6.000003 was edited to 2 h with no plan and no new legal basis: a correction, not a cut;
+    # 2.001219 is public: not in the cost against the 20% target at all.
+    assert (total.cost.before, total.cost.after) == (8_000_000, 3_000_000)
     assert (total.cost.counted, total.cost.not_computed) == (4, 0)
-    # time: 5 procedures with 5 working days then; now 3, 3, 4 (edited), 5 and 0 (gone).
-    assert (total.time_counted, total.time_before_days, total.time_after_days) == (5, 25, 15)
+    # time: 5 procedures with 5 working days then; now 3, 3, 5 (corrected: as before), 5, 0.
+    assert (total.time_counted, total.time_before_days, total.time_after_days) == (5, 25, 16)
     recorded = build_report(now, plan, date(2024, 10, 1), "unit").total
-    # recorded baselines do not see the direct edit of 6.000003 but count 6.000005's plan
+    # recorded baselines do not see the correction of 6.000003 either, and count 6.000005's plan
     assert recorded.baseline_procedures is None
     assert (recorded.cost.before, recorded.cost.after) == (8_000_000, 3_500_000)
     assert recorded.procedures_cut_share == 25  # 1 of the 4 internal procedures now

@@ -249,12 +249,12 @@ def output_context(
 
 
 def shipped_plan(config: Config) -> PlanData:
-    """The simplification plan named in the config, with its choices applied."""
-    from tthc_cli.load.packaged import packaged_yaml
-    from tthc_cli.plan.milestones import parse_plan, plan_file
+    """The shipped plan named in the config (``plan.name``), with the config applied."""
+    from tthc_cli.load.plan_file import shipped_plans
+    from tthc_cli.plan.milestones import available, find, with_config
 
-    file = plan_file(config)
-    return parse_plan(packaged_yaml(file), config, file)
+    known = available(shipped_plans(config.plan, config.limits), ())
+    return with_config(find(config.plan.name, known), config)
 
 
 def shipped_calendar(config: Config) -> WorkCalendar:

@@ -35,8 +35,9 @@ def _state(label: str, cost: Cost, lang: str) -> str:
     if cost.missing:
         fields = ", ".join(text(f"cost.field.{field}", lang) for field in cost.missing)
         extra.append(text("cost.missing", lang, fields=fields))
-    if cost.fee_unknown:
-        extra.append(text("cost.fee-unknown", lang))
+    if cost.reasons:
+        reasons = ", ".join(text(f"cost.reason.{r}", lang) for r in cost.reasons)
+        extra.append(text("cost.not-computable", lang, reasons=reasons))
     return line + (f" ({'; '.join(extra)})" if extra else "")
 
 

@@ -9,11 +9,13 @@ from typing import Any
 from tthc_cli.findings import Pos
 from tthc_cli.load.yamlsafe import MDict, MList
 from tthc_cli.model import (
+    BusinessCondition,
     Channel,
     Compliance,
     Component,
     Duration,
     LegalRef,
+    LocationIndependence,
     Money,
     Plan,
     Procedure,
@@ -143,6 +145,7 @@ def _snapshot(ctx: _Ctx, data: Any) -> Snapshot | None:
         fee=_money(data.get("fee")),
         compliance=_compliance(data.get("compliance")),
         note=data.get("note"),
+        source=data.get("source"),
     )
 
 
@@ -150,12 +153,15 @@ def _plan(ctx: _Ctx, data: Any) -> Plan | None:
     if not isinstance(data, MDict):
         return None
     decision = data.get("decision") or {}
+    submitted = data.get("submitted") or {}
     return Plan(
         status=data["status"],
         outcome=data["outcome"],
         pos=ctx.pos(data.mark),
         measures=_tuple(data.get("measures")),
         proposed_on=_day(data.get("proposed_on")),
+        submitted_number=submitted.get("number"),
+        submitted_on=_day(submitted.get("date")),
         decision_number=decision.get("number"),
         decision_date=_day(decision.get("date")),
         due=_day(data.get("due")),
@@ -223,10 +229,24 @@ def procedure(data: MDict, file: str, digest: bytes = b"") -> Procedure:
             fee=_money(item.get("fee")),
             online_service=item.get("online_service"),
             description=item.get("description"),
+            dossier_share=item.get("dossier_share"),
             suppress=_suppress(ctx, item.get("suppress")),
         )
         for index, item, mark in _items(data.get("channels"))
     ]
+    conditions = [
+        BusinessCondition(
+            key=_key(item, "text", index),
+            text=item["text"],
+            pos=ctx.pos(mark),
+            basis=item.get("basis"),
+            cut_outcome=(item.get("cut") or {}).get("outcome"),
+            cut_decision=(item.get("cut") or {}).get("decision"),
+            cut_date=_day((item.get("cut") or {}).get("date")),
+        )
+        for index, item, mark in _items(data.get("business_conditions"))
+    ]
+    independent = data.get("location_independent")
     components = [
         Component(
             key=_key(item, "name", index),
@@ -281,6 +301,18 @@ def procedure(data: MDict, file: str, digest: bytes = b"") -> Procedure:
         subjects=_tuple(data.get("subjects")),
         publication_decision=publication.get("decision"),
         publication_date=_day(publication.get("date")),
+        publication_issuer=publication.get("publisher"),
+        publication_issuer_level=publication.get("issuer_level"),
+        business_related=data.get("business_related"),
+        business_conditions=tuple(conditions),
+        location_independent=LocationIndependence(
+            within=independent["within"],
+            decision=independent.get("decision"),
+            date=_day(independent.get("date")),
+            source=independent.get("source"),
+        )
+        if isinstance(independent, dict)
+        else None,
         effective_from=_day(effective.get("from")),
         effective_to=_day(effective.get("to")),
         abolished_on=_day((data.get("abolished") or {}).get("date")),
@@ -304,6 +336,11 @@ def procedure(data: MDict, file: str, digest: bytes = b"") -> Procedure:
             baseline=_snapshot(ctx, simplification.get("baseline")),
             plan=_plan(ctx, simplification.get("plan")),
             target=_snapshot(ctx, simplification.get("target")),
+            baselines=tuple(
+                s
+                for _, item, _ in _items(simplification.get("baselines"))
+                if (s := _snapshot(ctx, item)) is not None
+            ),
         )
         if isinstance(simplification, dict)
         else None,

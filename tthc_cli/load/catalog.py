@@ -27,6 +27,7 @@ from tthc_cli.load.yamlsafe import parse_yaml
 if TYPE_CHECKING:  # the model is imported when something is built, not for a cached result
     from tthc_cli.legal import LegalRegister
     from tthc_cli.model import Catalog, Procedure, Unit
+    from tthc_cli.plans import PlanData
 
 
 @lru_cache(maxsize=1)
@@ -104,6 +105,23 @@ def _legal(raw: RawCatalog, cache: Cache | None) -> tuple[LegalRegister | None, 
     return found
 
 
+def _plans(raw: RawCatalog) -> tuple[list[PlanData], list[Finding]]:
+    """The catalog's own plans that pass their schema, and every plan file's findings."""
+    from tthc_cli.load.plan_file import parse_plan_file
+
+    plans: list[PlanData] = []
+    findings: list[Finding] = []
+    for file, data in raw.plans:
+        if isinstance(data, Finding):
+            findings.append(data)
+            continue
+        plan, found = parse_plan_file(data, file, raw.config.plan, raw.config.limits, "catalog")
+        findings += found
+        if plan is not None:
+            plans.append(plan)
+    return plans, findings
+
+
 def build_catalog(raw: RawCatalog, options: LoadOptions | None = None) -> Catalog:
     """Parse, schema-check and build every procedure file of ``raw`` into the model."""
     from tthc_cli.model import Catalog
@@ -111,7 +129,8 @@ def build_catalog(raw: RawCatalog, options: LoadOptions | None = None) -> Catalo
     options = options or LoadOptions()
     units, unit_findings = _units(raw, options.cache)
     legal, legal_findings = _legal(raw, options.cache)
-    findings = unit_findings + legal_findings + list(raw.findings)
+    plans, plan_findings = _plans(raw) if raw.plans else ([], [])
+    findings = unit_findings + legal_findings + plan_findings + list(raw.findings)
     with gc_paused(freeze=True):
         results = file_results(raw, options)
     procedures: list[Procedure] = []
@@ -131,6 +150,7 @@ def build_catalog(raw: RawCatalog, options: LoadOptions | None = None) -> Catalo
         files=tuple(file for file, _ in raw.items),
         units_file=raw.units_file,
         legal=legal,
+        plans=tuple(plans),
     )
 
 

@@ -17,7 +17,7 @@ from tthc_cli.errors import TthcError
 from tthc_cli.findings import Severity
 from tthc_cli.messages import render
 
-SCHEMA_NAMES = ("procedure", "units", "legal", "config")
+SCHEMA_NAMES = ("procedure", "units", "legal", "config", "plan")
 # The package's folder: wheels and checkouts install it as plain files. (importlib.resources
 # would find the same folder, and its readers would cost every run 2 ms of imports.)
 PACKAGE = Path(__file__).resolve().parent.parent
@@ -50,6 +50,12 @@ def schema(name: str) -> dict[str, Any]:
 def data_bytes(name: str) -> bytes:
     """A data file shipped inside the package (``tthc_cli/data``), as bytes."""
     return (PACKAGE / "data" / name).read_bytes()
+
+
+def data_names(folder: str) -> list[str]:
+    """The ``*.yaml`` files of a folder of ``tthc_cli/data`` (``plans``), sorted by name."""
+    found = (PACKAGE / "data" / folder).glob("*.yaml")
+    return sorted(f"{folder}/{path.name}" for path in found if path.is_file())
 
 
 @cache

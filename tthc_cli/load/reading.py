@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import fnmatch
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from tthc_cli.config import Config
@@ -52,6 +52,8 @@ class RawCatalog:
     complete: bool  # the whole catalog, not a selection
     legal_file: str | None = None  # the register of legal documents, like the units registry
     legal_raw: bytes | None = None
+    # The catalog's own plans (plans/*.yaml): (name in findings, bytes or why unreadable).
+    plans: tuple[tuple[str, bytes | Finding], ...] = ()
 
     def fingerprint(self, *extra: str) -> str:
         """Changes whenever any input that findings depend on changes (see :func:`_key`)."""
@@ -62,7 +64,8 @@ class RawCatalog:
             items.append((file, content_digest(data) if isinstance(data, bytes) else data))
         units = None if self.units_raw is None else content_digest(self.units_raw)
         legal = None if self.legal_raw is None else content_digest(self.legal_raw)
-        return _key(self.root, extra, units, legal, self.findings, items)
+        plans = [(f, content_digest(p) if isinstance(p, bytes) else p) for f, p in self.plans]
+        return _key(self.root, extra, units, legal, self.findings, items, plans)
 
 
 def _key(
@@ -72,6 +75,7 @@ def _key(
     legal: bytes | None,
     findings: tuple[Finding, ...],
     items: list[tuple[str, Got]],
+    plans: Sequence[tuple[str, Got]] = (),
 ) -> str:
     """The cache key of a catalog's inputs, from the digests of its files' bytes: the same
     whether the digests were computed from bytes just read or known from the cache's index
@@ -79,6 +83,8 @@ def _key(
     parts: list[str | bytes] = [root, *extra]
     parts += [b"-" if units is None else b"+" + units, b"-" if legal is None else b"+" + legal]
     parts.append(repr(findings))
+    for file, plan in plans:
+        parts += ["plan", file, b"+" + plan if isinstance(plan, bytes) else repr(plan)]
     # One part for all the files (names never hold NUL; a digest has a fixed size, a refusal's
     # repr no NUL): hashing 5,000 parts one by one took longer than the rest of the key.
     listed = bytearray()
@@ -102,6 +108,7 @@ class Listing:
     root: str
     scope: str
     complete: bool
+    plans: list[str] = field(default_factory=list)  # the catalog's own plan files (plans/*.yaml)
 
     def _get(self, rel: str, index: StatIndex | None, digests: bool) -> bytes:
         """A file's bytes, or with ``digests`` their digest (from ``index`` when it knows the
@@ -139,6 +146,13 @@ class Listing:
                 items.append((file, self._get(rel, index, digests)))
             except OSError as exc:  # unreadable, refused (a link, a pipe) or too large
                 items.append((file, refusal_finding(exc, file)))
+        plans: list[tuple[str, Got]] = []
+        for rel in self.plans:
+            file = self.source.display(rel)
+            try:
+                plans.append((file, self._get(rel, index, digests)))
+            except OSError as exc:
+                plans.append((file, refusal_finding(exc, file)))
         if index is not None and self.complete:
             index.forget_unseen()
         return RawCatalog(
@@ -152,6 +166,7 @@ class Listing:
             complete=self.complete,
             legal_file=legal_file,
             legal_raw=legal,
+            plans=tuple(plans),
         )
 
     def read(self, index: StatIndex | None = None) -> RawCatalog:
@@ -163,7 +178,8 @@ class Listing:
         does not know unchanged."""
         known = self._gather(index, digests=True)
         items = [(file, got) for file, got in known.items if got is not None]
-        return _key(known.root, extra, known.units_raw, known.legal_raw, known.findings, items)
+        units, legal = known.units_raw, known.legal_raw
+        return _key(known.root, extra, units, legal, known.findings, items, known.plans)
 
     def index(self, cache: Cache | None) -> StatIndex | None:
         """The cache's index of this catalog's files (None without a cache, or for a source
@@ -183,7 +199,8 @@ def list_source(
     """List a catalog's files from any source; ``only`` restricts which procedure files."""
     listed = source.list() if only is None else sorted(set(only))
     procedures = [rel for rel in listed if not _is_ignored(rel, config)]
-    return Listing(source, config, procedures, root, scope or root, only is None)
+    plans = [rel for rel in listed if role_of(rel) is Role.PLAN]
+    return Listing(source, config, procedures, root, scope or root, only is None, plans)
 
 
 def read_source(

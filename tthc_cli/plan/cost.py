@@ -2,21 +2,26 @@
 
 * cost of one procedure once = hours × value of one hour + fees + other costs (Art. 27(3)(a));
 * per year = cost once × times per year × subjects per year (Art. 27(3)(b));
-* reduction = (before − after) / before (checked against Hà Nội: 2,306 → 654 tỷ = 71.64%).
+* reduction = (before − after) / before (a percentage; the formula only — Hà Nội's published
+  2,306 → 654 tỷ đồng for its 293 public procedures of 2025 gives 71.64%).
 
 The value of one hour is never assumed: it comes from ``Config.hourly_values`` (amount, from,
-source) and a cost without it is ``None`` ("not computed"). A fee whose amount is unknown is left
-out of the sum and the result says so (``fee_unknown``); unknown is not zero.
+source) and a cost without it is ``None`` ("not computed"). Fees are stated per channel: when
+every channel states the same amount, that is the fee; when amounts differ, the fee is their
+average weighted by the recorded share of dossiers per channel (``dossier_share``, all channels,
+adding up to 100); otherwise the cost is not computed. The channels' order never matters. A fee
+that is unknown, conditional, in another currency or not recorded makes the cost not computed,
+with the reason (``reasons``); unknown is never zero.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
 from tthc_cli.config import Config, HourlyValue
-from tthc_cli.model import Compliance, Money, Procedure, Snapshot
+from tthc_cli.model import Channel, Compliance, Money, Procedure, Snapshot
 
 CUTTING_OUTCOMES = ("abolish", "merge")
 
@@ -35,18 +40,73 @@ def reduction(before: float, after: float) -> float | None:
 
 
 @dataclass(frozen=True, slots=True)
+class Fee:
+    """The fee one filing costs, in đồng (None: not computable, ``reasons`` say why)."""
+
+    amount: float | None
+    reasons: tuple[str, ...] = ()
+
+
+# Why a fee is not computable (message keys cost.reason.<reason>).
+FEE_REASONS = (
+    "fee-unknown",
+    "fee-conditional",
+    "fee-currency",
+    "fee-not-recorded",
+    "fee-differs",
+    "no-baseline",
+)
+
+
+def money_fee(money: Money | None) -> Fee:
+    """One stated fee: its amount in đồng, or why there is none."""
+    if money is None:
+        return Fee(None, ("fee-not-recorded",))
+    if money.amount is not None:
+        return Fee(float(money.amount))
+    if getattr(money, "conditional", False):
+        return Fee(None, ("fee-conditional",))
+    if getattr(money, "currency", None) not in (None, "VND"):
+        return Fee(None, ("fee-currency",))
+    return Fee(None, ("fee-unknown",))
+
+
+def channel_fee(channels: Sequence[Channel]) -> Fee:
+    """The fee of a procedure from its channels' fees, whatever order they are listed in."""
+    if not channels:
+        return money_fee(None)
+    fees = [(c, money_fee(c.fee)) for c in channels]
+    reasons = sorted({r for _, fee in fees for r in fee.reasons})
+    if reasons:
+        return Fee(None, tuple(reasons))
+    amounts = {fee.amount for _, fee in fees}
+    if len(amounts) == 1:
+        return Fee(amounts.pop())
+    shares = [c.dossier_share for c, _ in fees]
+    if all(share is not None for share in shares) and abs(sum(shares) - 100) < 1e-6:  # type: ignore[arg-type]
+        weighted = sum((fee.amount or 0.0) * (c.dossier_share or 0.0) for c, fee in fees) / 100
+        return Fee(weighted)
+    return Fee(None, ("fee-differs",))
+
+
+@dataclass(frozen=True, slots=True)
 class Cost:
-    """Cost of one state of a procedure; ``per_year`` None when an input is missing."""
+    """Cost of one state of a procedure; ``per_year`` None when an input is missing or the fee
+    is not computable (``reasons``)."""
 
     once: float | None
     per_year: float | None
     fee_unknown: bool = False
     missing: tuple[str, ...] = ()
+    reasons: tuple[str, ...] = ()
 
 
 def annual_cost(
-    compliance: Compliance | None, fee: Money | None, hourly: HourlyValue | None
+    compliance: Compliance | None, fee: Fee | Money | None, hourly: HourlyValue | None
 ) -> Cost:
+    chosen = fee if isinstance(fee, Fee) else money_fee(fee)
+    reasons = chosen.reasons
+    fee_unknown = "fee-unknown" in reasons
     missing: list[str] = []
     if hourly is None:
         missing.append("hourly_value")
@@ -56,11 +116,9 @@ def annual_cost(
         missing.append("frequency_per_year")
     if compliance is None or compliance.subjects_per_year is None:
         missing.append("subjects_per_year")
-    fee_unknown = fee is not None and fee.amount is None
-    if hourly is None or compliance is None or compliance.hours is None:
-        return Cost(None, None, fee_unknown, tuple(missing))
-    once = compliance.hours * hourly.amount + (compliance.other_costs or 0)
-    once += fee.amount if fee is not None and fee.amount is not None else 0
+    if hourly is None or compliance is None or compliance.hours is None or chosen.amount is None:
+        return Cost(None, None, fee_unknown, tuple(missing), reasons)
+    once = compliance.hours * hourly.amount + (compliance.other_costs or 0) + chosen.amount
     if compliance.frequency_per_year is None or compliance.subjects_per_year is None:
         return Cost(once, None, fee_unknown, tuple(missing))
     return Cost(
@@ -68,28 +126,27 @@ def annual_cost(
     )
 
 
-def _current_fee(procedure: Procedure) -> Money | None:
-    fees = [c.fee for c in procedure.channels if c.fee is not None]
-    return fees[0] if fees else None
-
-
 def plan_state(procedure: Procedure, as_of: date) -> str | None:
-    """The plan's state on ``as_of`` from its dated events (an undated event counts as done):
-    implemented, approved, rejected, proposed, or None (no plan yet)."""
+    """The plan's state on ``as_of`` from its dated events only (an event without a date is no
+    evidence: see :mod:`tthc_cli.plan.evidence`): implemented, approved, rejected, submitted,
+    proposed, or None (nothing dated on or before ``as_of``)."""
     simplification = procedure.simplification
     plan = simplification.plan if simplification else None
     if plan is None:
         return None
-    decided = plan.decision_date is None or plan.decision_date <= as_of
-    if plan.status == "implemented" and (
-        plan.implemented_on is None or plan.implemented_on <= as_of
-    ):
+
+    def by(day: date | None) -> bool:
+        return day is not None and day <= as_of
+
+    if plan.status == "implemented" and by(plan.implemented_on):
         return "implemented"
-    if plan.status in ("approved", "implemented") and decided:
+    if plan.status in ("approved", "implemented") and by(plan.decision_date):
         return "approved"
-    if plan.status == "rejected" and decided:
+    if plan.status == "rejected" and by(plan.decision_date):
         return "rejected"
-    if plan.proposed_on is None or plan.proposed_on <= as_of:
+    if plan.status != "proposed" and by(plan.submitted_on):
+        return "submitted"
+    if by(plan.proposed_on):
         return "proposed"
     return None
 
@@ -117,27 +174,41 @@ class ProcedureCost:
 def _snapshot_cost(
     snapshot: Snapshot | None,
     fallback: Compliance | None,
-    fee: Money | None,
+    fee: Fee,
     hourly: HourlyValue | None,
 ) -> Cost:
     compliance = snapshot.compliance if snapshot and snapshot.compliance else fallback
-    chosen_fee = snapshot.fee if snapshot and snapshot.fee else fee
+    chosen_fee = money_fee(snapshot.fee) if snapshot and snapshot.fee else fee
     return annual_cost(compliance, chosen_fee, hourly)
 
 
-def procedure_cost(procedure: Procedure, hourly: HourlyValue | None, as_of: date) -> ProcedureCost:
-    """Before: the baseline (else the current figures). After: the target once a plan is in force
-    on ``as_of`` (zero for a procedure abolished or merged without a target), else the before."""
+def procedure_cost(
+    procedure: Procedure,
+    hourly: HourlyValue | None,
+    as_of: date,
+    baseline_day: date | None = None,
+) -> ProcedureCost:
+    """Before: the baseline (else the current figures); with ``baseline_day``, the state recorded
+    in force on that day (``simplification.baselines``), else not computed ("no-baseline").
+    After: the target once a plan is in force on ``as_of`` (zero for a procedure abolished or
+    merged without a target), else the before."""
     simplification = procedure.simplification
     baseline = simplification.baseline if simplification else None
     target = simplification.target if simplification else None
     plan = simplification.plan if simplification else None
-    before = _snapshot_cost(baseline, procedure.compliance, _current_fee(procedure), hourly)
+    if baseline_day is not None:
+        baseline = simplification.baseline_on(baseline_day) if simplification else None
+    current_fee = channel_fee(procedure.channels)
+    before_fee = money_fee(baseline.fee) if baseline and baseline.fee else current_fee
+    if baseline_day is not None and baseline is None:
+        before = Cost(None, None, reasons=("no-baseline",))
+    else:
+        before = _snapshot_cost(baseline, procedure.compliance, current_fee, hourly)
     planned = plan_in_force(procedure, as_of)
     if not planned:
         after = before
     elif target is not None and target.compliance is not None:
-        after = _snapshot_cost(target, None, None, hourly)
+        after = _snapshot_cost(target, None, before_fee, hourly)
     elif plan is not None and plan.outcome in CUTTING_OUTCOMES and hourly is not None:
         after = Cost(0.0, 0.0)
     else:

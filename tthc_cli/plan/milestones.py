@@ -1,121 +1,65 @@
-"""The plan's milestones, read from packaged data (``tthc_cli/data/<plan>.yaml``) and the config.
+"""The plans a report can use and the config's additions to them. Pure: plans in, plans out.
 
-Dates the sources disagree on carry ``due_options``; the config's ``plan.choices`` picks one
-(``due_basis`` says where the date came from), else the data's ``default_due`` is used.
+Plans are data (:mod:`tthc_cli.plans`, read by :mod:`tthc_cli.load.plan_file`): the ones shipped
+with tthc, the catalog's own (``plans/*.yaml``) and files named on the command line. A plan is
+named by its id; a catalog's plan of the same id as a shipped one replaces it. The config's
+``plan.extra_milestones`` (a city's own milestones) join the default plan (``plan.name``).
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass, replace
-from datetime import date
+from collections.abc import Iterable, Mapping
+from dataclasses import replace
 from typing import Any
 
 from tthc_cli.config import Config
-from tthc_cli.errors import TthcError
+from tthc_cli.errors import TthcError, UsageError
+from tthc_cli.plans import MEASURES, Milestone, PlanData
 
-MEASURES = (
-    "published_share",
-    "reviewed_share",
-    "plan_approved_share",
-    "procedures_cut_share",
-    "cost_cut_share",
-)
+__all__ = ["MEASURES", "Milestone", "PlanData", "available", "find", "parse_plan", "with_config"]
+
+# Names the config has used for the shipped plan of Quyết định 1085/QĐ-TTg.
+ALIASES = {"plan-1085": "qd-1085"}
 
 
-@dataclass(frozen=True, slots=True)
-class Milestone:
-    id: str
-    title: str
-    title_en: str
-    measure: str
-    target: float
-    due: date
-    due_basis: str  # "data", "default", "choice" or "config"
-    scope: str | None = None
-    applies_to: tuple[str, ...] = ()
-    conflict_note: str | None = None
-    conflict_note_en: str | None = None
-    instrument: str | None = None
-    sources: tuple[str, ...] = ()
+def with_config(plan: PlanData, config: Config) -> PlanData:
+    """``plan`` with the config's extra milestones when it is the config's default plan."""
+    from tthc_cli.load.plan_file import milestone
 
-    def label(self, lang: str) -> str:
-        return self.title_en if lang == "en" and self.title_en else self.title
+    if ALIASES.get(config.plan.name, config.plan.name) != plan.id:
+        return plan
+    extra = [
+        replace(milestone({**item, "title_en": item.get("title")}, {}), due_basis="config")
+        for item in config.plan.extra_milestones
+    ]
+    if not extra:
+        return plan
+    ordered = sorted((*plan.milestones, *extra), key=lambda m: (m.due, m.id))
+    return replace(plan, milestones=tuple(ordered))
 
 
-@dataclass(frozen=True, slots=True)
-class PlanData:
-    id: str
-    title: str
-    title_en: str
-    decision: str
-    procedures_cut_percent: float
-    cost_cut_percent: float
-    milestones: tuple[Milestone, ...]
+def available(shipped: Iterable[PlanData], own: Iterable[PlanData]) -> dict[str, PlanData]:
+    """Every plan by id: the shipped ones, then the catalog's own (which win on the same id)."""
+    found = {plan.id: plan for plan in shipped}
+    found.update({plan.id: plan for plan in own})
+    return found
 
 
-def _day(value: Any) -> date:
-    return value if isinstance(value, date) else date.fromisoformat(str(value))
-
-
-def _milestone(item: Mapping[str, Any], choices: Mapping[str, date]) -> Milestone:
-    ident = str(item["id"])
-    if ident in choices:
-        due, basis = choices[ident], "choice"
-    elif "due" in item:
-        due, basis = _day(item["due"]), "data"
-    else:
-        due, basis = _day(item["default_due"]), "default"
-    sources = [str(s) for s in item.get("sources") or ()]
-    for option in item.get("due_options") or ():
-        if _day(option["due"]) == due:
-            sources += [str(s) for s in option.get("sources") or ()]
-    return Milestone(
-        id=ident,
-        title=str(item["title"]),
-        title_en=str(item.get("title_en") or item["title"]),
-        measure=str(item["measure"]),
-        target=float(item["target"]),
-        due=due,
-        due_basis=basis,
-        scope=item.get("scope"),
-        applies_to=tuple(item.get("applies_to") or ()),
-        conflict_note=item.get("conflict_note"),
-        conflict_note_en=item.get("conflict_note_en"),
-        instrument=item.get("instrument"),
-        sources=tuple(dict.fromkeys(sources)),
-    )
+def find(name: str, plans: Mapping[str, PlanData]) -> PlanData:
+    """The plan called ``name`` (or an old alias of it); a usage error lists the known ones."""
+    chosen = plans.get(ALIASES.get(name, name))
+    if chosen is None:
+        raise UsageError("report.error.plan-unknown", name=name, known=", ".join(sorted(plans)))
+    return chosen
 
 
 def parse_plan(data: Any, config: Config, file: str = "plan") -> PlanData:
-    """Plan data from parsed YAML, with the config's choices and extra milestones applied."""
+    """A plan from parsed YAML already in the plan file's shape, with the config applied."""
+    from tthc_cli.load.plan_file import build_plan
+
     if not isinstance(data, dict):
         raise TthcError("report.error.plan-data", name=file, detail="not a mapping")
     try:
-        milestones = [
-            _milestone(item, config.plan.choices) for item in data.get("milestones") or ()
-        ]
-        milestones += [
-            replace(_milestone({**extra, "title_en": extra.get("title")}, {}), due_basis="config")
-            for extra in config.plan.extra_milestones
-        ]
-        targets = data.get("targets") or {}
-        decision = data.get("decision") or {}
-        return PlanData(
-            id=str(data.get("id", file)),
-            title=str(data.get("title", "")),
-            title_en=str(data.get("title_en") or data.get("title", "")),
-            decision=str(decision.get("number", "")),
-            procedures_cut_percent=float(targets.get("procedures_cut_percent", 20)),
-            cost_cut_percent=float(targets.get("cost_cut_percent", 20)),
-            milestones=tuple(sorted(milestones, key=lambda m: (m.due, m.id))),
-        )
+        return with_config(build_plan(data, config.plan, "file", file), config)
     except (KeyError, TypeError, ValueError) as exc:
         raise TthcError("report.error.plan-data", name=file, detail=str(exc)) from None
-
-
-def plan_file(config: Config) -> str:
-    """The data file of the plan named in the config (``plan.name``), in ``tthc_cli/data``."""
-    name = config.plan.name
-    aliases = {"qd-1085": "plan-1085"}
-    return f"{aliases.get(name, name)}.yaml"

@@ -1,9 +1,11 @@
-"""Progress of the simplification plan on a date, per group and for the whole catalog. Pure.
+"""Progress of a plan on a date, per group and for the whole catalog. Pure.
 
-Every count uses dated events (publication date, proposed_on, decision date, implemented_on),
-so a report ``--as-of`` an earlier date shows the state on that date. An event recorded without
-a date counts as done. Shares are percentages of the procedures in the group, except the two the
-20% targets of QĐ 1085 measure, which are about internal procedures only:
+Every count follows the rules of evidence (:mod:`tthc_cli.plan.evidence`): a procedure counts
+on the report date only with a fact dated on or before it (publication decision, plan events,
+the day a source was read); a fact without such a date is counted apart, "without evidence",
+never as done. So a report ``--as-of`` an earlier date shows what could be shown on that date.
+Shares are percentages of the procedures in the group, except the two the 20% targets of
+QĐ 1085 measure, which are about internal procedures only:
 
 * the cut share counts cuts of internal procedures and divides by the internal procedures in the
   group (None when it has none); with a baseline catalog (``--baseline REV``), cuts of procedures
@@ -12,17 +14,19 @@ a date counts as done. Shares are percentages of the procedures in the group, ex
   with ``--baseline``); a public procedure is neither counted nor "not computed".
 
 Processing time before/after covers every procedure whose time is exact, public ones included.
+A milestone is measured on the procedures its scope names (see :mod:`tthc_cli.plan.measures`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
-from datetime import date, timedelta
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
 
 from tthc_cli.config import HourlyValue
 from tthc_cli.messages import text
 from tthc_cli.model import Catalog, Procedure
+from tthc_cli.plan import evidence
 from tthc_cli.plan.baseline import (
     BaselineCatalog,
     BaselineCounts,
@@ -33,15 +37,23 @@ from tthc_cli.plan.baseline import (
     removed,
 )
 from tthc_cli.plan.cost import CostTotals, ProcedureCost, hourly_value, plan_state, totals
-from tthc_cli.plan.milestones import Milestone, PlanData
+from tthc_cli.plan.evidence import Tally
+from tthc_cli.plan.measures import (
+    LEVELS_COVERED,
+    MilestoneStatus,
+    business_related,
+    measure_milestone,
+    milestone_population,
+)
 from tthc_cli.plan.succession import resolve
+from tthc_cli.plans import Milestone, PlanData
+
+# Measured here and re-exported for the writers and tests that read them from this module.
+__all__ = ["LEVELS_COVERED", "MilestoneStatus", "business_related", "milestone_population"]
 
 GROUPINGS = ("unit", "field", "level", "kind")
 COUNT_CUT_AS = ("abolished_or_merged", "abolished_merged_or_simplified")
 NO_GROUP = "-"
-# Which procedure levels a milestone's ``applies_to`` covers (a province's catalog includes the
-# procedures its districts and communes carry out).
-LEVELS_COVERED = {"ministry": ("ministry",), "province": ("province", "district", "commune")}
 
 
 def _share(part: float, whole: float) -> float | None:
@@ -54,8 +66,8 @@ class GroupProgress:
     label: str
     procedures: int
     internal: int
-    published: int
-    published_undated: int
+    published: int  # with a dated publication fact on or before the day
+    published_undated: int  # a publication decision without evidence on the day
     reviewed: int
     proposed: int
     approved: int
@@ -74,28 +86,81 @@ class GroupProgress:
     baseline_procedures: int | None = None
     removed: int = 0
     without_before: int = 0
+    # The rules of evidence: facts recorded without a date on or before the day.
+    submitted: int = 0  # plans submitted (or decided) by the day
+    plans_undated: int = 0  # plans recorded with no dated event on or before the day
+    submitted_undated: int = 0
+    approved_undated: int = 0
+    implemented_undated: int = 0
+    cut_undated: int = 0
+    province_published: int = 0
+    province_published_undated: int = 0
+    conditions: int = 0
+    conditions_cut: int = 0
+    conditions_abolished: int = 0
+    conditions_undated: int = 0
+    online_full: int = 0
+    online_full_undated: int = 0
+    location_independent: int = 0
+    location_independent_undated: int = 0
+    time_population: int = 0  # procedures whose before and after time could be looked at
+    cut_base: int | None = None  # the denominator of the cut share when not the internal count
 
     @property
     def published_share(self) -> float | None:
         return _share(self.published, self.procedures)
 
     @property
+    def province_published_share(self) -> float | None:
+        return _share(self.province_published, self.procedures)
+
+    @property
     def reviewed_share(self) -> float | None:
         return _share(self.reviewed, self.procedures)
+
+    @property
+    def plan_submitted_share(self) -> float | None:
+        return _share(self.submitted, self.procedures)
 
     @property
     def plan_approved_share(self) -> float | None:
         return _share(self.approved + self.implemented, self.procedures)
 
     @property
+    def plan_implemented_share(self) -> float | None:
+        return _share(self.implemented, self.procedures)
+
+    @property
     def procedures_cut_share(self) -> float | None:
         if self.baseline_procedures is not None:
             return _share(self.cut_planned, self.baseline_procedures)
-        return _share(self.cut_planned, self.internal)
+        return _share(self.cut_planned, self.internal if self.cut_base is None else self.cut_base)
 
     @property
     def cost_cut_share(self) -> float | None:
         return self.cost.reduction
+
+    @property
+    def time_cut_share(self) -> float | None:
+        if self.time_before_days <= 0:
+            return None
+        return self.time_cut_days / self.time_before_days * 100
+
+    @property
+    def conditions_cut_share(self) -> float | None:
+        return _share(self.conditions_cut, self.conditions)
+
+    @property
+    def conditions_abolished_share(self) -> float | None:
+        return _share(self.conditions_abolished, self.conditions)
+
+    @property
+    def online_full_share(self) -> float | None:
+        return _share(self.online_full, self.procedures)
+
+    @property
+    def location_independent_share(self) -> float | None:
+        return _share(self.location_independent, self.procedures)
 
     @property
     def time_cut_days(self) -> float:
@@ -108,6 +173,48 @@ class GroupProgress:
     def measure(self, name: str) -> float | None:
         value: float | None = getattr(self, name)
         return value
+
+    def tally(self, name: str) -> Tally:
+        """The evidence behind measure ``name``: counted, without evidence, out of how many."""
+        n = self.procedures
+        tallies = {
+            "published_share": Tally(self.published, self.published_undated, n),
+            "province_published_share": Tally(
+                self.province_published, self.province_published_undated, n
+            ),
+            "reviewed_share": Tally(self.reviewed, self.plans_undated, n),
+            "plan_submitted_share": Tally(self.submitted, self.submitted_undated, n),
+            "plan_approved_share": Tally(
+                self.approved + self.implemented, self.approved_undated, n
+            ),
+            "plan_implemented_share": Tally(self.implemented, self.implemented_undated, n),
+            "procedures_cut_share": Tally(
+                self.cut_planned,
+                self.cut_undated,
+                self.baseline_procedures
+                if self.baseline_procedures is not None
+                else (self.internal if self.cut_base is None else self.cut_base),
+            ),
+            "cost_cut_share": Tally(
+                self.cost.counted,
+                self.cost.not_computed,
+                self.cost.counted + self.cost.not_computed,
+            ),
+            "time_cut_share": Tally(
+                self.time_counted, self.time_population - self.time_counted, self.time_population
+            ),
+            "conditions_cut_share": Tally(
+                self.conditions_cut, self.conditions_undated, self.conditions
+            ),
+            "conditions_abolished_share": Tally(
+                self.conditions_abolished, self.conditions_undated, self.conditions
+            ),
+            "online_full_share": Tally(self.online_full, self.online_full_undated, n),
+            "location_independent_share": Tally(
+                self.location_independent, self.location_independent_undated, n
+            ),
+        }
+        return tallies[name]
 
 
 def _cut_outcomes(count_cut_as: str) -> tuple[str, ...]:
@@ -124,6 +231,67 @@ def _is_cut(procedure: Procedure, state: str | None, outcomes: tuple[str, ...]) 
     return plan is not None and plan.outcome in outcomes and state in ("approved", "implemented")
 
 
+def _cut_undated(procedure: Procedure, state: str | None, outcomes: tuple[str, ...]) -> bool:
+    """A cut decided by its status but with no dated decision on or before the day."""
+    simplification = procedure.simplification
+    plan = simplification.plan if simplification else None
+    return (
+        plan is not None
+        and plan.outcome in outcomes
+        and plan.status in ("approved", "implemented")
+        and state not in ("approved", "implemented")
+        and plan.decision_date is None
+        and plan.implemented_on is None
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class _Evidence:
+    """The evidence tallies of one group on one day (see :mod:`tthc_cli.plan.evidence`)."""
+
+    counts: dict[str, int] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, procedures: Sequence[Procedure], on: date) -> _Evidence:
+        def count(facts: list[evidence.Fact | None], event: bool = False) -> Tally:
+            return evidence.tally(facts, on, event)
+
+        published = count([evidence.publication(p) for p in procedures])
+        province = count([evidence.province_publication(p) for p in procedures])
+        reviewed = count([evidence.plan_event(p, "proposed") for p in procedures], True)
+        submitted = count([evidence.plan_event(p, "submitted") for p in procedures], True)
+        approved = count([evidence.plan_event(p, "approved") for p in procedures], True)
+        implemented = count([evidence.plan_event(p, "implemented") for p in procedures], True)
+        online = count([evidence.online_full(p) for p in procedures])
+        independent = count([evidence.location_independent(p) for p in procedures])
+        conditions = [c for p in procedures for c in p.business_conditions]
+        cut = [c for c in conditions if c.cut_date is not None and c.cut_date <= on]
+        return cls(
+            {
+                "published": published.counted,
+                "published_undated": published.without_evidence,
+                "province_published": province.counted,
+                "province_published_undated": province.without_evidence,
+                "plans_undated": reviewed.without_evidence,
+                "submitted": submitted.counted,
+                "submitted_undated": submitted.without_evidence,
+                "approved_undated": approved.without_evidence,
+                "implemented_undated": implemented.without_evidence,
+                "online_full": online.counted,
+                "online_full_undated": online.without_evidence,
+                "location_independent": independent.counted,
+                "location_independent_undated": independent.without_evidence,
+                "conditions": len(conditions),
+                "conditions_cut": len(cut),
+                "conditions_abolished": sum(1 for c in cut if c.cut_outcome == "abolish"),
+                "conditions_undated": sum(
+                    1 for c in conditions if c.cut_outcome is not None and c.cut_date is None
+                ),
+                "implemented_dated": implemented.counted,
+            }
+        )
+
+
 def summarize(
     key: str,
     label: str,
@@ -133,18 +301,17 @@ def summarize(
     count_cut_as: str,
     hours_per_day: float = 8.0,
     baseline: GroupBaseline | None = None,
+    baseline_day: date | None = None,
+    cost_of_all: bool = False,
 ) -> GroupProgress:
+    """One group's progress on ``as_of``. ``baseline_day``: cost and time are measured against
+    the state recorded in force on that day; ``cost_of_all``: the cost sums every procedure of
+    the group, not only internal ones (a plan about public procedures)."""
     states = {p.code: plan_state(p, as_of) for p in procedures}
     outcomes = _cut_outcomes(count_cut_as)
-    published = [
-        p
-        for p in procedures
-        if p.publication_decision is not None
-        and (p.publication_date is None or p.publication_date <= as_of)
-    ]
     changes: list[BeforeAfter] = []
     costs: list[ProcedureCost] = []  # internal procedures only (the 20% cost target)
-    cut_planned = cut_done = illustrative = 0
+    cut_planned = cut_done = illustrative = cut_undated = 0
     for p in procedures:
         state = states[p.code]
         simplification = p.simplification
@@ -153,12 +320,14 @@ def summarize(
             illustrative += 1
         then = baseline.then.get(p.code) if baseline is not None else None
         counted_as = p if baseline is None else then  # what the 20% targets look at
-        internal = counted_as is not None and counted_as.kind == "internal"
+        internal = counted_as is not None and (cost_of_all or counted_as.kind == "internal")
         if internal and _is_cut(p, state, outcomes):
             cut_planned += 1
             cut_done += state == "implemented"
+        elif internal and _cut_undated(p, state, outcomes):
+            cut_undated += 1
         if baseline is None:
-            change = recorded(p, hourly, as_of, hours_per_day)
+            change = recorded(p, hourly, as_of, hours_per_day, baseline_day)
         elif then is not None:
             change = against_revision(p, then, hourly, as_of, hours_per_day)
         else:
@@ -181,13 +350,14 @@ def summarize(
         s: sum(1 for v in states.values() if v == s)
         for s in ("proposed", "approved", "implemented", "rejected")
     }
+    found = _Evidence.of(procedures, as_of).counts
     return GroupProgress(
         key=key,
         label=label,
         procedures=len(procedures),
         internal=sum(1 for p in procedures if p.kind == "internal"),
-        published=len(published),
-        published_undated=sum(1 for p in published if p.publication_date is None),
+        published=found["published"],
+        published_undated=found["published_undated"],
         reviewed=sum(1 for v in states.values() if v is not None),
         proposed=count["proposed"],
         approved=count["approved"],
@@ -204,6 +374,24 @@ def summarize(
         baseline_procedures=counts.procedures,
         removed=counts.removed,
         without_before=counts.without_before,
+        submitted=found["submitted"],
+        plans_undated=found["plans_undated"],
+        submitted_undated=found["submitted_undated"],
+        approved_undated=found["approved_undated"],
+        implemented_undated=found["implemented_undated"],
+        cut_undated=cut_undated,
+        province_published=found["province_published"],
+        province_published_undated=found["province_published_undated"],
+        conditions=found["conditions"],
+        conditions_cut=found["conditions_cut"],
+        conditions_abolished=found["conditions_abolished"],
+        conditions_undated=found["conditions_undated"],
+        online_full=found["online_full"],
+        online_full_undated=found["online_full_undated"],
+        location_independent=found["location_independent"],
+        location_independent_undated=found["location_independent_undated"],
+        time_population=len(changes),
+        cut_base=len(procedures) if cost_of_all else None,
     )
 
 
@@ -240,65 +428,43 @@ def _unit_key(unit_id: str, catalog: Catalog, on: date | None) -> tuple[str, str
     return key, text("report.group.unallocated", catalog.config.lang, label=label)
 
 
-@dataclass(frozen=True, slots=True)
-class MilestoneStatus:
-    milestone: Milestone
-    status: str  # met, at_risk, missed, pending, not_applicable
-    value: float | None
-    population: int
-    evaluated_on: date
-
-
-def milestone_population(procedures: Iterable[Procedure], milestone: Milestone) -> list[Procedure]:
-    levels = {level for name in milestone.applies_to for level in LEVELS_COVERED.get(name, (name,))}
-    return [
-        p
-        for p in procedures
-        if p.kind == "internal"
-        and (milestone.scope is None or p.internal_scope == milestone.scope)
-        and (not levels or levels & set(p.levels))
-    ]
-
-
 def evaluate(
     milestone: Milestone,
     procedures: Sequence[Procedure],
     as_of: date,
     catalog: Catalog,
     baseline: BaselineCatalog | None = None,
+    plan: PlanData | None = None,
 ) -> MilestoneStatus:
-    """Met when the measure reached the target on ``as_of`` (or, once due, the day before the due
-    date: "trước ngày X"); missed when due and not met; at risk when due within ``at_risk_days``."""
+    """The milestone on ``as_of`` (see :mod:`tthc_cli.plan.measures` for the statuses)."""
     config = catalog.config
-    population = milestone_population(procedures, milestone)
+    population = milestone_population(procedures, milestone, config)
     gone = (
-        milestone_population(baseline.removed_since(catalog), milestone)
+        milestone_population(baseline.removed_since(catalog), milestone, config)
         if baseline is not None
         else []
     )
-    on = as_of if as_of < milestone.due else milestone.due - timedelta(days=1)
-    if not population and not gone:
-        return MilestoneStatus(milestone, "not_applicable", None, 0, on)
-    group = summarize(
-        "",
-        "",
-        population,
-        on,
-        hourly_value(config, on),
-        config.plan.count_cut_as,
-        config.hours_per_working_day,
-        None if baseline is None else GroupBaseline(baseline.by_code, gone),
+    baseline_day = config.plan.baseline_choices.get(milestone.id, milestone.baseline_date)
+
+    def measure(chosen: Sequence[Procedure], on: date) -> tuple[float | None, Tally]:
+        group = summarize(
+            "",
+            "",
+            chosen,
+            on,
+            hourly_value(config, on),
+            config.plan.count_cut_as,
+            config.hours_per_working_day,
+            None if baseline is None else GroupBaseline(baseline.by_code, gone),
+            None if baseline is not None else baseline_day,
+            cost_of_all=milestone.kind != "internal",
+        )
+        return group.measure(milestone.measure), group.tally(milestone.measure)
+
+    closing = plan is not None and plan.closed_on(as_of)
+    return measure_milestone(
+        milestone, population, as_of, measure, config.plan.at_risk_days, closing, bool(gone)
     )
-    value = group.measure(milestone.measure)
-    if value is not None and value >= milestone.target:
-        status = "met"
-    elif as_of >= milestone.due:
-        status = "missed"
-    elif (milestone.due - as_of).days <= config.plan.at_risk_days:
-        status = "at_risk"
-    else:
-        status = "pending"
-    return MilestoneStatus(milestone, status, value, len(population), on)
 
 
 @dataclass(frozen=True, slots=True)
@@ -314,15 +480,29 @@ class Report:
     illustrative_codes: tuple[str, ...]
     catalog_root: str
     baseline: BaselineCatalog | None = None  # None: each procedure's recorded baseline
+    # The recorded choice of which procedures are business-related (tthc.yaml), and why.
+    business_subjects: tuple[str, ...] = ()
+    business_reason: str | None = None
+
+    @property
+    def closing(self) -> bool:
+        """A closing report (tổng kết): the plan's period ended before the report date."""
+        return self.plan.closed_on(self.as_of)
 
 
 @dataclass(frozen=True)
 class ReportSet:
     """The report on one date in the grouping asked for (``chosen``), and the same report in the
-    other groupings on demand (a workbook has a sheet per grouping)."""
+    other groupings on demand (a workbook has a sheet per grouping). ``more``: the reports of the
+    other plans asked for (``tthc report --plan A --plan B``), in the same grouping."""
 
     chosen: Report
     regroup: Callable[[str], Report]
+    more: tuple[Report, ...] = ()
+
+    def every_plan(self) -> tuple[Report, ...]:
+        """The report of each plan asked for, the first one (``chosen``) first."""
+        return (self.chosen, *self.more)
 
     def every_grouping(self) -> dict[str, Report]:
         """Each grouping's report, the chosen one first."""
@@ -378,9 +558,11 @@ def build_report(
         total=summarize("total", "", procedures, *args, group_baseline(None)),
         groups=groups,
         milestones=tuple(
-            evaluate(m, procedures, as_of, catalog, baseline) for m in plan.milestones
+            evaluate(m, procedures, as_of, catalog, baseline, plan) for m in plan.milestones
         ),
         illustrative_codes=illustrative,
         catalog_root=catalog.root,
         baseline=baseline,
+        business_subjects=config.plan.business_subjects,
+        business_reason=config.plan.business_reason,
     )

@@ -45,6 +45,8 @@ STATUS_COLOURS = {
     "met": "#2e7d32",
     "at_risk": "#f9a825",
     "missed": "#c62828",
+    "not_met": "#8e0000",
+    "no_evidence": "#6d4c41",
     "pending": "#1565c0",
     "not_applicable": "#9e9e9e",
 }
@@ -118,7 +120,10 @@ def _bars(report: Report, rows: Sequence[tuple[str, GroupProgress]], lang: str) 
         axes.barh(positions, widths, height=bar * 0.9, color=colour, label=name)
         for y, width, share in zip(positions, widths, shares, strict=True):
             axes.text(width + 1, y, _shown(share, lang), va="center", fontsize=FONT_SIZE - 1)
-    targets = sorted({report.plan.procedures_cut_percent, report.plan.cost_cut_percent})
+    plan = report.plan
+    targets = sorted(
+        {t for t in (plan.procedures_cut_percent, plan.cost_cut_percent) if t is not None}
+    )
     for target in targets:
         axes.axvline(target, color=TARGET_COLOUR, linestyle="--", linewidth=1)
         axes.text(

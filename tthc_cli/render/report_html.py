@@ -12,10 +12,10 @@ from __future__ import annotations
 from tthc_cli.extras import OFFICE, available
 from tthc_cli.formats import OutputContext
 from tthc_cli.messages import text
-from tthc_cli.plan.progress import ReportSet
+from tthc_cli.plan.progress import Report, ReportSet
 from tthc_cli.render.report_charts import milestone_chart, progress_charts
 from tthc_cli.render.report_table import (
-    MILESTONE_COLUMNS,
+    MILESTONE_COLUMNS_SHOWN,
     display,
     headers,
     milestone_cells,
@@ -76,7 +76,19 @@ def charts_drawn() -> bool:
 
 
 def render(reports: ReportSet, ctx: OutputContext) -> str:
-    report, lang = reports.chosen, ctx.lang
+    """One document: each plan asked for in turn (notes, groups, milestones)."""
+    lang = ctx.lang
+    title = preamble(reports.chosen, lang)[0]
+    body = [part for report in reports.every_plan() for part in _plan_body(report, lang)]
+    return (
+        f'<!DOCTYPE html>\n<html lang="{escape(lang)}"><head><meta charset="utf-8">'
+        f"<title>{escape(title)}</title><style>{CSS}</style></head><body>"
+        + "".join(body)
+        + "</body></html>\n"
+    )
+
+
+def _plan_body(report: Report, lang: str) -> list[str]:
     intro = preamble(report, lang)
     charts = charts_drawn()
     body = [
@@ -99,12 +111,11 @@ def render(reports: ReportSet, ctx: OutputContext) -> str:
         ms_rows = []
         for status in report.milestones:
             values = milestone_cells(status, lang)
-            ms_rows.append([display(values[c], lang) for c in MILESTONE_COLUMNS])
-        body.append(_table(milestone_headers(lang), ms_rows, {4, 7, 9}))
+            ms_rows.append([display(values[c], lang) for c in MILESTONE_COLUMNS_SHOWN])
+        numeric = {
+            MILESTONE_COLUMNS_SHOWN.index(c)
+            for c in ("target", "value", "population", "counted", "without_evidence", "final_value")
+        }
+        body.append(_table(milestone_headers(lang, MILESTONE_COLUMNS_SHOWN), ms_rows, numeric))
         body += [f"<p>{escape(note)}</p>" for note in milestone_notes(report, lang)]
-    return (
-        f'<!DOCTYPE html>\n<html lang="{escape(lang)}"><head><meta charset="utf-8">'
-        f"<title>{escape(intro[0])}</title><style>{CSS}</style></head><body>"
-        + "".join(body)
-        + "</body></html>\n"
-    )
+    return body

@@ -45,6 +45,7 @@ the catalog, counted as abolished (in ``cut_planned`` and ``cut_done``; nothing 
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from tthc_cli.formats import OutputContext
@@ -52,7 +53,7 @@ from tthc_cli.plan.progress import Report, ReportSet
 from tthc_cli.render.report_table import milestone_values, preamble, row_values
 from tthc_cli.textnorm import json_text
 
-FORMAT = "tthc-report/1"
+FORMAT = "tthc-report/2"
 
 
 def baseline_data(report: Report) -> dict[str, str]:
@@ -64,6 +65,46 @@ def baseline_data(report: Report) -> dict[str, str]:
         "revision": baseline.revision,
         "commit": baseline.commit,
         "root": baseline.catalog.root,
+    }
+
+
+def plan_data(report: Report, lang: str) -> dict[str, Any]:
+    plan = report.plan
+
+    def day(value: date | None) -> str | None:
+        return None if value is None else value.isoformat()
+
+    return {
+        "id": plan.id,
+        "title": plan.title_en if lang == "en" else plan.title,
+        "decision": plan.decision,
+        "origin": plan.origin,
+        "file": plan.file,
+        "period": {"start": day(plan.start), "end": day(plan.end)},
+        "closing": report.closing,
+        "baseline_date": day(plan.baseline_date),
+        "baseline_note": plan.baseline_note,
+        "targets": {
+            "procedures_cut_percent": plan.procedures_cut_percent,
+            "cost_cut_percent": plan.cost_cut_percent,
+        },
+        "instruments": [
+            {
+                "number": i.number,
+                "title": i.title,
+                "date": day(i.date),
+                "issuer": i.issuer,
+                "signer": i.signer,
+                "sources": list(i.sources),
+                "note": i.note,
+            }
+            for i in plan.instruments
+        ],
+        "not_measured": [
+            {"title": n.title, "quote": n.quote, "sources": list(n.sources), "reason": n.reason}
+            for n in plan.not_measured
+        ],
+        "notes": list(plan.notes),
     }
 
 
@@ -79,6 +120,27 @@ def report_data(report: Report, lang: str) -> dict[str, Any]:
                 "evaluated_on": status.evaluated_on.isoformat(),
                 "conflict_note": note,
                 "sources": list(m.sources),
+                "quote": m.quote,
+                "note": m.note,
+                "baseline_date": None if m.baseline_date is None else m.baseline_date.isoformat(),
+                "scope": {
+                    "kind": m.kind,
+                    "internal_scope": m.scope,
+                    "business_related": m.business_related,
+                    "applies_to": list(m.applies_to),
+                },
+                "evidence": {
+                    "counted": status.counted,
+                    "without_evidence": status.without_evidence,
+                    "population": status.evidence.population,
+                },
+                "final_evidence": None
+                if status.final_evidence is None
+                else {
+                    "counted": status.final_evidence.counted,
+                    "without_evidence": status.final_evidence.without_evidence,
+                    "population": status.final_evidence.population,
+                },
             }
         )
     return {
@@ -86,15 +148,7 @@ def report_data(report: Report, lang: str) -> dict[str, Any]:
         "as_of": report.as_of.isoformat(),
         "by": report.by,
         "count_cut_as": report.count_cut_as,
-        "plan": {
-            "id": report.plan.id,
-            "title": report.plan.title_en if lang == "en" else report.plan.title,
-            "decision": report.plan.decision,
-            "targets": {
-                "procedures_cut_percent": report.plan.procedures_cut_percent,
-                "cost_cut_percent": report.plan.cost_cut_percent,
-            },
-        },
+        "plan": plan_data(report, lang),
         "hourly_value": None
         if hourly is None
         else {
@@ -113,4 +167,8 @@ def report_data(report: Report, lang: str) -> dict[str, Any]:
 
 def render(reports: ReportSet, ctx: OutputContext) -> str:
     report, lang = reports.chosen, ctx.lang
-    return json_text(report_data(report, lang), sort_keys=True)
+    data = report_data(report, lang)
+    data["other_plans"] = [
+        {k: v for k, v in report_data(more, lang).items() if k != "format"} for more in reports.more
+    ]
+    return json_text(data, sort_keys=True)

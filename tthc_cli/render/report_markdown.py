@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from tthc_cli.formats import OutputContext
 from tthc_cli.messages import text
-from tthc_cli.plan.progress import ReportSet
+from tthc_cli.plan.progress import Report, ReportSet
 from tthc_cli.render.report_table import (
-    MILESTONE_COLUMNS,
+    MILESTONE_COLUMNS_SHOWN,
     Value,
     columns,
     display,
@@ -31,7 +31,11 @@ def _table(head: list[str], rows: list[list[str]]) -> list[str]:
 
 
 def render(reports: ReportSet, ctx: OutputContext) -> str:
-    report, lang = reports.chosen, ctx.lang
+    """Each plan asked for in turn: its notes, the groups, its milestones."""
+    return "\n".join(_plan_markdown(report, ctx.lang) for report in reports.every_plan())
+
+
+def _plan_markdown(report: Report, lang: str) -> str:
     intro = preamble(report, lang)
     lines = [f"# {escape_md(intro[0])}", ""]
     lines += [f"- {escape_md(line)}" for line in intro[1:]]
@@ -44,8 +48,8 @@ def render(reports: ReportSet, ctx: OutputContext) -> str:
         ms_rows = []
         for status in report.milestones:
             values = milestone_cells(status, lang)
-            ms_rows.append([_cell(values[c], lang) for c in MILESTONE_COLUMNS])
-        lines += _table(milestone_headers(lang), ms_rows)
+            ms_rows.append([_cell(values[c], lang) for c in MILESTONE_COLUMNS_SHOWN])
+        lines += _table(milestone_headers(lang, MILESTONE_COLUMNS_SHOWN), ms_rows)
         notes = milestone_notes(report, lang)
         if notes:
             lines += ["", *[f"- {escape_md(note)}" for note in notes]]

@@ -2,6 +2,12 @@
 
 Values are rounded here, once: shares to 2 decimals, costs to whole đồng, days to 2 decimals.
 ``None`` means "not computed" (no data, or no hourly value configured) and is never zero.
+
+Every format shows the rules of evidence (:func:`preamble`) and, for each group and milestone,
+what has evidence and what does not: ``published_undated`` and ``plans_undated`` in the group
+rows; ``counted`` and ``without_evidence`` for each milestone, whose status ``no_evidence``
+("chưa có căn cứ") is its own value, never "met". A closing report (the plan's period is over)
+judges each milestone on its due date and adds its ``final_value`` on the report date.
 """
 
 from __future__ import annotations
@@ -21,8 +27,10 @@ COLUMNS = (
     "internal",
     "published",
     "published_share",
+    "published_undated",
     "reviewed",
     "reviewed_share",
+    "plans_undated",
     "proposed",
     "approved",
     "implemented",
@@ -54,7 +62,13 @@ MILESTONE_COLUMNS = (
     "value",
     "status",
     "population",
+    "counted",
+    "without_evidence",
+    "evaluated_on",
+    "final_value",
 )
+# What a person reads (text, Markdown, HTML): the milestone by its title, not its id.
+MILESTONE_COLUMNS_SHOWN = tuple(c for c in MILESTONE_COLUMNS if c != "id")
 
 
 def _round(value: float | None, digits: int = 2) -> float | None:
@@ -69,8 +83,10 @@ def row_values(group: GroupProgress) -> dict[str, Value]:
         "internal": group.internal,
         "published": group.published,
         "published_share": _round(group.published_share),
+        "published_undated": group.published_undated,
         "reviewed": group.reviewed,
         "reviewed_share": _round(group.reviewed_share),
+        "plans_undated": group.plans_undated,
         "proposed": group.proposed,
         "approved": group.approved,
         "implemented": group.implemented,
@@ -137,6 +153,10 @@ def milestone_values(status: MilestoneStatus, lang: str) -> dict[str, Value]:
         "value": _round(status.value),
         "status": status.status,
         "population": status.population,
+        "counted": status.counted,
+        "without_evidence": status.without_evidence,
+        "evaluated_on": status.evaluated_on.isoformat(),
+        "final_value": _round(status.final_value),
     }
 
 
@@ -149,11 +169,12 @@ def milestone_cells(status: MilestoneStatus, lang: str) -> dict[str, Value]:
     values["measure"] = text(f"report.col.{m.measure}", lang)
     values["due_basis"] = text(f"report.due-basis.{m.due_basis}", lang)
     values["status"] = status_label(status.status, lang)
+    values["evaluated_on"] = show_day(status.evaluated_on, lang)
     return values
 
 
-def milestone_headers(lang: str) -> list[str]:
-    return [text(f"report.ms.{c}", lang) for c in MILESTONE_COLUMNS]
+def milestone_headers(lang: str, columns: tuple[str, ...] = MILESTONE_COLUMNS) -> list[str]:
+    return [text(f"report.ms.{c}", lang) for c in columns]
 
 
 def preamble(report: Report, lang: str) -> list[str]:
@@ -178,8 +199,11 @@ def preamble(report: Report, lang: str) -> list[str]:
                 source=report.hourly.source,
             )
         )
+    lines += plan_lines(report, lang)
     total = report.total
-    lines.append(text("report.scope-note", lang))
+    internal_cuts = ("procedures_cut_share", "cost_cut_share")
+    if any(m.measure in internal_cuts and m.kind == "internal" for m in report.plan.milestones):
+        lines.append(text("report.scope-note", lang))
     lines.append(
         text("report.cost-note", lang, counted=total.cost.counted, missing=total.cost.not_computed)
     )
@@ -199,6 +223,52 @@ def preamble(report: Report, lang: str) -> list[str]:
         lines.append(text("report.empty", lang))
     elif not total.internal:
         lines.append(text("report.no-internal", lang))
+    return lines
+
+
+def plan_lines(report: Report, lang: str) -> list[str]:
+    """The rules of evidence, the plan's period (or that this is its closing report), the day
+    cuts are measured against, the recorded choices the plan depends on, and what it cannot
+    measure."""
+    plan = report.plan
+    lines = [text("report.evidence-rules", lang)]
+    if report.closing and plan.end is not None:
+        lines.append(text("report.closing", lang, end=show_day(plan.end, lang)))
+    elif plan.start is not None and plan.end is not None:
+        lines.append(
+            text(
+                "report.plan-running",
+                lang,
+                start=show_day(plan.start, lang),
+                end=show_day(plan.end, lang),
+            )
+        )
+    if plan.baseline_date is not None:
+        lines.append(
+            text(
+                "report.baseline-date",
+                lang,
+                date=show_day(plan.baseline_date, lang),
+                note=plan.baseline_note or "",
+            ).rstrip()
+        )
+    if any(s.milestone.business_related for s in report.milestones):
+        chosen = report.business_subjects
+        if chosen:
+            lines.append(
+                text(
+                    "report.business-choice",
+                    lang,
+                    subjects=", ".join(chosen),
+                    reason=report.business_reason or "",
+                )
+            )
+        else:
+            lines.append(text("report.business-none", lang))
+    lines += [
+        text("report.not-measured", lang, title=item.title, reason=item.reason or "")
+        for item in plan.not_measured
+    ]
     return lines
 
 
@@ -230,8 +300,8 @@ def milestone_notes(report: Report, lang: str) -> list[str]:
     for status in report.milestones:
         m = status.milestone
         note = m.conflict_note_en if lang == "en" and m.conflict_note_en else m.conflict_note
-        if note:
-            notes.append(f"{m.id}: {note}")
+        if note:  # named by its deadline and title, as the milestone table shows it
+            notes.append(f"{show_day(m.due, lang)} — {m.label(lang)}: {note}")
     return notes
 
 

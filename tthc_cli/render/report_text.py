@@ -26,6 +26,8 @@ _STATUS_STYLE = {
     "met": "green",
     "at_risk": "yellow",
     "missed": "bold red",
+    "not_met": "red",
+    "no_evidence": "magenta",
     "pending": "cyan",
     "not_applicable": "dim",
 }
@@ -42,8 +44,8 @@ def bar(share: float | None, target: float, lang: str) -> str:
 
 def _row(group: GroupProgress, label: str, report: Report, lang: str) -> list[str]:
     values = row_values(group)
-    cut_target = report.plan.procedures_cut_percent
-    cost_target = report.plan.cost_cut_percent
+    cut_target = report.plan.procedures_cut_percent or 100.0
+    cost_target = report.plan.cost_cut_percent or 100.0
     time_cut = text(
         "report.time-cut",
         lang,
@@ -66,8 +68,13 @@ FILE_WIDTH = 160  # a report written to a file is as wide as a landscape page
 
 
 def render(reports: ReportSet, ctx: OutputContext) -> str:
-    report, lang = reports.chosen, ctx.lang
+    """Each plan asked for in turn: its notes, the groups, its milestones."""
     width = FILE_WIDTH if ctx.to_file else ctx.width
+    return "\n".join(_plan_text(report, ctx, width) for report in reports.every_plan())
+
+
+def _plan_text(report: Report, ctx: OutputContext, width: int) -> str:
+    lang = ctx.lang
     console, buffer = recording_console(color=ctx.color, width=width, markup=False)
     for line in preamble(report, lang):
         console.print(visible(line))
@@ -94,7 +101,10 @@ def render(reports: ReportSet, ctx: OutputContext) -> str:
     console.print(table)
     if report.milestones:
         ms = Table(title=text("report.milestones", lang), title_justify="left")
-        for key in ("due", "id", "title", "target", "value", "status"):
+        keys = ["due", "title", "target", "value", "counted", "without_evidence", "status"]
+        if report.closing:
+            keys.insert(-1, "final_value")
+        for key in keys:
             ms.add_column(
                 text(f"report.ms.{key}", lang),
                 overflow="fold",
@@ -103,15 +113,19 @@ def render(reports: ReportSet, ctx: OutputContext) -> str:
         for status in report.milestones:
             m = status.milestone
             due = show_day(m.due, lang) + ("" if m.due_basis == "data" else " *")
-            ms.add_row(
+            cells = [
                 due,
-                visible(m.id),
                 visible(m.label(lang)),
                 display(m.target, lang) + "%",
                 display(None if status.value is None else round(status.value, 2), lang),
+                f"{display(status.counted, lang)}/{display(status.population, lang)}",
+                display(status.without_evidence, lang),
                 status_label(status.status, lang),
-                style=_STATUS_STYLE.get(status.status),
-            )
+            ]
+            if report.closing:
+                final = status.final_value
+                cells.insert(-1, display(None if final is None else round(final, 2), lang))
+            ms.add_row(*cells, style=_STATUS_STYLE.get(status.status))
         console.print()
         console.print(ms)
         for note in milestone_notes(report, lang):

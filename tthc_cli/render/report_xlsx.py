@@ -66,7 +66,10 @@ def render(report_set: ReportSet, ctx: OutputContext) -> bytes:
     assert notes is not None
     notes.title = text("report.sheet.notes", lang)[:SHEET_NAME_LIMIT]
     first = next(iter(reports.values()))
-    lines = [*preamble(first, lang), *milestone_notes(first, lang)]
+    plans = (first, *report_set.more)
+    lines = [
+        line for plan in plans for line in (*preamble(plan, lang), *milestone_notes(plan, lang))
+    ]
     for index, line in enumerate(lines, start=1):
         _put(notes, index, 1, line, lang)
     for by, report in reports.items():
@@ -74,13 +77,17 @@ def render(report_set: ReportSet, ctx: OutputContext) -> bytes:
         chosen = columns(report)
         rows = [[row[c] for c in chosen] for row in table_rows(report, lang)]
         _write_rows(sheet, headers(lang, chosen), rows, lang)
-    ms_sheet = workbook.create_sheet(text("report.milestones", lang)[:SHEET_NAME_LIMIT])
-    ms_rows = []
-    for status in first.milestones:
-        values = milestone_values(status, lang)
-        values["status"] = status_label(status.status, lang)
-        ms_rows.append([values[c] for c in MILESTONE_COLUMNS])
-    _write_rows(ms_sheet, milestone_headers(lang), ms_rows, lang)
+    for plan in plans:
+        name = text("report.milestones", lang)
+        if len(plans) > 1:
+            name = f"{name} {plan.plan.id}"
+        ms_sheet = workbook.create_sheet(name[:SHEET_NAME_LIMIT])
+        ms_rows = []
+        for status in plan.milestones:
+            values = milestone_values(status, lang)
+            values["status"] = status_label(status.status, lang)
+            ms_rows.append([values[c] for c in MILESTONE_COLUMNS])
+        _write_rows(ms_sheet, milestone_headers(lang), ms_rows, lang)
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
