@@ -18,7 +18,9 @@ round-robin and taking the median of ``--runs`` runs, each case as a fresh proce
 - ``table docx``: every procedure's sheet as one Word document (linear in N: at 3,000
   procedures it must stay well under a minute);
 - ``check-jsonschema``, ``yamllint`` (all files, and one file): when installed
-  (``pip install '.[bench]'``).
+  (``pip install '.[bench]'``);
+- then the parser study (``bench/parsers.py``, unless ``--no-parsers``): what each candidate
+  YAML parser keeps of the loader's guarantees, and its time on the same catalog.
 
 The children share a cache folder inside the work folder (``TTHC_CACHE_DIR``), emptied before
 each ``cold`` case. Every figure is printed as seconds, as ratios to the parse floor, to the
@@ -204,6 +206,9 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--json", type=Path, help="also write the figures as JSON")
     parser.add_argument("--keep", type=Path, help="generate into this folder and keep it")
+    parser.add_argument(
+        "--no-parsers", action="store_true", help="leave out the parser study (bench/parsers.py)"
+    )
     args = parser.parse_args()
     work = args.keep or Path(tempfile.mkdtemp(prefix="tthc-bench-"))
     base, changed = work / "a", work / "b"
@@ -264,6 +269,10 @@ def main() -> None:
     if args.json:
         document = {"n": args.n, "runs": args.runs, "cases": rows, "targets": dict(goals)}
         args.json.write_text(json.dumps(document, indent=2, ensure_ascii=False))
+    if not args.no_parsers:  # could another parser replace libyaml? (bench/README.md)
+        print(flush=True)
+        study = [sys.executable, str(HERE / "parsers.py"), "--catalog", str(base / "procedures")]
+        subprocess.run([*study, "--runs", str(min(args.runs, 3))], check=False)
     if not args.keep:
         shutil.rmtree(work, ignore_errors=True)
 
