@@ -10,7 +10,6 @@ from typing import Any
 import pytest
 
 from tests.helpers import make_catalog, procedure
-from tthc_cli.cli import _loading
 from tthc_cli.cli._loading import validated
 from tthc_cli.config import Config, Limits
 from tthc_cli.load import catalog as catalog_loader
@@ -121,7 +120,7 @@ def test_a_selections_result_does_not_replace_the_whole_catalogs(
     def no_build(*_: object) -> None:
         raise AssertionError("built instead of reused")
 
-    monkeypatch.setattr(_loading, "build_catalog", no_build)
+    monkeypatch.setattr(catalog_loader, "build_catalog", no_build)
     assert validated(read_paths([root], config), options) == whole
     assert validated(read_paths([root / "p/1.yaml"], config), options) == one
 

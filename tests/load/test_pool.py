@@ -8,13 +8,14 @@ import os
 import pickle
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
 
 from tests.helpers import REPO, run_tthc
 from tthc_cli.cli._loading import RESULT_CODEC
-from tthc_cli.load import pool
+from tthc_cli.load import pool, unchanged
 from tthc_cli.load.cache import FORMAT, Cache
 from tthc_cli.load.catalog import load_paths
 from tthc_cli.load.config_file import resolve_config
@@ -24,6 +25,7 @@ sys.path.insert(0, str(REPO / "bench"))
 import gen
 
 N = pool.MIN_PARALLEL + 50  # enough files for the worker pool to start
+QUIET_AFTER = 0.0  # when the generated catalog's files count as quiet (time.time())
 
 
 def _break(catalog: Path) -> None:
@@ -46,6 +48,8 @@ def catalog(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("gen")
     gen.write_catalog(out, N, seed=7)
     _break(out / "procedures")
+    global QUIET_AFTER
+    QUIET_AFTER = time.time() + unchanged.RACY_NS / 1e9
     return out / "procedures"
 
 
@@ -60,13 +64,21 @@ def _validate(catalog: Path, cache_dir: Path, *flags: str) -> str:
 
 
 def test_single_parallel_and_cached_runs_give_identical_json(catalog: Path, tmp_path: Path) -> None:
+    """Cached, uncached, pooled and single-process runs print the same bytes."""
     cache_dir = tmp_path / "cache"
+    # The cache's index trusts only files quiet for a while (tthc_cli.load.unchanged).
+    time.sleep(max(0.0, QUIET_AFTER - time.time()))
     single = _validate(catalog, cache_dir, "--no-cache", "--jobs", "1")
     parallel = _validate(catalog, cache_dir, "--no-cache", "--jobs", "2")
-    cold = _validate(catalog, cache_dir, "--jobs", "2")  # fills the cache
-    warm = _validate(catalog, cache_dir)  # the whole result from the cache
-    assert (cache_dir / f"v{FORMAT}").is_dir()
-    assert single == parallel == cold == warm
+    chosen = _validate(catalog, cache_dir, "--no-cache")  # the worker count left to tthc
+    cold = _validate(catalog, cache_dir, "--jobs", "2")  # fills the cache and its index
+    stored = cache_dir / f"v{FORMAT}"
+    assert [p.suffix for p in stored.glob("*.index")] == [".index"]
+    warm = _validate(catalog, cache_dir)  # the whole result, no catalog file opened
+    for result in stored.glob("*.result"):
+        result.unlink()
+    from_files = _validate(catalog, cache_dir, "--jobs", "1")  # per-file results, rules again
+    assert single == parallel == chosen == cold == warm == from_files
     rules = {f["rule"] for f in json.loads(single)["findings"]}
     assert {"unique-code", "yaml-syntax", "schema", "text-not-nfc"} <= rules
 
@@ -89,7 +101,8 @@ def test_corrupt_or_foreign_cache_files_are_ignored(catalog: Path, tmp_path: Pat
     cache_dir = tmp_path / "cache"
     expected = _validate(catalog, cache_dir)
     stored = sorted((cache_dir / f"v{FORMAT}").iterdir())
-    assert {p.suffix for p in stored} == {".files", ".result", ".units"}
+    assert {p.suffix for p in stored} <= {".files", ".result", ".units", ".index", ".config"}
+    assert {".files", ".result", ".units"} <= {p.suffix for p in stored}
     for path in stored:
         path.write_bytes(path.read_bytes()[:100])  # truncated
     assert _validate(catalog, cache_dir) == expected
@@ -178,3 +191,48 @@ def test_loaded_catalog_round_trips_through_fastpickle() -> None:
     buffer = io.BytesIO()
     results_codec().dump(catalog.findings, buffer)
     assert results_codec().loads(buffer.getvalue()) == catalog.findings
+
+
+@pytest.mark.parametrize(
+    ("files", "size", "jobs", "idle", "expected"),
+    [
+        (pool.MIN_PARALLEL - 1, 10**9, 0, 2.0, 1),  # too few files, whatever else
+        (pool.MIN_PARALLEL - 1, 10**9, 4, 2.0, 1),
+        (5000, 10**7, 1, 2.0, 1),  # --jobs 1
+        (5000, 10**7, 3, 0.0, 3),  # --jobs 3: as asked, busy or not
+        (5000, 10**7, 0, 2.0, 2),  # left to tthc, two idle CPUs
+        (5000, 10**7, 0, 1.8, 2),
+        (5000, 10**7, 0, 1.0, 1),  # one CPU busy elsewhere: build here
+        (5000, 10**7, 0, 0.0, 1),  # both busy
+        (5000, pool.MIN_PARALLEL_BYTES - 1, 0, 2.0, 1),  # too little work
+    ],
+)
+def test_workers_are_started_only_when_they_pay(
+    monkeypatch: pytest.MonkeyPatch, files: int, size: int, jobs: int, idle: float, expected: int
+) -> None:
+    monkeypatch.setattr(pool, "default_jobs", lambda: 2)
+    monkeypatch.setattr(pool, "idle_cpus", lambda available: idle)
+    assert pool.workers_for(files, size, jobs) == expected
+
+
+def test_idle_cpus_from_the_run_queue_else_the_load_average_else_all(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(pool, "_runnable_others", lambda: 1)
+    assert pool.idle_cpus(2) == 1
+    monkeypatch.setattr(pool, "_runnable_others", lambda: None)  # not Linux
+    monkeypatch.setattr(pool.os, "getloadavg", lambda: (3.5, 1.0, 1.0), raising=False)
+    assert pool.idle_cpus(2) == 0
+    monkeypatch.delattr(pool.os, "getloadavg", raising=False)  # Windows
+    assert pool.idle_cpus(4) == 4
+
+
+def test_the_run_queue_counts_other_tasks_only(monkeypatch: pytest.MonkeyPatch) -> None:
+    readings = iter([b"0.50 0.40 0.30 3/120 999\n", b"0.50 0.40 0.30 2/120 999\n"] * 8)
+
+    class Fake(io.BytesIO):
+        def __init__(self, *args: object, **kwargs: object) -> None:
+            super().__init__(next(readings))
+
+    monkeypatch.setattr("builtins.open", Fake)
+    assert pool._runnable_others() == 1  # the least of the readings, less this process

@@ -133,8 +133,10 @@ def test_nothing_changes_from_the_repository_root(repo: Path) -> None:
     result = ValidationResult((finding,), ("catalog/a.yaml", "catalog/b.yaml"))
     assert for_ci(result, CiPaths(repo)) is result
     assert for_ci(result, None) is result
-    moved = for_ci(result, CiPaths(repo / "catalog"))
+    moved = for_ci(result, CiPaths(repo / "catalog"), every_file=True)
     assert moved.paths == ("catalog/catalog/a.yaml", "catalog/catalog/b.yaml")
+    counted = for_ci(result, CiPaths(repo / "catalog"))  # formats that only count the files
+    assert counted.paths == result.paths and counted.findings == moved.findings
     assert moved.findings[0].file == "catalog/catalog/b.yaml"
     assert moved.findings[0].arg_map["other"] == "catalog/catalog/a.yaml"
 

@@ -109,10 +109,16 @@ def find_procedure(catalog: Catalog, code: str) -> Procedure:
 
 
 def open_config(
-    paths: list[Path], config_path: Path | None, lang: str | None, fail_on: str | None = None
+    paths: list[Path],
+    config_path: Path | None,
+    lang: str | None,
+    fail_on: str | None = None,
+    cached: bool = False,
 ) -> Config:
+    """The settings for a command (``cached``: checked ones from the cache when the file is
+    unchanged, for a command that uses the cache)."""
     require_choice("--lang", lang, LANGS)
-    config = resolve_config(paths, config_path, lang)
+    config = resolve_config(paths, config_path, lang, cached)
     return with_overrides(config, lang=lang, fail_on=fail_on)
 
 

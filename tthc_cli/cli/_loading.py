@@ -18,11 +18,10 @@ from tthc_cli import findings
 from tthc_cli.config import Config
 from tthc_cli.findings import Severity, ValidationResult
 from tthc_cli.load.cache import Cache, disabled_by_env
-from tthc_cli.load.catalog import build_catalog, load_paths
-from tthc_cli.load.files import LoadOptions
+from tthc_cli.load.options import LoadOptions
 from tthc_cli.load.pickling import Codec
-from tthc_cli.load.pool import default_jobs
-from tthc_cli.load.reading import RawCatalog
+from tthc_cli.load.reading import Listing, RawCatalog
+from tthc_cli.load.unchanged import save_index
 from tthc_cli.messages import text
 
 if TYPE_CHECKING:
@@ -38,7 +37,10 @@ NoCacheOpt = Annotated[
 JobsOpt = Annotated[
     int,
     typer.Option(
-        "--jobs", "-j", min=0, help="Số tiến trình cho danh mục lớn; 0 = theo số lõi CPU."
+        "--jobs",
+        "-j",
+        min=0,
+        help="Số tiến trình cho danh mục lớn; 0 = tự chọn theo khối lượng và số lõi CPU đang rảnh.",
     ),
 ]
 PROGRESS_FROM = 500  # files to build before a progress bar is worth showing
@@ -54,11 +56,30 @@ def open_cache(config: Config, no_cache: bool) -> Cache | None:
     return Cache.for_settings(repr(settings))
 
 
+YAMLSAFE = "tthc_cli.load.yamlsafe"
+
+
 def _warn_without_libyaml(lang: str) -> None:
     from tthc_cli.load.yamlsafe import HAVE_LIBYAML
 
     if not HAVE_LIBYAML:
         print(f"tthc: {text('load.no-libyaml', lang)}", file=sys.stderr)
+
+
+@contextmanager
+def _libyaml_hint(lang: str) -> Iterator[None]:
+    """Say once when PyYAML lacks libyaml (every file parses 9 times slower): before the load
+    when the parser is already imported, else after it if it parsed anything (a run the cache
+    answers never imports the parser, and has nothing to say)."""
+    if YAMLSAFE in sys.modules:
+        _warn_without_libyaml(lang)
+        yield
+        return
+    try:
+        yield
+    finally:
+        if YAMLSAFE in sys.modules:
+            _warn_without_libyaml(lang)
 
 
 def _progress_wanted() -> bool:
@@ -70,11 +91,17 @@ def _progress_wanted() -> bool:
 @contextmanager
 def loading(config: Config, no_cache: bool = False, jobs: int = 0) -> Iterator[LoadOptions]:
     """Load options for one command; a progress bar on a terminal's stderr for long loads."""
-    _warn_without_libyaml(config.lang)
-    options = LoadOptions(cache=open_cache(config, no_cache), jobs=jobs or default_jobs())
-    if not _progress_wanted():
-        yield options
-        return
+    with _libyaml_hint(config.lang):
+        options = LoadOptions(cache=open_cache(config, no_cache), jobs=jobs)
+        if not _progress_wanted():
+            yield options
+            return
+        with _progress_bar(config, options) as shown:
+            yield shown
+
+
+@contextmanager
+def _progress_bar(config: Config, options: LoadOptions) -> Iterator[LoadOptions]:
     from rich.console import Console
     from rich.progress import (
         BarColumn,
@@ -121,24 +148,51 @@ def _held(hit: object, today: date) -> ValidationResult | None:
     return cast(ValidationResult, result)
 
 
-def validated(raw: RawCatalog, options: LoadOptions) -> ValidationResult:
+SMALL_SELECTION = 64  # fewer files than this are read, not looked up in the cache's index
+
+
+def validated(catalog: Listing | RawCatalog, options: LoadOptions) -> ValidationResult:
     """``validate`` of the catalog, reused whole from the cache while no input changed and
-    today is within the days the stored result holds for (see :mod:`tthc_cli.rules.today`)."""
+    today is within the days the stored result holds for (see :mod:`tthc_cli.rules.today`).
+
+    Given a :class:`Listing` (what ``tthc validate`` does), files the cache's index knows
+    unchanged are not even opened (:mod:`tthc_cli.load.unchanged`): a run where nothing
+    changed costs one ``lstat`` per file and the reading of two cache files. The result is
+    stored under the key of the bytes actually read and built, never under one computed
+    before (a file edited in between would otherwise file its result under the old bytes).
+    """
     cache = options.cache
+    slot = "result" if catalog.complete else "result-part"  # the key names the selected files
+    today = catalog.config.today()
+    if isinstance(catalog, Listing):
+        index = None
+        if catalog.complete or len(catalog.listed) >= SMALL_SELECTION:
+            index = catalog.index(cache)
+        if cache is not None:
+            key = catalog.fingerprint("validate", index=index)
+            held = _held(cache.value(catalog.scope, slot, key, RESULT_CODEC), today)
+            if held is not None:
+                if index is not None:
+                    save_index(cache, catalog.scope, index)
+                return held
+        raw = catalog.read(index)
+        if cache is not None and index is not None:
+            save_index(cache, catalog.scope, index)
+    else:
+        raw = catalog
     key = raw.fingerprint("validate")
-    slot = "result" if raw.complete else "result-part"  # the key names the selected files
-    today = raw.config.today()
-    if cache is not None:
+    if cache is not None and not isinstance(catalog, Listing):
         held = _held(cache.value(raw.scope, slot, key, RESULT_CODEC), today)
         if held is not None:
             return held
+    from tthc_cli.load.catalog import build_catalog
     from tthc_cli.rules.engine import validate  # the rules and the model: only when building
     from tthc_cli.rules.today import DayWindow
 
-    catalog = build_catalog(raw, options)
+    built = build_catalog(raw, options)
     gc.freeze()  # see load_catalog
     window = DayWindow(today)
-    result = validate(catalog, window=window)
+    result = validate(built, window=window)
     if cache is not None:
         stored = (window.since, window.until, result)
         cache.save_value(raw.scope, slot, key, stored, RESULT_CODEC)
@@ -154,6 +208,8 @@ def load_catalog(
 ) -> Catalog:
     """The catalog for command-line paths, with the cache, workers and progress bar (and the
     results of earlier loads, with ``reuse``)."""
+    from tthc_cli.load.catalog import load_paths
+
     with loading(config, no_cache, jobs) as options:
         catalog = load_paths(paths, config, dataclasses.replace(options, reuse=reuse))
     # What was loaded lives until the command ends and holds no reference cycles: keep the

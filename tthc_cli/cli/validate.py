@@ -26,8 +26,7 @@ from tthc_cli.cli._common import (
 from tthc_cli.cli._loading import JobsOpt, NoCacheOpt, loading, validated
 from tthc_cli.errors import ExitCode, UsageError
 from tthc_cli.findings import Severity
-from tthc_cli.load.catalog import build_catalog
-from tthc_cli.load.reading import read_paths
+from tthc_cli.load.reading import list_paths
 from tthc_cli.reporters import REPORTERS
 
 # What pre-commit sets when it checks a range of commits (run --from-ref/--to-ref, pre-push).
@@ -82,16 +81,17 @@ def command(
     require_choice("--fail-on", fail_on, [s.value for s in Severity])
     since, until = changes_asked(changed_since, pre_commit)
     chosen = list(paths or [])
-    config = open_config(chosen, config_path, lang, fail_on)
+    config = open_config(chosen, config_path, lang, fail_on, cached=not no_cache)
     with loading(config, no_cache, jobs) as options:
-        raw = read_paths(chosen, config)
+        listing = list_paths(chosen, config)
         if since is None:
-            result = validated(raw, options)
+            result = validated(listing, options)
         else:
+            from tthc_cli.load.catalog import build_catalog
             from tthc_cli.load.sides import changed_files
             from tthc_cli.rules.engine import validate
 
-            catalog = build_catalog(raw, options)
+            catalog = build_catalog(listing.read(), options)
             result = validate(catalog, only=changed_files(since, catalog, until))
     ctx = output_context(config.lang, chosen_format, output, show_suppressed=show_suppressed)
     write_output(REPORTERS[chosen_format](result, ctx), output, force)

@@ -10,23 +10,15 @@ for a command that loads two versions of a catalog. What is left is built by
 from __future__ import annotations
 
 from contextlib import nullcontext
-from dataclasses import dataclass
 
-from tthc_cli.load.cache import Blob, Cache, file_key
+from tthc_cli.load.cache import Blob, file_key
+from tthc_cli.load.options import LoadOptions
 from tthc_cli.load.pipeline import FileResult, results_codec
-from tthc_cli.load.pool import CHUNK, Tally, built_chunks
+from tthc_cli.load.pool import CHUNK, built_chunks
 from tthc_cli.load.reading import RawCatalog
-from tthc_cli.load.reuse import Reuse, ReuseKey
+from tthc_cli.load.reuse import ReuseKey
 
-
-@dataclass(frozen=True, slots=True)
-class LoadOptions:
-    """How to load: which cache to reuse, how many processes, whom to tell about progress."""
-
-    cache: Cache | None = None
-    jobs: int = 1
-    tally: Tally | None = None  # told (files built, files in all) as chunks come back
-    reuse: Reuse | None = None  # earlier loads of another version (diff, report --baseline)
+__all__ = ["LoadOptions", "file_results"]
 
 
 # A smaller selection of a catalog (pre-commit's changed files) is built without the cache's

@@ -15,7 +15,6 @@ from typing import Any
 
 from tthc_cli.errors import TthcError
 from tthc_cli.findings import Severity
-from tthc_cli.load.yamlsafe import parse_yaml
 from tthc_cli.messages import render
 
 SCHEMA_NAMES = ("procedure", "units", "legal", "config", "plan")
@@ -62,6 +61,8 @@ def data_names(folder: str) -> list[str]:
 @cache
 def packaged_yaml(name: str) -> Any:
     """A YAML file shipped in ``tthc_cli/data``, read and parsed once per process."""
+    from tthc_cli.load.yamlsafe import parse_yaml  # not for a run the cache answers
+
     file = f"tthc_cli/data/{name}"
     try:
         raw = data_bytes(name)

@@ -10,16 +10,17 @@ from __future__ import annotations
 
 import fnmatch
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from tthc_cli.config import Config
 from tthc_cli.errors import TthcError, UsageError
 from tthc_cli.findings import Finding
-from tthc_cli.load.cache import digest
+from tthc_cli.load.cache import Cache, digest
 from tthc_cli.load.opening import exists, is_dir, is_file, refusal_finding
 from tthc_cli.load.roles import LEGAL_FILE, UNITS_FILE, Role, role_of
 from tthc_cli.load.sources import DirSource, Source, display_path
+from tthc_cli.load.unchanged import StatIndex, content_digest, load_index
 
 
 def _is_ignored(rel: str, config: Config) -> bool:
@@ -30,18 +31,7 @@ def _is_ignored(rel: str, config: Config) -> bool:
     return any(fnmatch.fnmatch(rel, pattern) for pattern in config.ignore)
 
 
-def _read_registry(
-    source: Source, name: str = UNITS_FILE
-) -> tuple[str | None, bytes | None, list[Finding]]:
-    """A registry's (units.yaml, legal.yaml) name, bytes (None when absent or unreadable) and
-    read findings."""
-    file = source.display(name)
-    try:
-        return file, source.read(name), []
-    except (FileNotFoundError, NotADirectoryError, KeyError):
-        return None, None, []
-    except OSError as exc:  # unreadable, refused (a link, a pipe) or too large
-        return file, None, [refusal_finding(exc, file)]
+Got = bytes | Finding  # a file's bytes (or the digest standing for them), or why not read
 
 
 @dataclass(slots=True)
@@ -66,17 +56,151 @@ class RawCatalog:
     plans: tuple[tuple[str, bytes | Finding], ...] = ()
 
     def fingerprint(self, *extra: str) -> str:
-        """Changes whenever any input that findings depend on changes."""
-        units = b"-" if self.units_raw is None else b"+" + self.units_raw
-        legal = b"-" if self.legal_raw is None else b"+" + self.legal_raw
-        parts: list[str | bytes] = [self.root, *extra, units, legal, repr(self.findings)]
-        for file, plan in self.plans:
-            parts += ["plan", file, plan if isinstance(plan, bytes) else repr(plan)]
+        """Changes whenever any input that findings depend on changes (see :func:`_key`)."""
+        items: list[tuple[str, Got]] = []
         for file, data in self.items:
             if data is None:
                 raise ValueError("fingerprint of a catalog already built")
-            parts += [file, data if isinstance(data, bytes) else repr(data)]
-        return digest(*parts)
+            items.append((file, content_digest(data) if isinstance(data, bytes) else data))
+        units = None if self.units_raw is None else content_digest(self.units_raw)
+        legal = None if self.legal_raw is None else content_digest(self.legal_raw)
+        plans = [(f, content_digest(p) if isinstance(p, bytes) else p) for f, p in self.plans]
+        return _key(self.root, extra, units, legal, self.findings, items, plans)
+
+
+def _key(
+    root: str,
+    extra: tuple[str, ...],
+    units: bytes | None,
+    legal: bytes | None,
+    findings: tuple[Finding, ...],
+    items: list[tuple[str, Got]],
+    plans: Sequence[tuple[str, Got]] = (),
+) -> str:
+    """The cache key of a catalog's inputs, from the digests of its files' bytes: the same
+    whether the digests were computed from bytes just read or known from the cache's index
+    (:mod:`tthc_cli.load.unchanged`)."""
+    parts: list[str | bytes] = [root, *extra]
+    parts += [b"-" if units is None else b"+" + units, b"-" if legal is None else b"+" + legal]
+    parts.append(repr(findings))
+    for file, plan in plans:
+        parts += ["plan", file, b"+" + plan if isinstance(plan, bytes) else repr(plan)]
+    # One part for all the files (names never hold NUL; a digest has a fixed size, a refusal's
+    # repr no NUL): hashing 5,000 parts one by one took longer than the rest of the key.
+    listed = bytearray()
+    for file, got in items:
+        listed += file.encode("utf-8", "surrogateescape")
+        listed += b"\0+" + got if isinstance(got, bytes) else b"\0!" + repr(got).encode()
+        listed += b"\0"
+    parts.append(bytes(listed))
+    return digest(*parts)
+
+
+@dataclass(slots=True)
+class Listing:
+    """A catalog's files, listed but not yet read: :meth:`read` reads them into a
+    :class:`RawCatalog`; :meth:`fingerprint` gives the key the read catalog would give, from the
+    cache's index of unchanged files where it can (without opening them)."""
+
+    source: Source
+    config: Config
+    listed: list[str]  # the procedure files (relative to the root)
+    root: str
+    scope: str
+    complete: bool
+    plans: list[str] = field(default_factory=list)  # the catalog's own plan files (plans/*.yaml)
+
+    def _get(self, rel: str, index: StatIndex | None, digests: bool) -> bytes:
+        """A file's bytes, or with ``digests`` their digest (from ``index`` when it knows the
+        file unchanged). Raises ``OSError`` for a file not to be read."""
+        if index is None:
+            data = self.source.read(rel)
+        elif digests and (known := index.known(rel)) is not None:
+            return known
+        else:
+            data = index.read(rel, self.source.read)
+        return content_digest(data) if digests else data
+
+    def _registry(
+        self, name: str, index: StatIndex | None, digests: bool
+    ) -> tuple[str | None, bytes | None, list[Finding]]:
+        """A registry's (units.yaml, legal.yaml) name, bytes or digest (None when absent or
+        unreadable) and read findings."""
+        file = self.source.display(name)
+        try:
+            return file, self._get(name, index, digests), []
+        except (FileNotFoundError, NotADirectoryError, KeyError):
+            return None, None, []
+        except OSError as exc:  # unreadable, refused (a link, a pipe) or too large
+            return file, None, [refusal_finding(exc, file)]
+
+    def _gather(self, index: StatIndex | None, digests: bool) -> RawCatalog:
+        units_file, units, findings = self._registry(UNITS_FILE, index, digests)
+        legal_file, legal, legal_findings = self._registry(LEGAL_FILE, index, digests)
+        findings += legal_findings
+        findings += getattr(self.source, "walk_findings", [])
+        items: list[tuple[str, bytes | Finding | None]] = []
+        for rel in self.listed:
+            file = self.source.display(rel)
+            try:
+                items.append((file, self._get(rel, index, digests)))
+            except OSError as exc:  # unreadable, refused (a link, a pipe) or too large
+                items.append((file, refusal_finding(exc, file)))
+        plans: list[tuple[str, Got]] = []
+        for rel in self.plans:
+            file = self.source.display(rel)
+            try:
+                plans.append((file, self._get(rel, index, digests)))
+            except OSError as exc:
+                plans.append((file, refusal_finding(exc, file)))
+        if index is not None and self.complete:
+            index.forget_unseen()
+        return RawCatalog(
+            root=self.root,
+            scope=self.scope,
+            config=self.config,
+            items=items,
+            units_file=units_file,
+            units_raw=units,
+            findings=tuple(findings),
+            complete=self.complete,
+            legal_file=legal_file,
+            legal_raw=legal,
+            plans=tuple(plans),
+        )
+
+    def read(self, index: StatIndex | None = None) -> RawCatalog:
+        """Read every file (recording in ``index`` the files it may trust next time)."""
+        return self._gather(index, digests=False)
+
+    def fingerprint(self, *extra: str, index: StatIndex | None = None) -> str:
+        """What ``self.read().fingerprint(*extra)`` gives, opening only the files ``index``
+        does not know unchanged."""
+        known = self._gather(index, digests=True)
+        items = [(file, got) for file, got in known.items if got is not None]
+        units, legal = known.units_raw, known.legal_raw
+        return _key(known.root, extra, units, legal, known.findings, items, known.plans)
+
+    def index(self, cache: Cache | None) -> StatIndex | None:
+        """The cache's index of this catalog's files (None without a cache, or for a source
+        other than a folder)."""
+        if cache is None or not isinstance(self.source, DirSource):
+            return None
+        return load_index(cache, self.scope, str(self.source.root), self.source.max_bytes)
+
+
+def list_source(
+    source: Source,
+    config: Config,
+    only: Iterable[str] | None = None,
+    root: str = "",
+    scope: str | None = None,
+) -> Listing:
+    """List a catalog's files from any source; ``only`` restricts which procedure files."""
+    listed = source.list() if only is None else sorted(set(only))
+    procedures = [rel for rel in listed if not _is_ignored(rel, config)]
+    plans = [rel for rel in listed if role_of(rel) is Role.PLAN]
+    return Listing(source, config, procedures, root, scope or root, only is None, plans)
 
 
 def read_source(
@@ -87,40 +211,7 @@ def read_source(
     scope: str | None = None,
 ) -> RawCatalog:
     """Read a catalog's files from any source; ``only`` restricts which procedure files."""
-    listed = source.list() if only is None else sorted(set(only))
-    units_file, units_raw, findings = _read_registry(source)
-    legal_file, legal_raw, legal_findings = _read_registry(source, LEGAL_FILE)
-    findings += legal_findings
-    findings += getattr(source, "walk_findings", [])
-    items: list[tuple[str, bytes | Finding | None]] = []
-    plans: list[tuple[str, bytes | Finding]] = []
-    for rel in listed:
-        if role_of(rel) is Role.PLAN:
-            try:
-                plans.append((source.display(rel), source.read(rel)))
-            except OSError as exc:
-                plans.append((source.display(rel), refusal_finding(exc, source.display(rel))))
-            continue
-        if _is_ignored(rel, config):
-            continue
-        file = source.display(rel)
-        try:
-            items.append((file, source.read(rel)))
-        except OSError as exc:  # unreadable, refused (a link, a pipe) or too large
-            items.append((file, refusal_finding(exc, file)))
-    return RawCatalog(
-        root=root,
-        scope=scope or root,
-        config=config,
-        items=items,
-        units_file=units_file,
-        units_raw=units_raw,
-        findings=tuple(findings),
-        complete=only is None,
-        legal_file=legal_file,
-        legal_raw=legal_raw,
-        plans=tuple(plans),
-    )
+    return list_source(source, config, only, root, scope).read()
 
 
 DEFAULT_FOLDER = "procedures"  # where a catalog is looked for when no tthc.yaml names one
@@ -202,6 +293,11 @@ def select_paths(paths: Sequence[Path], config: Config) -> Selection:
 
 def read_paths(paths: Sequence[Path], config: Config) -> RawCatalog:
     """The catalog files for command-line paths (see :func:`select_paths`)."""
+    return list_paths(paths, config).read()
+
+
+def list_paths(paths: Sequence[Path], config: Config) -> Listing:
+    """The catalog files for command-line paths, listed (see :func:`select_paths`)."""
     selection = select_paths(paths, config)
     root = selection.root
     source = DirSource.for_config(root, config)
@@ -211,4 +307,4 @@ def read_paths(paths: Sequence[Path], config: Config) -> RawCatalog:
         if len(named) < len(selection.parts):  # a folder: list the files under it
             named += [n for n in source.list() if selection.picks(n)]
         only = named
-    return read_source(source, config, only, display_path(root), scope=str(root))
+    return list_source(source, config, only, display_path(root), scope=str(root))

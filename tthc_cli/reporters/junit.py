@@ -59,7 +59,7 @@ def _add_case(suite: ET.Element, file: str, group: list[Finding], ctx: OutputCon
 
 
 def to_xml(result: ValidationResult, ctx: OutputContext, timestamp: datetime) -> str:
-    result = for_ci(result, ctx.ci_paths)
+    result = for_ci(result, ctx.ci_paths, every_file=True)
     by_file = {file: list(group) for file, group in groupby(result.findings, key=lambda f: f.file)}
     files = sorted(set(result.paths) | set(by_file))
     root = ET.Element("testsuites")
