@@ -248,13 +248,22 @@ def paragraph(
 
 
 def cell_paragraph(
-    value: str, style_id: str, bold: bool = False, italic: bool = False, center: bool = False
+    value: str,
+    style_id: str,
+    bold: bool = False,
+    italic: bool = False,
+    center: bool = False,
+    keep_next: bool = False,
 ) -> BaseOxmlElement:
     """A table cell's paragraph in the table text style: the fewest elements that name the
-    font on the run (a 3,000-procedure catalog writes millions of them)."""
+    font on the run (a 3,000-procedure catalog writes millions of them). ``keep_next``: kept
+    on the page of what follows (a group row with the row after it: Word and LibreOffice
+    honour it across table rows)."""
     p = OxmlElement("w:p")
     props = _sub(p, "w:pPr")
     _sub(props, "w:pStyle").set(_clark("w:val"), style_id)
+    if keep_next:
+        _sub(props, "w:keepNext")
     if center:
         _sub(props, "w:jc").set(_clark("w:val"), "center")
     if value:
@@ -349,13 +358,16 @@ def table_element(
     return tbl, widths
 
 
-def row(tbl: BaseOxmlElement, header: bool = False, keep_next: bool = False) -> BaseOxmlElement:
-    """A table row; a header row repeats on every page, no row splits across pages."""
+def row(tbl: BaseOxmlElement, header: bool = False, whole: bool = True) -> BaseOxmlElement:
+    """A table row; a header row repeats on every page. ``whole``: the row never splits across
+    pages (only for rows surely shorter than a page: see
+    :func:`~tthc_cli.render.tables.estimated_height_mm`)."""
     tr = _sub(tbl, "w:tr")
     props = _sub(tr, "w:trPr")
     if header:
         _sub(props, "w:tblHeader").set(qn("w:val"), "true")
-    _sub(props, "w:cantSplit")
+    if whole:
+        _sub(props, "w:cantSplit")
     return tr
 
 
