@@ -271,3 +271,16 @@ def test_nothing_announced_still_says_so(tmp_path: Path) -> None:
     texts = [p.text for part in document.parts for p in part.paragraphs if isinstance(p, Para)]
     assert any(t.startswith("Không có thủ tục hành chính nào mới ban hành") for t in texts)
     assert not any(isinstance(p, Part) and p.sheets for p in document.parts)
+
+
+def test_phan_ii_numbers_sections_under_their_procedure(tmp_path: Path) -> None:
+    """Procedure "1." then its sections "1.1." … "1.11.", never a second "1."."""
+    found, catalog = _change(tmp_path)
+    document = annex_document(found, catalog, BASES)
+    sheets = [s for part in document.parts for s in part.sheets]
+    assert sheets
+    for sheet in sheets:
+        number = sheet.title.split(".", 1)[0]
+        headings = [section.heading for section in sheet.sections]
+        assert headings[0] == f"{number}.1. Trình tự thực hiện"
+        assert headings[-1] == f"{number}.11. Căn cứ pháp lý"

@@ -212,10 +212,23 @@ def _grouped(amount: int, lang: str) -> str:
     return grouped.replace(",", ".") if lang == "vi" else grouped
 
 
+_DOUBLED = re.compile(r"\(\(([^()]*)\)\)")
+_GLUED = re.compile(r"(?<=\w)\(")
+
+
+def tidy_parentheses(value: str) -> str:
+    """The portal's "Miễn phí((Theo quy định …))" as printed: "Miễn phí (Theo quy định …)"
+    (doubled parentheses once, a space before one glued to a word); the words unchanged."""
+    previous = None
+    while previous != value:
+        previous, value = value, _DOUBLED.sub(r"(\1)", value)
+    return _GLUED.sub(" (", value)
+
+
 def money_text(money: Money | None, lang: str) -> str:
     """A fee for people: a conditional fee shows its words, never a number it does not state."""
     if money is not None and money.conditional and money.text:
-        return text("table.conditional-fee", lang, text=money.text)
+        return text("table.conditional-fee", lang, text=tidy_parentheses(money.text))
     if money is not None and money.foreign_amount is not None and money.currency:
         return text(
             "table.foreign-money",
@@ -239,12 +252,19 @@ def unit_names(catalog: Catalog, ids: Iterable[str]) -> str:
 
 
 def _per_channel(channels: Sequence[Channel], values: Sequence[str], lang: str) -> str:
-    """One value when every channel agrees, else 'Trực tiếp: …; Trực tuyến: …'."""
+    """One value when every channel agrees, else each kind of channel once: 'Trực tiếp: …;
+    Trực tuyến: …' (two channels of one kind with different values: 'Trực tiếp: … / …',
+    in their order; section 2 tells them apart)."""
     if len(set(values)) == 1:
         return values[0]
+    by_kind: dict[str, list[str]] = {}
+    for channel, value in zip(channels, values, strict=True):
+        seen = by_kind.setdefault(channel.channel, [])
+        if value not in seen:
+            seen.append(value)
     return "; ".join(
-        f"{text(f'table.channel.{c.channel}', lang)}: {v}"
-        for c, v in zip(channels, values, strict=True)
+        f"{text(f'table.channel.{kind}', lang)}: {' / '.join(shown)}"
+        for kind, shown in by_kind.items()
     )
 
 
