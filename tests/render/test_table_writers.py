@@ -347,7 +347,8 @@ def test_html_a_tall_row_may_split_and_group_rows_stay_with_the_next() -> None:
     assert "tr.tall { break-inside: auto" in page
     rows = re.findall(r"<tr(?: class=\"(\w+)\")?>", page)
     assert rows == ["", "level", "field", "", "tall"]
-    assert re.search(r"td\.code \{[^}]*white-space: nowrap", page)
+    assert ".nobr { white-space: nowrap; }" in page
+    assert '<td class="code"><span class="nobr">HCM-STNMT-DDBD-01</span></td>' in page
 
 
 def test_a_code_column_is_as_wide_as_its_longest_code() -> None:
@@ -361,3 +362,23 @@ def test_a_code_column_is_as_wide_as_its_longest_code() -> None:
     page = table_html.render(_long_table(), CTX)
     share = float(re.findall(r'<col style="width:([\d.]+)%">', page)[1])
     assert share == pytest.approx(100 * widths[1] / 165, abs=0.01)
+
+
+def test_codes_and_form_names_keep_their_hyphens_on_one_line() -> None:
+    """ "Mẫu TP-TVPL-05-sđ.doc" broke after its last hyphen in the sheets: in a table cell a
+    code's hyphens are non-breaking (DOCX) or the code is one unbreakable span (HTML)."""
+    from tthc_cli.render.tables import Column, Row, Table, column_widths_mm
+
+    table = Table(
+        (Column("Tên", 4), Column("Mẫu", 1.6), Column("Số lượng", 1.4)),
+        (Row(("Giấy đề nghị a-b", "Mẫu TP-TVPL-05-sđ.doc", "01 bản chính")),),
+        code_column=1,
+    )
+    document = Document("T", listing=table)
+    doc = open_docx(io.BytesIO(table_docx.render(document, CTX)))
+    cell = doc.tables[0].rows[1].cells[1]._tc
+    assert len(list(cell.iter(f"{W}noBreakHyphen"))) == 3
+    assert "".join(t.text for t in cell.iter(f"{W}t")) == "Mẫu TPTVPL05sđ.doc"
+    page = table_html.render(document, CTX)
+    assert '<td class="code">Mẫu <span class="nobr">TP-TVPL-05-sđ.doc</span></td>' in page
+    assert column_widths_mm(table, 165)[1] >= 36  # the file name whole on a line

@@ -26,6 +26,7 @@ from tthc_cli.render.tables import (
     Sheet,
     Table,
     as_para,
+    code_words,
     column_widths_mm,
     keeps_whole,
 )
@@ -70,7 +71,8 @@ th { text-align: center; font-weight: bold; }
 tr.part td, tr.level td { font-weight: bold; text-transform: uppercase; }
 tr.field td { font-weight: bold; font-style: italic; }
 td.number { text-align: center; }
-td.code { overflow-wrap: normal; word-break: keep-all; white-space: nowrap; }
+td.code { overflow-wrap: normal; word-break: keep-all; }
+.nobr { white-space: nowrap; }
 figure { margin: 6pt 0; text-align: center; break-inside: avoid; }
 figure svg, figure img { max-width: 100%; height: auto; }
 figcaption { font-style: italic; font-size: 12pt; }
@@ -116,12 +118,24 @@ def _colgroup(table: Table, page_mm: float) -> str:
     return f"<colgroup>{cols}</colgroup>"
 
 
+def _whole_codes(value: str) -> str:
+    """Escaped text, each code in it ("HCM-STNMT-DDBD-01", "TP-TVPL-05-sđ.doc") kept on one
+    line."""
+    out, start = [], 0
+    for found in code_words(value):
+        out.append(esc(value[start : found.start()]))
+        out.append(f'<span class="nobr">{esc(found[0])}</span>')
+        start = found.end()
+    out.append(esc(value[start:]))
+    return "".join(out)
+
+
 def _cell(index: int, value: str, code_column: int | None, numbered: bool) -> str:
     if index == 0 and numbered:
         return f'<td class="number">{esc(value)}</td>'
     if index == code_column:
-        return f'<td class="code">{esc(value)}</td>'
-    return f"<td>{esc(value)}</td>"
+        return f'<td class="code">{_whole_codes(value)}</td>'
+    return f"<td>{_whole_codes(value)}</td>"
 
 
 def _row(row: Row, width: int, code_column: int | None, numbered: bool, whole: bool) -> str:

@@ -61,7 +61,7 @@ class Table:
     title: str | None = None
     label_column: int = 1  # where a text renderer writes a group row's label
     numbered: bool = False  # the first column numbers the rows (printed centred)
-    code_column: int | None = None  # a column of procedure codes, never broken inside
+    code_column: int | None = None  # a column of codes (or forms' names): as wide as the longest
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,6 +135,17 @@ class Document:
     landscape: bool = False
 
 
+# A code or a form's file name: letters and digits joined by hyphens ("HCM-STNMT-DDBD-01",
+# "TP-TVPL-05-sđ.doc"); printed whole, its hyphens never ending a line.
+_CODE_WORD = re.compile(r"(?<![\w-])\w[\w.]*(?:-[\w.]*)+")
+CODE_WORD_LIMIT = 30
+
+
+def code_words(value: str) -> list[re.Match[str]]:
+    """The codes in ``value`` (at most :data:`CODE_WORD_LIMIT` characters each)."""
+    return [m for m in _CODE_WORD.finditer(value) if len(m[0]) <= CODE_WORD_LIMIT]
+
+
 _CODE_PADDING_MM = 4.5  # a cell's inner margins and border
 _CODE_SHARE = 0.3  # a code column takes at most this share of the page
 
@@ -147,14 +158,15 @@ def _code_mm(code: str, points: float = 12) -> float:
 
 def column_widths_mm(table: Table, width_mm: float) -> list[float]:
     """Each column's width on a page ``width_mm`` wide, from the weights; a code column
-    widened to hold its longest code on one line ("HCM-STNMT-DDBD-01" whole), the room taken
-    from the widest column."""
+    widened to hold its longest word on one line ("HCM-STNMT-DDBD-01", "TP-TVPL-05-sđ.doc"
+    whole), the room taken from the widest column."""
     total = sum(c.weight for c in table.columns) or 1.0
     widths = [width_mm * c.weight / total for c in table.columns]
     index = table.code_column
     if index is None or index >= len(widths):
         return widths
-    codes = [r.cells[index] for r in table.rows if r.group is None and len(r.cells) > index]
+    cells = [r.cells[index] for r in table.rows if r.group is None and len(r.cells) > index]
+    codes = [word for value in cells for word in value.split()]
     need = max((_code_mm(c) for c in codes), default=0.0) + _CODE_PADDING_MM
     need = min(need, width_mm * _CODE_SHARE)
     if need > widths[index]:
@@ -498,6 +510,7 @@ def procedure_sheet(
                 Row((_with_case(c.name, c.when, lang), c.form or "", _quantity(c, lang)))
                 for c in procedure.components
             ),
+            code_column=1,  # a form's name ("Mẫu TP-TVPL-05-sđ.doc") whole
         )
     sets = (
         text("table.dossier-sets", lang, count=number_text(procedure.dossier_sets, lang))
