@@ -222,6 +222,7 @@ def test_the_decision_takes_only_the_place_from_the_department_s_settings(
     assert "Văn phòng Ủy ban nhân dân Thành phố;" not in frame.recipients
     texts = [p.text for p in frame.parts[0].paragraphs if isinstance(p, Para)]
     assert texts[-1] == "Theo đề nghị của …"  # a placeholder for the proposal
+    assert "cơ quan đề nghị" in frame.blank  # named in the note to whoever prepares it
     assert document.parts[0].paragraphs[0] == Para(
         "(Kèm theo Quyết định số …/QĐ-UBND ngày … tháng … năm … của …)",
         italic=True,

@@ -691,6 +691,7 @@ MESSAGES: dict[str, str] = {
     "frame.element.signer": "signer's authority and position",
     "frame.element.name": "signer's name",
     "frame.element.authority": "issuing authority",
+    "frame.element.proposal": "who proposes it",
     "frame.blank-note": "The document has blanks to fill in before signature ({elements}); set them in tthc.yaml under document.",
     "table.citation-short": "{kind} No. {number}: {title}",
     "table.citation-named": "{kind} No. {number}{rest}",

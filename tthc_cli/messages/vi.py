@@ -696,6 +696,7 @@ MESSAGES: dict[str, str] = {
     "frame.element.signer": "quyền hạn, chức vụ người ký",
     "frame.element.name": "họ tên người ký",
     "frame.element.authority": "thẩm quyền ban hành",
+    "frame.element.proposal": "cơ quan đề nghị",
     "frame.blank-note": "Văn bản có chỗ để trống cần điền trước khi trình ký ({elements}); khai báo trong tthc.yaml, mục document.",
     "table.citation-short": "{kind} số {number} {title}",
     "table.citation-named": "{kind} số {number}{rest}",

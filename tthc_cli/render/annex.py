@@ -302,6 +302,9 @@ def annex_document(
     frame = build_frame(
         config, "decision", summary, _decision_parts(announcement, config, bases, lang), lang
     )
+    if not settings_for(config, "decision").proposal:  # "Theo đề nghị của …" to fill in
+        blank = (*frame.blank, text("frame.element.proposal", lang))
+        frame = replace(frame, blank=blank)
     attached = text("annex.attached", lang, number=frame.number)
     heading = Part(
         summary_heading(announcement, lang),
