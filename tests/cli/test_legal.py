@@ -102,7 +102,9 @@ def test_validate_and_show_use_the_register(catalog: Path) -> None:
     shown = run_tthc("show", "2.001219", cwd=catalog).stdout
     assert "Hết hiệu lực" in shown
     sheet = run_tthc("table", "2.001219", "-f", "md", cwd=catalog).stdout
-    assert "— Hết hiệu lực từ 13/03/2019, được thay thế bởi 27/2019/NĐ-CP" in sheet
+    # A printed sheet is an official document: the register's status stays in show.
+    assert "Thông tư số 32/2010/TT-BTNMT" in sheet
+    assert "Hết hiệu lực" not in sheet and " — " not in sheet
 
 
 # The bundled catalog (procedures/, with its legal.yaml), from a fresh clone.

@@ -83,7 +83,7 @@ def test_phan_i_lists_only_what_changed_grouped_and_numbered(tmp_path: Path) -> 
         "Nghị định số 14/2026/NĐ-CP sửa đổi, bổ sung (như sổ ghi)",
     )
     gone_row = next(r for r in gone.rows if r.group is None)
-    assert gone_row.cells[1:4] == ("1.000001", "Cấp lại thẻ", "(chưa ghi văn bản)")
+    assert gone_row.cells[1:4] == ("1.000001", "Cấp lại thẻ", "……")
 
 
 def test_corrections_are_named_apart_never_as_amended(tmp_path: Path) -> None:
@@ -126,7 +126,10 @@ def test_the_covering_decision_counts_what_it_announces(tmp_path: Path) -> None:
         " bị bãi bỏ"
     )
     grounds, decides = frame.parts
-    assert [p.text for p in grounds.paragraphs if isinstance(p, Para)] == BASES
+    assert [p.text for p in grounds.paragraphs if isinstance(p, Para)] == [
+        *BASES,
+        "Theo đề nghị của …",
+    ]
     assert decides.heading == "QUYẾT ĐỊNH:"
     article = decides.paragraphs[0]
     assert isinstance(article, Para) and article.lead == "Điều 1."
@@ -143,10 +146,15 @@ def test_the_covering_decision_counts_what_it_announces(tmp_path: Path) -> None:
 def test_the_catalog_s_settings_fill_the_frame(tmp_path: Path) -> None:
     found, catalog = _change(tmp_path)
     settings = {
-        "issuer": "ỦY BAN NHÂN DÂN THÀNH PHỐ HỒ CHÍ MINH",
         "place": "Thành phố Hồ Chí Minh",
-        "signer": {"authority": "KT. CHỦ TỊCH", "title": "PHÓ CHỦ TỊCH", "name": "Nguyễn Văn A"},
         "decision": {
+            "issuer": "ỦY BAN NHÂN DÂN THÀNH PHỐ HỒ CHÍ MINH",
+            "signer": {
+                "authority": "KT. CHỦ TỊCH",
+                "title": "PHÓ CHỦ TỊCH",
+                "name": "Nguyễn Văn A",
+            },
+            "proposal": "Theo đề nghị của Giám đốc Sở Nội vụ.",
             "number": "…/QĐ-UBND",
             "authority": "CHỦ TỊCH ỦY BAN NHÂN DÂN THÀNH PHỐ HỒ CHÍ MINH",
             "bases": ["Căn cứ riêng;"],
@@ -174,7 +182,52 @@ def test_the_catalog_s_settings_fill_the_frame(tmp_path: Path) -> None:
         "PHÓ CHỦ TỊCH",
         "Nguyễn Văn A",
     )
-    assert [p.text for p in frame.parts[0].paragraphs if isinstance(p, Para)] == ["Căn cứ riêng;"]
+    assert [p.text for p in frame.parts[0].paragraphs if isinstance(p, Para)] == [
+        "Căn cứ riêng;",
+        "Theo đề nghị của Giám đốc Sở Nội vụ.",
+    ]
+    assert frame.signer.stamp is None  # the form's instruction only stands in for a signer
+
+
+def test_the_decision_takes_only_the_place_from_the_department_s_settings(
+    tmp_path: Path,
+) -> None:
+    """The README's own example: the top level is the Sở's (parent, issuer, signer,
+    recipients); the decision is the People's Committee's and inherits none of them."""
+    found, catalog = _change(tmp_path)
+    settings = {
+        "parent": "ỦY BAN NHÂN DÂN THÀNH PHỐ HỒ CHÍ MINH",
+        "issuer": "SỞ NỘI VỤ",
+        "place": "Thành phố Hồ Chí Minh",
+        "signer": {"authority": "KT. GIÁM ĐỐC", "title": "PHÓ GIÁM ĐỐC", "name": "Nguyễn Văn A"},
+        "recipients": ["Văn phòng Ủy ban nhân dân Thành phố;", "Lưu: VT, KSTT."],
+        "decision": {
+            "issuer": "ỦY BAN NHÂN DÂN THÀNH PHỐ HỒ CHÍ MINH",
+            "number": "…/QĐ-UBND",
+            "signer": {"authority": "KT. CHỦ TỊCH", "title": "PHÓ CHỦ TỊCH"},
+        },
+    }
+    config = Config(
+        document=document_settings(settings),
+        document_kinds={"decision": document_settings(settings["decision"])},
+    )
+    from dataclasses import replace
+
+    document = annex_document(found, replace(catalog, config=config), BASES)
+    frame = document.frame
+    assert frame is not None
+    assert frame.parent is None and frame.issuer == "ỦY BAN NHÂN DÂN THÀNH PHỐ HỒ CHÍ MINH"
+    assert frame.place_date.startswith("Thành phố Hồ Chí Minh, ngày")
+    assert frame.signer.name == "Họ và tên"  # never the Sở's Phó Giám đốc
+    assert "Văn phòng Ủy ban nhân dân Thành phố;" not in frame.recipients
+    texts = [p.text for p in frame.parts[0].paragraphs if isinstance(p, Para)]
+    assert texts[-1] == "Theo đề nghị của …"  # a placeholder for the proposal
+    assert "cơ quan đề nghị" in frame.blank  # named in the note to whoever prepares it
+    assert document.parts[0].paragraphs[0] == Para(
+        "(Kèm theo Quyết định số …/QĐ-UBND ngày … tháng … năm … của …)",
+        italic=True,
+        center=True,
+    )
 
 
 def test_a_plan_decision_is_named_as_the_amending_document(tmp_path: Path) -> None:
@@ -219,3 +272,16 @@ def test_nothing_announced_still_says_so(tmp_path: Path) -> None:
     texts = [p.text for part in document.parts for p in part.paragraphs if isinstance(p, Para)]
     assert any(t.startswith("Không có thủ tục hành chính nào mới ban hành") for t in texts)
     assert not any(isinstance(p, Part) and p.sheets for p in document.parts)
+
+
+def test_phan_ii_numbers_sections_under_their_procedure(tmp_path: Path) -> None:
+    """Procedure "1." then its sections "1.1." … "1.11.", never a second "1."."""
+    found, catalog = _change(tmp_path)
+    document = annex_document(found, catalog, BASES)
+    sheets = [s for part in document.parts for s in part.sheets]
+    assert sheets
+    for sheet in sheets:
+        number = sheet.title.split(".", 1)[0]
+        headings = [section.heading for section in sheet.sections]
+        assert headings[0] == f"{number}.1. Trình tự thực hiện"
+        assert headings[-1] == f"{number}.11. Căn cứ pháp lý"

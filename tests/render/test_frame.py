@@ -166,3 +166,37 @@ def test_placeholders_when_the_catalog_says_nothing(tmp_path: Path) -> None:
         "Họ và tên",
     ):
         assert placeholder in texts
+
+
+def test_the_number_and_the_place_and_date_share_one_row(report: DocxDocument) -> None:
+    """ND 30's layout: "Số: …" under the issuing body and "…, ngày … tháng … năm …" under the
+    motto, level with each other (a row of their own in a borderless table)."""
+    header = report.tables[0]
+    assert len(header.rows) == 2
+    number, place = (cell.text for cell in header.rows[1].cells)
+    assert (number, place) == ("Số: …/BC-SNV", "Thành phố Hồ Chí Minh, ngày … tháng … năm …")
+
+
+def test_the_form_s_signature_instruction_only_stands_in_for_a_signer(
+    report: DocxDocument, tmp_path: Path
+) -> None:
+    stamp = "(Chữ ký của người có thẩm quyền, dấu/chữ ký số của cơ quan, tổ chức)"
+    assert stamp not in [p.text for p in _all_paragraphs(report)]
+    assert stamp in [p.text for p in _all_paragraphs(_report(tmp_path, None))]
+
+
+def test_html_frame_number_and_date_on_one_row_and_no_instruction_with_a_signer() -> None:
+    from tthc_cli.config import Config, document_settings
+    from tthc_cli.render.frame import build_frame
+    from tthc_cli.render.table_html import frame_html
+
+    config = Config(
+        document=document_settings(DOCUMENT),
+        document_kinds={"report": document_settings(DOCUMENT["report"])},  # type: ignore[arg-type]
+    )
+    page = frame_html(build_frame(config, "report", "Tóm tắt", [], "vi"))
+    second_row = page.split("</tr><tr>", 1)[1].split("</tr>", 1)[0]
+    assert "Số: …/BC-SNV" in second_row and "ngày … tháng … năm …" in second_row
+    assert "Chữ ký của người có thẩm quyền" not in page
+    blank = frame_html(build_frame(Config(), "report", "Tóm tắt", [], "vi"))
+    assert "Chữ ký của người có thẩm quyền" in blank

@@ -124,17 +124,39 @@ def _catalog(tmp_path: Path, legal: dict[str, Any] | None) -> Catalog:
     return load_paths([root], resolve_config([root], None))
 
 
-def test_the_sheet_says_each_basis_status_only_when_there_is_a_register(tmp_path: Path) -> None:
+def test_show_s_sheet_says_each_basis_status_only_when_there_is_a_register(
+    tmp_path: Path,
+) -> None:
     without = _catalog(tmp_path / "a", None)
     proc = without.procedures[0]
-    line = procedure_sheet(proc, without).sections[-1].paragraphs[0]
+    line = procedure_sheet(proc, without, statuses=True).sections[-1].paragraphs[0]
     assert "—" not in line
     legal = {"documents": [{"number": "=1/2020/NĐ-CP", "title": "X", "effective": "2020-02-01"}]}
     with_register = _catalog(tmp_path / "b", legal)
     proc = with_register.procedures[0]
-    assert (
-        procedure_sheet(proc, with_register).sections[-1].paragraphs[0].endswith(" — Còn hiệu lực")
-    )
+    shown = procedure_sheet(proc, with_register, statuses=True).sections[-1].paragraphs[0]
+    assert shown.endswith(" — Còn hiệu lực")
+
+
+def test_a_printed_sheet_carries_no_status_and_no_stop_before_a_separator(
+    tmp_path: Path,
+) -> None:
+    """An official document prints the citation only: the tool's notes ("Còn hiệu lực",
+    "Chưa có trong sổ văn bản") stay in ``tthc show``; a title's full stop is dropped."""
+    legal = {
+        "documents": [
+            {"number": "=1/2020/NĐ-CP", "title": "X hướng dẫn.", "effective": "2020-02-01"}
+        ]
+    }
+    catalog = _catalog(tmp_path, legal)
+    proc = catalog.procedures[0]
+    line = procedure_sheet(proc, catalog).sections[-1].paragraphs[0]
+    assert line.endswith(("x hướng dẫn", "X hướng dẫn")), line
+    assert "—" not in line and "hiệu lực" not in line
+    ref = replace(proc.legal_basis[0], number="9/2099/NĐ-CP", title="Quy định Y.")
+    unknown = replace(catalog, procedures=(replace(proc, legal_basis=(ref,)),))
+    line = procedure_sheet(unknown.procedures[0], unknown).sections[-1].paragraphs[0]
+    assert line == "Nghị định số 9/2099/NĐ-CP quy định Y"
 
 
 def test_machine_formats_keep_iso_dates_and_csv_never_starts_a_formula(tmp_path: Path) -> None:

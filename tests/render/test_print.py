@@ -5,7 +5,9 @@ read with poppler (pdffonts, pdftotext, pdfinfo):
 
 * only serif faces: Times New Roman or its metric twin Liberation Serif (DejaVu Serif only for
   letters a machine's Liberation Serif lacks, Liberation 1 having no Vietnamese);
-* every procedure code unbroken;
+* every procedure code unbroken, local codes too;
+* no page ends with a heading, nor with a group row of a danh mục or an annex list;
+* a cell longer than a page printed whole (its row splits rather than being clipped);
 * no page ends with a heading (the heading would be alone at the foot of the page);
 * page numbers at the top from the second page;
 * the annex's three lists hold the right codes; the appendix prints across one page wide.
@@ -17,6 +19,7 @@ reason when a program is absent.
 
 from __future__ import annotations
 
+import html
 import re
 import shutil
 import subprocess
@@ -26,7 +29,7 @@ from pathlib import Path
 import pytest
 
 from tests.cli.test_table_since import ADDED, AMENDED, DELETED, make_scratch
-from tests.helpers import REPO, run_tthc
+from tests.helpers import REPO, git, run_tthc
 from tests.render.test_real_clients import (
     _chromium,
     _libreoffice,
@@ -54,10 +57,18 @@ LOCAL_CODE = re.compile(r"\bHCM-[A-Z0-9]+(?:-[A-Z0-9]+)*-\d{2}\b")
 # Headings a page must never end with: the sheet's sections, the annex's parts and lists, the
 # report's sections.
 HEADING = re.compile(
-    r"^(?:\d{1,2}\. (?:"
+    r"^(?:\d{1,2}\.(?:\d{1,2}\.)? (?:"
     + "|".join(re.escape(h.split(". ", 1)[1]) for h in SECTION_HEADINGS)
     + r"|Danh mục thủ tục hành chính.*)"
     r"|Phần I{1,2}\. .*|[A-D]\. Thủ tục hành chính.*|I{1,3}V?\. [A-ZĐ ,]+.*|QUYẾT ĐỊNH:)$"
+)
+
+
+# A group row of a danh mục or an annex list, as pdftotext lays it out: "A Thủ tục hành chính
+# cấp tỉnh", "II Thủ tục hành chính cấp tỉnh", "Lĩnh vực Thi hành án dân sự", "I Lĩnh vực …".
+GROUP_ROW = re.compile(
+    r"^(?:(?:[A-H]|I{1,3}|IV|VI{0,3}|IX|X)\.? )?(?:Thủ tục hành chính|THỦ TỤC HÀNH CHÍNH|Lĩnh vực)"
+    r".*$"
 )
 
 
@@ -122,12 +133,14 @@ def assert_serif_only(pdf: Path) -> None:
             assert "DejaVu" not in face, f"{pdf.name}: fell back to {face}"
 
 
+LOCAL_CODES = ("HCM-STNMT-DDBD-01", "HCM-STNMT-DDBD-02")
+
+
 def assert_codes_whole(pdf: Path, codes: set[str]) -> None:
+    """Each code on one line, local codes too (never wrapped after a hyphen)."""
     text = _run("pdftotext", "-raw", str(pdf), "-")
-    joined = re.sub(r"-\s*\n\s*", "-", text)  # a local code may wrap after a hyphen
     for code in codes:
-        found = joined if "-" in code else text
-        assert code in found, f"{pdf.name}: {code} is broken or missing"
+        assert code in text, f"{pdf.name}: {code} is broken or missing"
 
 
 def assert_no_heading_at_a_page_s_foot(pdf: Path) -> None:
@@ -136,6 +149,13 @@ def assert_no_heading_at_a_page_s_foot(pdf: Path) -> None:
         if lines:
             last = " ".join(lines[-1].split())
             assert not HEADING.match(last), f"{pdf.name}: page {number} ends with {last!r}"
+
+
+def assert_no_group_row_at_a_page_s_foot(pdf: Path) -> None:
+    for number, page in enumerate(pages_text(pdf), 1):
+        lines = [" ".join(line.split()) for line in page.splitlines() if line.strip()]
+        if lines:
+            assert not GROUP_ROW.match(lines[-1]), f"{pdf.name}: page {number} ends {lines[-1]!r}"
 
 
 def assert_page_numbers(pdf: Path, first_page_numbered: bool = False) -> None:
@@ -218,6 +238,12 @@ def test_no_page_ends_with_a_heading(printed: dict[str, Path], name: str) -> Non
     assert_no_heading_at_a_page_s_foot(printed[name])
 
 
+@pytest.mark.parametrize("name", ["danh-muc.docx", "danh-muc.html", "phu-luc.docx", "phu-luc.html"])
+def test_no_page_ends_with_a_group_row(printed: dict[str, Path], name: str) -> None:
+    """ "A. Thủ tục hành chính cấp tỉnh", "I. Lĩnh vực …" stay with the row after them."""
+    assert_no_group_row_at_a_page_s_foot(printed[name])
+
+
 @pytest.mark.parametrize("name", DOCUMENTS)
 def test_page_numbers_at_the_top(printed: dict[str, Path], name: str) -> None:
     assert_page_numbers(printed[name], first_page_numbered=name.endswith(".xlsx"))
@@ -228,8 +254,8 @@ def test_page_numbers_at_the_top(printed: dict[str, Path], name: str) -> None:
     [
         ("sheets.docx", {"2.001219", "6.001430", "HCM-STNMT-DDBD-01"}),
         ("sheets.html", {"2.001219", "6.001430", "HCM-STNMT-DDBD-01"}),
-        ("danh-muc.docx", {"1.013859", "2.002288", "6.006596", "HCM-STNMT-DDBD-02"}),
-        ("danh-muc.html", {"1.013859", "2.002288", "6.006596", "HCM-STNMT-DDBD-02"}),
+        ("danh-muc.docx", {"1.013859", "2.002288", "6.006596", *LOCAL_CODES}),
+        ("danh-muc.html", {"1.013859", "2.002288", "6.006596", *LOCAL_CODES}),
         ("phu-luc.docx", {ADDED, AMENDED, DELETED}),
         ("phu-luc.html", {ADDED, AMENDED, DELETED}),
     ],
@@ -332,3 +358,80 @@ def test_pages_kept_for_review(printed: dict[str, Path], request: pytest.Fixture
 )
 def test_the_heading_check_knows_a_heading(line: str, heading: bool) -> None:
     assert bool(HEADING.match(line)) is heading
+
+
+_PAGE_BOX = re.compile(r'<page width="([\d.]+)" height="([\d.]+)">')
+_WORD_BOX = re.compile(
+    r'<word xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)</word>'
+)
+
+
+def visible_text(pdf: Path, bottom_mm: float = 18.0) -> str:
+    """The words printed inside each page above its bottom margin, joined without spaces:
+    text a page clips (drawn below it, or in the margin past a clipped row) is left out,
+    though pdftotext alone would still extract it."""
+    words: list[str] = []
+    for page in _run("pdftotext", "-bbox", str(pdf), "-").split("</page>"):
+        box = _PAGE_BOX.search(page)
+        if box is None:
+            continue
+        limit = float(box[2]) - bottom_mm * 72 / 25.4
+        words += [w for top, foot, w in _WORD_BOX.findall(page) if float(foot) <= limit]
+    return "".join(html.unescape(w) for w in words)
+
+
+def test_a_cell_longer_than_a_page_prints_whole(tmp_path: Path) -> None:
+    """A new procedure citing six documents: its "Văn bản quy định" cell is taller than a
+    page. Its row splits across pages (in Word and LibreOffice a row that cannot split is
+    clipped by the page), so every document it names is in the printed PDF."""
+    import yaml
+
+    repo = make_scratch(tmp_path / "repo")
+    # 1.000427 (Cấp lại thẻ tư vấn viên pháp luật) as the national portal cites its basis: a
+    # row a little taller than a page, the height LibreOffice and Word clip when the row may not
+    # split (larger ones they split anyway).
+    basis = [
+        ("77/2008/NĐ-CP", "tư vấn pháp luật"),
+        (
+            "05/2012/NĐ-CP",
+            "sửa đổi, bổ sung một số điều của các Nghị định về đăng ký giao dịch bảo đảm, trợ giúp"
+            " pháp lý, luật sư, tư vấn pháp luật",
+        ),
+        (
+            "01/2010/TT-BTP",
+            "Quy định chi tiết và hướng dẫn thi hành một số điều của Nghị định số 77/2008/NĐ-CP"
+            " ngày 16/7/2008 của Chính phủ về tư vấn pháp luật.",
+        ),
+        (
+            "19/2011/TT-BTP",
+            "sửa đổi, bổ sung một số quy định về thủ tục hành chính của Thông tư số"
+            " 05/2008/TT-BTP ngày 23/9/2008; Thông tư số 03/2008/TT-BTP ngày 25/8/2008 và Thông"
+            " tư số 01/2010/TT-BTP ngày 09/02/2010 của Bộ trưởng Bộ Tư pháp",
+        ),
+        (
+            "03/2024/TT-BTP",
+            "Thông tư số 03/2024/TT-BTP ngày 15/5/2024 của Bộ trưởng Bộ Tư pháp sửa đổi, bổ sung"
+            " 08 thông tư liên quan đến thủ tục hành chính trong lĩnh vực bổ trợ tư pháp.",
+        ),
+        (
+            "08/2025/TT-BTP",
+            "Thông tư số 08/2025/TT-BTP ngày 12/6/2025 của Bộ trưởng Bộ Tư pháp quy định về phân"
+            " định thẩm quyền của chính quyền địa phương 02 cấp và phân cấp trong lĩnh vực quản"
+            " lý nhà nước của Bộ Tư pháp",
+        ),
+    ]
+    numbers = [number for number, _ in basis]
+    added = repo / "procedures" / "public" / f"{ADDED}.yaml"
+    data = yaml.safe_load(added.read_text(encoding="utf-8"))
+    data["legal_basis"] = [{"number": number, "title": title} for number, title in basis]
+    added.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    git(repo, "commit", "-qam", "nhiều văn bản")
+    for name in ("phu-luc.docx", "phu-luc.html"):
+        out = tmp_path / name
+        done = run_tthc("table", "--since", "HEAD~2", "-o", str(out), cwd=repo)
+        assert done.returncode == 0, done.stderr
+        pdf = to_pdf(out, tmp_path)
+        part_one = visible_text(pdf).split("PhầnII.")[0]
+        missing = [n for n in numbers if n not in part_one]
+        assert not missing, f"{name}: {missing} lost from the printed annex"
+        assert "lĩnhvựcquảnlýnhànướccủaBộTưpháp" in part_one, f"{name}: the cell's end lost"

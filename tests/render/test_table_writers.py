@@ -299,3 +299,86 @@ def test_docx_danh_muc_across_the_page_with_room_for_a_code(catalog: Catalog) ->
     # "1.001193" at 12 pt is 17 mm, plus the cell's margins; "Thời hạn giải quyết" on two lines
     number, code, _, _, time, _ = widths
     assert number >= 12 and code >= 21 and time >= 27
+
+
+# --- long rows, group rows and codes on the printed page ---
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+LONG_CELL = "; ".join(f"Thông tư số {n:02d}/2010/TT-BTP của Bộ Tư pháp quy định" for n in range(40))
+
+
+def _long_table() -> Document:
+    from tthc_cli.render.tables import Column, Row, Table
+
+    table = Table(
+        (Column("STT", 1), Column("Mã số", 2), Column("Tên", 4), Column("Văn bản", 4)),
+        (
+            Row(("A", "Thủ tục hành chính cấp tỉnh"), "level"),
+            Row(("I", "Lĩnh vực Tư pháp"), "field"),
+            Row(("1", "HCM-STNMT-DDBD-01", "Ngắn", "Ngắn")),
+            Row(("2", "1.000427", "Dài", LONG_CELL)),
+        ),
+        numbered=True,
+        code_column=1,
+    )
+    return Document("Danh mục", listing=table)
+
+
+def test_docx_a_row_taller_than_a_page_may_split_and_group_rows_keep_with_the_next() -> None:
+    doc = open_docx(io.BytesIO(table_docx.render(_long_table(), CTX)))
+    rows = [r._tr for r in doc.tables[0].rows]
+    header, level, field, short, tall = rows
+
+    def cant_split(tr) -> bool:  # type: ignore[no-untyped-def]
+        return tr.trPr is not None and tr.trPr.find(f"{W}cantSplit") is not None
+
+    assert cant_split(header) and cant_split(short) and cant_split(level)
+    assert not cant_split(tall)  # clipped by the page otherwise: its text lost
+    for group in (level, field):
+        paragraphs = list(group.iter(f"{W}p"))
+        assert paragraphs and all(p.find(f"{W}pPr/{W}keepNext") is not None for p in paragraphs)
+    assert all(p.find(f"{W}pPr/{W}keepNext") is None for p in short.iter(f"{W}p"))
+    assert LONG_CELL in doc.tables[0].rows[4].cells[3].text
+
+
+def test_html_a_tall_row_may_split_and_group_rows_stay_with_the_next() -> None:
+    page = table_html.render(_long_table(), CTX)
+    assert re.search(r"tr\.part, tr\.level, tr\.field \{ break-after: avoid", page)
+    assert "tr.tall { break-inside: auto" in page
+    rows = re.findall(r"<tr(?: class=\"(\w+)\")?>", page)
+    assert rows == ["", "level", "field", "", "tall"]
+    assert ".nobr { white-space: nowrap; }" in page
+    assert '<td class="code"><span class="nobr">HCM-STNMT-DDBD-01</span></td>' in page
+
+
+def test_a_code_column_is_as_wide_as_its_longest_code() -> None:
+    from tthc_cli.render.tables import column_widths_mm
+
+    table = _long_table().listing
+    assert table is not None
+    widths = column_widths_mm(table, 165)
+    assert widths[1] >= 35  # "HCM-STNMT-DDBD-01" at 12 pt, whole on one line
+    assert sum(widths) == pytest.approx(165)
+    page = table_html.render(_long_table(), CTX)
+    share = float(re.findall(r'<col style="width:([\d.]+)%">', page)[1])
+    assert share == pytest.approx(100 * widths[1] / 165, abs=0.01)
+
+
+def test_codes_and_form_names_keep_their_hyphens_on_one_line() -> None:
+    """ "Mẫu TP-TVPL-05-sđ.doc" broke after its last hyphen in the sheets: in a table cell a
+    code's hyphens are non-breaking (DOCX) or the code is one unbreakable span (HTML)."""
+    from tthc_cli.render.tables import Column, Row, Table, column_widths_mm
+
+    table = Table(
+        (Column("Tên", 4), Column("Mẫu", 1.6), Column("Số lượng", 1.4)),
+        (Row(("Giấy đề nghị a-b", "Mẫu TP-TVPL-05-sđ.doc", "01 bản chính")),),
+        code_column=1,
+    )
+    document = Document("T", listing=table)
+    doc = open_docx(io.BytesIO(table_docx.render(document, CTX)))
+    cell = doc.tables[0].rows[1].cells[1]._tc
+    assert len(list(cell.iter(f"{W}noBreakHyphen"))) == 3
+    assert "".join(t.text for t in cell.iter(f"{W}t")) == "Mẫu TPTVPL05sđ.doc"
+    page = table_html.render(document, CTX)
+    assert '<td class="code">Mẫu <span class="nobr">TP-TVPL-05-sđ.doc</span></td>' in page
+    assert column_widths_mm(table, 165)[1] >= 36  # the file name whole on a line

@@ -368,3 +368,34 @@ def test_sheet_lists_every_result_and_marks_documents_only_shown(tmp_path: Path)
     components = next(s for s in sheet.sections if s.heading.startswith("3.")).table
     assert components is not None
     assert components.rows[1].cells[2] == "01 bản chính (xuất trình (không nộp))"
+
+
+def test_fees_once_per_channel_without_doubled_parentheses(tmp_path: Path) -> None:
+    """The portal's "Miễn phí((Theo quy định …))" prints with single parentheses (then equal
+    to the other channels' and printed once); two direct channels are named once."""
+    from tthc_cli.render.tables import fee_summary, tidy_parentheses
+
+    assert tidy_parentheses("Miễn phí((Theo quy định))") == "Miễn phí (Theo quy định)"
+    assert tidy_parentheses("a (b) c") == "a (b) c"
+    free = {"conditional": True, "text": "Miễn phí((Theo quy định của HĐND))"}
+    plain = {"conditional": True, "text": "Miễn phí(Theo quy định của HĐND)"}
+    data = procedure(
+        "2.001219",
+        channels=[
+            {"id": "a", "channel": "online", "fee": free},
+            {"id": "b", "channel": "direct", "fee": plain},
+        ],
+    )
+    catalog = load_fixture(tmp_path / "a", {"2.001219.yaml": data})
+    assert fee_summary(catalog.procedures[0], "vi") == (
+        "Có điều kiện: Miễn phí (Theo quy định của HĐND)"
+    )
+    two = procedure(
+        "2.001219",
+        channels=[
+            {"id": "a", "channel": "direct", "fee": {"amount": 2000}},
+            {"id": "b", "channel": "direct"},
+        ],
+    )
+    catalog = load_fixture(tmp_path / "b", {"2.001219.yaml": two})
+    assert fee_summary(catalog.procedures[0], "vi") == "Trực tiếp: 2.000 đồng / Không có thông tin"

@@ -65,7 +65,7 @@ def _header(procedure: Procedure, lang: str) -> Text:
 
 
 def render(procedure: Procedure, catalog: Catalog, lang: str, color: bool, width: int) -> str:
-    sheet = procedure_sheet(procedure, catalog, lang)
+    sheet = procedure_sheet(procedure, catalog, lang, statuses=True)
     body: list[RenderableType] = [
         Text(visible(sheet.title), style="bold"),
         _header(procedure, lang),

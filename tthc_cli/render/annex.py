@@ -18,7 +18,7 @@ The layout follows provincial decisions read in full (their sources are in
 
 A document the annex names comes from the register of legal documents (``legal.yaml``) when it
 has it, as a citation ("Nghị định số … ngày … của … quy định …"), else as the procedure cites
-it; a procedure abolished without a recorded decision says so ("chưa ghi văn bản").
+it; a procedure abolished without a recorded decision gets the form's blank ("……") to fill in.
 """
 
 from __future__ import annotations
@@ -49,6 +49,7 @@ from tthc_cli.render.tables import (
     register_citation,
     short_citation,
     unit_names,
+    without_stop,
 )
 
 LISTS = ("new", "amended", "abolished")
@@ -115,12 +116,12 @@ def basis_text(basis: Basis, catalog: Catalog, lang: str) -> str:
         return text("annex.plan-decision", lang, number=basis.number)
     document = catalog.legal.get(basis.number) if catalog.legal is not None else None
     if document is not None:
-        return register_citation(document, lang)
+        return without_stop(register_citation(document, lang))
     if not basis.title:
         return text("annex.decision", lang, number=basis.number)
     if basis.number in basis.title:
-        return basis.title
-    return short_citation(basis.number, basis.title, basis.type, lang)
+        return without_stop(basis.title)
+    return without_stop(short_citation(basis.number, basis.title, basis.type, lang))
 
 
 def _documents(entry: Entry, which: str, catalog: Catalog, lang: str) -> str:
@@ -211,8 +212,8 @@ def _decision_parts(
     counts = [_count(len(entries), which, lang) for which, entries in lists.items()]
     what = _join(counts, lang) or text("annex.nothing", lang)
     grounds = [Para(line, italic=True) for line in (settings.bases or bases)]
-    if settings.proposal:
-        grounds.append(Para(settings.proposal, italic=True))
+    # "Theo đề nghị của …" closes the căn cứ: as configured, else the form's blank to fill in.
+    grounds.append(Para(settings.proposal or text("annex.proposal", lang), italic=True))
     executors = settings.executors or text("annex.executors", lang)
     articles = (
         Para(text("annex.article-1", lang, what=what), lead=text("annex.article", lang, n=1)),
@@ -276,7 +277,13 @@ def _part_two(announcement: Announcement, catalog: Catalog, lang: str) -> list[P
                 if sections:
                     marks.append(text("annex.changed", lang, sections=sections))
             title = text("annex.sheet-title", lang, number=number, name=sheet.title)
-            sheets.append(replace(sheet, title=title, marks=tuple(marks)))
+            # Sections numbered under the procedure's number (1.1. … 1.11.), so the procedure's
+            # "1." and its first section's never read alike.
+            numbered = tuple(
+                replace(section, heading=f"{number}.{section.heading}")
+                for section in sheet.sections
+            )
+            sheets.append(replace(sheet, title=title, marks=tuple(marks), sections=numbered))
         heading = text(f"annex.part-2.{which}", lang, letter=PART_LETTERS[index])
         parts.append(Part(heading, level=2, sheets=tuple(sheets), page_break=index > 0))
     return parts
@@ -295,6 +302,9 @@ def annex_document(
     frame = build_frame(
         config, "decision", summary, _decision_parts(announcement, config, bases, lang), lang
     )
+    if not settings_for(config, "decision").proposal:  # "Theo đề nghị của …" to fill in
+        blank = (*frame.blank, text("frame.element.proposal", lang))
+        frame = replace(frame, blank=blank)
     attached = text("annex.attached", lang, number=frame.number)
     heading = Part(
         summary_heading(announcement, lang),

@@ -26,6 +26,7 @@ from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.shared import Mm, Pt
 from lxml import etree  # type: ignore[import-untyped]
 
+from tthc_cli.render.tables import code_words
 from tthc_cli.textnorm import xml_safe
 
 FONT = "Times New Roman"
@@ -174,18 +175,40 @@ def _run(
     return run
 
 
-def _text(run: BaseOxmlElement, value: str) -> None:
-    """``value`` in ``run``: line breaks as ``w:br``, tabs as ``w:tab``."""
+def _text(run: BaseOxmlElement, value: str, whole_codes: bool = False) -> None:
+    """``value`` in ``run``: line breaks as ``w:br``, tabs as ``w:tab``; with ``whole_codes``
+    the hyphens inside a code as non-breaking hyphens (``w:noBreakHyphen``)."""
     for number, line in enumerate(clean(value).split("\n")):
         if number:
             _sub(run, "w:br")
         for index, piece in enumerate(line.split("\t")):
             if index:
                 _sub(run, "w:tab")
-            if piece:
+            if piece and whole_codes and "-" in piece:
+                _with_whole_codes(run, piece)
+            elif piece:
                 t = _sub(run, "w:t")
                 t.set(XML_SPACE, "preserve")
                 t.text = piece
+
+
+def _with_whole_codes(run: BaseOxmlElement, piece: str) -> None:
+    start = 0
+    chunks: list[tuple[str, bool]] = []
+    for found in code_words(piece):
+        chunks.append((piece[start : found.start()], False))
+        chunks.append((found[0], True))
+        start = found.end()
+    chunks.append((piece[start:], False))
+    for chunk, code in chunks:
+        parts = chunk.split("-") if code else [chunk]
+        for index, part in enumerate(parts):
+            if index:
+                _sub(run, "w:noBreakHyphen")
+            if part:
+                t = _sub(run, "w:t")
+                t.set(XML_SPACE, "preserve")
+                t.text = part
 
 
 @dataclass(frozen=True, slots=True)
@@ -248,13 +271,22 @@ def paragraph(
 
 
 def cell_paragraph(
-    value: str, style_id: str, bold: bool = False, italic: bool = False, center: bool = False
+    value: str,
+    style_id: str,
+    bold: bool = False,
+    italic: bool = False,
+    center: bool = False,
+    keep_next: bool = False,
 ) -> BaseOxmlElement:
     """A table cell's paragraph in the table text style: the fewest elements that name the
-    font on the run (a 3,000-procedure catalog writes millions of them)."""
+    font on the run (a 3,000-procedure catalog writes millions of them). ``keep_next``: kept
+    on the page of what follows (a group row with the row after it: Word and LibreOffice
+    honour it across table rows)."""
     p = OxmlElement("w:p")
     props = _sub(p, "w:pPr")
     _sub(props, "w:pStyle").set(_clark("w:val"), style_id)
+    if keep_next:
+        _sub(props, "w:keepNext")
     if center:
         _sub(props, "w:jc").set(_clark("w:val"), "center")
     if value:
@@ -267,7 +299,7 @@ def cell_paragraph(
             _sub(run_props, "w:b")
         if italic:
             _sub(run_props, "w:i")
-        _text(run, value)
+        _text(run, value, whole_codes=True)
     return p
 
 
@@ -349,13 +381,16 @@ def table_element(
     return tbl, widths
 
 
-def row(tbl: BaseOxmlElement, header: bool = False, keep_next: bool = False) -> BaseOxmlElement:
-    """A table row; a header row repeats on every page, no row splits across pages."""
+def row(tbl: BaseOxmlElement, header: bool = False, whole: bool = True) -> BaseOxmlElement:
+    """A table row; a header row repeats on every page. ``whole``: the row never splits across
+    pages (only for rows surely shorter than a page: see
+    :func:`~tthc_cli.render.tables.estimated_height_mm`)."""
     tr = _sub(tbl, "w:tr")
     props = _sub(tr, "w:trPr")
     if header:
         _sub(props, "w:tblHeader").set(qn("w:val"), "true")
-    _sub(props, "w:cantSplit")
+    if whole:
+        _sub(props, "w:cantSplit")
     return tr
 
 

@@ -52,11 +52,12 @@ KINDS = ("report", "decision")
 @dataclass(frozen=True, slots=True)
 class Signer:
     """Cell 7: the authority line ("KT. GIÁM ĐỐC"; none when the head signs), the title
-    ("PHÓ GIÁM ĐỐC"), the space for the signature and seal, the name."""
+    ("PHÓ GIÁM ĐỐC"), the space for the signature and seal (with the form's instruction in it
+    while no signer is named), the name."""
 
     authority: str | None
     title: str | None
-    stamp: str
+    stamp: str | None  # the form's instruction, printed only where no signer is named
     name: str
 
 
@@ -84,9 +85,14 @@ class Frame:
 
 def settings_for(config: Config, kind: str) -> DocumentSettings:
     """The settings of one kind of document: its own (``document.report``,
-    ``document.decision``) over those every document shares (``document``)."""
+    ``document.decision``) over what it takes from ``document``. The top level describes the
+    department, which issues the report: the report takes all of it. The decision is issued by
+    another body (the People's Committee): it takes only what is the same for both — the place
+    — never the department's parent body, issuer, signer or recipients."""
     shared = config.document
     own = config.document_kinds.get(kind, DocumentSettings())
+    if kind == "decision":
+        shared = DocumentSettings(place=shared.place)
     return shared.merged(own)
 
 
@@ -119,6 +125,7 @@ def build_frame(
         blank.append(text("frame.element.recipients", lang))
         recipients = tuple(text("frame.placeholder.recipients", lang).split("\n"))
     signer = settings.signer
+    named = bool(signer.title or signer.authority or signer.name)
     if signer.title or signer.authority:
         authority, title = signer.authority, signer.title
     else:
@@ -143,7 +150,7 @@ def build_frame(
         parts=tuple(parts),
         recipients_label=text("frame.recipients", lang),
         recipients=tuple(recipients),
-        signer=Signer(authority, title, text("frame.stamp", lang), name),
+        signer=Signer(authority, title, None if named else text("frame.stamp", lang), name),
         authority=decision_authority,
         blank=tuple(dict.fromkeys(blank)),
     )

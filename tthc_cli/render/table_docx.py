@@ -1,8 +1,9 @@
 """A Word document (DOCX) for the table model: the page, fonts and page numbers of Nghị định
 30/2020/NĐ-CP (:mod:`~tthc_cli.render.docx_base`), real Word tables whose header row repeats on
-every page and whose rows never split, headings kept with what follows them, a danh mục across
-the page. A covering document's administrative frame (quốc hiệu … chữ ký) is drawn here too
-(:func:`frame`), for the decision annex and the report alike.
+every page and whose short rows never split (a row that may be taller than a page splits, so
+no text is clipped), group rows kept with the row after them, headings kept with what follows
+them, a danh mục across the page. A covering document's administrative frame (quốc hiệu … chữ
+ký) is drawn here too (:func:`frame`), for the decision annex and the report alike.
 
 The body is written element by element at its end, so writing takes time in proportion to the
 catalog (3,000 procedures: seconds; ``bench/run.py``, "table docx")."""
@@ -27,7 +28,15 @@ from tthc_cli.render.docx_base import (
     to_bytes,
 )
 from tthc_cli.render.frame import Frame
-from tthc_cli.render.tables import Document, Part, Sheet, Table, as_para
+from tthc_cli.render.tables import (
+    Document,
+    Part,
+    Sheet,
+    Table,
+    as_para,
+    column_widths_mm,
+    keeps_whole,
+)
 
 INDENT_MM = 10.0  # first-line indent of body paragraphs
 # The frame's two columns (issuing body | quốc hiệu): the quốc hiệu fits on one line at 12 pt.
@@ -36,8 +45,7 @@ SIGNATURE_COLUMNS_MM = (85.0, 80.0)
 
 
 def widths_mm(table: Table, width: float) -> list[float]:
-    total = sum(c.weight for c in table.columns) or 1.0
-    return [width * c.weight / total for c in table.columns]
+    return column_widths_mm(table, width)
 
 
 def data_table(body: Body, table: Table) -> None:
@@ -45,20 +53,24 @@ def data_table(body: Body, table: Table) -> None:
     bold, the number column centred."""
     width = len(table.columns)
     style = body.styles[TABLE_STYLE]
-    tbl, twips = table_element(widths_mm(table, body.width_mm), True, body.styles["Table Grid"])
+    sizes = widths_mm(table, body.width_mm)
+    tbl, twips = table_element(sizes, True, body.styles["Table Grid"])
     header = row(tbl, header=True)
     for column, size in zip(table.columns, twips, strict=True):
         cell(header, size, [cell_paragraph(column.title, style, bold=True, center=True)])
     numbered = table.numbered
     for item in table.rows:
-        tr = row(tbl)
         if item.group is None:
+            tr = row(tbl, whole=keeps_whole(item, sizes))
             for index, (value, size) in enumerate(zip(item.cells, twips, strict=True)):
                 cell(tr, size, [cell_paragraph(value, style, center=numbered and index == 0)])
             continue
+        # A group row ("A", "I. Lĩnh vực …") stays on the page of the row after it.
+        tr = row(tbl)
         italic = item.group == "field"
-        cell(tr, twips[0], [cell_paragraph(item.cells[0], style, bold=True, center=True)])
-        label = cell_paragraph(item.cells[1], style, bold=True, italic=italic)
+        number = cell_paragraph(item.cells[0], style, bold=True, center=True, keep_next=True)
+        cell(tr, twips[0], [number])
+        label = cell_paragraph(item.cells[1], style, bold=True, italic=italic, keep_next=True)
         cell(tr, sum(twips[1:]), [label], span=width - 1)
     body.add(tbl)
 
@@ -107,12 +119,14 @@ def parts(body: Body, items: Sequence[Part]) -> None:
 
 
 def _layout_table(
-    body: Body, columns: Sequence[float], cells: Sequence[list[BaseOxmlElement]]
+    body: Body, columns: Sequence[float], *rows: Sequence[list[BaseOxmlElement]]
 ) -> None:
+    """A borderless table laying ``rows`` of cells side by side."""
     tbl, twips = table_element(list(columns), borders=False)
-    tr = row(tbl)
-    for size, content in zip(twips, cells, strict=True):
-        cell(tr, size, content)
+    for cells in rows:
+        tr = row(tbl)
+        for size, content in zip(twips, cells, strict=True):
+            cell(tr, size, content)
     body.add(tbl)
 
 
@@ -138,15 +152,18 @@ def frame(body: Body, item: Frame) -> None:
         issuing.append(paragraph(item.parent.upper(), None, Style(size=13, center=True)))
     issuing.append(paragraph(item.issuer.upper(), None, Style(size=13, bold=True, center=True)))
     issuing.append(_rule(left / 3))
-    issuing.append(paragraph(item.number_line, None, Style(size=13, center=True, before_pt=4)))
     motto_mm = _text_mm(item.motto, 13, bold=True)
     nation = [
         paragraph(item.nation, None, Style(size=12, bold=True, center=True)),
         paragraph(item.motto, None, Style(size=13, bold=True, center=True)),
         _rule((right - motto_mm) / 2),
-        paragraph(item.place_date, None, Style(size=13, italic=True, center=True, before_pt=4)),
     ]
-    _layout_table(body, FRAME_COLUMNS_MM, [issuing, nation])
+    # The number and the place and date on one row, as the decree's layout has them.
+    number = [paragraph(item.number_line, None, Style(size=13, center=True, before_pt=4))]
+    place = [
+        paragraph(item.place_date, None, Style(size=13, italic=True, center=True, before_pt=4))
+    ]
+    _layout_table(body, FRAME_COLUMNS_MM, [issuing, nation], [number, place])
     body.paragraph(item.kind, look=Style(size=14, bold=True, center=True, before_pt=18))
     body.paragraph(item.summary, look=Style(size=14, bold=True, center=True, after_pt=0))
     body.add(_rule((body.width_mm - 40) / 2))
@@ -168,7 +185,8 @@ def _signature(body: Body, item: Frame) -> None:
         for line in (signer.authority, signer.title)
         if line
     ]
-    signing.append(paragraph(signer.stamp, None, Style(size=11, italic=True, center=True)))
+    if signer.stamp:  # the form's instruction, only where no signer is named
+        signing.append(paragraph(signer.stamp, None, Style(size=11, italic=True, center=True)))
     signing += [paragraph("", None, Style(size=14)) for _ in range(3)]
     signing.append(paragraph(signer.name, None, Style(size=14, bold=True, center=True)))
     body.paragraph("", look=Style(after_pt=6))

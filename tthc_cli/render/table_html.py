@@ -4,7 +4,8 @@ The page of Nghị định 30/2020/NĐ-CP: margins top and bottom 20 mm, left 30
 Times New Roman (or its metric twin); page numbers centred in the top margin from the second
 page (CSS ``@page`` margin boxes and the ``page`` counter); a danh mục printed across the page.
 Each procedure starts on a new page; a heading is never left at the foot of a page
-(``break-after: avoid``); table headers repeat on every printed page; rows never split;
+(``break-after: avoid``); table headers repeat on every printed page; rows split only when
+taller than a page; a group row ("A", "I. Lĩnh vực …") stays on the page of the row after it;
 fixed-layout tables wrap long words so nothing runs past the right edge. A covering document's
 administrative frame (quốc hiệu … chữ ký, :func:`frame_html`) is drawn here for the decision
 annex and the report alike. Every text is escaped here.
@@ -17,7 +18,18 @@ from collections.abc import Sequence
 
 from tthc_cli.formats import OutputContext
 from tthc_cli.render.frame import Frame
-from tthc_cli.render.tables import Document, Para, Part, Row, Sheet, Table, as_para
+from tthc_cli.render.tables import (
+    Document,
+    Para,
+    Part,
+    Row,
+    Sheet,
+    Table,
+    as_para,
+    code_words,
+    column_widths_mm,
+    keeps_whole,
+)
 from tthc_cli.textnorm import escape_html
 
 _BREAKS = re.compile(r"\r\n|[\r\n\x0b\x0c\x85\u2028\u2029]")  # VT: Word's manual break
@@ -51,6 +63,8 @@ table { width: 100%; table-layout: fixed; border-collapse: collapse; margin: 0 0
         word-wrap: break-word; overflow-wrap: anywhere; font-size: 12pt; }
 thead { display: table-header-group; }
 tr { break-inside: avoid; page-break-inside: avoid; }
+tr.tall { break-inside: auto; page-break-inside: auto; }
+tr.part, tr.level, tr.field { break-after: avoid; page-break-after: avoid; }
 th, td { border: 1px solid #000; padding: 2pt 3pt; vertical-align: top; text-align: left;
          word-wrap: break-word; overflow-wrap: anywhere; }
 th { text-align: center; font-weight: bold; }
@@ -58,6 +72,7 @@ tr.part td, tr.level td { font-weight: bold; text-transform: uppercase; }
 tr.field td { font-weight: bold; font-style: italic; }
 td.number { text-align: center; }
 td.code { overflow-wrap: normal; word-break: keep-all; }
+.nobr { white-space: nowrap; }
 figure { margin: 6pt 0; text-align: center; break-inside: avoid; }
 figure svg, figure img { max-width: 100%; height: auto; }
 figcaption { font-style: italic; font-size: 12pt; }
@@ -83,6 +98,7 @@ table.sign td { vertical-align: top; }
 .signing { text-align: center; }
 .signer { font-size: 14pt; }
 .stamp { font-style: italic; font-size: 11pt; margin-bottom: 48pt; }
+.space { height: 60pt; }
 @media screen { body { max-width: 180mm; margin: 10mm auto; }
                 body.across { max-width: 260mm; } }
 """
@@ -93,24 +109,39 @@ def esc(value: str) -> str:
     return "<br>".join(escape_html(line) for line in _BREAKS.split(value))
 
 
-def _colgroup(table: Table) -> str:
-    total = sum(c.weight for c in table.columns) or 1.0
-    cols = "".join(f'<col style="width:{100 * c.weight / total:.2f}%">' for c in table.columns)
+PORTRAIT_MM, ACROSS_MM = 165.0, 252.0  # the width of text on A4 with the decree's margins
+
+
+def _colgroup(table: Table, page_mm: float) -> str:
+    widths = column_widths_mm(table, page_mm)
+    cols = "".join(f'<col style="width:{100 * w / page_mm:.2f}%">' for w in widths)
     return f"<colgroup>{cols}</colgroup>"
+
+
+def _whole_codes(value: str) -> str:
+    """Escaped text, each code in it ("HCM-STNMT-DDBD-01", "TP-TVPL-05-sđ.doc") kept on one
+    line."""
+    out, start = [], 0
+    for found in code_words(value):
+        out.append(esc(value[start : found.start()]))
+        out.append(f'<span class="nobr">{esc(found[0])}</span>')
+        start = found.end()
+    out.append(esc(value[start:]))
+    return "".join(out)
 
 
 def _cell(index: int, value: str, code_column: int | None, numbered: bool) -> str:
     if index == 0 and numbered:
         return f'<td class="number">{esc(value)}</td>'
     if index == code_column:
-        return f'<td class="code">{esc(value)}</td>'
-    return f"<td>{esc(value)}</td>"
+        return f'<td class="code">{_whole_codes(value)}</td>'
+    return f"<td>{_whole_codes(value)}</td>"
 
 
-def _row(row: Row, width: int, code_column: int | None, numbered: bool) -> str:
+def _row(row: Row, width: int, code_column: int | None, numbered: bool, whole: bool) -> str:
     if row.group is None:
         cells = "".join(_cell(i, c, code_column, numbered) for i, c in enumerate(row.cells))
-        return f"<tr>{cells}</tr>"
+        return f"<tr>{cells}</tr>" if whole else f'<tr class="tall">{cells}</tr>'
     number, label = row.cells[0], row.cells[1]
     return (
         f'<tr class="{esc(row.group)}"><td class="number">{esc(number)}</td>'
@@ -118,14 +149,18 @@ def _row(row: Row, width: int, code_column: int | None, numbered: bool) -> str:
     )
 
 
-def table_html(table: Table) -> str:
-    """A data table; its code column holds codes, never broken inside."""
+def table_html(table: Table, page_mm: float = PORTRAIT_MM) -> str:
+    """A data table on a page ``page_mm`` wide; its code column holds codes, never broken
+    inside (wide enough for the longest)."""
     code_column = table.code_column
     head = "".join(f"<th>{esc(c.title)}</th>" for c in table.columns)
     width = len(table.columns)
-    body = "\n".join(_row(r, width, code_column, table.numbered) for r in table.rows)
+    widths = column_widths_mm(table, page_mm)
+    body = "\n".join(
+        _row(r, width, code_column, table.numbered, keeps_whole(r, widths)) for r in table.rows
+    )
     return (
-        f"<table>{_colgroup(table)}<thead><tr>{head}</tr></thead>\n"
+        f"<table>{_colgroup(table, page_mm)}<thead><tr>{head}</tr></thead>\n"
         f"<tbody>\n{body}\n</tbody></table>"
     )
 
@@ -195,10 +230,12 @@ def frame_html(frame: Frame) -> str:
         '<table class="frame"><colgroup><col style="width:38%"><col style="width:62%">'
         "</colgroup><tr>"
         f'<td>{parent}<div class="issuer">{esc(frame.issuer)}</div><div class="rule"></div>'
-        f'<div class="number">{esc(frame.number_line)}</div></td>'
+        "</td>"
         f'<td><div class="nation">{esc(frame.nation)}</div>'
-        f'<div class="motto">{esc(frame.motto)}</div>'
-        f'<div class="place">{esc(frame.place_date)}</div></td>'
+        f'<div class="motto">{esc(frame.motto)}</div></td>'
+        "</tr><tr>"  # the number and the place and date on one row
+        f'<td><div class="number">{esc(frame.number_line)}</div></td>'
+        f'<td><div class="place">{esc(frame.place_date)}</div></td>'
         "</tr></table>"
     )
     title = [
@@ -215,12 +252,15 @@ def frame_html(frame: Frame) -> str:
         if line
     ]
     recipients = "".join(f"<div>- {esc(r)}</div>" for r in frame.recipients)
+    stamp = f'<div class="stamp">{esc(signer.stamp)}</div>' if signer.stamp else ""
+    if not stamp:
+        signing.append('<div class="space"></div>')
     sign = (
         '<table class="sign"><colgroup><col style="width:52%"><col style="width:48%">'
         "</colgroup><tr>"
         f'<td><div class="recipients-label">{esc(frame.recipients_label)}</div>'
         f'<div class="recipients">{recipients}</div></td>'
-        f'<td class="signing">{"".join(signing)}<div class="stamp">{esc(signer.stamp)}</div>'
+        f'<td class="signing">{"".join(signing)}{stamp}'
         f'<div class="signer">{esc(signer.name)}</div></td>'
         "</tr></table>"
     )
@@ -260,7 +300,7 @@ def render(document: Document, ctx: OutputContext) -> str:
             f'<p class="subtitle">{esc(line)}</p>' for line in document.subtitle.split("\n")
         )
     if document.listing is not None:
-        body.append(table_html(document.listing))
+        body.append(table_html(document.listing, ACROSS_MM if document.landscape else PORTRAIT_MM))
     body += parts_html(document.parts)
     body.extend(_sheet(s, i == 0 and not document.parts) for i, s in enumerate(document.sheets))
     return page(document.title, document.lang, body, document.landscape)

@@ -61,7 +61,7 @@ class Table:
     title: str | None = None
     label_column: int = 1  # where a text renderer writes a group row's label
     numbered: bool = False  # the first column numbers the rows (printed centred)
-    code_column: int | None = None  # a column of procedure codes, never broken inside
+    code_column: int | None = None  # a column of codes (or forms' names): as wide as the longest
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,6 +135,71 @@ class Document:
     landscape: bool = False
 
 
+# A code or a form's file name: letters and digits joined by hyphens ("HCM-STNMT-DDBD-01",
+# "TP-TVPL-05-sđ.doc"); printed whole, its hyphens never ending a line.
+_CODE_WORD = re.compile(r"(?<![\w-])\w[\w.]*(?:-[\w.]*)+")
+CODE_WORD_LIMIT = 30
+
+
+def code_words(value: str) -> list[re.Match[str]]:
+    """The codes in ``value`` (at most :data:`CODE_WORD_LIMIT` characters each)."""
+    return [m for m in _CODE_WORD.finditer(value) if len(m[0]) <= CODE_WORD_LIMIT]
+
+
+_CODE_PADDING_MM = 4.5  # a cell's inner margins and border
+_CODE_SHARE = 0.3  # a code column takes at most this share of the page
+
+
+def _code_mm(code: str, points: float = 12) -> float:
+    """About how wide ``code`` prints in Times New Roman (capitals wider than digits)."""
+    ems = sum(0.72 if ch.isupper() else 0.5 for ch in code)
+    return ems * points * 25.4 / 72
+
+
+def column_widths_mm(table: Table, width_mm: float) -> list[float]:
+    """Each column's width on a page ``width_mm`` wide, from the weights; a code column
+    widened to hold its longest word on one line ("HCM-STNMT-DDBD-01", "TP-TVPL-05-sđ.doc"
+    whole), the room taken from the widest column."""
+    total = sum(c.weight for c in table.columns) or 1.0
+    widths = [width_mm * c.weight / total for c in table.columns]
+    index = table.code_column
+    if index is None or index >= len(widths):
+        return widths
+    cells = [r.cells[index] for r in table.rows if r.group is None and len(r.cells) > index]
+    codes = [word for value in cells for word in value.split()]
+    need = max((_code_mm(c) for c in codes), default=0.0) + _CODE_PADDING_MM
+    need = min(need, width_mm * _CODE_SHARE)
+    if need > widths[index]:
+        widest = max((i for i in range(len(widths)) if i != index), key=lambda i: widths[i])
+        extra = need - widths[index]
+        widths[widest] -= extra
+        widths[index] = need
+    return widths
+
+
+# A row estimated at most this tall is kept whole on one page; a taller one may split across
+# pages (a row that cannot split and is taller than the page is clipped: its text is lost).
+KEEP_WHOLE_MM = 60.0
+_CHAR_MM = 12 * 0.5 * 25.4 / 72  # an average character of Times New Roman at 12 pt
+_LINE_MM = 12 * 1.2 * 25.4 / 72
+
+
+def estimated_height_mm(values: Sequence[str], widths_mm: Sequence[float]) -> float:
+    """About how tall a row of ``values`` in columns ``widths_mm`` prints at 12 pt."""
+    tallest = 0
+    for value, width in zip(values, widths_mm, strict=False):
+        per_line = max(1, int((width - 2) / _CHAR_MM))
+        lines = sum(max(1, -(-len(line) // per_line)) for line in value.split("\n"))
+        tallest = max(tallest, lines)
+    return tallest * _LINE_MM + 2
+
+
+def keeps_whole(row: Row, widths_mm: Sequence[float]) -> bool:
+    """Whether a row is kept whole on one page: a group row always (it is short), a data row
+    when it surely fits on a page."""
+    return row.group is not None or estimated_height_mm(row.cells, widths_mm) <= KEEP_WHOLE_MM
+
+
 def as_para(value: str | Para) -> Para:
     return value if isinstance(value, Para) else Para(value)
 
@@ -159,10 +224,23 @@ def _grouped(amount: int, lang: str) -> str:
     return grouped.replace(",", ".") if lang == "vi" else grouped
 
 
+_DOUBLED = re.compile(r"\(\(([^()]*)\)\)")
+_GLUED = re.compile(r"(?<=\w)\(")
+
+
+def tidy_parentheses(value: str) -> str:
+    """The portal's "Miễn phí((Theo quy định …))" as printed: "Miễn phí (Theo quy định …)"
+    (doubled parentheses once, a space before one glued to a word); the words unchanged."""
+    previous = None
+    while previous != value:
+        previous, value = value, _DOUBLED.sub(r"(\1)", value)
+    return _GLUED.sub(" (", value)
+
+
 def money_text(money: Money | None, lang: str) -> str:
     """A fee for people: a conditional fee shows its words, never a number it does not state."""
     if money is not None and money.conditional and money.text:
-        return text("table.conditional-fee", lang, text=money.text)
+        return text("table.conditional-fee", lang, text=tidy_parentheses(money.text))
     if money is not None and money.foreign_amount is not None and money.currency:
         return text(
             "table.foreign-money",
@@ -186,12 +264,19 @@ def unit_names(catalog: Catalog, ids: Iterable[str]) -> str:
 
 
 def _per_channel(channels: Sequence[Channel], values: Sequence[str], lang: str) -> str:
-    """One value when every channel agrees, else 'Trực tiếp: …; Trực tuyến: …'."""
+    """One value when every channel agrees, else each kind of channel once: 'Trực tiếp: …;
+    Trực tuyến: …' (two channels of one kind with different values: 'Trực tiếp: … / …',
+    in their order; section 2 tells them apart)."""
     if len(set(values)) == 1:
         return values[0]
+    by_kind: dict[str, list[str]] = {}
+    for channel, value in zip(channels, values, strict=True):
+        seen = by_kind.setdefault(channel.channel, [])
+        if value not in seen:
+            seen.append(value)
     return "; ".join(
-        f"{text(f'table.channel.{c.channel}', lang)}: {v}"
-        for c, v in zip(channels, values, strict=True)
+        f"{text(f'table.channel.{kind}', lang)}: {' / '.join(shown)}"
+        for kind, shown in by_kind.items()
     )
 
 
@@ -301,6 +386,7 @@ def citation(ref: LegalRef, catalog: Catalog, lang: str) -> str:
         line = register_citation(document, lang)
     else:
         line = short_citation(ref.number, ref.title, ref.type, lang)
+    line = without_stop(line)
     return f"{line} ({ref.article})" if ref.article else line
 
 
@@ -355,11 +441,22 @@ def register_citation(document: LegalDocument, lang: str) -> str:
     return " ".join(w for w in words if w)
 
 
-def _legal_line(ref: LegalRef, catalog: Catalog, lang: str) -> str:
+def _legal_line(ref: LegalRef, catalog: Catalog, lang: str, statuses: bool) -> str:
+    """One legal basis; with ``statuses`` (``tthc show``, never a printed document) what the
+    register says of it after a dash."""
     line = citation(ref, catalog, lang)
-    if catalog.legal is None or ref.number is None:
+    if not statuses or catalog.legal is None or ref.number is None:
         return line
     return text("table.legal-status", lang, line=line, status=basis_status(ref, catalog, lang))
+
+
+def without_stop(line: str) -> str:
+    """A citation without the full stop its title may end with, to stand before ";" or
+    "(…)" ("… hướng dẫn thi hành." → "… hướng dẫn thi hành"); an ellipsis stays."""
+    line = line.rstrip()
+    if line.endswith(".") and not line.endswith(".."):
+        return line[:-1].rstrip()
+    return line
 
 
 def _section(
@@ -385,8 +482,12 @@ def _agencies(procedure: Procedure, catalog: Catalog, lang: str) -> list[str]:
     ]
 
 
-def procedure_sheet(procedure: Procedure, catalog: Catalog, lang: str = "vi") -> Sheet:
-    """The eleven sections in the order of a Quyết định công bố; missing ones say 'Không'."""
+def procedure_sheet(
+    procedure: Procedure, catalog: Catalog, lang: str = "vi", statuses: bool = False
+) -> Sheet:
+    """The eleven sections in the order of a Quyết định công bố; missing ones say 'Không'.
+    ``statuses``: each legal basis followed by what the register says of it (for ``tthc
+    show``; a printed document carries none of the tool's notes)."""
     steps = channels = components = None
     if procedure.steps:
         steps = Table(
@@ -409,6 +510,7 @@ def procedure_sheet(procedure: Procedure, catalog: Catalog, lang: str = "vi") ->
                 Row((_with_case(c.name, c.when, lang), c.form or "", _quantity(c, lang)))
                 for c in procedure.components
             ),
+            code_column=1,  # a form's name ("Mẫu TP-TVPL-05-sđ.doc") whole
         )
     sets = (
         text("table.dossier-sets", lang, count=number_text(procedure.dossier_sets, lang))
@@ -431,7 +533,12 @@ def procedure_sheet(procedure: Procedure, catalog: Catalog, lang: str = "vi") ->
         _section(8, "fee", lang, [fee]),
         _section(9, "forms", lang, procedure.forms),
         _section(10, "requirements", lang, procedure.requirements),
-        _section(11, "legal", lang, [_legal_line(r, catalog, lang) for r in procedure.legal_basis]),
+        _section(
+            11,
+            "legal",
+            lang,
+            [_legal_line(r, catalog, lang, statuses) for r in procedure.legal_basis],
+        ),
     )
     code_line = text("table.code-line", lang, code=procedure.code)
     return Sheet(procedure.name, code_line, sections, sheet_marks(procedure, lang))
