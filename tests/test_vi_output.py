@@ -138,7 +138,7 @@ def data_texts() -> tuple[list[str], set[str]]:
     words = {w for t in texts for w in t.replace("/", " / ").split()} | {
         "".join(t.split()) for t in texts
     }
-    words |= {w.strip("()[]\"“”;,") for w in words}
+    words |= {w.strip('()[]"“”;,') for w in words}
     return sorted(texts, key=len, reverse=True), words
 
 
