@@ -138,7 +138,7 @@ def data_texts() -> tuple[list[str], set[str]]:
     words = {w for t in texts for w in t.replace("/", " / ").split()} | {
         "".join(t.split()) for t in texts
     }
-    words |= {w.strip("()[]\"“”;,") for w in words}
+    words |= {w.strip('()[]"“”;,') for w in words}
     return sorted(texts, key=len, reverse=True), words
 
 
@@ -205,8 +205,8 @@ def _cost_codes() -> list[str]:
 
 @pytest.fixture(scope="module")
 def changed_copy(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Two versions of the bundled catalog for ``tthc diff``: a step longer, a fee added, a
-    procedure removed and one added."""
+    """Two versions of the bundled catalog for ``tthc diff``: a step longer, a procedure
+    removed and one added, a unit field, a component's condition and a step's lead changed."""
     root = tmp_path_factory.mktemp("diff")
     shutil.copytree(CATALOG, root / "cu")
     shutil.copytree(CATALOG, root / "moi")
@@ -214,6 +214,15 @@ def changed_copy(tmp_path_factory: pytest.TempPathFactory) -> Path:
     public = root / "moi" / "public"
     text = (public / "2.001219.yaml").read_text(encoding="utf-8")
     (public / "2.001219.yaml").write_text(text.replace("value: 2", "value: 4", 1), "utf-8")
+    # a unit field, a component's condition and a step's lead: field names and unit ids that
+    # diff must show in words
+    will = (public / "2.001019.yaml").read_text(encoding="utf-8")
+    will = will.replace("  implementing: [ubnd-cap-xa]\n", "  competent: [ubnd-cap-xa]\n", 1)
+    quantity = "    quantity_text: 1 bản chính\n"
+    will = will.replace(quantity, f"{quantity}    when: có di chúc\n", 1)
+    lead = "    lead: trung-tam-phuc-vu-hanh-chinh-cong\n"
+    will = will.replace("    lead: ubnd-cap-xa\n", lead, 1)
+    (public / "2.001019.yaml").write_text(will, "utf-8")
     (public / "1.000426.yaml").rename(public / "1.999999.yaml")
     moved = (public / "1.999999.yaml").read_text(encoding="utf-8")
     (public / "1.999999.yaml").write_text(moved.replace("1.000426", "1.999999"), "utf-8")
