@@ -860,7 +860,7 @@ MESSAGES: dict[str, str] = {
     "import.failed.existing-unreadable": "the existing file cannot be read (broken YAML); not updated",
     "import.error.xlsx": "Cannot read the Excel file {path}: {detail}",
     "import.error.unit-map": "The unit mapping file {path} cannot be used ({detail}).",
-    "import.error.bad-date": "The import date {value} must be YYYY-MM-DD.",
+    "import.error.bad-date": "Invalid import date: {value} (write dd/mm/yyyy or YYYY-MM-DD).",
     "import.error.busy": "Another import is writing into {path}; run again when it has finished.",
     "import.status.new": "new",
     "import.status.unchanged": "unchanged",

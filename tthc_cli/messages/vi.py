@@ -865,7 +865,7 @@ MESSAGES: dict[str, str] = {
     "import.failed.existing-unreadable": "tệp đã có không đọc được (YAML lỗi), không cập nhật",
     "import.error.xlsx": "Không đọc được tệp Excel {path}: {detail}",
     "import.error.unit-map": "Tệp ánh xạ đơn vị {path} không dùng được ({detail}).",
-    "import.error.bad-date": "Ngày nhập {value} phải có dạng YYYY-MM-DD.",
+    "import.error.bad-date": "Ngày nhập không hợp lệ: {value} (ghi dd/mm/yyyy hoặc YYYY-MM-DD).",
     "import.error.busy": "Một lần nhập khác đang ghi vào {path}; chờ lần đó xong rồi chạy lại.",
     "import.status.new": "tạo mới",
     "import.status.unchanged": "không đổi",
