@@ -243,3 +243,13 @@ def test_every_compared_field_has_a_label_in_both_languages() -> None:
     }
     for messages in LANGUAGES.values():
         assert keys - set(messages) == set()
+
+
+def test_without_any_units_yaml_ids_are_shown_unmarked() -> None:
+    """import's preview compares two files with no units.yaml: no id is "unknown" there."""
+    from tthc_cli.reporters.diff.common import unit_names
+
+    assert unit_names(("so-tu-phap", "x"), None, "vi") == "so-tu-phap, x"
+    named = unit_names(("so-tu-phap", "x"), {"so-tu-phap": "Sở Tư pháp"}, "vi")
+    assert named == "Sở Tư pháp, x (mã đơn vị không có trong units.yaml)"
+    assert unit_names((), None, "en") == "(none)"

@@ -185,6 +185,13 @@ def _unloaded(catalog: Catalog, side: str) -> tuple[list[Unloaded], set[str]]:
     return entries, failed
 
 
+def _unit_names(old: Catalog, new: Catalog) -> dict[str, str] | None:
+    if not old.units and not new.units:
+        return None
+    names = {k: u.name for k, u in old.units.items()}
+    return names | {k: u.name for k, u in new.units.items()}
+
+
 def diff_catalogs(
     old: Catalog, new: Catalog, old_side: Side | None = None, new_side: Side | None = None
 ) -> CatalogDiff:
@@ -248,7 +255,7 @@ def diff_catalogs(
         tuple(diffs),
         totals(diffs, old_by, new_by, new.config),
         tuple(old_gone + new_gone),
-        {**{k: u.name for k, u in old.units.items()}, **{k: u.name for k, u in new.units.items()}},
+        _unit_names(old, new),
     )
 
 

@@ -145,8 +145,9 @@ class CatalogDiff:
     procedures: tuple[ProcedureDiff, ...]
     totals: Totals
     unloaded: tuple[Unloaded, ...] = field(default=())
-    # Unit id → name from both sides' units.yaml (the new side's name wins): for people.
-    unit_names: Mapping[str, str] = field(default_factory=dict)
+    # Unit id → name from both sides' units.yaml (the new side's name wins), for people; None
+    # when neither side has a units.yaml (import's preview): ids are shown as they are.
+    unit_names: Mapping[str, str] | None = None
 
     @property
     def has_changes(self) -> bool:

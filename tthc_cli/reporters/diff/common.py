@@ -48,11 +48,14 @@ def value(item: DiffValue, lang: str) -> str:
     return item
 
 
-def unit_names(ids: DiffValue, names: Mapping[str, str], lang: str) -> str:
-    """Unit ids for people: each by its name in units.yaml; an id not there stays, marked."""
+def unit_names(ids: DiffValue, names: Mapping[str, str] | None, lang: str) -> str:
+    """Unit ids for people: each by its name in units.yaml; an id not there stays, marked (with
+    no units.yaml at all, ``names`` None, ids stay as they are)."""
     if not ids:
         return text("diff.value.none", lang)
     listed = ids if isinstance(ids, tuple) else (str(ids),)
+    if names is None:
+        return ", ".join(listed)
     return ", ".join(names.get(i) or text("diff.value.unknown-unit", lang, id=i) for i in listed)
 
 
