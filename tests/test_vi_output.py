@@ -111,6 +111,11 @@ ALLOWED_IN_FINDINGS: dict[str, str] = {
     "|".join(sorted(SCHEMA_FIELDS)): "a YAML field the user writes",
     "|".join(sorted(known_ids())): "a rule id (copied into tthc.yaml)",
 }
+# The rules' documentation shows its inline literals as plain words (no reST backquotes).
+ALLOWED_IN_RULE_DOCS: dict[str, str] = {
+    "|".join(sorted(ENUM_VALUES | {"off"})): "a YAML value the user writes (off: a rule's level)",
+    rf"{ABBREVIATION}(/{ABBREVIATION})+": "abbreviations side by side (QH/UBTVQH)",
+}
 NEVER_DATA = ENUM_VALUES | UNIT_IDS  # raw values people must never read outside findings
 
 
@@ -172,7 +177,7 @@ def _is_data(word: str) -> bool:
 
 def unread(output: str, allowed: dict[str, str]) -> list[str]:
     """The words of ``output`` that are not Vietnamese, once the catalog's own text is out."""
-    output = re.sub(r"(?m)::\n\n((    .*)?\n)+", "\n", output + "\n")  # literal YAML blocks
+    output = re.sub(r"(?m):\n\n((    .*)?\n)+", "\n", output + "\n")  # literal YAML blocks
     flat = " ".join(output.split())
     for pattern in TYPED:
         flat = re.sub(pattern, " ", flat)
@@ -205,8 +210,8 @@ def _cost_codes() -> list[str]:
 
 @pytest.fixture(scope="module")
 def changed_copy(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Two versions of the bundled catalog for ``tthc diff``: a step longer, a fee added, a
-    procedure removed and one added."""
+    """Two versions of the bundled catalog for ``tthc diff``: a step longer, a procedure
+    removed and one added, a unit field, a component's condition and a step's lead changed."""
     root = tmp_path_factory.mktemp("diff")
     shutil.copytree(CATALOG, root / "cu")
     shutil.copytree(CATALOG, root / "moi")
@@ -214,6 +219,15 @@ def changed_copy(tmp_path_factory: pytest.TempPathFactory) -> Path:
     public = root / "moi" / "public"
     text = (public / "2.001219.yaml").read_text(encoding="utf-8")
     (public / "2.001219.yaml").write_text(text.replace("value: 2", "value: 4", 1), "utf-8")
+    # a unit field, a component's condition and a step's lead: field names and unit ids that
+    # diff must show in words
+    will = (public / "2.001019.yaml").read_text(encoding="utf-8")
+    will = will.replace("  implementing: [ubnd-cap-xa]\n", "  competent: [ubnd-cap-xa]\n", 1)
+    quantity = "    quantity_text: 1 bản chính\n"
+    will = will.replace(quantity, f"{quantity}    when: có di chúc\n", 1)
+    lead = "    lead: trung-tam-phuc-vu-hanh-chinh-cong\n"
+    will = will.replace("    lead: ubnd-cap-xa\n", lead, 1)
+    (public / "2.001019.yaml").write_text(will, "utf-8")
     (public / "1.000426.yaml").rename(public / "1.999999.yaml")
     moved = (public / "1.999999.yaml").read_text(encoding="utf-8")
     (public / "1.999999.yaml").write_text(moved.replace("1.000426", "1.999999"), "utf-8")
@@ -258,6 +272,7 @@ def test_vietnamese_output(command: str, args: list[str]) -> None:
     markup = bool({"html", "markdown"} & set(args))
     shown = visible_text(done.stdout, markup) + " " + done.stderr
     allowed = {**ALLOWED, **(ALLOWED_IN_FINDINGS if command in ("validate", "rules") else {})}
+    allowed |= ALLOWED_IN_RULE_DOCS if command == "rules" else {}
     assert unread(shown, allowed) == []
 
 

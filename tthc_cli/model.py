@@ -15,6 +15,7 @@ from tthc_cli.config import Config
 from tthc_cli.findings import Finding, Pos
 from tthc_cli.legal import LegalRegister
 from tthc_cli.plans import PlanData
+from tthc_cli.textnorm import fold, shorten
 
 
 class TimeUnit(StrEnum):
@@ -107,6 +108,15 @@ class LocationIndependence:
     source: str | None = None
 
 
+def item_label(key: str, text: str | None) -> str:
+    """How a message names a list item: the author's ``id`` as written; an item without one
+    (whose key is its folded text, kept for matching) by its own text — original case, NFC,
+    shortened with "…"."""
+    if text and key == fold(text):
+        return shorten(text)
+    return key
+
+
 @dataclass(frozen=True, slots=True)
 class Component:
     key: str
@@ -120,6 +130,10 @@ class Component:
     when: str | None = None
     kind: str = "submitted"  # submitted, shown (xuất trình only) or agency (made by the agency)
     suppress: tuple[Suppression, ...] = ()
+
+    @property
+    def label(self) -> str:
+        return item_label(self.key, self.name)
 
     @property
     def submitted(self) -> bool:
@@ -152,6 +166,10 @@ class Step:
     when: str | None = None
     outside_time: bool = False
     suppress: tuple[Suppression, ...] = ()
+
+    @property
+    def label(self) -> str:
+        return item_label(self.key, self.action)
 
     @property
     def on_main_path(self) -> bool:

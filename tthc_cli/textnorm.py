@@ -63,6 +63,21 @@ def nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
+QUOTE_LENGTH = 60
+
+
+def shorten(text: str, limit: int = QUOTE_LENGTH) -> str:
+    """Text quoted in a message: NFC, on one line, at most ``limit`` characters — cut after a
+    whole word and ended with "…" when longer (a single word longer than that is cut inside)."""
+    flat = " ".join(nfc(text).split())
+    if len(flat) <= limit:
+        return flat
+    head = flat[: limit - 1]
+    if flat[limit - 1] != " " and " " in head:
+        head = head.rsplit(" ", 1)[0]
+    return head.rstrip(" ,;:.–-") + "…"
+
+
 @lru_cache(maxsize=4096)
 def fold(text: str) -> str:
     """The form two names are compared in: NFC, case-folded, single spaces, no edge punctuation.

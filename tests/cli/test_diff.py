@@ -205,3 +205,51 @@ def test_revision_from_a_subfolder_of_a_catalog_without_config(tmp_path: Path) -
     commit_all(tmp_path, "first")
     done = run_tthc("diff", "HEAD", "--format", "json", "--exit-code", cwd=catalog / "public")
     assert done.returncode == 0, done.stdout  # nothing moved, added or removed
+
+
+def test_fields_are_named_in_words_and_units_by_name(tmp_path: Path) -> None:
+    """A changed field is named by its label and unit ids by the units' names; an id that
+    units.yaml does not know is shown as it is, marked; JSON keeps the raw field names."""
+    old = copy.deepcopy(BASE)
+    new = copy.deepcopy(BASE)
+    new["units"] = {"competent": ["so-tu-phap", "don-vi-la"], "implementing": ["so-xay-dung"]}
+    new["components"][0]["when"] = "khi có ủy quyền"
+    make_catalog(tmp_path / "old", {"public/2.001219.yaml": old})
+    make_catalog(tmp_path / "new", {"public/2.001219.yaml": new})
+    out = run_diff(tmp_path).stdout
+    assert "Sửa cơ quan có thẩm quyền: (không có) → Sở Tư pháp Thành phố Hồ Chí Minh, " in out
+    assert "don-vi-la (mã đơn vị không có trong units.yaml)" in out
+    assert "Sửa trường hợp phải nộp của thành phần hồ sơ" in out
+    assert "competent" not in out and "when" not in out
+    english = run_diff(tmp_path, "--lang", "en").stdout
+    assert "Changed competent authority: (none) → Sở Tư pháp" in english
+    data = json.loads(run_diff(tmp_path, "--format", "json").stdout)
+    changes = {c["path"]: c for c in data["procedures"][0]["changes"]}
+    assert changes["competent"]["args"]["field"] == "competent"
+    assert changes["competent"]["new"] == ["so-tu-phap", "don-vi-la"]
+
+
+def test_every_compared_field_has_a_label_in_both_languages() -> None:
+    from tthc_cli.diff.compare import NEUTRAL_FIELDS
+    from tthc_cli.diff.items import areas
+    from tthc_cli.messages import LANGUAGES
+
+    keys = {f"diff.field.{attr}" for attr, _ in NEUTRAL_FIELDS} | {"diff.field.abolished"}
+    keys |= {
+        f"diff.field.{area.prefix}.{spec.attr}"
+        for area in areas(8.0)
+        for spec in area.fields
+        if spec.kind is None
+    }
+    for messages in LANGUAGES.values():
+        assert keys - set(messages) == set()
+
+
+def test_without_any_units_yaml_ids_are_shown_unmarked() -> None:
+    """import's preview compares two files with no units.yaml: no id is "unknown" there."""
+    from tthc_cli.reporters.diff.common import unit_names
+
+    assert unit_names(("so-tu-phap", "x"), None, "vi") == "so-tu-phap, x"
+    named = unit_names(("so-tu-phap", "x"), {"so-tu-phap": "Sở Tư pháp"}, "vi")
+    assert named == "Sở Tư pháp, x (mã đơn vị không có trong units.yaml)"
+    assert unit_names((), None, "en") == "(none)"

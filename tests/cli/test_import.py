@@ -101,10 +101,22 @@ def test_units_map_sets_units(tmp_path: Path) -> None:
     assert "implementing: [so-xay-dung]" in text
 
 
+@pytest.mark.parametrize("written", ["31/12/2026", "2026-12-31"])
+def test_import_date_as_other_commands_take_it(tmp_path: Path, written: str) -> None:
+    clean = str(FIXTURES / "clean.json")
+    done = run_tthc("import", "portal", clean, "--into", str(tmp_path), "--date", written)
+    assert done.returncode == 0, done.stderr
+    text = (tmp_path / "public" / "1.900001.yaml").read_text(encoding="utf-8")
+    assert "2026-12-31" in text  # stored in ISO, as every date in the catalog
+
+
 def test_usage_and_unreadable_input(tmp_path: Path) -> None:
     clean = str(FIXTURES / "clean.json")
     bad_date = run_tthc("import", "portal", clean, "--into", str(tmp_path), "--date", "2.1.26")
-    assert bad_date.returncode == 2 and "YYYY-MM-DD" in bad_date.stderr
+    assert bad_date.returncode == 2 and "dd/mm/yyyy hoặc YYYY-MM-DD" in bad_date.stderr
+    for impossible in ("31/02/2026", "2026-02-31 08:30", "31/12/2026 08:30"):
+        done = run_tthc("import", "portal", clean, "--into", str(tmp_path), "--date", impossible)
+        assert done.returncode == 2 and "Traceback" not in done.stderr
     assert portal(str(FIXTURES / "clean.json"), "--into", str(tmp_path), "-f", "xml")[0] == 2
     code, _, err = portal(str(tmp_path / "missing.json"), "--into", str(tmp_path))
     assert code == 3 and "Traceback" not in err

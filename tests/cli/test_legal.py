@@ -76,9 +76,26 @@ def test_csv_markdown_and_english(catalog: Path) -> None:
     assert "No longer in force from 2019-03-13, replaced by 27/2019/NĐ-CP" in en
 
 
-def test_a_number_not_in_the_register_says_so(catalog: Path) -> None:
-    done = run_tthc("legal", "99/2099/NĐ-CP", cwd=catalog)
+def test_a_cited_number_not_in_the_register_says_so(catalog: Path) -> None:
+    (catalog / "catalog" / "legal.yaml").write_text(dump({"documents": []}), encoding="utf-8")
+    done = run_tthc("legal", "32/2010/TT-BTNMT", cwd=catalog)
     assert done.returncode == 0 and "Chưa có trong sổ văn bản" in done.stdout
+    assert "2.001219" in done.stdout
+
+
+def test_a_number_nobody_knows_is_a_lookup_that_found_nothing(catalog: Path) -> None:
+    valid = run_tthc("legal", "12/2025/NĐ-CP", cwd=catalog)
+    assert valid.returncode == 1 and valid.stdout == ""
+    assert valid.stderr.strip() == (
+        "tthc: Không tìm thấy văn bản 12/2025/NĐ-CP: không có trong sổ văn bản và không thủ tục"
+        " nào viện dẫn."
+    )
+    invalid = run_tthc("legal", "99/2099/XX", cwd=catalog)
+    assert invalid.returncode == 1 and len(invalid.stderr.splitlines()) == 1
+    assert "không phải số ký hiệu hợp lệ — Số hiệu '99/2099/XX'" in invalid.stderr
+    both = run_tthc("legal", "32/2010/TT-BTNMT", "99/2099/XX", "--lang", "en", cwd=catalog)
+    assert both.returncode == 1 and "32/2010/TT-BTNMT" in both.stdout
+    assert "99/2099/XX" not in both.stdout and "not a valid document number" in both.stderr
 
 
 def test_a_bad_date_is_a_usage_error(catalog: Path) -> None:

@@ -294,3 +294,13 @@ def test_a_conditional_fee_is_never_compared_as_an_amount(tmp_path: Path) -> Non
     usd = with_fee({"amount": 100, "currency": "USD", "text": "100 USD"})
     [change] = changes_of(tmp_path, old, usd)
     assert change.verdict is Verdict.NEUTRAL  # 100 USD is not 100 đồng
+
+
+def test_quoted_names_are_cut_after_a_whole_word() -> None:
+    from tthc_cli.textnorm import shorten
+
+    assert shorten("Ngắn gọn") == "Ngắn gọn"
+    long = "Người thực hiện chứng thực (hoặc người tiếp nhận hồ sơ) kiểm tra giấy tờ"
+    assert shorten(long) == "Người thực hiện chứng thực (hoặc người tiếp nhận hồ sơ)…"
+    assert shorten("x" * 80, 10) == "x" * 9 + "…"
+    assert shorten("a\u0309 b  c\n d", 60) == "ả b c d"  # NFC, one line

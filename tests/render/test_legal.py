@@ -58,7 +58,19 @@ def test_each_state_in_words_in_both_languages() -> None:
     undated = doc("9/2020/TT-BTP", replaced_by=Replacement("9/2099/TT-BTP", P))
     lone = LegalRegister.of("legal.yaml", [undated])
     assert status_text(lone.standing(undated, day), "vi", undated) == (
-        "Hết hiệu lực từ ngày chưa rõ, được thay thế bởi 9/2099/TT-BTP"
+        "Hết hiệu lực, được thay thế bởi 9/2099/TT-BTP (chưa rõ từ ngày nào)"
+    )
+    amended = doc(
+        "5/2020/NĐ-CP",
+        effective=date(2020, 7, 1),
+        amended_by=(Amendment("6/2024/NĐ-CP", P),),
+    )
+    changed = LegalRegister.of("legal.yaml", [amended])
+    assert status_text(changed.standing(amended, day), "vi", amended) == (
+        "Còn hiệu lực; được sửa đổi, bổ sung bởi 6/2024/NĐ-CP (chưa rõ ngày có hiệu lực)"
+    )
+    assert status_text(changed.standing(amended, day), "en", amended) == (
+        "In force; amended by 6/2024/NĐ-CP (effective date unknown)"
     )
 
 

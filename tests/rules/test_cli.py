@@ -48,13 +48,23 @@ def test_rule_documentation_is_shown(tmp_path: Path) -> None:
     result = run_tthc("rules", "consult-specific", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     assert "consult-specific (lỗi)" in result.stdout
-    assert "Đạt::" in result.stdout and "Không đạt::" in result.stdout
+    assert "\nĐạt:\n" in result.stdout and "\nKhông đạt:\n" in result.stdout
     english = run_tthc("rules", "consult-specific", "--lang", "en", cwd=tmp_path)
     assert "consult-specific (error)" in english.stdout
-    assert "Passes::" in english.stdout and "Fails::" in english.stdout
+    assert "\nPasses:\n" in english.stdout and "\nFails:\n" in english.stdout
     listing = run_tthc("rules", cwd=tmp_path)
     assert "steps-fit-total" in listing.stdout and "Quy tắc" in listing.stdout
     check = run_tthc("rules", "yaml-duplicate-key", "--lang", "en", cwd=tmp_path)
     assert check.stdout.startswith("yaml-duplicate-key (error)") and "mapping" in check.stdout
     unknown = run_tthc("rules", "khong-co", cwd=tmp_path)
     assert unknown.returncode == 2 and "khong-co" in unknown.stderr
+
+
+def test_rule_documentation_is_plain_text_for_the_terminal() -> None:
+    done = run_tthc("rules", "steps-fit-total", env={"COLUMNS": "100"})
+    assert done.returncode == 0, done.stderr
+    assert "``" not in done.stdout and "::" not in done.stdout
+    assert "\nĐạt:\n\n    channels:\n      - {channel: direct" in done.stdout
+    # the source's hard breaks are gone: the first paragraph fills lines up to the width
+    paragraph = done.stdout.split("\n\n")[2].splitlines()
+    assert all(90 <= len(line) <= 100 for line in paragraph[:-1])

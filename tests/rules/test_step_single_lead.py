@@ -1,3 +1,4 @@
+import unicodedata
 from pathlib import Path
 
 from tests.helpers import procedure
@@ -37,3 +38,28 @@ def test_item_suppression_applies(tmp_path: Path) -> None:
         tmp_path, "step-single-lead", {"2.001219.yaml": data}, active_only=False
     )
     assert finding.suppressed == "Tùy vị trí công trình."
+
+
+def test_a_step_without_id_is_quoted_by_its_own_text_shortened(tmp_path: Path) -> None:
+    """The key (folded, for matching) is not what a person reads: the message quotes the
+    action as written — case kept, NFC — cut at a word with "…"."""
+    action = (
+        "Trong thời hạn 03 (ba) ngày làm việc kể từ ngày nhận đủ hồ sơ, Sở Tư pháp thẩm định"
+        " hồ sơ và trình Chủ tịch UBND Thành phố"
+    )
+    data = procedure()
+    step = data["steps"][1]
+    del step["id"], step["lead"]
+    step["action"] = unicodedata.normalize("NFD", action)  # decomposed, as some sources write
+    (finding,) = findings_of(tmp_path, "step-single-lead", {"2.001219.yaml": data})
+    assert finding.item.startswith("steps/trong thời hạn 03")  # matching keeps the folded key
+    label = str(finding.arg_map["step"])
+    assert label == "Trong thời hạn 03 (ba) ngày làm việc kể từ ngày nhận đủ hồ…"
+    assert len(label) <= 60
+
+
+def test_a_step_with_an_id_is_named_by_it(tmp_path: Path) -> None:
+    data = procedure()
+    del data["steps"][1]["lead"]
+    (finding,) = findings_of(tmp_path, "step-single-lead", {"2.001219.yaml": data})
+    assert finding.arg_map["step"] == "tham-dinh"

@@ -12,7 +12,6 @@ writing into the same folder.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
@@ -24,6 +23,7 @@ from tthc_cli.cli._common import LangOpt, require_choice, terminal_width, use_co
 from tthc_cli.cli._import_writes import Resumed, Written, write_plan
 from tthc_cli.cli.schema import write_schemas
 from tthc_cli.config import env_lang
+from tthc_cli.dates import parse_day
 from tthc_cli.errors import ExitCode, UsageError
 from tthc_cli.formats import OutputContext
 from tthc_cli.importer.common import snippet
@@ -49,7 +49,8 @@ DryRunOpt = Annotated[
     bool, typer.Option("--dry-run", help="Chỉ hiện kết quả, không ghi tệp. Write nothing.")
 ]
 DateOpt = Annotated[
-    str | None, typer.Option("--date", help="Ngày nhập (YYYY-MM-DD), mặc định hôm nay.")
+    str | None,
+    typer.Option("--date", help="Ngày nhập (dd/mm/yyyy hoặc YYYY-MM-DD), mặc định hôm nay."),
 ]
 FormatOpt = Annotated[
     str, typer.Option("--format", "-f", metavar="[text|json]", help="Định dạng bản tóm tắt.")
@@ -68,10 +69,8 @@ app = typer.Typer(
 def _read_on(value: str | None) -> str:
     if value is None:
         return date.today().isoformat()
-    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-        raise UsageError("import.error.bad-date", value=value)
     try:
-        return date.fromisoformat(value).isoformat()
+        return parse_day(value).isoformat()
     except ValueError:
         raise UsageError("import.error.bad-date", value=value) from None
 

@@ -3,6 +3,7 @@ status on a day and the procedures citing it."""
 
 from __future__ import annotations
 
+import dataclasses
 import sys
 from typing import Annotated
 
@@ -21,10 +22,11 @@ from tthc_cli.cli._common import (
 from tthc_cli.dates import parse_day
 from tthc_cli.errors import ExitCode, UsageError
 from tthc_cli.findings import Severity
-from tthc_cli.messages import text
+from tthc_cli.messages import render, text
 from tthc_cli.model import Catalog
 from tthc_cli.render import LEGAL_WRITERS
-from tthc_cli.render.legal import legal_listing
+from tthc_cli.render.legal import LegalEntry, legal_listing
+from tthc_cli.rules.legal_number import problems, vocabulary
 from tthc_cli.textnorm import visible
 
 NumbersArg = Annotated[
@@ -56,6 +58,18 @@ def _register_broken(catalog: Catalog) -> str | None:
     return None
 
 
+def _not_found(entry: LegalEntry, catalog: Catalog) -> str:
+    """Why a number asked for finds nothing: not registered, not cited, and if it is not even
+    a well-formed document number, what is wrong with it."""
+    lang = catalog.config.lang
+    wrong = problems(entry.number, vocabulary(catalog.config.legal_numbers))
+    if not wrong:
+        return text("legal.not-found", lang, number=entry.number)
+    key, args = wrong[0]
+    why = render(key, args, lang)
+    return text("legal.not-found.invalid", lang, number=entry.number, why=why)
+
+
 def command(
     numbers: NumbersArg = None,
     as_of: AsOfOpt = None,
@@ -76,12 +90,21 @@ def command(
     catalog = open_catalog(None, config_path, lang)
     config = catalog.config
     listed = legal_listing(catalog, list(numbers or []), day or config.today())
-    ctx = output_context(config.lang, chosen_format, output)
-    write_output(LEGAL_WRITERS[chosen_format](listed, ctx), output, force)
+    # a number asked for that neither the register nor any procedure knows is not listed: it is
+    # a lookup that found nothing (exit 1, one line each), not a document "not yet registered"
+    missing = [e for e in listed.entries if numbers and e.document is None and not e.procedures]
+    found = tuple(e for e in listed.entries if e not in missing)
+    if found or not missing:
+        ctx = output_context(config.lang, chosen_format, output)
+        shown = dataclasses.replace(listed, entries=found)
+        write_output(LEGAL_WRITERS[chosen_format](shown, ctx), output, force)
+    for entry in missing:
+        print(f"tthc: {visible(_not_found(entry, catalog))}", file=sys.stderr)
     broken = _register_broken(catalog)
     if broken is not None:
         line = text("legal.error.register", config.lang, file=broken)
         print(f"tthc: {visible(line)}", file=sys.stderr)
+    if missing or broken is not None:
         raise typer.Exit(ExitCode.FINDINGS)
 
 

@@ -12,6 +12,7 @@ from rich.table import Table
 from tthc_cli.cli._common import ConfigOpt, LangOpt, completes, open_config
 from tthc_cli.errors import UsageError
 from tthc_cli.messages import text
+from tthc_cli.render.rst_text import inline_text, terminal_text
 from tthc_cli.rules import READ_CHECKS, RULES, Rule
 from tthc_cli.rules.docs_vi import DOCS
 
@@ -22,7 +23,7 @@ def documentation(rule: Rule, lang: str) -> str:
 
 
 def summary(rule: Rule, lang: str) -> str:
-    return documentation(rule, lang).splitlines()[0]
+    return inline_text(documentation(rule, lang).splitlines()[0])
 
 
 def command(
@@ -48,7 +49,7 @@ def command(
         level = text(f"severity.{severity}", language)
         console.print(f"[bold]{rule_id}[/] ({level})\n")
         about = documentation(rule, language) if rule else text(f"check.{rule_id}", language)
-        console.print(about, markup=False)
+        console.print(terminal_text(about, console.width), markup=False, soft_wrap=True, end="")
         return
     table = Table()
     for column in ("rule", "severity", "description"):

@@ -54,6 +54,7 @@ NEUTRAL_FIELDS = (
     ("incomplete", "incomplete"),
     ("note", "note"),
 )
+UNIT_FIELDS = frozenset({"competent", "implementing", "coordinating", "delegated"})
 
 
 def _plain(value: object) -> DiffValue:
@@ -144,6 +145,7 @@ def _procedure_fields(old: Procedure, new: Procedure, hours_per_day: float) -> l
                     _plain(b),
                     old.at(yaml_field),
                     new.at(yaml_field),
+                    units=attr in UNIT_FIELDS,
                     field=attr,
                 )
             )
@@ -181,6 +183,13 @@ def _unloaded(catalog: Catalog, side: str) -> tuple[list[Unloaded], set[str]]:
         if f.file in failed or f.severity is Severity.ERROR
     ]
     return entries, failed
+
+
+def _unit_names(old: Catalog, new: Catalog) -> dict[str, str] | None:
+    if not old.units and not new.units:
+        return None
+    names = {k: u.name for k, u in old.units.items()}
+    return names | {k: u.name for k, u in new.units.items()}
 
 
 def diff_catalogs(
@@ -246,6 +255,7 @@ def diff_catalogs(
         tuple(diffs),
         totals(diffs, old_by, new_by, new.config),
         tuple(old_gone + new_gone),
+        _unit_names(old, new),
     )
 
 

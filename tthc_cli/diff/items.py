@@ -25,9 +25,11 @@ from tthc_cli.diff.verdicts import (
 )
 from tthc_cli.findings import ArgValue, Pos, ref
 from tthc_cli.model import Channel, Component, LegalRef, Procedure, Result, Step
-from tthc_cli.textnorm import fold
+from tthc_cli.textnorm import fold, shorten
 
 LABEL_LENGTH = 60
+# Item fields whose values are unit ids of units.yaml.
+UNIT_ITEM_FIELDS = frozenset({"leads", "coordinating", "consulted"})
 
 
 def make_change(
@@ -39,6 +41,7 @@ def make_change(
     old_pos: Pos | None = None,
     new_pos: Pos | None = None,
     message: str | None = None,
+    units: bool = False,
     **args: ArgValue,
 ) -> Change:
     return Change(
@@ -51,11 +54,12 @@ def make_change(
         new_pos,
         message or f"diff.{kind}",
         tuple(sorted(args.items())),
+        units,
     )
 
 
 def _short(text: str) -> str:
-    return text if len(text) <= LABEL_LENGTH else text[: LABEL_LENGTH - 1].rstrip() + "…"
+    return shorten(text, LABEL_LENGTH)
 
 
 @dataclass(frozen=True, slots=True)
@@ -208,6 +212,7 @@ def compare_pair(area: Area, path: str, old: Item, new: Item) -> list[Change]:
                 _value_pos(a, old),
                 _value_pos(b, new),
                 message,
+                units=area.prefix == "steps" and spec.attr in UNIT_ITEM_FIELDS,
                 name=name,
                 **extra,
             )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -34,7 +35,8 @@ class Verdict(StrEnum):
 @dataclass(frozen=True, slots=True)
 class Change:
     """One difference: a stable ``kind`` id, where (``path`` inside the procedure and lines),
-    the values on both sides, the verdict and a message key with its arguments."""
+    the values on both sides, the verdict and a message key with its arguments. ``units``: the
+    values are unit ids of ``units.yaml`` (reporters show the units' names)."""
 
     kind: str
     path: str
@@ -45,6 +47,16 @@ class Change:
     new_pos: Pos | None = None
     message: str = ""
     args: tuple[tuple[str, ArgValue], ...] = ()
+    units: bool = False
+
+    @property
+    def field_label_key(self) -> str:
+        """The message key naming the changed field for people: ``diff.field.<attr>`` for a
+        procedure's field, ``diff.field.<area>.<attr>`` for an item's (``steps/x/leads``)."""
+        parts = self.path.split("/")
+        if len(parts) >= 3:
+            return f"diff.field.{parts[0]}.{parts[-1]}"
+        return f"diff.field.{parts[-1]}"
 
     @property
     def arg_map(self) -> dict[str, ArgValue]:
@@ -133,6 +145,9 @@ class CatalogDiff:
     procedures: tuple[ProcedureDiff, ...]
     totals: Totals
     unloaded: tuple[Unloaded, ...] = field(default=())
+    # Unit id → name from both sides' units.yaml (the new side's name wins), for people; None
+    # when neither side has a units.yaml (import's preview): ids are shown as they are.
+    unit_names: Mapping[str, str] | None = None
 
     @property
     def has_changes(self) -> bool:

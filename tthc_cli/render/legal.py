@@ -90,20 +90,16 @@ def legal_listing(catalog: Catalog, numbers: Sequence[str], day: date) -> LegalL
     return LegalListing(day, tuple(entries), file)
 
 
-def _when(event: Event, lang: str) -> str:
-    return show_day(event.date, lang) if event.date else text("legal.status.undated", lang)
+def _event_text(prefix: str, event: Event, lang: str) -> str:
+    """An event in words: "… from 01/07/2025", or its ``.undated`` wording when the register
+    gives no date (never "from an unknown date" as if it were a date)."""
+    if event.date is None:
+        return text(f"{prefix}.undated", lang, by=event.number)
+    return text(prefix, lang, by=event.number, since=show_day(event.date, lang))
 
 
 def _amendments(events: Sequence[Event], lang: str) -> str:
-    return "; ".join(
-        text(
-            f"legal.status.{event.kind}",
-            lang,
-            by=event.number,
-            since=_when(event, lang),
-        )
-        for event in events
-    )
+    return "; ".join(_event_text(f"legal.status.{event.kind}", event, lang) for event in events)
 
 
 def status_text(standing: Standing, lang: str, document: LegalDocument | None = None) -> str:
@@ -112,8 +108,7 @@ def status_text(standing: Standing, lang: str, document: LegalDocument | None = 
     if state is State.NOT_YET and document is not None and document.effective is not None:
         return text("legal.state.not_yet", lang, since=show_day(document.effective, lang))
     if state.ended and standing.end is not None:
-        end = standing.end
-        shown = text(f"legal.state.{state.value}", lang, by=end.number, since=_when(end, lang))
+        shown = _event_text(f"legal.state.{state.value}", standing.end, lang)
         if standing.latest:
             shown += text("legal.status.latest", lang, latest=standing.latest)
         return shown

@@ -39,7 +39,7 @@ def check(procedure: Procedure, ctx: RuleContext) -> Iterator[Finding]:
                 yield RULE.finding(
                     component.pos,
                     item=f"components/{component.key}",
-                    component=component.key,
+                    component=component.label,
                     document=abolished.name,
                     since=day_arg(abolished.since),
                     basis=abolished.basis,

@@ -23,6 +23,7 @@ from collections.abc import Iterator
 from tthc_cli.findings import Finding, Severity
 from tthc_cli.model import Procedure
 from tthc_cli.rules.base import Rule, RuleContext
+from tthc_cli.textnorm import shorten
 
 
 def check(procedure: Procedure, ctx: RuleContext) -> Iterator[Finding]:
@@ -34,8 +35,8 @@ def check(procedure: Procedure, ctx: RuleContext) -> Iterator[Finding]:
         yield RULE.finding(
             component.pos,
             item=f"components/{component.key}",
-            component=component.key,
-            name=component.name,
+            component=component.label,
+            name=shorten(component.name),
         )
 
 

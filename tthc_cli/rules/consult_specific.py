@@ -35,15 +35,17 @@ from collections.abc import Iterator
 from tthc_cli.findings import ArgValue, Finding, Severity, ref
 from tthc_cli.model import Procedure, Step
 from tthc_cli.rules.base import Rule, RuleContext
+from tthc_cli.textnorm import shorten
 
 DIRECTIVE = ref("consult-specific.directive")
 
 
 def _step_findings(procedure: Procedure, step: Step, ctx: RuleContext) -> Iterator[Finding]:
     item = f"steps/{step.key}"
-    quoted: dict[str, ArgValue] = {"text": step.consulted_text} if step.consulted_text else {}
+    text = step.consulted_text
+    quoted: dict[str, ArgValue] = {"text": shorten(text)} if text else {}
     suffix = ".text" if step.consulted_text else ""
-    common: dict[str, ArgValue] = {"step": step.key, "directive": DIRECTIVE, **quoted}
+    common: dict[str, ArgValue] = {"step": step.label, "directive": DIRECTIVE, **quoted}
     if not step.consulted:
         yield RULE.finding(step.pos, message=f"consult-specific{suffix}", item=item, **common)
     for use in procedure.unit_uses:
@@ -62,7 +64,7 @@ def _step_findings(procedure: Procedure, step: Step, ctx: RuleContext) -> Iterat
             step.pos,
             message="consult-specific.no-deadline",
             item=item,
-            step=step.key,
+            step=step.label,
             directive=DIRECTIVE,
         )
 

@@ -31,7 +31,7 @@ def check(procedure: Procedure, ctx: RuleContext) -> Iterator[Finding]:
             continue
         item = f"steps/{step.key}"
         if not step.leads:
-            yield RULE.finding(step.pos, item=item, step=step.key)
+            yield RULE.finding(step.pos, item=item, step=step.label)
             continue
         first = next(
             (u.pos for u in procedure.unit_uses if u.item == item and u.role == "lead"), step.pos
@@ -40,7 +40,7 @@ def check(procedure: Procedure, ctx: RuleContext) -> Iterator[Finding]:
             first,
             message="step-single-lead.several",
             item=item,
-            step=step.key,
+            step=step.label,
             count=len(step.leads),
             leads=", ".join(step.leads),
         )

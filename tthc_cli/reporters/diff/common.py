@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
 from tthc_cli.diff.model import CatalogDiff, Change, DiffValue, ProcedureDiff, Verdict
-from tthc_cli.findings import Pos
+from tthc_cli.findings import Pos, ref
 from tthc_cli.messages import render, text
 from tthc_cli.model import Duration, Money, Side
 
@@ -48,8 +48,34 @@ def value(item: DiffValue, lang: str) -> str:
     return item
 
 
+def unit_names(ids: DiffValue, names: Mapping[str, str] | None, lang: str) -> str:
+    """Unit ids for people: each by its name in units.yaml; an id not there stays, marked (with
+    no units.yaml at all, ``names`` None, ids stay as they are)."""
+    if not ids:
+        return text("diff.value.none", lang)
+    listed = ids if isinstance(ids, tuple) else (str(ids),)
+    if names is None:
+        return ", ".join(listed)
+    return ", ".join(names.get(i) or text("diff.value.unknown-unit", lang, id=i) for i in listed)
+
+
+def values(change: Change, diff: CatalogDiff, lang: str) -> tuple[str, str]:
+    """A change's old and new value for people (unit ids by the units' names)."""
+    if change.units:
+        return (
+            unit_names(change.old, diff.unit_names, lang),
+            unit_names(change.new, diff.unit_names, lang),
+        )
+    return value(change.old, lang), value(change.new, lang)
+
+
 def message(change: Change, lang: str) -> str:
-    return render(change.message, change.arg_map, lang)
+    """The change's message; a changed field is named by its label (the JSON args keep the
+    field's own name)."""
+    args = change.arg_map
+    if "field" in args:
+        args["field"] = ref(change.field_label_key)
+    return render(change.message, args, lang)
 
 
 def shows_values(change: Change) -> bool:

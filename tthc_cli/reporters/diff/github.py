@@ -18,7 +18,7 @@ from tthc_cli.reporters.diff.common import (
     ci_file,
     message,
     shows_values,
-    value,
+    values,
     verdict_label,
 )
 from tthc_cli.reporters.github import COMMANDS
@@ -49,7 +49,8 @@ def render_diff(diff: CatalogDiff, ctx: OutputContext) -> str:
                 continue
             body = message(change, ctx.lang)
             if shows_values(change):
-                body += f": {value(change.old, ctx.lang)} → {value(change.new, ctx.lang)}"
+                old, new = values(change, diff, ctx.lang)
+                body += f": {old} → {new}"
             title = f"{proc.code}: {verdict_label(change.verdict, ctx.lang)} [{change.kind}]"
             lines.append(
                 f"::{level} {_properties(diff, change.new_pos, title, paths)}::{github_data(body)}"

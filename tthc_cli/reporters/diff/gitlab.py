@@ -26,7 +26,7 @@ from tthc_cli.diff.model import CatalogDiff, Verdict
 from tthc_cli.findings import ArgValue, Pos, identity_args
 from tthc_cli.formats import OutputContext
 from tthc_cli.messages import render, text
-from tthc_cli.reporters.diff.common import ci_file, message, shows_values, value
+from tthc_cli.reporters.diff.common import ci_file, message, shows_values, values
 from tthc_cli.reporters.gitlab import SEVERITIES
 from tthc_cli.textnorm import json_text
 
@@ -62,7 +62,8 @@ def to_data(diff: CatalogDiff, ctx: OutputContext) -> list[dict[str, Any]]:
                 continue
             body = message(change, ctx.lang)
             if shows_values(change):
-                body += f": {value(change.old, ctx.lang)} → {value(change.new, ctx.lang)}"
+                old, new = values(change, diff, ctx.lang)
+                body += f": {old} → {new}"
             pos = change.new_pos or Pos(proc.new_path or proc.old_path or proc.code)
             description = text("diff.gitlab.heavier", ctx.lang, code=proc.code, change=body)
             identity = [proc.code, change.kind, change.path, _args(change.args)]

@@ -21,7 +21,7 @@ from tthc_cli.reporters.diff.common import (
     side_label,
     summary_lines,
     symbol,
-    value,
+    values,
     verdict_label,
     where,
 )
@@ -45,7 +45,7 @@ def _counts(proc: ProcedureDiff) -> str:
     )
 
 
-def _section(proc: ProcedureDiff, lang: str) -> list[str]:
+def _section(diff: CatalogDiff, proc: ProcedureDiff, lang: str) -> list[str]:
     verdict = verdict_label(proc.verdict, lang)
     head = f"{ICON[proc.verdict]} {proc.code} — {proc.name} ({verdict})"
     out = [f"<details><summary>{html_text(head)}</summary>", ""]
@@ -57,8 +57,7 @@ def _section(proc: ProcedureDiff, lang: str) -> list[str]:
     cols = [text(f"diff.col.{c}", lang) for c in ("change", "old", "new", "verdict", "where")]
     out += ["| | " + " | ".join(cols) + " |", "|---|---|---|---|---|---|"]
     for change in proc.changes:
-        old = value(change.old, lang) if shows_values(change) else ""
-        new = value(change.new, lang) if shows_values(change) else ""
+        old, new = values(change, diff, lang) if shows_values(change) else ("", "")
         row = [
             symbol(change),
             message(change, lang),
@@ -88,7 +87,7 @@ def render_diff(diff: CatalogDiff, ctx: OutputContext) -> str:
     out += [f"- {cell(line)}" for line in summary_lines(diff, lang)]
     out.append("")
     for proc in changed:
-        out += _section(proc, lang)
+        out += _section(diff, proc, lang)
     for side in ("old", "new"):
         entries = [u.finding for u in diff.unloaded if u.side == side]
         if entries:

@@ -16,7 +16,7 @@ from tthc_cli.reporters.diff.common import (
     side_label,
     summary_lines,
     symbol,
-    value,
+    values,
     verdict_label,
     where,
 )
@@ -60,7 +60,8 @@ def render_diff(diff: CatalogDiff, ctx: OutputContext) -> str:
         for change in proc.changes:
             body = message(change, lang)
             if shows_values(change):
-                body += f": {value(change.old, lang)} → {value(change.new, lang)}"
+                old, new = values(change, diff, lang)
+                body += f": {old} → {new}"
             verdict = verdict_label(change.verdict, lang)
             console.print(
                 f"  {symbol(change)} {shown(body)}  [{STYLE[change.verdict]}]"
