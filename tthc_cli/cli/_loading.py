@@ -53,7 +53,19 @@ def open_cache(config: Config, no_cache: bool) -> Cache | None:
     if no_cache or disabled_by_env():
         return None
     settings = dataclasses.replace(config, lang="vi", fail_on=Severity.ERROR)
-    return Cache.for_settings(repr(settings))
+    cache = Cache.for_settings(repr(settings))
+    refused = cache.refusal()
+    if refused is not None:  # off for this run; said once when others could have written it
+        reason, folder = refused
+        if reason == "unwritable":  # a cache only saves time
+            return None
+        why = text(f"cache.refused.{reason}", config.lang)
+        print(
+            f"tthc: {text('cache.refused', config.lang, folder=str(folder), why=why)}",
+            file=sys.stderr,
+        )
+        return None
+    return cache
 
 
 YAMLSAFE = "tthc_cli.load.yamlsafe"

@@ -15,12 +15,24 @@ share the cache each leave a complete file (the last one wins). A missing, unrea
 or foreign file is a miss, never an error; a file that cannot be written is skipped. Entries
 are read only when they are regular files (a link, a pipe or a device planted in a shared
 folder is a miss, never followed or waited on), and only as many bytes as they hold.
+
+Whose folder: the cache folder and its store (``v2``) must be real folders (not links), and on
+POSIX owned by the user running tthc and writable by nobody else; tthc creates them so (mode
+0o700). Otherwise the cache is off for the run (:meth:`Cache.refusal` says why; the command
+warns once): a store someone else can write could point tthc's writes and clean-up at another
+folder (a planted ``v2`` link), or hold a planted entry. An entry is trusted by its key, not by
+re-reading what it describes, so the cache is only as trustworthy as that folder: only someone
+who can write it can plant one, and a private folder is what stops them. The clean-up deletes
+only names tthc writes (``<40 hex digits>.<slot>``, ``.<that>.<random>.tmp``), never through a
+link.
 """
 
 from __future__ import annotations
 
 import hashlib
 import os
+import re
+import stat
 import sys
 import tempfile
 import time
@@ -138,12 +150,59 @@ def _holidays_version() -> bytes:
         return b"holidays: unknown"
 
 
+# The only names the clean-up deletes: entries (``<digest>.<slot>``) and their temporaries.
+_ENTRY_NAME = re.compile(r"[0-9a-f]{40}\.[a-z][a-z0-9-]*")
+_TEMP_NAME = re.compile(r"\.[0-9a-f]{40}\.[a-z][a-z0-9-]*\.[A-Za-z0-9_]+\.tmp")
+
+
+def folder_refusal(path: Path, create: bool = True) -> str | None:
+    """Why ``path`` cannot hold the cache (None when it can): it must be a real folder — not a
+    link, not a junction — and on POSIX owned by this user and writable by nobody else.
+    A missing folder is created (mode 0o700) when ``create`` is set."""
+    if create:
+        try:
+            path.mkdir(mode=0o700, parents=True)
+        except FileExistsError:
+            pass
+        except OSError:
+            return "unwritable"
+    try:
+        info = os.lstat(path)
+    except OSError:
+        return "unwritable"
+    if opening.is_link(info):
+        return "link"
+    if not stat.S_ISDIR(info.st_mode):
+        return "not-folder"
+    if os.name == "posix":
+        if info.st_uid != os.geteuid():
+            return "owner"
+        if info.st_mode & (stat.S_IWGRP | stat.S_IWOTH):
+            return "shared"
+    return None
+
+
 class Cache:
     """One cache folder with one salt; ``scope`` names a catalog (its entries live together)."""
 
     def __init__(self, folder: Path, salt: str) -> None:
+        self.root = folder
         self.folder = folder / f"v{FORMAT}"
         self.salt = salt
+        self._checked = False
+        self._refusal: tuple[str, Path] | None = None
+
+    def refusal(self) -> tuple[str, Path] | None:
+        """Why the cache is off for this run, and which folder (None when it is usable);
+        checked once, creating the folders as needed (see the module's docstring)."""
+        if not self._checked:
+            self._checked = True
+            for path in (self.root, self.folder):
+                reason = folder_refusal(path)
+                if reason is not None:
+                    self._refusal = (reason, path)
+                    break
+        return self._refusal
 
     @classmethod
     def for_settings(cls, settings: str, folder: Path | None = None) -> Cache:
@@ -153,6 +212,8 @@ class Cache:
         return self.folder / f"{digest(scope)}.{kind}"
 
     def _read(self, path: Path, codec: Codec) -> Any:
+        if self.refusal() is not None:
+            return None
         try:
             with _open_entry(path) as handle:
                 salt, payload = codec.load(handle)
@@ -168,8 +229,9 @@ class Cache:
         handle: IO[bytes] | None = None
         tmp = ""
         try:
-            self.folder.mkdir(parents=True, exist_ok=True)
-            _write_gitignore(self.folder.parent / ".gitignore")
+            if self.refusal() is not None:
+                raise OSError("the cache folder is not private")
+            _write_gitignore(self.root / ".gitignore")
             fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=self.folder)
         except OSError:
             pass
@@ -214,16 +276,19 @@ class Cache:
             put((self.salt, payload))
 
     def _prune(self) -> None:
-        """Keep the newest ``KEEP_FILES`` files, and drop temporary files a killed run left."""
-        entries = [e for e in os.scandir(self.folder) if e.is_file()]
+        """Keep the newest ``KEEP_FILES`` entries, and drop temporary files a killed run left.
+        Only names tthc writes are touched, and only regular files (a link is never followed:
+        ``unlink`` removes the link itself, but none is even considered)."""
+        with os.scandir(self.folder) as found:
+            entries = [e for e in found if e.is_file(follow_symlinks=False)]
         stale = time.time() - 3600
         for entry in entries:
-            if entry.name.endswith(".tmp") and entry.stat().st_mtime < stale:
+            if _TEMP_NAME.fullmatch(entry.name) and entry.stat().st_mtime < stale:
                 Path(entry.path).unlink(missing_ok=True)
-        kept = [e for e in entries if not e.name.startswith(".")]
+        kept = [e for e in entries if _ENTRY_NAME.fullmatch(e.name)]
         if len(kept) <= KEEP_FILES:
             return
-        kept.sort(key=lambda e: e.stat().st_mtime_ns)
+        kept.sort(key=lambda e: e.stat(follow_symlinks=False).st_mtime_ns)
         for entry in kept[: len(kept) - KEEP_FILES]:
             Path(entry.path).unlink(missing_ok=True)
 
@@ -236,6 +301,8 @@ class Cache:
         memory. A damaged store is a miss as a whole.
         """
         found: list[Blob] = []
+        if self.refusal() is not None:
+            return []
         try:
             with _open_entry(self._path(scope, "files")) as handle:
                 salt, kind = PLAIN.load(handle)

@@ -241,6 +241,11 @@ MESSAGES: dict[str, str] = {
     "load.progress": "Reading {total} procedure files",
     "load.skipped": "{count} file(s) could not be loaded and are left out (details: tthc validate): {files}",
     "load.no-libyaml": "PyYAML has no libyaml: reading YAML will be several times slower (reinstall pyyaml with libyaml).",
+    "cache.refused": "Not using the cache in {folder}: {why} (it must be yours and writable by you alone, e.g. chmod 700; or point TTHC_CACHE_DIR elsewhere).",
+    "cache.refused.link": "it is a symbolic link",
+    "cache.refused.not-folder": "it is not a folder",
+    "cache.refused.owner": "it belongs to another user",
+    "cache.refused.shared": "others can write to it",
     # --- reporters ---
     # --- ci (changed-since, gitlab diff) ---
     "diff.gitlab.heavier": "{code}: heavier — {change}",

@@ -246,6 +246,11 @@ MESSAGES: dict[str, str] = {
     "load.progress": "Đang đọc {total} tệp thủ tục",
     "load.skipped": "{count} tệp không tải được nên bị bỏ qua (chi tiết: tthc validate): {files}",
     "load.no-libyaml": "PyYAML không có libyaml: đọc YAML sẽ chậm hơn nhiều lần (cài lại pyyaml có libyaml).",
+    "cache.refused": "Không dùng bộ nhớ đệm ở {folder}: {why} (thư mục phải thuộc về bạn và chỉ bạn được ghi, ví dụ chmod 700; hoặc đặt TTHC_CACHE_DIR sang thư mục khác).",
+    "cache.refused.link": "đó là một liên kết tượng trưng",
+    "cache.refused.not-folder": "đó không phải thư mục",
+    "cache.refused.owner": "thư mục thuộc về người dùng khác",
+    "cache.refused.shared": "người khác cũng ghi được vào thư mục",
     # --- reporters ---
     # --- ci (changed-since, gitlab diff) ---
     "diff.gitlab.heavier": "{code}: nặng hơn — {change}",
