@@ -182,7 +182,8 @@ def validated(catalog: Listing | RawCatalog, options: LoadOptions) -> Validation
             index = catalog.index(cache)
         if cache is not None:
             key = catalog.fingerprint("validate", index=index)
-            held = _held(cache.value(catalog.scope, slot, key, RESULT_CODEC), today)
+            files = len(catalog.listed)
+            held = _held(cache.value(catalog.scope, slot, key, RESULT_CODEC, files), today)
             if held is not None:
                 if index is not None:
                     save_index(cache, catalog.scope, index)
@@ -194,7 +195,7 @@ def validated(catalog: Listing | RawCatalog, options: LoadOptions) -> Validation
         raw = catalog
     key = raw.fingerprint("validate")
     if cache is not None and not isinstance(catalog, Listing):
-        held = _held(cache.value(raw.scope, slot, key, RESULT_CODEC), today)
+        held = _held(cache.value(raw.scope, slot, key, RESULT_CODEC, len(raw.items)), today)
         if held is not None:
             return held
     from tthc_cli.load.catalog import build_catalog

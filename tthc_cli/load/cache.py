@@ -49,9 +49,20 @@ from tthc_cli.load.pickling import PLAIN, Codec
 FORMAT = 2
 Blob = tuple[tuple[str, ...], bytes]  # files' keys, and their results pickled together
 KEEP_FILES = 256  # the store holds at most this many files; the oldest go first
-# A cache file larger than this is a miss: far above what any catalog stores, it only bounds
-# what a planted file can make a run read.
-MAX_ENTRY_BYTES = 4 * 1024**3
+# A cache file larger than its bound is a miss, found from its size without reading it: the
+# bound only limits what a planted or damaged file can make a run read, in proportion to the
+# catalog. Measured on 5,000 generated procedures (14.7 MB of YAML, bench/gen.py): the files
+# store 12.6 MB (0.86 bytes a catalog byte), the index 350 KB (70 bytes a file), the result
+# 145 KB, the units registry 30 KB. Every bound is a fixed part far above the small entries,
+# plus, for what grows with the catalog, many times what was measured.
+ENTRY_BASE_BYTES = 64 * 1024**2
+PER_FILE_BYTES = {"index": 1024, "result": 16 * 1024, "result-part": 16 * 1024}
+FILES_STORE_PER_BYTE = 8  # the files store, per byte of the catalog's files
+
+
+def entry_limit(slot: str, files: int = 0) -> int:
+    """The largest ``slot`` entry read for a catalog of ``files`` files."""
+    return ENTRY_BASE_BYTES + PER_FILE_BYTES.get(slot, 0) * files
 
 
 def default_folder() -> Path:
@@ -211,11 +222,11 @@ class Cache:
     def _path(self, scope: str, kind: str) -> Path:
         return self.folder / f"{digest(scope)}.{kind}"
 
-    def _read(self, path: Path, codec: Codec) -> Any:
+    def _read(self, path: Path, codec: Codec, limit: int) -> Any:
         if self.refusal() is not None:
             return None
         try:
-            with _open_entry(path) as handle:
+            with _open_entry(path, limit) as handle:
                 salt, payload = codec.load(handle)
         except Exception:  # any unreadable, refused or corrupt file is a miss
             return None
@@ -292,19 +303,22 @@ class Cache:
         for entry in kept[: len(kept) - KEEP_FILES]:
             Path(entry.path).unlink(missing_ok=True)
 
-    def blobs(self, scope: str) -> list[Blob]:
+    def blobs(self, scope: str, catalog_bytes: int = 0) -> list[Blob]:
         """A catalog's stored results: blobs of files' results pickled together, each with the
         keys of its files (see :func:`file_key`), in blob order.
 
         Blobs stay pickled, so a run unpickles only those it uses and writes the others back as
         they were; results pickled together share their recurring texts, in the file and in
-        memory. A damaged store is a miss as a whole.
+        memory. A damaged store, or one larger than ``ENTRY_BASE_BYTES`` and
+        ``FILES_STORE_PER_BYTE`` times ``catalog_bytes`` (what the files read hold), is a miss
+        as a whole.
         """
         found: list[Blob] = []
         if self.refusal() is not None:
             return []
         try:
-            with _open_entry(self._path(scope, "files")) as handle:
+            limit = ENTRY_BASE_BYTES + FILES_STORE_PER_BYTE * catalog_bytes
+            with _open_entry(self._path(scope, "files"), limit) as handle:
                 salt, kind = PLAIN.load(handle)
                 if salt != self.salt or kind != "blobs":
                     return []
@@ -329,14 +343,15 @@ class Cache:
             yield lambda keys, blob: put((keys, blob))
             put(None)
 
-    def value(self, scope: str, slot: str, key: str, codec: Codec) -> Any:
+    def value(self, scope: str, slot: str, key: str, codec: Codec, files: int = 0) -> Any:
         """The value stored in a catalog's ``slot`` for ``key`` (None when absent or stale).
 
         A slot holds one value (the last saved): ``result`` the whole catalog's validation,
         ``result-part`` a selection's (beside the whole catalog's, so validating one file in
         pre-commit never costs the next full run its result), ``units`` the parsed registry.
+        An entry larger than :func:`entry_limit` for a catalog of ``files`` files is a miss.
         """
-        found = self._read(self._path(scope, slot), codec)
+        found = self._read(self._path(scope, slot), codec, entry_limit(slot, files))
         if isinstance(found, tuple) and len(found) == 2 and found[0] == key:
             return found[1]
         return None
@@ -345,14 +360,14 @@ class Cache:
         self._write(self._path(scope, slot), (key, value), codec)
 
 
-def _open_entry(path: Path) -> IO[bytes]:
+def _open_entry(path: Path, limit: int) -> IO[bytes]:
     """A cache file opened for reading: a regular file (never a link, a pipe or a device, which
-    someone sharing ``TTHC_CACHE_DIR`` could plant) of at most ``MAX_ENTRY_BYTES``, so what
-    is read is bounded by its size. Anything else raises (a miss)."""
+    someone sharing ``TTHC_CACHE_DIR`` could plant) of at most ``limit`` bytes, known from
+    its size before any is read. Anything else raises (a miss)."""
     fd, size = opening.open_regular(str(path))
-    if size > MAX_ENTRY_BYTES:
+    if size > limit:
         os.close(fd)
-        raise opening.TooLarge(size, MAX_ENTRY_BYTES)
+        raise opening.TooLarge(size, limit)
     return os.fdopen(fd, "rb")
 
 
