@@ -120,7 +120,7 @@ def _at_revision(
         subdir = ""
     subdir = "" if subdir == "." else subdir
     root = f"{spec}:{subdir}" if subdir else f"{spec}:"
-    source = GitSource(top, commit, spec, subdir)
+    source = GitSource(top, commit, spec, subdir, config.limits.max_file_bytes)
     only = None
     if selection.parts is not None:
         only = [name for name in source.list() if selection.picks(name)]
