@@ -66,6 +66,18 @@ def merge_base(folder: Path, commit: str, other: str = "HEAD") -> str | None:
     return _text(done.stdout) if done.returncode == 0 else None
 
 
+def is_ancestor(folder: Path, ancestor: str, descendant: str) -> bool:
+    """Whether commit ``ancestor`` is an ancestor of (or the same as) ``descendant``."""
+    done = _run(folder, "merge-base", "--is-ancestor", "--end-of-options", ancestor, descendant)
+    return done.returncode == 0
+
+
+def is_shallow(folder: Path) -> bool:
+    """Whether the repository of ``folder`` is a shallow clone (its history cut short)."""
+    done = _run(folder, "rev-parse", "--is-shallow-repository")
+    return done.returncode == 0 and _text(done.stdout) == "true"
+
+
 def _paths(output: bytes) -> list[str]:
     """NUL-separated paths (``-z``), decoded as git writes them (UTF-8)."""
     return [p for p in output.decode("utf-8", "surrogateescape").split("\0") if p]

@@ -128,6 +128,8 @@ MESSAGES: dict[str, str] = {
     "side.error.empty": "The revision or path is empty; give a branch, tag, commit id or folder.",
     "side.error.ambiguous": "{side} is both a git revision and a path; write ./{side} for the path, or {side}^{{commit}} for the revision.",
     "side.error.unknown": "No folder, file or git revision named {side}.",
+    "side.error.unknown-shallow": "No folder, file or git revision named {side}. This repository is a shallow clone (older history is missing): fetch more history with git fetch --deepen=50 (or git fetch --unshallow; in GitHub Actions set fetch-depth: 0 on actions/checkout).",
+    "side.error.until-before-since": "--until {until} is older than --since {since} (it is in its history): the annex would be inverted, abolished procedures listed as new. Swap the two revisions.",
     "side.error.not-git": "{side} is not a folder or file, and {path} is not inside a git repository.",
     "side.error.not-revision": "{side} is not a git revision of the repository that holds the catalog.",
     "error.no-catalog": "No catalog found in {folder}: no tthc.yaml (here or above) names one, and there is no units.yaml here or in procedures/. Name the catalog folder (tthc validate FOLDER) or create a tthc.yaml with the line catalog: FOLDER.",

@@ -133,6 +133,8 @@ MESSAGES: dict[str, str] = {
     "side.error.empty": "Phiên bản hoặc đường dẫn để trống; hãy ghi tên nhánh, thẻ, mã commit hoặc thư mục.",
     "side.error.ambiguous": "{side} vừa là phiên bản git vừa là đường dẫn; ghi ./{side} để chỉ đường dẫn, hoặc {side}^{{commit}} để chỉ phiên bản git.",
     "side.error.unknown": "Không có thư mục, tệp hay phiên bản git nào tên {side}.",
+    "side.error.unknown-shallow": "Không có thư mục, tệp hay phiên bản git nào tên {side}. Kho git này là bản sao nông (thiếu lịch sử cũ): hãy lấy thêm lịch sử bằng git fetch --deepen=50 (hoặc git fetch --unshallow; trong GitHub Actions đặt fetch-depth: 0 cho actions/checkout).",
+    "side.error.until-before-since": "--until {until} là phiên bản cũ hơn --since {since} (nằm trong lịch sử của nó): phụ lục sẽ đảo ngược, thủ tục đã bãi bỏ thành thủ tục mới. Hãy đổi chỗ hai phiên bản.",
     "side.error.not-git": "{side} không phải thư mục hay tệp, và {path} không nằm trong kho git nào.",
     "side.error.not-revision": "{side} không phải phiên bản git của kho chứa danh mục.",
     "error.no-catalog": "Không tìm thấy danh mục ở {folder}: không có tthc.yaml (ở đây hay ở thư mục cha) chỉ ra danh mục, và không có units.yaml ở đây hay trong procedures/. Hãy chỉ thư mục danh mục (tthc validate THƯ_MỤC) hoặc tạo tthc.yaml có dòng catalog: THƯ_MỤC.",
