@@ -185,8 +185,9 @@ def folder_refusal(path: Path, create: bool = True) -> str | None:
         return "link"
     if not stat.S_ISDIR(info.st_mode):
         return "not-folder"
-    if os.name == "posix":
-        if info.st_uid != os.geteuid():
+    user = getattr(os, "geteuid", None)  # POSIX; Windows has no owner or mode bits to check
+    if user is not None:
+        if info.st_uid != user():
             return "owner"
         if info.st_mode & (stat.S_IWGRP | stat.S_IWOTH):
             return "shared"
