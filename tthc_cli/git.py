@@ -66,6 +66,18 @@ def merge_base(folder: Path, commit: str, other: str = "HEAD") -> str | None:
     return _text(done.stdout) if done.returncode == 0 else None
 
 
+def is_ancestor(folder: Path, ancestor: str, descendant: str) -> bool:
+    """Whether commit ``ancestor`` is an ancestor of (or the same as) ``descendant``."""
+    done = _run(folder, "merge-base", "--is-ancestor", "--end-of-options", ancestor, descendant)
+    return done.returncode == 0
+
+
+def is_shallow(folder: Path) -> bool:
+    """Whether the repository of ``folder`` is a shallow clone (its history cut short)."""
+    done = _run(folder, "rev-parse", "--is-shallow-repository")
+    return done.returncode == 0 and _text(done.stdout) == "true"
+
+
 def _paths(output: bytes) -> list[str]:
     """NUL-separated paths (``-z``), decoded as git writes them (UTF-8)."""
     return [p for p in output.decode("utf-8", "surrogateescape").split("\0") if p]
@@ -91,31 +103,37 @@ def _last_line(stderr: bytes) -> str:
     return lines[-1] if lines else "git failed"
 
 
-def tree_blobs(top: Path, commit: str, prefix: str, suffixes: tuple[str, ...]) -> dict[str, bytes]:
+def tree_blobs(
+    top: Path, commit: str, prefix: str, suffixes: tuple[str, ...], max_bytes: int | None = None
+) -> dict[str, bytes | int]:
     """The regular files under ``prefix`` (a folder relative to ``top``; "" for all) in
-    ``commit`` whose names end with ``suffixes``: path relative to ``prefix`` → bytes. Symbolic
+    ``commit`` whose names end with ``suffixes``: path relative to ``prefix`` → bytes, or for a
+    file over ``max_bytes`` its size (from the tree listing: it is never read). Symbolic
     links and submodules stored in the tree are not files and are left out."""
-    listing = _run(top, "ls-tree", "-r", "-z", "--full-tree", commit, "--", prefix or ".")
+    listing = _run(top, "ls-tree", "-r", "-z", "-l", "--full-tree", commit, "--", prefix or ".")
     if listing.returncode != 0:
         raise TthcError("error.git", rev=commit, detail=_last_line(listing.stderr))
     entries = []
+    blobs: dict[str, bytes | int] = {}
+    cut = len(prefix.strip("/")) + 1 if prefix.strip("/") else 0
     for record in listing.stdout.split(b"\0"):
         if not record:
             continue
         meta, _, name = record.partition(b"\t")
-        mode, kind, sha = meta.split()[:3]
+        mode, kind, sha, listed = meta.split()[:4]  # listed: the blob's size ("-" if none)
         path = name.decode("utf-8", "surrogateescape")
         # 100644 and 100755 are files; 120000 is a symbolic link, 160000 a submodule
         if kind == b"blob" and mode in (b"100644", b"100755") and path.endswith(suffixes):
-            entries.append((path, sha.decode()))
+            if max_bytes is not None and int(listed) > max_bytes:
+                blobs[path[cut:]] = int(listed)  # too large: never read
+            else:
+                entries.append((path, sha.decode()))
     request = "".join(f"{sha}\n" for _, sha in entries).encode()
     batch = _run(top, "cat-file", "--batch", data=request)
     if batch.returncode != 0:
         raise TthcError("error.git", rev=commit, detail=_last_line(batch.stderr))
     out = batch.stdout
-    blobs: dict[str, bytes] = {}
     offset = 0
-    cut = len(prefix.strip("/")) + 1 if prefix.strip("/") else 0
     for path, _sha in entries:
         header_end = out.index(b"\n", offset)
         size = int(out[offset:header_end].split()[2])

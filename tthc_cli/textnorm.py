@@ -6,6 +6,7 @@ into its output uses the one function for that kind of output, never its own esc
 
 ============================  ================================================================
 terminal (text, tables)       :func:`visible` — control characters shown as ``\x1b``, not obeyed
+terminal, one-line field      :func:`one_line` — and line breaks folded to a space
 Markdown                      :func:`escape_md` (text), :func:`md_code` (a code span)
 HTML                          :func:`escape_html`
 DOCX, XLSX, JUnit, SVG (XML)  :func:`xml_safe`
@@ -152,6 +153,14 @@ def visible(text: str) -> str:
     (``\\x1b``, ``\\u202e``) instead of acted on (clearing the screen, retitling the window,
     reordering the line). Tab and newline stay."""
     return UNSHOWABLE.sub(_escape, text)
+
+
+def one_line(text: str) -> str:
+    """Terminal: a one-line field (a name, a code, a title) as :func:`visible`, with every run
+    of line breaks (CR, LF, VT, FF, NEL, U+2028, U+2029) folded into one space: a name from a
+    file can never start a line of its own, where a CI runner would read it as a command
+    (``::error …``, ``::add-mask::``)."""
+    return visible(_LINE_BREAKS.sub(" ", text))
 
 
 def _escape(match: re.Match[str]) -> str:

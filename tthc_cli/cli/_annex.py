@@ -20,7 +20,7 @@ from tthc_cli.diff import diff_catalogs
 from tthc_cli.diff.announce import Announcement, Entry, announce
 from tthc_cli.load.packaged import packaged_yaml
 from tthc_cli.load.reuse import Reuse
-from tthc_cli.load.sides import open_side
+from tthc_cli.load.sides import check_order, open_side
 from tthc_cli.messages import text
 from tthc_cli.model import Catalog, Procedure
 from tthc_cli.render.annex import annex_document, default_bases
@@ -34,6 +34,7 @@ ANNEX_DATA = "annex.yaml"
 def _sides(
     since: str, until: str | None, paths: list[Path], config: Config
 ) -> tuple[Catalog, Catalog, Announcement]:
+    check_order(since, until, config, paths)
     reuse = Reuse()  # files both versions share are built once
     with loading(config) as options:
         options = replace(options, reuse=reuse)

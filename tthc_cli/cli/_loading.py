@@ -53,7 +53,19 @@ def open_cache(config: Config, no_cache: bool) -> Cache | None:
     if no_cache or disabled_by_env():
         return None
     settings = dataclasses.replace(config, lang="vi", fail_on=Severity.ERROR)
-    return Cache.for_settings(repr(settings))
+    cache = Cache.for_settings(repr(settings))
+    refused = cache.refusal()
+    if refused is not None:  # off for this run; said once when others could have written it
+        reason, folder = refused
+        if reason == "unwritable":  # a cache only saves time
+            return None
+        why = text(f"cache.refused.{reason}", config.lang)
+        print(
+            f"tthc: {text('cache.refused', config.lang, folder=str(folder), why=why)}",
+            file=sys.stderr,
+        )
+        return None
+    return cache
 
 
 YAMLSAFE = "tthc_cli.load.yamlsafe"
@@ -170,7 +182,8 @@ def validated(catalog: Listing | RawCatalog, options: LoadOptions) -> Validation
             index = catalog.index(cache)
         if cache is not None:
             key = catalog.fingerprint("validate", index=index)
-            held = _held(cache.value(catalog.scope, slot, key, RESULT_CODEC), today)
+            files = len(catalog.listed)
+            held = _held(cache.value(catalog.scope, slot, key, RESULT_CODEC, files), today)
             if held is not None:
                 if index is not None:
                     save_index(cache, catalog.scope, index)
@@ -182,7 +195,7 @@ def validated(catalog: Listing | RawCatalog, options: LoadOptions) -> Validation
         raw = catalog
     key = raw.fingerprint("validate")
     if cache is not None and not isinstance(catalog, Listing):
-        held = _held(cache.value(raw.scope, slot, key, RESULT_CODEC), today)
+        held = _held(cache.value(raw.scope, slot, key, RESULT_CODEC, len(raw.items)), today)
         if held is not None:
             return held
     from tthc_cli.load.catalog import build_catalog

@@ -19,7 +19,7 @@ from tthc_cli.findings import day, ref
 from tthc_cli.messages import text
 from tthc_cli.plan.cost import Cost, hourly_value, plan_in_force, procedure_cost
 from tthc_cli.render.report_table import display
-from tthc_cli.textnorm import visible
+from tthc_cli.textnorm import one_line
 
 
 def _state(label: str, cost: Cost, lang: str) -> str:
@@ -103,7 +103,8 @@ def command(
         )
     )
     lines.append(text("cost.formula", language))
-    write_output(visible("\n".join(lines) + "\n"), None, False)  # names come from files
+    # Names come from files: each line stays one line, shown, never obeyed.
+    write_output("".join(one_line(line) + "\n" for line in lines), None, False)
 
 
 def register(app: typer.Typer) -> None:

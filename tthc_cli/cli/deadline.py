@@ -41,7 +41,7 @@ from tthc_cli.plan.calendar import (
     deadline,
 )
 from tthc_cli.plan.durations import format_number, parse_duration
-from tthc_cli.textnorm import visible
+from tthc_cli.textnorm import one_line
 
 CHANNEL_ORDER = ("direct", "online", "postal")
 
@@ -82,7 +82,7 @@ class _Lines:
 
     def add(self, key: str, indent: str = "", **args: object) -> None:
         line = indent + text(key, self.lang, **args)  # type: ignore[arg-type]
-        self.lines.append(visible(line))  # names come from files: shown, never obeyed
+        self.lines.append(one_line(line))  # names come from files: one line, never obeyed
 
     def weekday(self, day: date) -> str:
         return text(f"deadline.weekday.{day.weekday()}", self.lang)

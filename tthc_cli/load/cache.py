@@ -15,12 +15,24 @@ share the cache each leave a complete file (the last one wins). A missing, unrea
 or foreign file is a miss, never an error; a file that cannot be written is skipped. Entries
 are read only when they are regular files (a link, a pipe or a device planted in a shared
 folder is a miss, never followed or waited on), and only as many bytes as they hold.
+
+Whose folder: the cache folder and its store (``v2``) must be real folders (not links), and on
+POSIX owned by the user running tthc and writable by nobody else; tthc creates them so (mode
+0o700). Otherwise the cache is off for the run (:meth:`Cache.refusal` says why; the command
+warns once): a store someone else can write could point tthc's writes and clean-up at another
+folder (a planted ``v2`` link), or hold a planted entry. An entry is trusted by its key, not by
+re-reading what it describes, so the cache is only as trustworthy as that folder: only someone
+who can write it can plant one, and a private folder is what stops them. The clean-up deletes
+only names tthc writes (``<40 hex digits>.<slot>``, ``.<that>.<random>.tmp``), never through a
+link.
 """
 
 from __future__ import annotations
 
 import hashlib
 import os
+import re
+import stat
 import sys
 import tempfile
 import time
@@ -37,9 +49,20 @@ from tthc_cli.load.pickling import PLAIN, Codec
 FORMAT = 2
 Blob = tuple[tuple[str, ...], bytes]  # files' keys, and their results pickled together
 KEEP_FILES = 256  # the store holds at most this many files; the oldest go first
-# A cache file larger than this is a miss: far above what any catalog stores, it only bounds
-# what a planted file can make a run read.
-MAX_ENTRY_BYTES = 4 * 1024**3
+# A cache file larger than its bound is a miss, found from its size without reading it: the
+# bound only limits what a planted or damaged file can make a run read, in proportion to the
+# catalog. Measured on 5,000 generated procedures (14.7 MB of YAML, bench/gen.py): the files
+# store 12.6 MB (0.86 bytes a catalog byte), the index 350 KB (70 bytes a file), the result
+# 145 KB, the units registry 30 KB. Every bound is a fixed part far above the small entries,
+# plus, for what grows with the catalog, many times what was measured.
+ENTRY_BASE_BYTES = 64 * 1024**2
+PER_FILE_BYTES = {"index": 1024, "result": 16 * 1024, "result-part": 16 * 1024}
+FILES_STORE_PER_BYTE = 8  # the files store, per byte of the catalog's files
+
+
+def entry_limit(slot: str, files: int = 0) -> int:
+    """The largest ``slot`` entry read for a catalog of ``files`` files."""
+    return ENTRY_BASE_BYTES + PER_FILE_BYTES.get(slot, 0) * files
 
 
 def default_folder() -> Path:
@@ -138,12 +161,60 @@ def _holidays_version() -> bytes:
         return b"holidays: unknown"
 
 
+# The only names the clean-up deletes: entries (``<digest>.<slot>``) and their temporaries.
+_ENTRY_NAME = re.compile(r"[0-9a-f]{40}\.[a-z][a-z0-9-]*")
+_TEMP_NAME = re.compile(r"\.[0-9a-f]{40}\.[a-z][a-z0-9-]*\.[A-Za-z0-9_]+\.tmp")
+
+
+def folder_refusal(path: Path, create: bool = True) -> str | None:
+    """Why ``path`` cannot hold the cache (None when it can): it must be a real folder — not a
+    link, not a junction — and on POSIX owned by this user and writable by nobody else.
+    A missing folder is created (mode 0o700) when ``create`` is set."""
+    if create:
+        try:
+            path.mkdir(mode=0o700, parents=True)
+        except FileExistsError:
+            pass
+        except OSError:
+            return "unwritable"
+    try:
+        info = os.lstat(path)
+    except OSError:
+        return "unwritable"
+    if opening.is_link(info):
+        return "link"
+    if not stat.S_ISDIR(info.st_mode):
+        return "not-folder"
+    user = getattr(os, "geteuid", None)  # POSIX; Windows has no owner or mode bits to check
+    if user is not None:
+        if info.st_uid != user():
+            return "owner"
+        if info.st_mode & (stat.S_IWGRP | stat.S_IWOTH):
+            return "shared"
+    return None
+
+
 class Cache:
     """One cache folder with one salt; ``scope`` names a catalog (its entries live together)."""
 
     def __init__(self, folder: Path, salt: str) -> None:
+        self.root = folder
         self.folder = folder / f"v{FORMAT}"
         self.salt = salt
+        self._checked = False
+        self._refusal: tuple[str, Path] | None = None
+
+    def refusal(self) -> tuple[str, Path] | None:
+        """Why the cache is off for this run, and which folder (None when it is usable);
+        checked once, creating the folders as needed (see the module's docstring)."""
+        if not self._checked:
+            self._checked = True
+            for path in (self.root, self.folder):
+                reason = folder_refusal(path)
+                if reason is not None:
+                    self._refusal = (reason, path)
+                    break
+        return self._refusal
 
     @classmethod
     def for_settings(cls, settings: str, folder: Path | None = None) -> Cache:
@@ -152,9 +223,11 @@ class Cache:
     def _path(self, scope: str, kind: str) -> Path:
         return self.folder / f"{digest(scope)}.{kind}"
 
-    def _read(self, path: Path, codec: Codec) -> Any:
+    def _read(self, path: Path, codec: Codec, limit: int) -> Any:
+        if self.refusal() is not None:
+            return None
         try:
-            with _open_entry(path) as handle:
+            with _open_entry(path, limit) as handle:
                 salt, payload = codec.load(handle)
         except Exception:  # any unreadable, refused or corrupt file is a miss
             return None
@@ -168,8 +241,9 @@ class Cache:
         handle: IO[bytes] | None = None
         tmp = ""
         try:
-            self.folder.mkdir(parents=True, exist_ok=True)
-            _write_gitignore(self.folder.parent / ".gitignore")
+            if self.refusal() is not None:
+                raise OSError("the cache folder is not private")
+            _write_gitignore(self.root / ".gitignore")
             fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=self.folder)
         except OSError:
             pass
@@ -214,30 +288,38 @@ class Cache:
             put((self.salt, payload))
 
     def _prune(self) -> None:
-        """Keep the newest ``KEEP_FILES`` files, and drop temporary files a killed run left."""
-        entries = [e for e in os.scandir(self.folder) if e.is_file()]
+        """Keep the newest ``KEEP_FILES`` entries, and drop temporary files a killed run left.
+        Only names tthc writes are touched, and only regular files (a link is never followed:
+        ``unlink`` removes the link itself, but none is even considered)."""
+        with os.scandir(self.folder) as found:
+            entries = [e for e in found if e.is_file(follow_symlinks=False)]
         stale = time.time() - 3600
         for entry in entries:
-            if entry.name.endswith(".tmp") and entry.stat().st_mtime < stale:
+            if _TEMP_NAME.fullmatch(entry.name) and entry.stat().st_mtime < stale:
                 Path(entry.path).unlink(missing_ok=True)
-        kept = [e for e in entries if not e.name.startswith(".")]
+        kept = [e for e in entries if _ENTRY_NAME.fullmatch(e.name)]
         if len(kept) <= KEEP_FILES:
             return
-        kept.sort(key=lambda e: e.stat().st_mtime_ns)
+        kept.sort(key=lambda e: e.stat(follow_symlinks=False).st_mtime_ns)
         for entry in kept[: len(kept) - KEEP_FILES]:
             Path(entry.path).unlink(missing_ok=True)
 
-    def blobs(self, scope: str) -> list[Blob]:
+    def blobs(self, scope: str, catalog_bytes: int = 0) -> list[Blob]:
         """A catalog's stored results: blobs of files' results pickled together, each with the
         keys of its files (see :func:`file_key`), in blob order.
 
         Blobs stay pickled, so a run unpickles only those it uses and writes the others back as
         they were; results pickled together share their recurring texts, in the file and in
-        memory. A damaged store is a miss as a whole.
+        memory. A damaged store, or one larger than ``ENTRY_BASE_BYTES`` and
+        ``FILES_STORE_PER_BYTE`` times ``catalog_bytes`` (what the files read hold), is a miss
+        as a whole.
         """
         found: list[Blob] = []
+        if self.refusal() is not None:
+            return []
         try:
-            with _open_entry(self._path(scope, "files")) as handle:
+            limit = ENTRY_BASE_BYTES + FILES_STORE_PER_BYTE * catalog_bytes
+            with _open_entry(self._path(scope, "files"), limit) as handle:
                 salt, kind = PLAIN.load(handle)
                 if salt != self.salt or kind != "blobs":
                     return []
@@ -262,14 +344,15 @@ class Cache:
             yield lambda keys, blob: put((keys, blob))
             put(None)
 
-    def value(self, scope: str, slot: str, key: str, codec: Codec) -> Any:
+    def value(self, scope: str, slot: str, key: str, codec: Codec, files: int = 0) -> Any:
         """The value stored in a catalog's ``slot`` for ``key`` (None when absent or stale).
 
         A slot holds one value (the last saved): ``result`` the whole catalog's validation,
         ``result-part`` a selection's (beside the whole catalog's, so validating one file in
         pre-commit never costs the next full run its result), ``units`` the parsed registry.
+        An entry larger than :func:`entry_limit` for a catalog of ``files`` files is a miss.
         """
-        found = self._read(self._path(scope, slot), codec)
+        found = self._read(self._path(scope, slot), codec, entry_limit(slot, files))
         if isinstance(found, tuple) and len(found) == 2 and found[0] == key:
             return found[1]
         return None
@@ -278,14 +361,14 @@ class Cache:
         self._write(self._path(scope, slot), (key, value), codec)
 
 
-def _open_entry(path: Path) -> IO[bytes]:
+def _open_entry(path: Path, limit: int) -> IO[bytes]:
     """A cache file opened for reading: a regular file (never a link, a pipe or a device, which
-    someone sharing ``TTHC_CACHE_DIR`` could plant) of at most ``MAX_ENTRY_BYTES``, so what
-    is read is bounded by its size. Anything else raises (a miss)."""
+    someone sharing ``TTHC_CACHE_DIR`` could plant) of at most ``limit`` bytes, known from
+    its size before any is read. Anything else raises (a miss)."""
     fd, size = opening.open_regular(str(path))
-    if size > MAX_ENTRY_BYTES:
+    if size > limit:
         os.close(fd)
-        raise opening.TooLarge(size, MAX_ENTRY_BYTES)
+        raise opening.TooLarge(size, limit)
     return os.fdopen(fd, "rb")
 
 

@@ -92,7 +92,8 @@ def file_results(raw: RawCatalog, options: LoadOptions) -> list[FileResult | Non
             readable[i] = data
             raw.items[i] = (file, None)
     keys = {i: file_key(raw.items[i][0], data) for i, data in readable.items()} if cache else {}
-    stored = cache.blobs(raw.scope) if cache is not None else []
+    size = sum(len(data) for data in readable.values())
+    stored = cache.blobs(raw.scope, size) if cache is not None else []
     damaged = _from_cache(stored, keys, results)
     places: dict[int, ReuseKey] = {}  # readable item → reuse key (with reuse)
     reused = False  # whether any item was taken from an earlier load

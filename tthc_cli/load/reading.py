@@ -186,7 +186,8 @@ class Listing:
         other than a folder)."""
         if cache is None or not isinstance(self.source, DirSource):
             return None
-        return load_index(cache, self.scope, str(self.source.root), self.source.max_bytes)
+        root, limit, files = str(self.source.root), self.source.max_bytes, len(self.listed)
+        return load_index(cache, self.scope, root, limit, files)
 
 
 def list_source(

@@ -66,7 +66,20 @@ def revision(spec: str, folder: Path) -> str | None:
 def _not_found(spec: str, folder: Path) -> NoReturn:
     if git.toplevel(folder) is None:
         raise TthcError("side.error.not-git", side=spec, path=display_path(folder))
+    if git.is_shallow(folder):  # the revision may be in the history not fetched
+        raise TthcError("side.error.unknown-shallow", side=spec)
     raise TthcError("side.error.unknown", side=spec)
+
+
+def check_order(since: str, until: str | None, config: Config, paths: Sequence[Path]) -> None:
+    """Refuse (a usage error) an ``until`` revision that comes before ``since`` in history:
+    what was deleted would be announced as new. Paths and unrelated revisions pass."""
+    if until is None:
+        return
+    folder = _work_folder(paths, config)
+    old, new = revision(since, folder), revision(until, folder)
+    if old is not None and new is not None and old != new and git.is_ancestor(folder, new, old):
+        raise UsageError("side.error.until-before-since", since=since, until=until)
 
 
 def _work_folder(paths: Sequence[Path], config: Config) -> Path:
@@ -120,7 +133,7 @@ def _at_revision(
         subdir = ""
     subdir = "" if subdir == "." else subdir
     root = f"{spec}:{subdir}" if subdir else f"{spec}:"
-    source = GitSource(top, commit, spec, subdir)
+    source = GitSource(top, commit, spec, subdir, config.limits.max_file_bytes)
     only = None
     if selection.parts is not None:
         only = [name for name in source.list() if selection.picks(name)]

@@ -169,14 +169,15 @@ class GitSource:
     commit: str
     label: str
     subdir: str = ""
+    max_bytes: int | None = Limits().max_file_bytes  # larger files are never read
 
     def __post_init__(self) -> None:
-        self._blobs: dict[str, bytes] | None = None
+        self._blobs: dict[str, bytes | int] | None = None
 
-    def _load(self) -> dict[str, bytes]:
+    def _load(self) -> dict[str, bytes | int]:
         if self._blobs is None:
             self._blobs = git.tree_blobs(
-                self.repo, self.commit, self.subdir.strip("/"), YAML_SUFFIXES
+                self.repo, self.commit, self.subdir.strip("/"), YAML_SUFFIXES, self.max_bytes
             )
         return self._blobs
 
@@ -186,7 +187,12 @@ class GitSource:
         )
 
     def read(self, rel: str) -> bytes:
-        return self._load()[rel]
+        """A file's bytes; :class:`~tthc_cli.load.opening.TooLarge` for one over ``max_bytes``
+        (known from the tree's listing, never read)."""
+        found = self._load()[rel]
+        if isinstance(found, int):
+            raise opening.TooLarge(found, self.max_bytes or 0)
+        return found
 
     def display(self, rel: str) -> str:
         prefix = self.subdir.strip("/")

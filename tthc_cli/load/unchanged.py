@@ -189,9 +189,12 @@ class StatIndex:
 INDEX_SLOT = "index"
 
 
-def load_index(cache: Cache, scope: str, base: str, max_bytes: int | None) -> StatIndex:
-    """The index the cache holds for the catalog ``scope`` (empty when absent or damaged)."""
-    stored = StatIndex.unpacked(cache.value(scope, INDEX_SLOT, base, PLAIN))
+def load_index(
+    cache: Cache, scope: str, base: str, max_bytes: int | None, files: int = 0
+) -> StatIndex:
+    """The index the cache holds for the catalog ``scope`` of ``files`` files (empty when
+    absent, damaged or too large for it)."""
+    stored = StatIndex.unpacked(cache.value(scope, INDEX_SLOT, base, PLAIN, files))
     return StatIndex(base, stored, max_bytes)
 
 

@@ -74,6 +74,14 @@ _INTERN_UP_TO = 48  # characters
 # file with neither a backslash nor such a character is not searched value by value.
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 _MAYBE_CONTROL = re.compile(r"[\\\u202a-\u202e\u2066-\u2069]")
+# Fields that hold one line (``text-line-break``): a line break in a name or a code would start
+# a line of its own in plain-text output, where a CI runner reads ``::command::`` lines. Notes,
+# descriptions and quotes legitimately hold several lines and are not listed.
+ONE_LINE_FIELDS = frozenset(
+    {"code", "field", "form", "id", "issuer", "merged_into", "name", "number", "parent"}
+    | {"renamed_to", "short_name", "signer", "title", "title_en", "url"}
+)
+_LINE_BREAK = re.compile("[\r\n\x0b\x0c\x85\u2028\u2029]")
 
 
 class MDict(dict[str, Any]):
@@ -358,6 +366,8 @@ class _Builder:
                 continue
             self.nodes += 1
             value = self.child(value_node, deeper)
+            if key in ONE_LINE_FIELDS and value.__class__ is str and _LINE_BREAK.search(value):
+                self.warn("text-line-break", value_node, field=key)
             if (
                 value_node.__class__ is _SCALAR
                 and not value_node.style

@@ -72,6 +72,7 @@ READ_CHECKS: dict[str, str] = {
     "file-outside-catalog": "error",
     "file-not-regular": "error",
     "text-control-char": "warning",
+    "text-line-break": "warning",
     "yaml-syntax": "error",
     "yaml-multi-document": "error",
     "yaml-empty": "error",

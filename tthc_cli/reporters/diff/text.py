@@ -20,7 +20,7 @@ from tthc_cli.reporters.diff.common import (
     verdict_label,
     where,
 )
-from tthc_cli.textnorm import visible
+from tthc_cli.textnorm import one_line
 
 STYLE = {
     Verdict.SIMPLER: "green",
@@ -31,8 +31,9 @@ STYLE = {
 
 
 def shown(text: str) -> str:
-    """Text for the console: control characters from files shown, rich markup escaped."""
-    return escape(visible(text))
+    """Text for the console, one line: control characters and line breaks from files shown
+    or folded, rich markup escaped."""
+    return escape(one_line(text))
 
 
 def _finding(f: Finding, lang: str) -> str:
