@@ -225,3 +225,55 @@ def test_xlsx_notes_rows_are_as_tall_as_their_wrapped_text(fixture: Path) -> Non
         lines = -(-len(str(cell.value)) // int(width))  # at least this many lines
         height = notes.row_dimensions[cell.row].height
         assert height is not None and height >= 14 * lines, (cell.row, cell.value)
+
+
+TECHNICAL = ("tthc.yaml", "simplification.", "cost.hourly_value", "plan.choices", "http", ".vn")
+
+
+def test_the_signed_document_states_its_limits_without_config_keys_or_sources(
+    fixture: Path,
+) -> None:
+    reports = _reports(fixture)
+    parts = report_parts(reports, "vi")
+    body = [p.text if isinstance(p, Para) else p for part in parts for p in part.paragraphs]
+    limits = " ".join(str(line) for line in body)
+    assert not [word for word in TECHNICAL if word in limits], limits
+    assert "6.000004" not in limits  # the illustrative plan: counted, not listed by code
+    assert "minh họa" in limits and "không được tính" in limits
+    assert "chưa được đối chiếu với nguyên văn" in limits  # the unsettled due date, plainly
+    # the workbook's notes sheet (data) keeps the technical detail
+    data = report_xlsx.render(reports, OutputContext(lang="vi"))
+    notes = " ".join(
+        str(c.value) for (c,) in load_workbook(io.BytesIO(data))["Ghi chú"].iter_rows()
+    )
+    assert "tthc.yaml" in notes and "plan.choices" in notes and "6.000004" in notes
+
+
+def test_only_the_citys_units_are_at_risk_and_ministries_targets_are_not_judged(
+    tmp_path: Path,
+) -> None:
+    units = {
+        "units": {
+            **UNITS["units"],
+            "bo-xd": {"name": "Bộ Xây dựng", "kind": "ministry", "level": "central"},
+        }
+    }
+    procedures = report_fixture.procedures()
+    procedures["internal/6.000003.yaml"]["units"] = {"implementing": ["bo-xd"]}
+    procedures["internal/6.000005.yaml"] = report_fixture.internal("6.000005", "2024-03-01")
+    del procedures["internal/6.000005.yaml"]["units"]
+    root = make_catalog(tmp_path, procedures, units=units)
+    parts = report_parts(_reports(root), "vi")
+    risks = " ".join(p.text for p in parts[3].paragraphs if isinstance(p, Para))
+    assert "Bộ Xây dựng" not in risks and "chưa ghi đơn vị" not in risks
+    assert "Sở Tư pháp" in risks  # the city's own unit below the cut target is still listed
+    limits = " ".join(p.text for p in parts[4].paragraphs if isinstance(p, Para))
+    assert "1 thủ tục chưa ghi đơn vị thực hiện: cần bổ sung" in limits
+    table = parts[1].table
+    assert table is not None
+    statuses = {r.cells[1]: r.cells[-1] for r in table.rows}
+    ministries = [t for t in statuses if t.startswith("Các bộ, cơ quan ngang bộ chủ trì")]
+    assert ministries and all(
+        statuses[t].startswith("không thuộc phạm vi đánh giá của Thành phố") for t in ministries
+    )
+    assert "không đạt" not in {statuses[t] for t in ministries}

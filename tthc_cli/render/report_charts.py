@@ -56,6 +56,7 @@ STATUS_COLOURS = {
     "no_evidence": "#6d4c41",
     "pending": "#1565c0",
     "not_applicable": "#9e9e9e",
+    "outside_scope": "#bdbdbd",
 }
 
 
@@ -244,7 +245,7 @@ def _timeline(report: Report, lang: str) -> Figure:
         content = textwrap.shorten(xml_safe(m.label(lang)), TIMELINE_LABEL, placeholder="…")
         axes.text(
             x + (-0.006 if right_half else 0.006) * span, y,
-            f"{show_day(m.due, lang)} {content}: {status_label(status.status, lang)}",
+            f"{show_day(m.due, lang)} {content}: {_short_status(status.status, lang)}",
             ha="right" if right_half else "left", va="center", color=colour,
             fontsize=FONT_SIZE - 1,
             bbox={"facecolor": "white", "edgecolor": "none", "pad": 0.5},
@@ -259,6 +260,13 @@ def _timeline(report: Report, lang: str) -> Figure:
     axes.set_ylim(-(count + 0.7), 1.3)
     axes.set_axis_off()
     return figure
+
+
+def _short_status(status: str, lang: str) -> str:
+    """A status as the time line labels it: the long ones shortened to fit the page."""
+    if status == "outside_scope":
+        return text("report.chart.outside_scope", lang)
+    return status_label(status, lang)
 
 
 def milestone_chart(report: Report, lang: str) -> str:

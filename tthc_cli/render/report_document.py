@@ -48,7 +48,16 @@ from tthc_cli.render.report_table import (
 )
 from tthc_cli.render.tables import Chart, Column, Para, Part, Row, Table
 
-STATUS_ORDER = ("met", "not_met", "missed", "at_risk", "no_evidence", "pending", "not_applicable")
+STATUS_ORDER = (
+    "met",
+    "not_met",
+    "missed",
+    "at_risk",
+    "no_evidence",
+    "pending",
+    "not_applicable",
+    "outside_scope",
+)
 AT_RISK = ("missed", "not_met", "at_risk")
 
 
@@ -217,10 +226,14 @@ def _group_risks(report: Report, names: Sequence[str], lang: str) -> list[str]:
     target = report.plan.procedures_cut_percent
     if target is None:
         return []
-    below = [
+    below = [  # the province's own units only: not another level's, not "no unit recorded"
         name
         for name, g in zip(names, report.groups, strict=True)
-        if g.internal and g.procedures_cut_share is not None and g.procedures_cut_share < target
+        if g.key != NO_GROUP
+        and g.key not in report.outside_groups
+        and g.internal
+        and g.procedures_cut_share is not None
+        and g.procedures_cut_share < target
     ]
     if not below:
         return []
@@ -245,17 +258,20 @@ def _at_risk(reports: Sequence[Report], names: Sequence[str], lang: str) -> list
     return lines or [text("report.doc.no-risk", lang)]
 
 
-def limit_lines(reports: Sequence[Report], lang: str) -> list[str]:
+def limit_lines(reports: Sequence[Report], lang: str, technical: bool = False) -> list[str]:
     """The data's limits: the rules of evidence, each plan's period and choices, how "before"
-    is taken, how cuts are counted, what the figures cover (each line once)."""
+    is taken, how cuts are counted, what the figures cover (each line once). In plain
+    administrative words for the signed document; ``technical``: with the config keys, sources,
+    research notes and procedure codes behind them (the workbook's notes sheet, which is data)."""
+    plain = not technical
     first = reports[0]
     total = first.total
-    lines = [
-        baseline_line(first, lang),
-        text(f"report.doc.count-cut-as.{first.count_cut_as}", lang),
-    ]
+    cut_key = "report.count-cut-as" if technical else "report.doc.count-cut-as"
+    lines = [baseline_line(first, lang, plain), text(f"{cut_key}.{first.count_cut_as}", lang)]
     for report in reports:
-        own = [line for line in plan_lines(report, lang) if line != _closing_line(report, lang)]
+        own = [
+            line for line in plan_lines(report, lang, plain) if line != _closing_line(report, lang)
+        ]
         if len(reports) > 1:
             own = [own[0], *(_per_plan(report, line, lang) for line in own[1:])]
         lines += own
@@ -267,11 +283,11 @@ def limit_lines(reports: Sequence[Report], lang: str) -> list[str]:
     ):
         lines.append(text("report.scope-note", lang))
     if first.hourly is None:
-        lines.append(text("report.hourly-none", lang))
+        lines.append(text("report.doc.hourly-none" if plain else "report.hourly-none", lang))
     else:
         lines.append(
             text(
-                "report.hourly",
+                "report.doc.hourly" if plain else "report.hourly",
                 lang,
                 amount=display(first.hourly.amount, lang),
                 start=show_day(first.hourly.start, lang),
@@ -288,17 +304,22 @@ def limit_lines(reports: Sequence[Report], lang: str) -> list[str]:
         lines.append(text("report.doc.undated", lang, count=total.published_undated))
     if total.plans_undated:
         lines.append(text("report.doc.plans-undated", lang, count=total.plans_undated))
+    no_unit = next((g for g in first.groups if first.by == "unit" and g.key == NO_GROUP), None)
+    if no_unit is not None:
+        lines.append(text("report.doc.no-unit-data", lang, count=no_unit.procedures))
+    if first.outside_groups:
+        lines.append(text("report.doc.outside-groups", lang, count=len(first.outside_groups)))
     if first.illustrative_codes:
         lines.append(
             text(
-                "report.illustrative",
+                "report.doc.illustrative" if plain else "report.illustrative",
                 lang,
                 count=len(first.illustrative_codes),
                 codes=", ".join(first.illustrative_codes),
             )
         )
     for report in reports:
-        lines += milestone_notes(report, lang)
+        lines += milestone_notes(report, lang, plain)
     if not total.procedures:
         lines.append(text("report.empty", lang))
     elif not total.internal:

@@ -201,7 +201,7 @@ def render(report_set: ReportSet, ctx: OutputContext) -> bytes:
         ms_rows = [_milestone_cells(s, chosen, lang) for s in plan.milestones]
         _write_rows(ms_sheet, ms_head, ms_rows, lang)
     notes = workbook.create_sheet(text("report.sheet.notes", lang)[:SHEET_NAME_LIMIT])
-    lines = [report_summary(report_set, lang), *limit_lines(plans, lang)]
+    lines = [report_summary(report_set, lang), *limit_lines(plans, lang, technical=True)]
     for index, line in enumerate(lines, start=1):
         _put(notes, index, 1, line, lang).font = Font(name=FONT, size=11, bold=index == 1)
         # a spreadsheet does not grow a row to its wrapped text: long notes would overlap
