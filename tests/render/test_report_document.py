@@ -277,3 +277,15 @@ def test_only_the_citys_units_are_at_risk_and_ministries_targets_are_not_judged(
         statuses[t].startswith("không thuộc phạm vi đánh giá của Thành phố") for t in ministries
     )
     assert "không đạt" not in {statuses[t] for t in ministries}
+
+
+def test_procedures_without_a_unit_have_one_label_in_every_human_format(tmp_path: Path) -> None:
+    from tests.helpers import run_tthc
+
+    procedures = report_fixture.procedures()
+    procedures["public/2.001220.yaml"] = procedure("2.001220", units=None)
+    root = make_catalog(tmp_path, procedures)
+    for fmt in ("markdown", "csv"):  # text: the same label, wrapped in its table cell
+        out = run_tthc("report", str(root), "--as-of", "2024-10-01", "-f", fmt, cwd=tmp_path).stdout
+        assert "Thủ tục chưa ghi đơn vị" in " ".join(out.split()), fmt
+        assert "| - |" not in out and "\n-," not in out, fmt
