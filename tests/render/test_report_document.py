@@ -17,7 +17,7 @@ from tthc_cli.cli._common import shipped_plan
 from tthc_cli.formats import OutputContext
 from tthc_cli.load.catalog import load_paths
 from tthc_cli.load.config_file import resolve_config
-from tthc_cli.plan.progress import ReportSet, build_report
+from tthc_cli.plan.progress import Report, ReportSet, build_report
 from tthc_cli.render import REPORT_WRITERS, report_xlsx
 from tthc_cli.render.report_document import report_parts
 from tthc_cli.render.tables import Para
@@ -289,3 +289,24 @@ def test_procedures_without_a_unit_have_one_label_in_every_human_format(tmp_path
         out = run_tthc("report", str(root), "--as-of", "2024-10-01", "-f", fmt, cwd=tmp_path).stdout
         assert "Thủ tục chưa ghi đơn vị" in " ".join(out.split()), fmt
         assert "| - |" not in out and "\n-," not in out, fmt
+
+
+def test_the_content_column_is_the_widest_and_the_tables_fill_the_text_width(
+    fixture: Path,
+) -> None:
+    catalog = load_paths([fixture], resolve_config([fixture], None))
+    plan = shipped_plan(catalog.config)
+    for on in (DAY, date(2026, 1, 2)):  # running and closing report
+
+        def regroup(by: str, day: date = on) -> Report:
+            return build_report(catalog, plan, day, by)
+
+        parts = report_parts(ReportSet(regroup("unit"), regroup, config=catalog.config), "vi")
+        for table in (parts[1].table, parts[2].table):
+            assert table is not None
+            assert sum(c.weight for c in table.columns) == 165
+        milestones = parts[1].table
+        assert milestones is not None
+        weights = [c.weight for c in milestones.columns]
+        assert weights[1] == max(weights) and weights[1] >= 2 * weights[2]  # content vs date
+        assert weights[0] <= 10  # a row number needs no more

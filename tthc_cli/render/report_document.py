@@ -118,32 +118,49 @@ def _milestone_row(number: int, status: MilestoneStatus, closing: bool, lang: st
     return Row(tuple(cells))
 
 
+# The targets' widths in millimetres of the decree's 165 mm text at 12 pt, from what each column
+# holds: the number of a row (≤ 2 digits), a date dd/mm/yyyy on one line, figures of ≤ 6
+# characters, a status of up to a few words; the rest to the content, the longest text.
+MILESTONE_WIDTHS = {
+    "number": 10,
+    "due": 21,
+    "target": 13,
+    "value": 13,
+    "final_value": 13,
+    "counted": 15,
+    "without_evidence": 14,
+    "status": 22,
+}
+TEXT_WIDTH = 165
+
+
 def milestone_table(report: Report, lang: str) -> Table:
-    """The targets: widths in millimetres of the decree's 165 mm text at 12 pt (a date
-    dd/mm/yyyy and "STT" each on one line, "không tính" broken between its words). Each
+    """The targets (widths: :data:`MILESTONE_WIDTHS`, the content takes what is left). Each
     result says how many procedures it is measured on, how many of them have dated evidence
     and how many record a fact without it; a closing report adds the result on the report
     date."""
     closing = _closing(report)
+    widths = {k: v for k, v in MILESTONE_WIDTHS.items() if closing or k != "final_value"}
+    content = TEXT_WIDTH - sum(widths.values())
     columns = [
-        Column(text("table.col.number", lang), 13),
-        Column(text("report.ms.title", lang), 30 if closing else 47),
-        Column(text("report.ms.due", lang), 24),
-        Column(text("report.ms.target", lang), 15),
-        Column(text("report.ms.value", lang), 17),
+        Column(text("table.col.number", lang), widths["number"]),
+        Column(text("report.ms.title", lang), content),
+        Column(text("report.ms.due", lang), widths["due"]),
+        Column(text("report.ms.target", lang), widths["target"]),
+        Column(text("report.ms.value", lang), widths["value"]),
     ]
     if closing:
-        columns.append(Column(text("report.ms.final_value", lang), 17))
+        columns.append(Column(text("report.ms.final_value", lang), widths["final_value"]))
     columns += [
-        Column(text("report.doc.col.counted", lang), 17),
-        Column(text("report.ms.without_evidence", lang), 15),
-        Column(text("report.ms.status", lang), 17),
+        Column(text("report.doc.col.counted", lang), widths["counted"]),
+        Column(text("report.ms.without_evidence", lang), widths["without_evidence"]),
+        Column(text("report.ms.status", lang), widths["status"]),
     ]
     rows = tuple(_milestone_row(i, s, closing, lang) for i, s in enumerate(report.milestones, 1))
     return Table(tuple(columns), rows, numbered=True)
 
 
-GROUP_COLUMNS = (  # millimetres, with the number (13) and the name (43): 165
+GROUP_COLUMNS = (  # millimetres, with the number (10) and the name (46): 165
     ("procedures", 15),
     ("internal", 16),
     ("published", 15),
@@ -169,8 +186,8 @@ def _group_cells(group: GroupProgress, lang: str) -> tuple[str, ...]:
 
 def group_table(report: Report, names: Sequence[str], lang: str) -> Table:
     columns = (
-        Column(text("table.col.number", lang), 13),
-        Column(text(f"report.doc.group.{report.by}", lang), 43),
+        Column(text("table.col.number", lang), MILESTONE_WIDTHS["number"]),
+        Column(text(f"report.doc.group.{report.by}", lang), 46),
         *(Column(text(f"report.col.{key}", lang), weight) for key, weight in GROUP_COLUMNS),
     )
     rows = [
