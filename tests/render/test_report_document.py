@@ -310,3 +310,18 @@ def test_the_content_column_is_the_widest_and_the_tables_fill_the_text_width(
         weights = [c.weight for c in milestones.columns]
         assert weights[1] == max(weights) and weights[1] >= 2 * weights[2]  # content vs date
         assert weights[0] <= 10  # a row number needs no more
+
+
+def test_every_sheet_of_the_workbook_prints_at_a_readable_size(fixture: Path) -> None:
+    # 26 columns on one sheet fitted to one A4 page wide printed at about 5 pt
+    data = report_xlsx.render(_reports(fixture), OutputContext(lang="vi"))
+    workbook = load_workbook(io.BytesIO(data))
+    assert {"đơn vị", "đơn vị, chi phí, thời hạn"} <= set(workbook.sheetnames)
+    for sheet in workbook.worksheets:
+        assert sheet.page_setup.fitToWidth == 1  # still one page wide (#22)
+        assert report_xlsx.print_points(sheet) >= 8, sheet.title
+    # every column of the grouping is on one of its two sheets, each with the group's name
+    first, second = workbook["đơn vị"], workbook["đơn vị, chi phí, thời hạn"]
+    heads = [str(c.value) for c in first[1]] + [str(c.value) for c in second[1]]
+    assert "PA minh họa (không tính)" in heads and "Cắt giảm thủ tục (%)" in heads
+    assert first.cell(1, 1).value == second.cell(1, 1).value == "Đơn vị"

@@ -374,6 +374,7 @@ MESSAGES: dict[str, str] = {
     "report.total": "Whole catalog",
     "report.groups": "Progress by group",
     "report.milestones": "Milestones",
+    "report.sheet.cost-time": "{by}, cost and time",
     "report.sheet.notes": "Notes",
     "report.time-cut": "{days} ({hours} h)",
     "report.col.group": "Group",

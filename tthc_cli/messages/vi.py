@@ -379,6 +379,7 @@ MESSAGES: dict[str, str] = {
     "report.total": "Toàn danh mục",
     "report.groups": "Tiến độ theo nhóm",
     "report.milestones": "Mốc thời gian",
+    "report.sheet.cost-time": "{by}, chi phí, thời hạn",
     "report.sheet.notes": "Ghi chú",
     "report.time-cut": "{days} ({hours} giờ)",
     "report.col.group": "Nhóm",
