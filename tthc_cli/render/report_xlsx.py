@@ -240,17 +240,17 @@ def render(report_set: ReportSet, ctx: OutputContext) -> bytes:
     for by, report in reports.items():
         every = columns(report)
         rows = _group_rows(report, lang)
-        first = [c for c in every if c not in SECOND_SHEET]
-        second = [every[0], *(c for c in every if c in SECOND_SHEET)]
+        first = tuple(c for c in every if c not in SECOND_SHEET)
+        second = (every[0], *(c for c in every if c in SECOND_SHEET))
         names = (
             text(f"report.by.{by}", lang),
             text("report.sheet.cost-time", lang, by=text(f"report.by.{by}", lang)),
         )
-        for name, chosen in zip(names, (first, second), strict=True):
+        for name, part in zip(names, (first, second), strict=True):
             sheet = workbook.create_sheet(name[:SHEET_NAME_LIMIT])
-            head = headers(lang, tuple(chosen))
+            head = headers(lang, part)
             head[0] = text(f"report.doc.group.{by}", lang)
-            picked = [[row[every.index(c)] for c in chosen] for row in rows]
+            picked = [[row[every.index(c)] for c in part] for row in rows]
             _write_rows(sheet, head, picked, lang, NAME_WIDEST)
     plans = report_set.every_plan()
     for index, plan in enumerate(plans, start=1):
