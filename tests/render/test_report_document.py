@@ -325,3 +325,23 @@ def test_every_sheet_of_the_workbook_prints_at_a_readable_size(fixture: Path) ->
     heads = [str(c.value) for c in first[1]] + [str(c.value) for c in second[1]]
     assert "PA minh họa (không tính)" in heads and "Cắt giảm thủ tục (%)" in heads
     assert first.cell(1, 1).value == second.cell(1, 1).value == "Đơn vị"
+
+
+def test_the_form_instruction_under_the_signer_goes_once_a_signer_is_configured(
+    tmp_path: Path,
+) -> None:
+    from tests.helpers import run_tthc
+
+    instruction = "(Chữ ký của người có thẩm quyền, dấu/chữ ký số của cơ quan, tổ chức)"
+    signer = {"signer": {"title": "GIÁM ĐỐC", "name": "Nguyễn Văn A"}}
+    for document, shown in ((None, True), (signer, False)):
+        config = {"cost": {"hourly_value": [report_fixture.HOURLY]}}
+        if document is not None:
+            config["document"] = document
+        root = make_catalog(tmp_path / str(shown), report_fixture.procedures(), config=config)
+        out = tmp_path / f"{shown}.html"
+        done = run_tthc("report", str(root), "-f", "html", "-o", str(out), cwd=tmp_path)
+        assert done.returncode == 0, done.stderr
+        page = out.read_text(encoding="utf-8")
+        assert (instruction in page) is shown
+        assert "Nguyễn Văn A" in page or shown
