@@ -273,10 +273,9 @@ def test_only_the_citys_units_are_at_risk_and_ministries_targets_are_not_judged(
     assert table is not None
     statuses = {r.cells[1]: r.cells[-1] for r in table.rows}
     ministries = [t for t in statuses if t.startswith("Các bộ, cơ quan ngang bộ chủ trì")]
-    assert ministries and all(
-        statuses[t].startswith("không thuộc phạm vi đánh giá của Thành phố") for t in ministries
-    )
-    assert "không đạt" not in {statuses[t] for t in ministries}
+    assert ministries and all(statuses[t] == "ngoài phạm vi" for t in ministries)
+    said = " ".join(p.text for p in parts[1].paragraphs if isinstance(p, Para))
+    assert "không thuộc phạm vi đánh giá của Thành phố" in said
 
 
 def test_procedures_without_a_unit_have_one_label_in_every_human_format(tmp_path: Path) -> None:
@@ -308,8 +307,8 @@ def test_the_content_column_is_the_widest_and_the_tables_fill_the_text_width(
         milestones = parts[1].table
         assert milestones is not None
         weights = [c.weight for c in milestones.columns]
-        assert weights[1] == max(weights) and weights[1] >= 2 * weights[2]  # content vs date
-        assert weights[0] <= 10  # a row number needs no more
+        assert weights[1] == max(weights)  # the content, the longest text, is the widest
+        assert weights[1] > 30
 
 
 def test_every_sheet_of_the_workbook_prints_at_a_readable_size(fixture: Path) -> None:

@@ -116,22 +116,27 @@ def _milestone_row(number: int, status: MilestoneStatus, closing: bool, lang: st
         counted=display(status.counted, lang),
         population=display(status.population, lang),
     )
-    cells += [counted, display(status.without_evidence, lang), status_label(status.status, lang)]
+    shown = (  # the long status in full under the table, once
+        text("report.chart.outside_scope", lang)
+        if status.status == "outside_scope"
+        else status_label(status.status, lang)
+    )
+    cells += [counted, display(status.without_evidence, lang), shown]
     return Row(tuple(cells))
 
 
 # The targets' widths in millimetres of the decree's 165 mm text at 12 pt, from what each column
-# holds: the number of a row (≤ 2 digits), a date dd/mm/yyyy on one line, figures of ≤ 6
-# characters, a status of up to a few words; the rest to the content, the longest text.
+# holds (with the cell's margins): "STT" and a date dd/mm/yyyy each on one line, "không tính"
+# broken between its words, a status of a few words; the rest goes to the content.
 MILESTONE_WIDTHS = {
-    "number": 10,
-    "due": 21,
-    "target": 13,
-    "value": 13,
-    "final_value": 13,
-    "counted": 15,
-    "without_evidence": 14,
-    "status": 22,
+    "number": 13,
+    "due": 24,
+    "target": 15,
+    "value": 15,
+    "final_value": 15,
+    "counted": 17,  # its header's "TTHC" on one line
+    "without_evidence": 15,
+    "status": 18,
 }
 TEXT_WIDTH = 165
 
@@ -162,7 +167,7 @@ def milestone_table(report: Report, lang: str) -> Table:
     return Table(tuple(columns), rows, numbered=True)
 
 
-GROUP_COLUMNS = (  # millimetres, with the number (10) and the name (46): 165
+GROUP_COLUMNS = (  # millimetres, with the number (13) and the name (43): 165
     ("procedures", 15),
     ("internal", 16),
     ("published", 15),
@@ -189,7 +194,7 @@ def _group_cells(group: GroupProgress, lang: str) -> tuple[str, ...]:
 def group_table(report: Report, names: Sequence[str], lang: str) -> Table:
     columns = (
         Column(text("table.col.number", lang), MILESTONE_WIDTHS["number"]),
-        Column(text(f"report.doc.group.{report.by}", lang), 46),
+        Column(text(f"report.doc.group.{report.by}", lang), 43),
         *(Column(text(f"report.col.{key}", lang), weight) for key, weight in GROUP_COLUMNS),
     )
     rows = [
@@ -371,6 +376,8 @@ def _milestone_parts(report: Report, heading: str | None, level: int, lang: str)
         lambda: [milestone_chart_png(report, lang)],
     )
     paragraphs: list[str | Para] = [Para(_status_counts(report, lang))]
+    if any(s.status == "outside_scope" for s in report.milestones):
+        paragraphs.append(Para(text("report.doc.outside-milestones", lang)))
     closing = _closing_line(report, lang)
     if closing is not None:
         paragraphs.append(Para(closing))
