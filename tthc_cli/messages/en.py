@@ -471,7 +471,7 @@ MESSAGES: dict[str, str] = {
     "report.doc.due-unsettled": 'The due date {due} of the target "{title}" has not been checked against the original text; the report applies it provisionally.',
     "report.doc.no-unit-data": "{count} procedure(s) record no implementing unit: this data must be completed to assess them by unit; the group is not assessed as a unit.",
     "report.doc.outside-groups": "{count} group(s) are central agencies (ministries and their departments) that carry out procedures of the catalog: their figures are for information, outside the City's assessment.",
-    "report.doc.outside-milestones": "Targets marked \"not assessed\" are tasks the ministries lead: outside the City's assessment, neither met nor not met.",
+    "report.doc.outside-milestones": 'Targets marked "not assessed" are tasks the ministries lead: outside the City\'s assessment, neither met nor not met.',
     "report.doc.no-unit": "Procedures without an implementing unit",
     "report.doc.milestones-summary": "The plan has {total} dated targets: {counts}.",
     "report.doc.no-milestones": "The plan has no dated targets.",

@@ -476,7 +476,7 @@ MESSAGES: dict[str, str] = {
     "report.doc.due-unsettled": 'Thời hạn {due} của chỉ tiêu "{title}" chưa được đối chiếu với nguyên văn văn bản giao nhiệm vụ; báo cáo tạm áp dụng thời hạn này.',
     "report.doc.no-unit-data": "{count} thủ tục chưa ghi đơn vị thực hiện: cần bổ sung dữ liệu này để đánh giá theo đơn vị; nhóm này không được đánh giá như một đơn vị.",
     "report.doc.outside-groups": "{count} nhóm là cơ quan trung ương (bộ, cơ quan thuộc bộ) thực hiện thủ tục trong danh mục: số liệu của các nhóm này chỉ để biết, không thuộc phạm vi đánh giá của Thành phố.",
-    "report.doc.outside-milestones": "Chỉ tiêu ghi \"ngoài phạm vi\" là nhiệm vụ các bộ, cơ quan ngang bộ chủ trì: không thuộc phạm vi đánh giá của Thành phố, không tính là đạt hay không đạt.",
+    "report.doc.outside-milestones": 'Chỉ tiêu ghi "ngoài phạm vi" là nhiệm vụ các bộ, cơ quan ngang bộ chủ trì: không thuộc phạm vi đánh giá của Thành phố, không tính là đạt hay không đạt.',
     "report.doc.no-unit": "Thủ tục chưa ghi đơn vị thực hiện",
     "report.doc.milestones-summary": "Kế hoạch có {total} chỉ tiêu có mốc thời gian: {counts}.",
     "report.doc.no-milestones": "Kế hoạch không có chỉ tiêu nào có mốc thời gian.",
