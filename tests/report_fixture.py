@@ -19,6 +19,17 @@ EXTRA_MILESTONE = {
 }
 
 
+ILLUSTRATIVE_PLAN = {
+    "status": "implemented",
+    "outcome": "abolish",
+    "proposed_on": "2024-04-01",
+    "submitted": {"date": "2024-04-15"},
+    "decision": {"number": "9/QĐ-UBND", "date": "2024-05-01"},
+    "implemented_on": "2024-05-15",
+    "illustrative": True,
+}
+
+
 def _compliance(hours: float) -> dict[str, Any]:
     return {"hours": hours, "other_costs": 0, "frequency_per_year": 1, "subjects_per_year": 10}
 
@@ -70,7 +81,6 @@ def procedures() -> dict[str, Any]:
                 "outcome": "abolish",
                 "proposed_on": "2024-05-01",
                 "decision": {"number": "2/QĐ-UBND", "date": "2024-06-01"},
-                "illustrative": True,
             },
             target_hours=0,
             name=HOSTILE_NAME,
@@ -87,7 +97,10 @@ def procedures() -> dict[str, Any]:
             target_hours=2,
         ),
         "internal/6.000003.yaml": internal("6.000003", "2024-08-01"),
-        "internal/6.000004.yaml": internal("6.000004", "2024-03-01", unit="so-tu-phap"),
+        # an illustration: an example plan, evidence of nothing, counted toward no figure
+        "internal/6.000004.yaml": internal(
+            "6.000004", "2024-03-01", ILLUSTRATIVE_PLAN, unit="so-tu-phap", target_hours=0
+        ),
         "public/2.001219.yaml": procedure(),
     }
 

@@ -41,9 +41,13 @@ def test_json_shape_and_named_choices(catalog: Path) -> None:
         "from": "2022-01-01",
         "source": "Giá trị thử nghiệm cho kiểm thử",
     }
-    assert data["illustrative"] == ["6.000001"]
+    assert data["illustrative"] == ["6.000004"]
     assert data["total"]["cost_before"] == 8_000_000 and data["total"]["cost_cut_share"] == 37.5
-    assert any("MINH HỌA" in note for note in data["notes"])
+    # said once, plainly, why the illustrative plan is not counted
+    assert sum("minh họa" in note and "không tính" in note for note in data["notes"]) == 1
+    outside = [m for m in data["milestones"] if m["status"] == "outside_scope"]
+    assert outside and all(m["outside_reason"] == "assigned_to_ministries" for m in outside)
+    assert all(m["value"] is None for m in outside)
 
 
 def test_totals_agree_across_text_json_csv_xlsx(catalog: Path, tmp_path: Path) -> None:
@@ -58,8 +62,12 @@ def test_totals_agree_across_text_json_csv_xlsx(catalog: Path, tmp_path: Path) -
     assert int(csv_total["Số thủ tục"]) == total["procedures"]
     out = tmp_path / "r.xlsx"
     _report(catalog, "--format", "xlsx", "--by", "field", "-o", str(out))
-    sheet = load_workbook(out)["lĩnh vực"]
-    values = {str(h.value): c.value for h, c in zip(sheet[1], sheet[sheet.max_row], strict=False)}
+    workbook = load_workbook(out)
+    values = {
+        str(h.value): c.value
+        for name in ("lĩnh vực", "lĩnh vực, chi phí, thời hạn")  # the columns over two sheets
+        for h, c in zip(workbook[name][1], workbook[name][workbook[name].max_row], strict=False)
+    }
     assert values["Chi phí trước (đồng/năm)"] == total["cost_before"]
     assert values["Cắt giảm thủ tục (%)"] == total["procedures_cut_share"]
     assert values["Số thủ tục"] == total["procedures"]
@@ -121,7 +129,7 @@ def test_english_and_no_hourly_value(tmp_path: Path) -> None:
     out = _report(catalog, "--lang", "en").stdout
     assert "Compliance cost: not computed" in out
     assert "abolished_or_merged" in out
-    assert "ILLUSTRATIONS" in out
+    assert "illustrative simplification plan" in out and "counted toward no figure" in out
 
 
 def test_empty_catalog_and_no_internal(tmp_path: Path) -> None:
@@ -160,8 +168,13 @@ def test_cost_command(catalog: Path) -> None:
     done = run_tthc("cost", "6.000001", str(catalog), "--as-of", "2024-10-01", cwd=catalog.parent)
     assert done.returncode == 0, done.stderr
     assert "50.000 đồng/giờ" in done.stdout
-    assert "MINH HỌA" in done.stdout
+    assert "MINH HỌA" not in done.stdout
     assert "Giảm: 100%" in done.stdout
+    # an illustrative plan is no evidence: never in force, no reduction, said so
+    example = run_tthc(
+        "cost", "6.000004", str(catalog), "--as-of", "2024-10-01", cwd=catalog.parent
+    )
+    assert "MINH HỌA" in example.stdout and "Giảm: 0%" in example.stdout
     before = run_tthc("cost", "6.000001", str(catalog), "--as-of", "2024-05-01", cwd=catalog.parent)
     assert "Giảm: 0%" in before.stdout
     unknown = run_tthc("cost", "9.999999", str(catalog), cwd=catalog.parent)
@@ -275,7 +288,7 @@ def test_xlsx_never_holds_a_formula_whatever_a_name_starts_with(
                     assert cell.data_type == "s"
                     seen.add(str(cell.value))
     assert seen == {*HOSTILE, "=Sở Xây dựng", "+Sở Tư pháp"}
-    for name in ("lĩnh vực", "đơn vị"):
+    for name in ("lĩnh vực, chi phí, thời hạn", "đơn vị, chi phí, thời hạn"):
         sheet = workbook[name]
         head = [c.value for c in sheet[1]]
         for row in sheet.iter_rows(min_row=2):
@@ -340,7 +353,7 @@ def test_empty_and_public_only_catalogs_in_every_format(tmp_path: Path, kind: st
     data = _json(catalog)
     assert data["total"]["procedures"] == (0 if kind == "empty" else 1)
     assert data["total"]["internal"] == 0
-    assert {m["status"] for m in data["milestones"]} == {"not_applicable"}
+    assert {m["status"] for m in data["milestones"]} == {"not_applicable", "outside_scope"}
     rows = list(csv.reader(io.StringIO(_report(catalog, "--format", "csv").stdout)))
     assert rows[-1][0] == "Toàn danh mục"
     for fmt in ("xlsx", "html"):

@@ -150,9 +150,20 @@ def test_qd1085_measures_submission_where_the_text_says_trinh(tmp_path: Path) ->
         simplification={"plan": plan},
     )
     catalog = _load(tmp_path, {"a.yaml": data})
-    report = build_report(catalog, shipped_plan(catalog.config), date(2023, 9, 30), "unit")
+    # a ministry's catalog: its own milestones are judged
+    plan = shipped_plan(catalog.config)
+    report = build_report(catalog, plan, date(2023, 9, 30), "unit", own_level="ministry")
     assert _status(report, "priority-fields-plan").status == "met"  # submitted on time
     assert _status(report, "plan-approved-100").value == 0  # not approved
+    # a province's catalog (the default): the ministries' milestones are not its to meet
+    city = build_report(catalog, plan, date(2023, 9, 30), "unit")
+    outside = _status(city, "priority-fields-plan")
+    assert (outside.status, outside.value, outside.outside_reason) == (
+        "outside_scope",
+        None,
+        "assigned_to_ministries",
+    )
+    assert _status(city, "province-reviewed-100").outside_reason is None
 
 
 def test_qd1085_province_milestone_counts_the_province_decision_only(tmp_path: Path) -> None:

@@ -100,7 +100,8 @@ def test_empty_catalog(tmp_path: Path) -> None:
     report = _report(catalog, "2024-10-01")
     assert report.total.procedures == 0 and report.groups == ()
     assert report.total.published_share is None
-    assert {s.status for s in report.milestones} == {"not_applicable"}
+    # the ministries' milestones are outside a province's assessment, the others have no procedure
+    assert {s.status for s in report.milestones} == {"not_applicable", "outside_scope"}
 
 
 def test_catalog_without_internal_procedures(tmp_path: Path) -> None:
@@ -108,7 +109,8 @@ def test_catalog_without_internal_procedures(tmp_path: Path) -> None:
     catalog = load_paths([catalog_dir], resolve_config([catalog_dir], None))
     report = _report(catalog, "2024-10-01", by="kind")
     assert [g.key for g in report.groups] == ["public"]
-    assert {s.status for s in report.milestones} == {"not_applicable"}
+    # the ministries' milestones are outside a province's assessment, the others have no procedure
+    assert {s.status for s in report.milestones} == {"not_applicable", "outside_scope"}
 
 
 def test_plan_choice_overrides_conflicting_due_date(tmp_path: Path) -> None:
@@ -244,3 +246,17 @@ def test_a_cut_public_procedure_is_not_counted_against_the_20_percent_targets(
     )
     assert (public_only.cut_planned, public_only.procedures_cut_share) == (0, None)
     assert public_only.cost.before is None and public_only.cost_cut_share is None
+
+
+def test_an_illustrative_plan_counts_toward_no_figure(tmp_path: Path) -> None:
+    # 6.000004's plan is an illustration (implemented abolition, dated): counted apart only.
+    report = _report(_catalog(tmp_path), "2024-10-01")
+    total = report.total
+    assert total.illustrative == 1 and report.illustrative_codes == ("6.000004",)
+    assert (total.reviewed, total.submitted, total.approved, total.implemented) == (2, 2, 2, 0)
+    assert total.cut_planned == 1 and total.cut_undated == 0
+    assert total.cost.after == 5_000_000  # its cost stays as it was
+    tally = total.tally("plan_implemented_share")
+    assert (tally.counted, tally.without_evidence) == (0, 0)
+    group = next(g for g in report.groups if g.key == "so-tu-phap")
+    assert (group.illustrative, group.reviewed, group.procedures_cut_share) == (1, 0, 0)

@@ -165,3 +165,37 @@ def test_only_the_html_report_imports_matplotlib(tmp_path: Path, fmt: str, loade
     )
     assert (tmp_path / fmt).stat().st_size > 0, done.stderr
     assert json.loads(done.stderr.strip().splitlines()[-1]) is loaded
+
+
+def _font_sizes(svg: ElementTree.Element) -> list[float]:
+    styles = [node.get("style", "") for node in svg.iter(f"{SVG}text")]
+    return [float(m.group(1)) for s in styles if (m := re.search(r"font-size:\s*([\d.]+)px", s))]
+
+
+def test_labels_are_legible_and_an_empty_series_is_not_drawn(tmp_path: Path) -> None:
+    # no hourly value: no group has a cost figure, so the cost series is left out entirely
+    root = report_fixture.write(tmp_path / "c", hourly=False)
+    page = _html(root, tmp_path)
+    svgs = _svgs(page)
+    assert svgs
+    for svg in svgs:
+        width = float(svg.attrib["width"].removesuffix("pt"))
+        sizes = _font_sizes(svg)
+        assert sizes and min(sizes) * min(1.0, A4_TEXT_WIDTH_PT / width) >= 8, sizes
+    shown = " ".join(t for svg in svgs for t in _texts(svg))
+    assert "Cắt giảm thủ tục (%)" in shown and "Cắt giảm chi phí (%)" not in shown
+
+
+def test_the_report_date_line_does_not_cross_the_milestone_labels(tmp_path: Path) -> None:
+    from tthc_cli.render.report_charts import _style, _timeline
+
+    root = _catalog(tmp_path)
+    catalog = load_paths([root], resolve_config([root], None))
+    report = build_report(catalog, shipped_plan(catalog.config), date(2024, 10, 1), "unit")
+    with _style():
+        figure = _timeline(report, "vi")
+    (axes,) = figure.axes
+    dotted = [line for line in axes.get_lines() if line.get_linestyle() == ":"]
+    # in data coordinates (not the whole height of the axes), above the labels (at y ≤ -1)
+    assert dotted and all(line.get_transform() == axes.transData for line in dotted)
+    assert all(min(line.get_ydata()) > -1 for line in dotted)

@@ -17,7 +17,7 @@ from tthc_cli.cli._common import shipped_plan
 from tthc_cli.formats import OutputContext
 from tthc_cli.load.catalog import load_paths
 from tthc_cli.load.config_file import resolve_config
-from tthc_cli.plan.progress import ReportSet, build_report
+from tthc_cli.plan.progress import Report, ReportSet, build_report
 from tthc_cli.render import REPORT_WRITERS, report_xlsx
 from tthc_cli.render.report_document import report_parts
 from tthc_cli.render.tables import Para
@@ -225,3 +225,122 @@ def test_xlsx_notes_rows_are_as_tall_as_their_wrapped_text(fixture: Path) -> Non
         lines = -(-len(str(cell.value)) // int(width))  # at least this many lines
         height = notes.row_dimensions[cell.row].height
         assert height is not None and height >= 14 * lines, (cell.row, cell.value)
+
+
+TECHNICAL = ("tthc.yaml", "simplification.", "cost.hourly_value", "plan.choices", "http", ".vn")
+
+
+def test_the_signed_document_states_its_limits_without_config_keys_or_sources(
+    fixture: Path,
+) -> None:
+    reports = _reports(fixture)
+    parts = report_parts(reports, "vi")
+    body = [p.text if isinstance(p, Para) else p for part in parts for p in part.paragraphs]
+    limits = " ".join(str(line) for line in body)
+    assert not [word for word in TECHNICAL if word in limits], limits
+    assert "6.000004" not in limits  # the illustrative plan: counted, not listed by code
+    assert "minh họa" in limits and "không được tính" in limits
+    assert "chưa được đối chiếu với nguyên văn" in limits  # the unsettled due date, plainly
+    # the workbook's notes sheet (data) keeps the technical detail
+    data = report_xlsx.render(reports, OutputContext(lang="vi"))
+    notes = " ".join(
+        str(c.value) for (c,) in load_workbook(io.BytesIO(data))["Ghi chú"].iter_rows()
+    )
+    assert "tthc.yaml" in notes and "plan.choices" in notes and "6.000004" in notes
+
+
+def test_only_the_citys_units_are_at_risk_and_ministries_targets_are_not_judged(
+    tmp_path: Path,
+) -> None:
+    units = {
+        "units": {
+            **UNITS["units"],
+            "bo-xd": {"name": "Bộ Xây dựng", "kind": "ministry", "level": "central"},
+        }
+    }
+    procedures = report_fixture.procedures()
+    procedures["internal/6.000003.yaml"]["units"] = {"implementing": ["bo-xd"]}
+    procedures["internal/6.000005.yaml"] = report_fixture.internal("6.000005", "2024-03-01")
+    del procedures["internal/6.000005.yaml"]["units"]
+    root = make_catalog(tmp_path, procedures, units=units)
+    parts = report_parts(_reports(root), "vi")
+    risks = " ".join(p.text for p in parts[3].paragraphs if isinstance(p, Para))
+    assert "Bộ Xây dựng" not in risks and "chưa ghi đơn vị" not in risks
+    assert "Sở Tư pháp" in risks  # the city's own unit below the cut target is still listed
+    limits = " ".join(p.text for p in parts[4].paragraphs if isinstance(p, Para))
+    assert "1 thủ tục chưa ghi đơn vị thực hiện: cần bổ sung" in limits
+    table = parts[1].table
+    assert table is not None
+    statuses = {r.cells[1]: r.cells[-1] for r in table.rows}
+    ministries = [t for t in statuses if t.startswith("Các bộ, cơ quan ngang bộ chủ trì")]
+    assert ministries and all(statuses[t] == "ngoài phạm vi" for t in ministries)
+    said = " ".join(p.text for p in parts[1].paragraphs if isinstance(p, Para))
+    assert "không thuộc phạm vi đánh giá của Thành phố" in said
+
+
+def test_procedures_without_a_unit_have_one_label_in_every_human_format(tmp_path: Path) -> None:
+    from tests.helpers import run_tthc
+
+    procedures = report_fixture.procedures()
+    procedures["public/2.001220.yaml"] = procedure("2.001220", units=None)
+    root = make_catalog(tmp_path, procedures)
+    for fmt in ("markdown", "csv"):  # text: the same label, wrapped in its table cell
+        out = run_tthc("report", str(root), "--as-of", "2024-10-01", "-f", fmt, cwd=tmp_path).stdout
+        assert "Thủ tục chưa ghi đơn vị" in " ".join(out.split()), fmt
+        assert "| - |" not in out and "\n-," not in out, fmt
+
+
+def test_the_content_column_is_the_widest_and_the_tables_fill_the_text_width(
+    fixture: Path,
+) -> None:
+    catalog = load_paths([fixture], resolve_config([fixture], None))
+    plan = shipped_plan(catalog.config)
+    for on in (DAY, date(2026, 1, 2)):  # running and closing report
+
+        def regroup(by: str, day: date = on) -> Report:
+            return build_report(catalog, plan, day, by)
+
+        parts = report_parts(ReportSet(regroup("unit"), regroup, config=catalog.config), "vi")
+        for table in (parts[1].table, parts[2].table):
+            assert table is not None
+            assert sum(c.weight for c in table.columns) == 165
+        milestones = parts[1].table
+        assert milestones is not None
+        weights = [c.weight for c in milestones.columns]
+        assert weights[1] == max(weights)  # the content, the longest text, is the widest
+        assert weights[1] > 30
+
+
+def test_every_sheet_of_the_workbook_prints_at_a_readable_size(fixture: Path) -> None:
+    # 26 columns on one sheet fitted to one A4 page wide printed at about 5 pt
+    data = report_xlsx.render(_reports(fixture), OutputContext(lang="vi"))
+    workbook = load_workbook(io.BytesIO(data))
+    assert {"đơn vị", "đơn vị, chi phí, thời hạn"} <= set(workbook.sheetnames)
+    for sheet in workbook.worksheets:
+        assert sheet.page_setup.fitToWidth == 1  # still one page wide (#22)
+        assert report_xlsx.print_points(sheet) >= 8, sheet.title
+    # every column of the grouping is on one of its two sheets, each with the group's name
+    first, second = workbook["đơn vị"], workbook["đơn vị, chi phí, thời hạn"]
+    heads = [str(c.value) for c in first[1]] + [str(c.value) for c in second[1]]
+    assert "PA minh họa (không tính)" in heads and "Cắt giảm thủ tục (%)" in heads
+    assert first.cell(1, 1).value == second.cell(1, 1).value == "Đơn vị"
+
+
+def test_the_form_instruction_under_the_signer_goes_once_a_signer_is_configured(
+    tmp_path: Path,
+) -> None:
+    from tests.helpers import run_tthc
+
+    instruction = "(Chữ ký của người có thẩm quyền, dấu/chữ ký số của cơ quan, tổ chức)"
+    signer = {"signer": {"title": "GIÁM ĐỐC", "name": "Nguyễn Văn A"}}
+    for document, shown in ((None, True), (signer, False)):
+        config = {"cost": {"hourly_value": [report_fixture.HOURLY]}}
+        if document is not None:
+            config["document"] = document
+        root = make_catalog(tmp_path / str(shown), report_fixture.procedures(), config=config)
+        out = tmp_path / f"{shown}.html"
+        done = run_tthc("report", str(root), "-f", "html", "-o", str(out), cwd=tmp_path)
+        assert done.returncode == 0, done.stderr
+        page = out.read_text(encoding="utf-8")
+        assert (instruction in page) is shown
+        assert "Nguyễn Văn A" in page or shown

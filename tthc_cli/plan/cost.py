@@ -22,6 +22,7 @@ from datetime import date
 
 from tthc_cli.config import Config, HourlyValue
 from tthc_cli.model import Channel, Compliance, Money, Procedure, Snapshot
+from tthc_cli.plan.evidence import evidence_plan
 
 CUTTING_OUTCOMES = ("abolish", "merge")
 
@@ -129,9 +130,9 @@ def annual_cost(
 def plan_state(procedure: Procedure, as_of: date) -> str | None:
     """The plan's state on ``as_of`` from its dated events only (an event without a date is no
     evidence: see :mod:`tthc_cli.plan.evidence`): implemented, approved, rejected, submitted,
-    proposed, or None (nothing dated on or before ``as_of``)."""
-    simplification = procedure.simplification
-    plan = simplification.plan if simplification else None
+    proposed, or None (nothing dated on or before ``as_of``, or an illustrative plan: no
+    evidence of anything, see :func:`tthc_cli.plan.evidence.evidence_plan`)."""
+    plan = evidence_plan(procedure)
     if plan is None:
         return None
 

@@ -14,6 +14,11 @@ A procedure counts on day D only with a fact dated on or before D:
   else the day the source was read;
 * a business condition cut: the date of the document that cuts it.
 
+A simplification plan marked ``illustrative`` (an example written to show the format, not a plan
+a body proposed or approved) is no evidence of anything: :func:`evidence_plan` is the one place
+that decides it, and every count of plans, cuts, cost and time goes through it. Such plans are
+counted apart (:func:`illustrative_plan`), never toward a measured figure or a milestone.
+
 A fact without a date, or known only from a day after D that does not rule it out (a publication
 decision dated after D may have replaced an earlier one; a source read after D), is *without
 evidence*: counted apart, never as done. A plan event dated after D shows it had not happened on
@@ -26,7 +31,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from tthc_cli.legal import number_key
-from tthc_cli.model import Procedure
+from tthc_cli.model import Plan, Procedure
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,6 +104,23 @@ def location_independent(procedure: Procedure) -> Fact | None:
     return Fact(_read_day(procedure), found.decision, read=True)
 
 
+def evidence_plan(procedure: Procedure) -> Plan | None:
+    """The procedure's simplification plan as evidence: None when it has none or when its plan
+    is an illustration (``illustrative: true``), which counts toward no figure."""
+    simplification = procedure.simplification
+    plan = simplification.plan if simplification else None
+    if plan is None or plan.illustrative:
+        return None
+    return plan
+
+
+def illustrative_plan(procedure: Procedure) -> Plan | None:
+    """The procedure's plan when it is an illustration (shown apart, counted nowhere)."""
+    simplification = procedure.simplification
+    plan = simplification.plan if simplification else None
+    return plan if plan is not None and plan.illustrative else None
+
+
 # A plan's events in order; a later event dated D implies every earlier one by D.
 PLAN_EVENTS = ("proposed", "submitted", "approved", "implemented")
 _REACHED = {
@@ -113,9 +135,8 @@ def plan_event(procedure: Procedure, event: str) -> Fact | None:
     """The fact that the procedure's plan reached ``event`` (proposed, submitted, approved,
     implemented): the earliest date among that event and the later ones recorded; undated when
     the status says it happened but no date is recorded; None when the plan has not reached it
-    (or there is no plan)."""
-    simplification = procedure.simplification
-    plan = simplification.plan if simplification else None
+    (or there is no plan, or it is an illustration)."""
+    plan = evidence_plan(procedure)
     if plan is None or plan.status not in _REACHED[event]:
         return None
     decided = plan.decision_date if plan.status in ("approved", "implemented", "rejected") else None

@@ -3,6 +3,9 @@ evidence, how many facts lack evidence, and its status. Pure.
 
 Status, in this order:
 
+* ``outside_scope``: the milestone is another body's task (``applies_to`` names only ministries:
+  "Các bộ, cơ quan ngang bộ chủ trì…"), not the province's: shown, never judged (``reason``
+  ``assigned_to_ministries``); the catalog is a province's;
 * ``not_applicable``: no procedure is in the milestone's scope;
 * ``met``: the value from dated evidence reached the target;
 * ``no_evidence`` ("chưa có căn cứ"): not reached on dated evidence, but it could be if the facts
@@ -30,6 +33,10 @@ from tthc_cli.plans import Milestone
 # procedures its districts and communes carry out).
 LEVELS_COVERED = {"ministry": ("ministry",), "province": ("province", "district", "commune")}
 NO_TALLY = Tally()
+# The level whose catalog tthc keeps (a province's): a milestone assigned only to other levels
+# is not this catalog's to meet.
+OWN_LEVEL = "province"
+OUTSIDE_REASON = "assigned_to_ministries"
 # Measures whose value is a reduction (before → after), not a share of procedures.
 REDUCTIONS = ("cost_cut_share", "time_cut_share")
 
@@ -66,7 +73,8 @@ def milestone_population(
 @dataclass(frozen=True, slots=True)
 class MilestoneStatus:
     milestone: Milestone
-    status: str  # met, no_evidence, missed, not_met, at_risk, pending, not_applicable
+    # met, no_evidence, missed, not_met, at_risk, pending, not_applicable, outside_scope
+    status: str
     value: float | None  # from dated evidence on ``evaluated_on``
     population: int
     evaluated_on: date
@@ -76,12 +84,27 @@ class MilestoneStatus:
     closing: bool = False
 
     @property
+    def outside_reason(self) -> str | None:
+        """Why the milestone is not judged (machine-readable), None when it is."""
+        return OUTSIDE_REASON if self.status == "outside_scope" else None
+
+    @property
     def counted(self) -> int:
         return self.evidence.counted
 
     @property
     def without_evidence(self) -> int:
         return self.evidence.without_evidence
+
+
+def outside_own_level(milestone: Milestone, own_level: str | None = OWN_LEVEL) -> bool:
+    """Whether the milestone is assigned only to levels other than the catalog's own
+    (``own_level`` None: every milestone is judged)."""
+    return (
+        own_level is not None
+        and bool(milestone.applies_to)
+        and own_level not in milestone.applies_to
+    )
 
 
 Measure = Callable[[Sequence[Procedure], date], tuple[float | None, Tally]]
@@ -119,9 +142,14 @@ def measure_milestone(
     at_risk_days: int,
     closing: bool = False,
     applicable: bool | None = None,
+    own_level: str | None = OWN_LEVEL,
 ) -> MilestoneStatus:
     """The milestone's status on ``as_of`` from ``measure`` (value and evidence on a day)."""
     on = as_of if as_of < milestone.due else milestone.due - timedelta(days=1)
+    if outside_own_level(milestone, own_level):
+        return MilestoneStatus(
+            milestone, "outside_scope", None, len(population), on, closing=closing
+        )
     if not population and not applicable:
         return MilestoneStatus(milestone, "not_applicable", None, 0, on, closing=closing)
     value, tally = measure(population, on)

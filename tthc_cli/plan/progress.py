@@ -40,6 +40,7 @@ from tthc_cli.plan.cost import CostTotals, ProcedureCost, hourly_value, plan_sta
 from tthc_cli.plan.evidence import Tally
 from tthc_cli.plan.measures import (
     LEVELS_COVERED,
+    OWN_LEVEL,
     MilestoneStatus,
     business_related,
     measure_milestone,
@@ -227,15 +228,13 @@ def _cut_outcomes(count_cut_as: str) -> tuple[str, ...]:
 
 
 def _is_cut(procedure: Procedure, state: str | None, outcomes: tuple[str, ...]) -> bool:
-    simplification = procedure.simplification
-    plan = simplification.plan if simplification else None
+    plan = evidence.evidence_plan(procedure)
     return plan is not None and plan.outcome in outcomes and state in ("approved", "implemented")
 
 
 def _cut_undated(procedure: Procedure, state: str | None, outcomes: tuple[str, ...]) -> bool:
     """A cut decided by its status but with no dated decision on or before the day."""
-    simplification = procedure.simplification
-    plan = simplification.plan if simplification else None
+    plan = evidence.evidence_plan(procedure)
     return (
         plan is not None
         and plan.outcome in outcomes
@@ -315,10 +314,7 @@ def summarize(
     cut_planned = cut_done = illustrative = cut_undated = 0
     for p in procedures:
         state = states[p.code]
-        simplification = p.simplification
-        plan = simplification.plan if simplification else None
-        if plan is not None and state is not None and plan.illustrative:
-            illustrative += 1
+        illustrative += evidence.illustrative_plan(p) is not None  # shown apart, counted nowhere
         then = baseline.then.get(p.code) if baseline is not None else None
         counted_as = p if baseline is None else then  # what the 20% targets look at
         internal = counted_as is not None and (cost_of_all or counted_as.kind == "internal")
@@ -436,8 +432,10 @@ def evaluate(
     catalog: Catalog,
     baseline: BaselineCatalog | None = None,
     plan: PlanData | None = None,
+    own_level: str | None = OWN_LEVEL,
 ) -> MilestoneStatus:
-    """The milestone on ``as_of`` (see :mod:`tthc_cli.plan.measures` for the statuses)."""
+    """The milestone on ``as_of`` (see :mod:`tthc_cli.plan.measures` for the statuses);
+    ``own_level``: the level whose catalog this is (another level's milestone is not judged)."""
     config = catalog.config
     population = milestone_population(procedures, milestone, config)
     gone = (
@@ -464,7 +462,14 @@ def evaluate(
 
     closing = plan is not None and plan.closed_on(as_of)
     return measure_milestone(
-        milestone, population, as_of, measure, config.plan.at_risk_days, closing, bool(gone)
+        milestone,
+        population,
+        as_of,
+        measure,
+        config.plan.at_risk_days,
+        closing,
+        bool(gone),
+        own_level,
     )
 
 
@@ -484,6 +489,9 @@ class Report:
     # The recorded choice of which procedures are business-related (tthc.yaml), and why.
     business_subjects: tuple[str, ...] = ()
     business_reason: str | None = None
+    # Grouped by unit: the groups that are not units of the province (a ministry, a central
+    # agency): shown with their figures, never listed as the province's units at risk.
+    outside_groups: tuple[str, ...] = ()
 
     @property
     def closing(self) -> bool:
@@ -518,9 +526,12 @@ def build_report(
     as_of: date,
     by: str,
     baseline: BaselineCatalog | None = None,
+    own_level: str | None = OWN_LEVEL,
 ) -> Report:
     """The report on ``as_of`` grouped ``by``; "before" is each procedure's recorded baseline, or
-    with ``baseline`` the catalog at a git revision (see :mod:`tthc_cli.plan.baseline`)."""
+    with ``baseline`` the catalog at a git revision (see :mod:`tthc_cli.plan.baseline`).
+    ``own_level``: whose catalog it is (a province's); milestones assigned only to other levels
+    (ministries) are shown as outside its assessment, not judged."""
     config = catalog.config
     hourly = hourly_value(config, as_of)
     procedures = sorted(catalog.procedures, key=lambda p: p.code)
@@ -546,11 +557,7 @@ def build_report(
         summarize(key, label, chosen, *args, group_baseline(key))
         for key, (label, chosen) in sorted(members.items(), key=lambda item: vi_key(item[1][0]))
     )
-    illustrative = tuple(
-        p.code
-        for p in procedures
-        if p.simplification and p.simplification.plan and p.simplification.plan.illustrative
-    )
+    illustrative = tuple(p.code for p in procedures if evidence.illustrative_plan(p) is not None)
     return Report(
         as_of=as_of,
         by=by,
@@ -560,11 +567,20 @@ def build_report(
         total=summarize("total", "", procedures, *args, group_baseline(None)),
         groups=groups,
         milestones=tuple(
-            evaluate(m, procedures, as_of, catalog, baseline, plan) for m in plan.milestones
+            evaluate(m, procedures, as_of, catalog, baseline, plan, own_level)
+            for m in plan.milestones
         ),
         illustrative_codes=illustrative,
         catalog_root=catalog.root,
         baseline=baseline,
         business_subjects=config.plan.business_subjects,
         business_reason=config.plan.business_reason,
+        outside_groups=tuple(key for key in members if by == "unit" and _outside(key, catalog)),
     )
+
+
+def _outside(key: str, catalog: Catalog) -> bool:
+    """Whether the group ``key`` (grouped by unit) is a unit outside the province: one the units
+    registry places at the central level (a ministry, its departments)."""
+    unit = catalog.units.get(key)
+    return unit is not None and unit.level == "central"

@@ -38,13 +38,13 @@ if TYPE_CHECKING:
 # Vietnamese official documents use Times New Roman; Liberation Serif has its metrics; DejaVu
 # Serif ships with matplotlib, so every Vietnamese letter has a glyph whatever else is installed.
 FONT_FAMILIES = ("Times New Roman", "Liberation Serif", "DejaVu Serif")
-FONT_SIZE = 8
+FONT_SIZE = 8  # every label, at print size (the charts are drawn at the width they print at)
 # The text of A4 portrait between the decree's margins is 165 mm (6.5 in); the charts are 6.4.
 WIDTH_INCHES = 6.4
 LINE_INCHES = 0.15  # one line of a group's name
 GROUPS_PER_CHART = 14  # a chart fits on a page
 LABEL_WIDTH = 34  # characters a line of a group's name holds before it wraps
-TIMELINE_LABEL = 58  # characters of a milestone's content shown on the time line
+TIMELINE_LABEL = 46  # characters of a milestone's content shown on the time line
 PNG_DPI = 200
 BAR_COLOURS = ("#1565c0", "#6a1b9a")  # procedures cut, cost cut
 TARGET_COLOUR = "#c62828"
@@ -56,6 +56,7 @@ STATUS_COLOURS = {
     "no_evidence": "#6d4c41",
     "pending": "#1565c0",
     "not_applicable": "#9e9e9e",
+    "outside_scope": "#bdbdbd",
 }
 
 
@@ -161,25 +162,36 @@ def _bars(report: Report, rows: Sequence[tuple[str, GroupProgress]], lang: str) 
         centres.append(top + size / 2)
         top += size
     bar = 0.24 * LINE_INCHES / 0.15
-    measures = (
-        (text("report.col.procedures_cut_share", lang), [g.procedures_cut_share for _, g in rows]),
-        (text("report.col.cost_cut_share", lang), [g.cost_cut_share for _, g in rows]),
+    plan = report.plan
+    every = (
+        (
+            text("report.col.procedures_cut_share", lang),
+            [g.procedures_cut_share for _, g in rows],
+            BAR_COLOURS[0],
+            plan.procedures_cut_percent,
+        ),
+        (
+            text("report.col.cost_cut_share", lang),
+            [g.cost_cut_share for _, g in rows],
+            BAR_COLOURS[1],
+            plan.cost_cut_percent,
+        ),
     )
-    for offset, ((name, shares), colour) in enumerate(zip(measures, BAR_COLOURS, strict=True)):
-        positions = [centre + (offset - 0.5) * bar * 0.5 for centre in centres]
+    # a series no group has a figure for is not drawn, nor named in the legend
+    measures = [m for m in every if any(share is not None for share in m[1])]
+    for offset, (name, shares, colour, _) in enumerate(measures):
+        shift = (offset - 0.5) * bar * 0.5 if len(measures) > 1 else 0.0
+        positions = [centre + shift for centre in centres]
         widths = [min(100.0, max(0.0, share or 0.0)) for share in shares]
         axes.barh(positions, widths, height=bar * 0.45, color=colour, label=name)
         for y, width, share in zip(positions, widths, shares, strict=True):
-            axes.text(width + 1, y, _shown(share, lang), va="center", fontsize=FONT_SIZE - 1)
-    plan = report.plan
-    targets = sorted(
-        {t for t in (plan.procedures_cut_percent, plan.cost_cut_percent) if t is not None}
-    )
+            axes.text(width + 1, y, _shown(share, lang), va="center", fontsize=FONT_SIZE)
+    targets = sorted({m[3] for m in measures if m[3] is not None})
     for target in targets:
         axes.axvline(target, color=TARGET_COLOUR, linestyle="--", linewidth=1)
         axes.text(
             target, -0.05, f" {text('report.chart.target', lang)} {display(target, lang)}%",
-            color=TARGET_COLOUR, va="bottom", fontsize=FONT_SIZE - 1,
+            color=TARGET_COLOUR, va="bottom", fontsize=FONT_SIZE,
         )  # fmt: skip
     axes.set_xlim(0, 110)
     axes.set_xticks([0, 20, 40, 60, 80, 100])
@@ -244,21 +256,30 @@ def _timeline(report: Report, lang: str) -> Figure:
         content = textwrap.shorten(xml_safe(m.label(lang)), TIMELINE_LABEL, placeholder="…")
         axes.text(
             x + (-0.006 if right_half else 0.006) * span, y,
-            f"{show_day(m.due, lang)} {content}: {status_label(status.status, lang)}",
+            f"{show_day(m.due, lang)} {content}: {_short_status(status.status, lang)}",
             ha="right" if right_half else "left", va="center", color=colour,
-            fontsize=FONT_SIZE - 1,
+            fontsize=FONT_SIZE,
             bbox={"facecolor": "white", "edgecolor": "none", "pad": 0.5},
         )  # fmt: skip
     as_of = x_of(report.as_of)
-    axes.axvline(as_of, color="#000000", linestyle=":", linewidth=1)
+    # the report date: a mark on the axis and its label above it, never across the labels below
+    axes.plot([as_of, as_of], [-0.3, 0.45], color="#000000", linestyle=":", linewidth=1)
+    axes.plot([as_of], [0], marker="v", color="#000000", markersize=5)
     axes.text(
         as_of, 0.5, text("report.as-of", lang, date=day(report.as_of)),
-        ha="center", va="bottom",
+        ha="right" if as_of > span / 2 else "left", va="bottom",
     )  # fmt: skip
     axes.set_xlim(-0.02 * span, span * 1.02)
     axes.set_ylim(-(count + 0.7), 1.3)
     axes.set_axis_off()
     return figure
+
+
+def _short_status(status: str, lang: str) -> str:
+    """A status as the time line labels it: the long ones shortened to fit the page."""
+    if status == "outside_scope":
+        return text("report.chart.outside_scope", lang)
+    return status_label(status, lang)
 
 
 def milestone_chart(report: Report, lang: str) -> str:

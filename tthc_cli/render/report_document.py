@@ -26,11 +26,13 @@ A milestone is named by its content, never by its identifier.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 
 from tthc_cli.dates import show_day
 from tthc_cli.extras import OFFICE, available
 from tthc_cli.messages import text
 from tthc_cli.plan.progress import NO_GROUP, GroupProgress, MilestoneStatus, Report, ReportSet
+from tthc_cli.render.frame import Frame
 from tthc_cli.render.report_charts import (
     chart_rows,
     milestone_chart,
@@ -48,7 +50,16 @@ from tthc_cli.render.report_table import (
 )
 from tthc_cli.render.tables import Chart, Column, Para, Part, Row, Table
 
-STATUS_ORDER = ("met", "not_met", "missed", "at_risk", "no_evidence", "pending", "not_applicable")
+STATUS_ORDER = (
+    "met",
+    "not_met",
+    "missed",
+    "at_risk",
+    "no_evidence",
+    "pending",
+    "not_applicable",
+    "outside_scope",
+)
 AT_RISK = ("missed", "not_met", "at_risk")
 
 
@@ -105,30 +116,52 @@ def _milestone_row(number: int, status: MilestoneStatus, closing: bool, lang: st
         counted=display(status.counted, lang),
         population=display(status.population, lang),
     )
-    cells += [counted, display(status.without_evidence, lang), status_label(status.status, lang)]
+    shown = (  # the long status in full under the table, once
+        text("report.chart.outside_scope", lang)
+        if status.status == "outside_scope"
+        else status_label(status.status, lang)
+    )
+    cells += [counted, display(status.without_evidence, lang), shown]
     return Row(tuple(cells))
 
 
+# The targets' widths in millimetres of the decree's 165 mm text at 12 pt, from what each column
+# holds (with the cell's margins): "STT" and a date dd/mm/yyyy each on one line, "không tính"
+# broken between its words, a status of a few words; the rest goes to the content.
+MILESTONE_WIDTHS = {
+    "number": 13,
+    "due": 24,
+    "target": 15,
+    "value": 15,
+    "final_value": 15,
+    "counted": 17,  # its header's "TTHC" on one line
+    "without_evidence": 15,
+    "status": 18,
+}
+TEXT_WIDTH = 165
+
+
 def milestone_table(report: Report, lang: str) -> Table:
-    """The targets: widths in millimetres of the decree's 165 mm text at 12 pt (a date
-    dd/mm/yyyy and "STT" each on one line, "không tính" broken between its words). Each
+    """The targets (widths: :data:`MILESTONE_WIDTHS`, the content takes what is left). Each
     result says how many procedures it is measured on, how many of them have dated evidence
     and how many record a fact without it; a closing report adds the result on the report
     date."""
     closing = _closing(report)
+    widths = {k: v for k, v in MILESTONE_WIDTHS.items() if closing or k != "final_value"}
+    content = TEXT_WIDTH - sum(widths.values())
     columns = [
-        Column(text("table.col.number", lang), 13),
-        Column(text("report.ms.title", lang), 30 if closing else 47),
-        Column(text("report.ms.due", lang), 24),
-        Column(text("report.ms.target", lang), 15),
-        Column(text("report.ms.value", lang), 17),
+        Column(text("table.col.number", lang), widths["number"]),
+        Column(text("report.ms.title", lang), content),
+        Column(text("report.ms.due", lang), widths["due"]),
+        Column(text("report.ms.target", lang), widths["target"]),
+        Column(text("report.ms.value", lang), widths["value"]),
     ]
     if closing:
-        columns.append(Column(text("report.ms.final_value", lang), 17))
+        columns.append(Column(text("report.ms.final_value", lang), widths["final_value"]))
     columns += [
-        Column(text("report.doc.col.counted", lang), 17),
-        Column(text("report.ms.without_evidence", lang), 15),
-        Column(text("report.ms.status", lang), 17),
+        Column(text("report.doc.col.counted", lang), widths["counted"]),
+        Column(text("report.ms.without_evidence", lang), widths["without_evidence"]),
+        Column(text("report.ms.status", lang), widths["status"]),
     ]
     rows = tuple(_milestone_row(i, s, closing, lang) for i, s in enumerate(report.milestones, 1))
     return Table(tuple(columns), rows, numbered=True)
@@ -160,7 +193,7 @@ def _group_cells(group: GroupProgress, lang: str) -> tuple[str, ...]:
 
 def group_table(report: Report, names: Sequence[str], lang: str) -> Table:
     columns = (
-        Column(text("table.col.number", lang), 13),
+        Column(text("table.col.number", lang), MILESTONE_WIDTHS["number"]),
         Column(text(f"report.doc.group.{report.by}", lang), 43),
         *(Column(text(f"report.col.{key}", lang), weight) for key, weight in GROUP_COLUMNS),
     )
@@ -217,10 +250,14 @@ def _group_risks(report: Report, names: Sequence[str], lang: str) -> list[str]:
     target = report.plan.procedures_cut_percent
     if target is None:
         return []
-    below = [
+    below = [  # the province's own units only: not another level's, not "no unit recorded"
         name
         for name, g in zip(names, report.groups, strict=True)
-        if g.internal and g.procedures_cut_share is not None and g.procedures_cut_share < target
+        if g.key != NO_GROUP
+        and g.key not in report.outside_groups
+        and g.internal
+        and g.procedures_cut_share is not None
+        and g.procedures_cut_share < target
     ]
     if not below:
         return []
@@ -245,17 +282,20 @@ def _at_risk(reports: Sequence[Report], names: Sequence[str], lang: str) -> list
     return lines or [text("report.doc.no-risk", lang)]
 
 
-def limit_lines(reports: Sequence[Report], lang: str) -> list[str]:
+def limit_lines(reports: Sequence[Report], lang: str, technical: bool = False) -> list[str]:
     """The data's limits: the rules of evidence, each plan's period and choices, how "before"
-    is taken, how cuts are counted, what the figures cover (each line once)."""
+    is taken, how cuts are counted, what the figures cover (each line once). In plain
+    administrative words for the signed document; ``technical``: with the config keys, sources,
+    research notes and procedure codes behind them (the workbook's notes sheet, which is data)."""
+    plain = not technical
     first = reports[0]
     total = first.total
-    lines = [
-        baseline_line(first, lang),
-        text(f"report.doc.count-cut-as.{first.count_cut_as}", lang),
-    ]
+    cut_key = "report.count-cut-as" if technical else "report.doc.count-cut-as"
+    lines = [baseline_line(first, lang, plain), text(f"{cut_key}.{first.count_cut_as}", lang)]
     for report in reports:
-        own = [line for line in plan_lines(report, lang) if line != _closing_line(report, lang)]
+        own = [
+            line for line in plan_lines(report, lang, plain) if line != _closing_line(report, lang)
+        ]
         if len(reports) > 1:
             own = [own[0], *(_per_plan(report, line, lang) for line in own[1:])]
         lines += own
@@ -267,11 +307,11 @@ def limit_lines(reports: Sequence[Report], lang: str) -> list[str]:
     ):
         lines.append(text("report.scope-note", lang))
     if first.hourly is None:
-        lines.append(text("report.hourly-none", lang))
+        lines.append(text("report.doc.hourly-none" if plain else "report.hourly-none", lang))
     else:
         lines.append(
             text(
-                "report.hourly",
+                "report.doc.hourly" if plain else "report.hourly",
                 lang,
                 amount=display(first.hourly.amount, lang),
                 start=show_day(first.hourly.start, lang),
@@ -288,17 +328,22 @@ def limit_lines(reports: Sequence[Report], lang: str) -> list[str]:
         lines.append(text("report.doc.undated", lang, count=total.published_undated))
     if total.plans_undated:
         lines.append(text("report.doc.plans-undated", lang, count=total.plans_undated))
+    no_unit = next((g for g in first.groups if first.by == "unit" and g.key == NO_GROUP), None)
+    if no_unit is not None:
+        lines.append(text("report.doc.no-unit-data", lang, count=no_unit.procedures))
+    if first.outside_groups:
+        lines.append(text("report.doc.outside-groups", lang, count=len(first.outside_groups)))
     if first.illustrative_codes:
         lines.append(
             text(
-                "report.illustrative",
+                "report.doc.illustrative" if plain else "report.illustrative",
                 lang,
                 count=len(first.illustrative_codes),
                 codes=", ".join(first.illustrative_codes),
             )
         )
     for report in reports:
-        lines += milestone_notes(report, lang)
+        lines += milestone_notes(report, lang, plain)
     if not total.procedures:
         lines.append(text("report.empty", lang))
     elif not total.internal:
@@ -331,6 +376,8 @@ def _milestone_parts(report: Report, heading: str | None, level: int, lang: str)
         lambda: [milestone_chart_png(report, lang)],
     )
     paragraphs: list[str | Para] = [Para(_status_counts(report, lang))]
+    if any(s.status == "outside_scope" for s in report.milestones):
+        paragraphs.append(Para(text("report.doc.outside-milestones", lang)))
     closing = _closing_line(report, lang)
     if closing is not None:
         paragraphs.append(Para(closing))
@@ -400,6 +447,15 @@ def report_parts(reports: ReportSet, lang: str) -> list[Part]:
         )
     )
     return parts
+
+
+def without_form_instruction(frame: Frame, lang: str) -> Frame:
+    """The report's frame without the form's instruction under the signer's title ("(Chữ ký
+    của người có thẩm quyền, dấu/chữ ký số…)") once the signer is configured: an instruction
+    to whoever fills the form in, not text of the signed report. The space to sign stays."""
+    if text("frame.element.name", lang) in frame.blank:
+        return frame
+    return replace(frame, signer=replace(frame.signer, stamp=""))
 
 
 def report_summary(reports: ReportSet, lang: str) -> str:

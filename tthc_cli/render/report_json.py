@@ -23,7 +23,8 @@ Shape (``"format": "tthc-report/1"``)::
 
 ROW has ``key`` plus every column of :data:`tthc_cli.render.report_table.COLUMNS` and
 :data:`~tthc_cli.render.report_table.BASELINE_COLUMNS`; ``null`` means not computed. ``status`` is
-met, at_risk, missed, pending or not_applicable.
+met, no_evidence, at_risk, missed, not_met, pending, not_applicable or outside_scope (a ministry's
+task, not the province's: not judged; ``outside_reason`` says why, else ``null``).
 
 The two measures behind the 20% targets of QĐ 1085/QĐ-TTg count internal procedures only, in
 every format: ``cut_planned`` and ``cut_done`` count cuts of internal procedures, and
@@ -118,6 +119,7 @@ def report_data(report: Report, lang: str) -> dict[str, Any]:
             {
                 **milestone_values(status, lang),
                 "evaluated_on": status.evaluated_on.isoformat(),
+                "outside_reason": status.outside_reason,
                 "conflict_note": note,
                 "sources": list(m.sources),
                 "quote": m.quote,

@@ -17,7 +17,7 @@ from typing import Any
 from tthc_cli.dates import show_day
 from tthc_cli.findings import day, ref
 from tthc_cli.messages import text
-from tthc_cli.plan.progress import GroupProgress, MilestoneStatus, Report
+from tthc_cli.plan.progress import NO_GROUP, GroupProgress, MilestoneStatus, Report
 
 Value = str | int | float | None
 
@@ -120,7 +120,10 @@ def total_label(lang: str) -> str:
 
 
 def group_label(report: Report, group: GroupProgress, lang: str) -> str:
-    """A group's name for people: levels and kinds in words, units and fields as named."""
+    """A group's name for people: levels and kinds in words, units and fields as named, the
+    procedures without a unit by the one label every human format gives them."""
+    if group.key == NO_GROUP:
+        return text("report.doc.no-unit", lang)
     if report.by == "level":
         return text(f"show.level.{group.key}", lang)
     if report.by == "kind":
@@ -226,10 +229,11 @@ def preamble(report: Report, lang: str) -> list[str]:
     return lines
 
 
-def plan_lines(report: Report, lang: str) -> list[str]:
+def plan_lines(report: Report, lang: str, plain: bool = False) -> list[str]:
     """The rules of evidence, the plan's period (or that this is its closing report), the day
     cuts are measured against, the recorded choices the plan depends on, and what it cannot
-    measure."""
+    measure. ``plain``: for the signed document — no config keys, no research notes (those go
+    to the data: text, markdown, the workbook's notes)."""
     plan = report.plan
     lines = [text("report.evidence-rules", lang)]
     if report.closing and plan.end is not None:
@@ -243,7 +247,11 @@ def plan_lines(report: Report, lang: str) -> list[str]:
                 end=show_day(plan.end, lang),
             )
         )
-    if plan.baseline_date is not None:
+    if plan.baseline_date is not None and plain:
+        lines.append(
+            text("report.doc.baseline-date", lang, date=show_day(plan.baseline_date, lang))
+        )
+    elif plan.baseline_date is not None:
         lines.append(
             text(
                 "report.baseline-date",
@@ -254,7 +262,10 @@ def plan_lines(report: Report, lang: str) -> list[str]:
         )
     if any(s.milestone.business_related for s in report.milestones):
         chosen = report.business_subjects
-        if chosen:
+        if plain:
+            key = "report.doc.business-choice" if chosen else "report.doc.business-none"
+            lines.append(text(key, lang, subjects=", ".join(chosen)))
+        elif chosen:
             lines.append(
                 text(
                     "report.business-choice",
@@ -278,11 +289,11 @@ def baseline_label(report: Report) -> str:
     return "recorded" if baseline is None else f"git:{baseline.revision}@{baseline.commit}"
 
 
-def baseline_line(report: Report, lang: str) -> str:
+def baseline_line(report: Report, lang: str, plain: bool = False) -> str:
     """Which "before" the report compares against, and what it means for each measure."""
     baseline = report.baseline
     if baseline is None:
-        return text("report.baseline.recorded", lang)
+        return text("report.doc.baseline.recorded" if plain else "report.baseline.recorded", lang)
     total = report.total
     return text(
         "report.baseline.revision",
@@ -295,12 +306,20 @@ def baseline_line(report: Report, lang: str) -> str:
     )
 
 
-def milestone_notes(report: Report, lang: str) -> list[str]:
+def milestone_notes(report: Report, lang: str, plain: bool = False) -> list[str]:
+    """The notes on milestones whose due date the sources do not settle; ``plain``: that said
+    in plain words, without the research notes (sources, config keys)."""
     notes = []
     for status in report.milestones:
         m = status.milestone
         note = m.conflict_note_en if lang == "en" and m.conflict_note_en else m.conflict_note
-        if note:  # named by its deadline and title, as the milestone table shows it
+        if note and plain:
+            notes.append(
+                text(
+                    "report.doc.due-unsettled", lang, due=show_day(m.due, lang), title=m.label(lang)
+                )
+            )
+        elif note:  # named by its deadline and title, as the milestone table shows it
             notes.append(f"{show_day(m.due, lang)} — {m.label(lang)}: {note}")
     return notes
 

@@ -30,6 +30,7 @@ _STATUS_STYLE = {
     "no_evidence": "magenta",
     "pending": "cyan",
     "not_applicable": "dim",
+    "outside_scope": "dim",
 }
 
 

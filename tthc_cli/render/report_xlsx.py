@@ -1,5 +1,13 @@
-"""The report as an Excel workbook, the data appendix of the report document: one sheet per
-grouping (the one asked for first), a milestones sheet and a notes sheet.
+"""The report as an Excel workbook, the data appendix of the report document: two sheets per
+grouping (the one asked for first) — publication, review, plans and cuts; then cost, time and the
+illustrative plans — a milestones sheet and a notes sheet (the data's limits with the config
+keys, sources and codes behind them).
+
+Two sheets, not one of 26 columns, so that fitted to one page wide a sheet still prints at a
+size a person reads (:func:`print_points`: 11 pt for the groupings' sheets, about 8.5 pt for the
+milestones' 13 columns): text columns at most :data:`NAME_WIDEST` (a group's name),
+:data:`MILESTONE_WIDEST` (a milestone) or :data:`MILESTONE_TEXT_WIDEST` characters and wrapped,
+headers wrapped between their words.
 
 Each sheet prints as an appendix is printed: A4 across the page, fitted to one page wide (as
 many pages long as it needs), the header row repeated on every page and frozen on screen,
@@ -38,6 +46,26 @@ FONT = "Times New Roman"
 # Vertical tab (Word's manual line break) and form feed: a line break in the cell.
 _LINE_BREAKS = {0x0B: "\n", 0x0C: "\n"}
 WIDEST = 60  # characters: a longer cell wraps
+NAME_WIDEST = 28  # characters: a group's name wraps beyond this
+MILESTONE_WIDEST = 30  # characters: a milestone's content wraps beyond this
+MILESTONE_TEXT_WIDEST = 14  # its other text (measure, how the date was set, status) beyond this
+FONT_POINTS = 11
+# A4 across between the decree's margins (30 mm left, 15 mm right), in points.
+PRINTABLE_POINTS = (297 - 30 - 15) / 25.4 * 72
+# The grouping's columns split over two sheets (after the group's name).
+SECOND_SHEET = (
+    "procedures",
+    "internal",
+    "cost_before",
+    "cost_after",
+    "cost_cut_share",
+    "time_counted",
+    "time_before_days",
+    "time_after_days",
+    "time_cut_days",
+    "time_cut_hours",
+    "illustrative",
+)
 NARROWEST = 6
 MM_PER_INCH = 25.4
 LINE_POINTS = 14  # one line of 11 pt text
@@ -101,7 +129,29 @@ def _print_setup(sheet: Worksheet, lang: str, title_rows: str | None = "1:1") ->
     sheet.oddHeader.center.size = 12
 
 
-def _write_rows(sheet: Worksheet, head: list[str], rows: list[list[Cellvalue]], lang: str) -> None:
+def column_points(width: float) -> float:
+    """A column ``width`` characters wide in points (a character of the default font is 7
+    pixels, plus 5 of padding, at 96 pixels per inch)."""
+    return (width * 7 + 5) * 0.75
+
+
+def print_points(sheet: Worksheet) -> float:
+    """The size the sheet's 11 pt text prints at once fitted to one A4 page wide."""
+    used = sum(
+        column_points(sheet.column_dimensions[get_column_letter(c)].width or 8.43)
+        for c in range(1, sheet.max_column + 1)
+    )
+    return FONT_POINTS * min(1.0, PRINTABLE_POINTS / used) if used else FONT_POINTS
+
+
+def _write_rows(
+    sheet: Worksheet,
+    head: list[str],
+    rows: list[list[Cellvalue]],
+    lang: str,
+    first_widest: int = WIDEST,
+    widest: int = WIDEST,
+) -> None:
     widths = [0] * len(head)
     for column, title in enumerate(head, start=1):
         _put(sheet, 1, column, title, lang)
@@ -111,7 +161,10 @@ def _write_rows(sheet: Worksheet, head: list[str], rows: list[list[Cellvalue]], 
             _put(sheet, index, column, value, lang)
             shown_value = text("report.not-computed", lang) if value is None else value
             widths[column - 1] = max(widths[column - 1], _shown_length(shown_value))
-    shown = [max(NARROWEST, min(WIDEST, width + 2)) for width in widths]
+    shown = [
+        max(NARROWEST, min(first_widest if index == 0 else widest, width + 2))
+        for index, width in enumerate(widths)
+    ]
     for column, width in enumerate(shown, start=1):
         sheet.column_dimensions[get_column_letter(column)].width = width
     table: list[list[Cellvalue]] = [list(head), *rows]
@@ -185,11 +238,20 @@ def render(report_set: ReportSet, ctx: OutputContext) -> bytes:
     assert first_sheet is not None
     workbook.remove(first_sheet)
     for by, report in reports.items():
-        sheet = workbook.create_sheet(text(f"report.by.{by}", lang)[:SHEET_NAME_LIMIT])
-        chosen = columns(report)
-        head = headers(lang, chosen)
-        head[0] = text(f"report.doc.group.{by}", lang)
-        _write_rows(sheet, head, _group_rows(report, lang), lang)
+        every = columns(report)
+        rows = _group_rows(report, lang)
+        first = tuple(c for c in every if c not in SECOND_SHEET)
+        second = (every[0], *(c for c in every if c in SECOND_SHEET))
+        names = (
+            text(f"report.by.{by}", lang),
+            text("report.sheet.cost-time", lang, by=text(f"report.by.{by}", lang)),
+        )
+        for name, part in zip(names, (first, second), strict=True):
+            sheet = workbook.create_sheet(name[:SHEET_NAME_LIMIT])
+            head = headers(lang, part)
+            head[0] = text(f"report.doc.group.{by}", lang)
+            picked = [[row[every.index(c)] for c in part] for row in rows]
+            _write_rows(sheet, head, picked, lang, NAME_WIDEST)
     plans = report_set.every_plan()
     for index, plan in enumerate(plans, start=1):
         name = text("report.milestones", lang)
@@ -199,9 +261,9 @@ def render(report_set: ReportSet, ctx: OutputContext) -> bytes:
         chosen = _milestone_columns(plan)
         ms_head = [text(f"report.ms.{c}", lang) for c in chosen]
         ms_rows = [_milestone_cells(s, chosen, lang) for s in plan.milestones]
-        _write_rows(ms_sheet, ms_head, ms_rows, lang)
+        _write_rows(ms_sheet, ms_head, ms_rows, lang, MILESTONE_WIDEST, MILESTONE_TEXT_WIDEST)
     notes = workbook.create_sheet(text("report.sheet.notes", lang)[:SHEET_NAME_LIMIT])
-    lines = [report_summary(report_set, lang), *limit_lines(plans, lang)]
+    lines = [report_summary(report_set, lang), *limit_lines(plans, lang, technical=True)]
     for index, line in enumerate(lines, start=1):
         _put(notes, index, 1, line, lang).font = Font(name=FONT, size=11, bold=index == 1)
         # a spreadsheet does not grow a row to its wrapped text: long notes would overlap
