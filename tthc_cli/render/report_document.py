@@ -26,13 +26,11 @@ A milestone is named by its content, never by its identifier.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import replace
 
 from tthc_cli.dates import show_day
 from tthc_cli.extras import OFFICE, available
 from tthc_cli.messages import text
 from tthc_cli.plan.progress import NO_GROUP, GroupProgress, MilestoneStatus, Report, ReportSet
-from tthc_cli.render.frame import Frame
 from tthc_cli.render.report_charts import (
     chart_rows,
     milestone_chart,
@@ -447,15 +445,6 @@ def report_parts(reports: ReportSet, lang: str) -> list[Part]:
         )
     )
     return parts
-
-
-def without_form_instruction(frame: Frame, lang: str) -> Frame:
-    """The report's frame without the form's instruction under the signer's title ("(Chữ ký
-    của người có thẩm quyền, dấu/chữ ký số…)") once the signer is configured: an instruction
-    to whoever fills the form in, not text of the signed report. The space to sign stays."""
-    if text("frame.element.name", lang) in frame.blank:
-        return frame
-    return replace(frame, signer=replace(frame.signer, stamp=""))
 
 
 def report_summary(reports: ReportSet, lang: str) -> str:

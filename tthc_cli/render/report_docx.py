@@ -12,11 +12,7 @@ from tthc_cli.formats import OutputContext
 from tthc_cli.plan.progress import ReportSet
 from tthc_cli.render.docx_base import Body, new_document, to_bytes
 from tthc_cli.render.frame import build_frame
-from tthc_cli.render.report_document import (
-    report_parts,
-    report_summary,
-    without_form_instruction,
-)
+from tthc_cli.render.report_document import report_parts, report_summary
 from tthc_cli.render.table_docx import frame
 
 
@@ -24,8 +20,7 @@ def render(reports: ReportSet, ctx: OutputContext) -> bytes:
     lang = ctx.lang
     config = reports.config or Config()
     summary = report_summary(reports, lang)
-    built = build_frame(config, "report", summary, report_parts(reports, lang), lang)
-    item = without_form_instruction(built, lang)
+    item = build_frame(config, "report", summary, report_parts(reports, lang), lang)
     doc = new_document(f"{item.kind} {summary}", lang)
     frame(Body(doc), item)
     return to_bytes(doc)

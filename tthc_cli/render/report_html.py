@@ -18,11 +18,7 @@ from tthc_cli.extras import available
 from tthc_cli.formats import OutputContext
 from tthc_cli.plan.progress import ReportSet
 from tthc_cli.render.frame import build_frame
-from tthc_cli.render.report_document import (
-    report_parts,
-    report_summary,
-    without_form_instruction,
-)
+from tthc_cli.render.report_document import report_parts, report_summary
 from tthc_cli.render.table_html import frame_html, page
 
 
@@ -35,6 +31,5 @@ def render(reports: ReportSet, ctx: OutputContext) -> str:
     lang = ctx.lang
     config = reports.config or Config()
     summary = report_summary(reports, lang)
-    built = build_frame(config, "report", summary, report_parts(reports, lang), lang)
-    frame = without_form_instruction(built, lang)
+    frame = build_frame(config, "report", summary, report_parts(reports, lang), lang)
     return page(f"{frame.kind} {summary}", lang, [frame_html(frame)])
