@@ -48,3 +48,16 @@ def parse_day(text: str) -> date:
     if match is not None and match["h"] is None:
         return date(int(match["y"]), int(match["m"]), int(match["d"]))
     return date.fromisoformat(cleaned)
+
+
+def stored_day(value: object) -> date | None:
+    """A day as data files store it (ISO ``2025-07-01``, or a date YAML already gave), else None:
+    a value the schema let through but that is no real day (``2025-02-30``) is no day."""
+    if isinstance(value, date):
+        return value
+    if not isinstance(value, str):
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        return None

@@ -400,3 +400,11 @@ def test_random_bytes_never_raise(raw: bytes) -> None:
 def test_random_yaml_punctuation_never_raises(text: str) -> None:
     parsed = parse_yaml(text.encode(), "f.yaml")
     assert parsed.data is None or isinstance(parsed.data, MDict)
+
+
+def test_an_escaped_combining_mark_is_normalised_and_warned() -> None:
+    # The file itself is NFC; the escape writes "a" + U+0301 only once parsed.
+    parsed = parse_yaml('name: "Ca\\u0301c"\nnote: "Các"\n'.encode(), "f.yaml")
+    assert parsed.data["name"] == "Các" == parsed.data["note"]  # NFC: one letter with its mark
+    found = only('name: "Ca\\u0301c"\n', "text-not-nfc")
+    assert (found.pos.line, found.pos.column) == (1, 7)

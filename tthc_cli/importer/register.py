@@ -12,19 +12,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date
 
+from tthc_cli.dates import stored_day
 from tthc_cli.importer.convert import Converted
 from tthc_cli.importer.run import CHANGED, NEW, Outcome
 from tthc_cli.load.legal_merge import ImportedDocument, RegisterMerge, merge_documents
 from tthc_cli.load.roles import LEGAL_FILE
-
-
-def _day(value: object) -> date | None:
-    try:
-        return date.fromisoformat(str(value)) if value else None
-    except ValueError:
-        return None
 
 
 def cited_documents(converted: Iterable[Converted]) -> list[ImportedDocument]:
@@ -41,7 +34,7 @@ def cited_documents(converted: Iterable[Converted]) -> list[ImportedDocument]:
                     number=str(number),
                     title=str(title),
                     type=ref.get("type"),
-                    issued=_day(ref.get("date")),
+                    issued=stored_day(ref.get("date")),
                     source=source,
                 )
             )

@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
+from tthc_cli.dates import stored_day
 from tthc_cli.findings import Pos
 from tthc_cli.load.yamlsafe import MDict, MList
 from tthc_cli.model import (
@@ -41,15 +42,6 @@ class _Ctx:
 
     def value_pos(self, data: MDict, key: str) -> Pos:
         return self.pos(data.value_marks.get(key, data.mark))
-
-
-def _day(value: Any) -> date | None:
-    if not isinstance(value, str):
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        return None
 
 
 def _tuple(value: Any) -> tuple[str, ...]:
@@ -138,7 +130,7 @@ def _snapshot(ctx: _Ctx, data: Any) -> Snapshot | None:
         return None
     return Snapshot(
         pos=ctx.pos(data.mark),
-        as_of=_day(data.get("as_of")),
+        as_of=stored_day(data.get("as_of")),
         time=_duration(ctx, data.get("time")),
         steps=data.get("steps"),
         components=data.get("components"),
@@ -159,13 +151,13 @@ def _plan(ctx: _Ctx, data: Any) -> Plan | None:
         outcome=data["outcome"],
         pos=ctx.pos(data.mark),
         measures=_tuple(data.get("measures")),
-        proposed_on=_day(data.get("proposed_on")),
+        proposed_on=stored_day(data.get("proposed_on")),
         submitted_number=submitted.get("number"),
-        submitted_on=_day(submitted.get("date")),
+        submitted_on=stored_day(submitted.get("date")),
         decision_number=decision.get("number"),
-        decision_date=_day(decision.get("date")),
-        due=_day(data.get("due")),
-        implemented_on=_day(data.get("implemented_on")),
+        decision_date=stored_day(decision.get("date")),
+        due=stored_day(data.get("due")),
+        implemented_on=stored_day(data.get("implemented_on")),
         illustrative=bool(data.get("illustrative", False)),
         note=data.get("note"),
     )
@@ -242,7 +234,7 @@ def procedure(data: MDict, file: str, digest: bytes = b"") -> Procedure:
             basis=item.get("basis"),
             cut_outcome=(item.get("cut") or {}).get("outcome"),
             cut_decision=(item.get("cut") or {}).get("decision"),
-            cut_date=_day((item.get("cut") or {}).get("date")),
+            cut_date=stored_day((item.get("cut") or {}).get("date")),
         )
         for index, item, mark in _items(data.get("business_conditions"))
     ]
@@ -289,7 +281,7 @@ def procedure(data: MDict, file: str, digest: bytes = b"") -> Procedure:
         field=data["field"],
         levels=_tuple(data.get("levels")),  # absent only in incomplete skeletons
         source=Source(
-            read_on=_day(source["read_on"]) or date.min,
+            read_on=stored_day(source["read_on"]) or date.min,
             url=source.get("url"),
             decision=source.get("decision"),
             note=source.get("note"),
@@ -300,7 +292,7 @@ def procedure(data: MDict, file: str, digest: bytes = b"") -> Procedure:
         procedure_type=data.get("procedure_type"),
         subjects=_tuple(data.get("subjects")),
         publication_decision=publication.get("decision"),
-        publication_date=_day(publication.get("date")),
+        publication_date=stored_day(publication.get("date")),
         publication_issuer=publication.get("publisher"),
         publication_issuer_level=publication.get("issuer_level"),
         business_related=data.get("business_related"),
@@ -308,14 +300,14 @@ def procedure(data: MDict, file: str, digest: bytes = b"") -> Procedure:
         location_independent=LocationIndependence(
             within=independent["within"],
             decision=independent.get("decision"),
-            date=_day(independent.get("date")),
+            date=stored_day(independent.get("date")),
             source=independent.get("source"),
         )
         if isinstance(independent, dict)
         else None,
-        effective_from=_day(effective.get("from")),
-        effective_to=_day(effective.get("to")),
-        abolished_on=_day((data.get("abolished") or {}).get("date")),
+        effective_from=stored_day(effective.get("from")),
+        effective_to=stored_day(effective.get("to")),
+        abolished_on=stored_day((data.get("abolished") or {}).get("date")),
         abolished_by=(data.get("abolished") or {}).get("decision"),
         competent=_tuple(units.get("competent")) if isinstance(units, dict) else (),
         implementing=_tuple(units.get("implementing")) if isinstance(units, dict) else (),
@@ -370,8 +362,8 @@ def units(data: MDict, file: str) -> dict[str, Unit]:
             pos=ctx.pos(registry.key_marks[unit_id]),
             short_name=item.get("short_name"),
             parent=item.get("parent"),
-            established=_day(item.get("established")),
-            dissolved=_day(item.get("dissolved")),
+            established=stored_day(item.get("established")),
+            dissolved=stored_day(item.get("dissolved")),
             merged_into=item.get("merged_into"),
             renamed_to=item.get("renamed_to"),
             split_into=_tuple(item.get("split_into")),

@@ -7,10 +7,10 @@ rule judges procedures against half a register.
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any, TypeGuard
 
 from tthc_cli.config import Limits
+from tthc_cli.dates import stored_day
 from tthc_cli.findings import Finding, Pos
 from tthc_cli.legal import Amendment, LegalDocument, LegalRegister, Repeal, Replacement
 from tthc_cli.load import shape
@@ -40,15 +40,6 @@ def register_shaped(value: Any) -> TypeGuard[tuple[LegalRegister | None, list[Fi
     )
 
 
-def _day(value: Any) -> date | None:
-    if not isinstance(value, str):
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        return None
-
-
 def _pos(file: str, mark: tuple[int, int]) -> Pos:
     return Pos(file, mark[0], mark[1])
 
@@ -62,7 +53,7 @@ def _document(item: MDict, file: str, mark: tuple[int, int]) -> LegalDocument:
                 Amendment(
                     event["number"],
                     _pos(file, event_mark),
-                    _day(event.get("date")),
+                    stored_day(event.get("date")),
                     event.get("articles"),
                     event.get("note"),
                 )
@@ -76,13 +67,13 @@ def _document(item: MDict, file: str, mark: tuple[int, int]) -> LegalDocument:
         number_pos=_pos(file, item.value_marks.get("number", mark)),
         type=item.get("type"),
         issuer=item.get("issuer"),
-        issued=_day(item.get("issued")),
-        effective=_day(item.get("effective")),
+        issued=stored_day(item.get("issued")),
+        effective=stored_day(item.get("effective")),
         amended_by=tuple(amended),
         replaced_by=Replacement(
             replaced["number"],
             _pos(file, replaced.mark),
-            _day(replaced.get("date")),
+            stored_day(replaced.get("date")),
             replaced.get("note"),
         )
         if isinstance(replaced, MDict)
@@ -91,7 +82,7 @@ def _document(item: MDict, file: str, mark: tuple[int, int]) -> LegalDocument:
             repealed["by"],
             _pos(file, repealed.mark),
             repealed["extent"] == "whole",
-            _day(repealed.get("date")),
+            stored_day(repealed.get("date")),
             repealed.get("articles"),
             repealed.get("note"),
         )

@@ -16,6 +16,7 @@ from datetime import date
 from typing import Any
 
 from tthc_cli.config import Limits, PlanSettings
+from tthc_cli.dates import stored_day
 from tthc_cli.errors import TthcError
 from tthc_cli.findings import Finding, Pos, Severity
 from tthc_cli.load import packaged, shape
@@ -26,17 +27,6 @@ from tthc_cli.plans import Instrument, Milestone, NotMeasured, PlanData, Scope
 
 PLAN_FOLDER = "plans"  # shipped plans: tthc_cli/data/plans/<id>.yaml
 INTERNAL = Scope(kind="internal")  # tthc.yaml's extra milestones count internal procedures
-
-
-def _day(value: Any) -> date | None:
-    if isinstance(value, date):
-        return value
-    if not isinstance(value, str):
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        return None
 
 
 def _texts(value: Any) -> tuple[str, ...]:
@@ -58,11 +48,11 @@ def _due(item: Mapping[str, Any], choices: Mapping[str, date]) -> tuple[date, st
     if ident in choices:
         due, basis = choices[ident], "choice"
     elif "due" in item:
-        due, basis = _day(item["due"]) or date.max, "data"
+        due, basis = stored_day(item["due"]) or date.max, "data"
     else:
-        due, basis = _day(item["default_due"]) or date.max, "default"
+        due, basis = stored_day(item["default_due"]) or date.max, "default"
     for option in item.get("due_options") or ():
-        if _day(option["due"]) == due:
+        if stored_day(option["due"]) == due:
             sources += _texts(option.get("sources"))
     return due, basis, sources
 
@@ -97,7 +87,7 @@ def milestone(
         note=item.get("note"),
         kind=own.kind,
         business_related=own.business_related,
-        baseline_date=_day(item.get("baseline_date")) or baseline,
+        baseline_date=stored_day(item.get("baseline_date")) or baseline,
     )
 
 
@@ -114,7 +104,7 @@ def build_plan(
             number=str(i["number"]),
             title=str(i["title"]),
             sources=_texts(i.get("sources")),
-            date=_day(i.get("date")),
+            date=stored_day(i.get("date")),
             issuer=i.get("issuer"),
             signer=i.get("signer"),
             note=i.get("note"),
@@ -122,7 +112,7 @@ def build_plan(
         for i in data.get("instruments") or ()
     )
     scope = _scope(data.get("scope") or {}, Scope())
-    baseline = _day(data.get("baseline_date"))
+    baseline = stored_day(data.get("baseline_date"))
     milestones = [
         milestone(item, settings.choices, scope, baseline) for item in data.get("milestones") or ()
     ]
@@ -141,8 +131,8 @@ def build_plan(
         procedures_cut_percent=highest("procedures_cut_share"),
         cost_cut_percent=highest("cost_cut_share"),
         instruments=instruments,
-        start=_day(period.get("start")),
-        end=_day(period.get("end")),
+        start=stored_day(period.get("start")),
+        end=stored_day(period.get("end")),
         baseline_date=baseline,
         baseline_note=data.get("baseline_note"),
         not_measured=tuple(

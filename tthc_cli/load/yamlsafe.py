@@ -15,6 +15,7 @@ import re
 import sys
 from dataclasses import dataclass
 from typing import Any, ClassVar, cast
+from unicodedata import is_normalized, normalize
 
 import yaml
 
@@ -278,8 +279,13 @@ class _Builder:
                     tag=short_tag(tag),
                     reading=problem,
                 )
-        if self.controls and (found := _CONTROL.search(text)) is not None:
-            self.warn("text-control-char", node, char=f"U+{ord(found.group()):04X}")
+        if self.controls:  # escapes are possible
+            if (found := _CONTROL.search(text)) is not None:
+                self.warn("text-control-char", node, char=f"U+{ord(found.group()):04X}")
+            if node.style == '"' and value.__class__ is str and not is_normalized("NFC", value):
+                # "C\u0301": escapes write what the file's own NFC normalisation cannot see
+                value = normalize("NFC", value)
+                self.warn("text-not-nfc", node)
         self.done[id(node)] = value
         return value
 

@@ -42,6 +42,7 @@ from tthc_cli.findings import Finding, Pos, Severity
 from tthc_cli.findings import day as day_arg
 from tthc_cli.legal import LegalDocument, LegalRegister, number_key, number_year
 from tthc_cli.model import Catalog
+from tthc_cli.rules._graph import cycle_from
 from tthc_cli.rules.base import Rule, RuleContext
 from tthc_cli.rules.legal_number import parses
 
@@ -111,7 +112,7 @@ def _cycles(register: LegalRegister) -> Iterator[Finding]:
     }
     reported: set[frozenset[str]] = set()
     for document in register:
-        path = _cycle_from(document.key, graph)
+        path = cycle_from(document.key, graph)
         if path is None or frozenset(path) in reported:
             continue
         reported.add(frozenset(path))
@@ -122,21 +123,6 @@ def _cycles(register: LegalRegister) -> Iterator[Finding]:
             number=document.number,
             chain=" → ".join([*names, names[0]]),
         )
-
-
-def _cycle_from(start: str, graph: dict[str, list[str]]) -> list[str] | None:
-    """A path from ``start`` back to itself (without the final repeat), if any."""
-    stack: list[tuple[str, list[str]]] = [(start, [start])]
-    seen: set[str] = set()
-    while stack:
-        node, path = stack.pop()
-        for target in graph.get(node, ()):
-            if target == start:
-                return path
-            if target not in seen:
-                seen.add(target)
-                stack.append((target, [*path, target]))
-    return None
 
 
 def check_catalog(catalog: Catalog, ctx: RuleContext) -> Iterator[Finding]:

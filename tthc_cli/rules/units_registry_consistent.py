@@ -52,6 +52,7 @@ from collections.abc import Iterator, Mapping
 from tthc_cli.findings import Finding, Pos, Severity, ref
 from tthc_cli.findings import day as day_arg
 from tthc_cli.model import Catalog, Unit
+from tthc_cli.rules._graph import cycle_from
 from tthc_cli.rules.base import Rule, RuleContext
 from tthc_cli.rules.unit_exists import suggestion
 
@@ -138,7 +139,7 @@ def _cycles(units: Mapping[str, Unit]) -> Iterator[Finding]:
     }
     reported: set[frozenset[str]] = set()
     for unit in units.values():
-        path = _cycle_from(unit.id, graph)
+        path = cycle_from(unit.id, graph)
         if path is None or frozenset(path) in reported:
             continue
         reported.add(frozenset(path))
@@ -150,21 +151,6 @@ def _cycles(units: Mapping[str, Unit]) -> Iterator[Finding]:
             unit=unit.id,
             chain=" → ".join([*path, path[0]]),
         )
-
-
-def _cycle_from(start: str, graph: Mapping[str, list[str]]) -> list[str] | None:
-    """A path from ``start`` back to itself (without the final repeat), if any."""
-    stack: list[tuple[str, list[str]]] = [(start, [start])]
-    seen: set[str] = set()
-    while stack:
-        node, path = stack.pop()
-        for target in graph.get(node, ()):
-            if target == start:
-                return path
-            if target not in seen:
-                seen.add(target)
-                stack.append((target, [*path, target]))
-    return None
 
 
 def check_catalog(catalog: Catalog, ctx: RuleContext) -> Iterator[Finding]:
