@@ -253,3 +253,18 @@ def test_without_any_units_yaml_ids_are_shown_unmarked() -> None:
     named = unit_names(("so-tu-phap", "x"), {"so-tu-phap": "Sở Tư pháp"}, "vi")
     assert named == "Sở Tư pháp, x (mã đơn vị không có trong units.yaml)"
     assert unit_names((), None, "en") == "(none)"
+
+
+def test_another_checkout_of_the_repository_means_the_catalog_it_holds(tmp_path: Path) -> None:
+    """``tthc diff ../old`` with a whole checkout (tthc.yaml, procedures/…) compares the catalogs,
+    not every file as moved: a gate must see the heavier change."""
+    heavier = copy.deepcopy(BASE)
+    heavier["channels"][0]["fee"] = {"amount": 50000}
+    for name, data in (("old", BASE), ("new", heavier)):
+        checkout = tmp_path / name
+        make_catalog(checkout, {"public/2.001219.yaml": data})
+        (checkout / "catalog").rename(checkout / "procedures")  # the default layout
+        (checkout / "tthc.yaml").write_text("lang: vi\n", encoding="utf-8")
+    done = run_tthc("diff", "../old", "--fail-on", "heavier", cwd=tmp_path / "new")
+    assert done.returncode == 1, done.stdout + done.stderr
+    assert "nặng hơn" in done.stdout and "Chuyển tệp" not in done.stdout

@@ -241,7 +241,9 @@ def default_catalog(config: Config) -> Path:
 def catalog_root(path: Path, config: Config) -> Path:
     """The catalog folder a path belongs to: the configured one (a path that holds it, such as
     the repository root where ``tthc.yaml`` lies, means it too), or the nearest folder with
-    units.yaml, or the path's own folder."""
+    units.yaml, or — for a folder that lies in no catalog, such as another checkout of the
+    repository (``tthc diff ../old``) — the ``procedures/`` catalog it holds, or the path's own
+    folder."""
     resolved = path.resolve()
     if config.catalog is not None:
         catalog = config.catalog.resolve()
@@ -251,6 +253,9 @@ def catalog_root(path: Path, config: Config) -> Path:
     for candidate in (folder, *folder.parents):
         if (candidate / UNITS_FILE).is_file():
             return candidate
+    held = folder / DEFAULT_FOLDER
+    if resolved.is_dir() and (held / UNITS_FILE).is_file():
+        return held
     return folder
 
 
