@@ -120,21 +120,27 @@ def code_fingerprint() -> str:
     return h.hexdigest()
 
 
+def _package_init(name: str) -> str | None:
+    """The ``__init__.py`` of an installed package, found without importing it."""
+    import importlib.util
+
+    try:
+        spec = importlib.util.find_spec(name)
+    except (ImportError, ValueError):
+        return None
+    return spec.origin if spec is not None else None
+
+
 def _pyyaml() -> bytes:
     """PyYAML's version and whether its libyaml extension is there, found without importing
     it (10 ms that a run the cache answers does not need): its ``__init__.py`` holds the
     version, and the extension is a file ``_yaml.*`` beside it."""
-    import importlib.util
-
-    try:
-        spec = importlib.util.find_spec("yaml")
-    except (ImportError, ValueError):
-        spec = None
-    if spec is None or spec.origin is None:
+    origin = _package_init("yaml")
+    if origin is None:
         return b"yaml: none"
-    folder = os.path.dirname(spec.origin)
+    folder = os.path.dirname(origin)
     try:
-        with open(spec.origin, "rb") as handle:
+        with open(origin, "rb") as handle:
             init = handle.read(65536)
         extensions = sorted(n for n in os.listdir(folder) if n.startswith("_yaml."))
     except OSError:
@@ -146,16 +152,11 @@ def _holidays_version() -> bytes:
     """The ``holidays`` package's version file (the working calendar outside the years tthc's
     own table covers comes from it), found without importing it (50 ms) or reading package
     metadata (50 ms too): 0.5 ms."""
-    import importlib.util
-
-    try:
-        spec = importlib.util.find_spec("holidays")
-    except (ImportError, ValueError):
-        spec = None
-    if spec is None or spec.origin is None:
+    origin = _package_init("holidays")
+    if origin is None:
         return b"holidays: none"
     try:
-        with open(os.path.join(os.path.dirname(spec.origin), "version.py"), "rb") as handle:
+        with open(os.path.join(os.path.dirname(origin), "version.py"), "rb") as handle:
             return b"holidays: " + handle.read(4096)
     except OSError:
         return b"holidays: unknown"
