@@ -381,12 +381,6 @@ class Unit:
         )
 
 
-def unit_end_dates(units: Mapping[str, Unit]) -> tuple[date, ...]:
-    """Every day on which some unit stopped existing, sorted: the boundaries where what is
-    "today's unit" changes (a cache keyed by date can reuse results between two of them)."""
-    return tuple(sorted({u.dissolved for u in units.values() if u.dissolved is not None}))
-
-
 @dataclass(frozen=True, slots=True)
 class Catalog:
     """Everything a command needs: procedures, units, settings, and what could not be loaded."""

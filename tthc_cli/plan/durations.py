@@ -93,11 +93,6 @@ def exact_working_days(duration: Duration, hours_per_day: float = 8.0) -> float 
     return low if low == high else None
 
 
-def to_working_hours(duration: Duration, hours_per_day: float = 8.0) -> float | None:
-    days = exact_working_days(duration, hours_per_day)
-    return None if days is None else days * hours_per_day
-
-
 def sum_range(durations: Iterable[Duration], hours_per_day: float = 8.0) -> tuple[float, float]:
     low = high = 0.0
     for duration in durations:

@@ -48,11 +48,6 @@ def clean(value: str) -> str:
     return xml_safe(_BREAKS.sub("\n", value))
 
 
-def content_width_mm(landscape: bool) -> float:
-    width = PAGE_MM[1] if landscape else PAGE_MM[0]
-    return width - MARGINS_MM["left"] - MARGINS_MM["right"]
-
-
 TITLE_LIMIT = 255
 
 

@@ -12,8 +12,6 @@ judges each milestone on its due date and adds its ``final_value`` on the report
 
 from __future__ import annotations
 
-from typing import Any
-
 from tthc_cli.dates import show_day
 from tthc_cli.findings import day, ref
 from tthc_cli.messages import text
@@ -338,7 +336,3 @@ def display(value: Value, lang: str) -> str:
     if isinstance(value, int):
         return f"{value:,}".replace(",", "." if lang == "vi" else ",")
     return str(value)
-
-
-def as_json_row(values: dict[str, Any], key: str) -> dict[str, Any]:
-    return {"key": key, **values}

@@ -44,11 +44,6 @@ class DayWindow:
         self.cut(self.today)
         self.cut(self.today + ONE_DAY)
 
-    def holds_on(self, day: date) -> bool:
-        return (self.since is None or self.since <= day) and (
-            self.until is None or day < self.until
-        )
-
     def watched(self) -> WatchedDay:
         return WatchedDay(self.today, self)
 
